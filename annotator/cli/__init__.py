@@ -1,0 +1,101 @@
+"""The ``annotator`` command: the desktop app with no sub-command, tools with one.
+
+Each sub-command is a module ``annotator.cli.cmd_<name>`` with ``HELP`` (one line),
+``add_arguments(parser)`` and ``run(args) -> int``.  Errors from the core
+(:class:`annotator.errors.AnnotatorError`) become one line on stderr and exit status 2;
+no bad input ever shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from annotator import __version__
+from annotator.errors import AnnotatorError
+
+# name -> module; imported lazily so that ``annotator --help`` stays fast.
+COMMANDS = {
+    "import": "annotator.cli.cmd_import",
+    "export": "annotator.cli.cmd_export",
+    "validate": "annotator.cli.cmd_validate",
+    "stats": "annotator.cli.cmd_stats",
+    "show": "annotator.cli.cmd_show",
+    "merge": "annotator.cli.cmd_merge",
+    "agree": "annotator.cli.cmd_agree",
+}
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors exit with status 2 and one line of message."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n"
+                              f"Try '{self.prog} --help'.\n")
+
+
+def _available_commands() -> dict[str, object]:
+    modules = {}
+    for name, module_name in COMMANDS.items():
+        try:
+            modules[name] = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+    return modules
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
+    """The full parser and the command modules behind it."""
+    parser = _Parser(
+        prog="annotator",
+        description="Annotate Arabic news text: entities, quotes and claims in TEI P5 files. "
+                    "With no command, starts the desktop app on FILEs (or the bundled sample).")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    modules = _available_commands()
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, module in modules.items():
+        command = sub.add_parser(name, help=module.HELP, description=module.HELP)  # type: ignore[attr-defined]
+        module.add_arguments(command)  # type: ignore[attr-defined]
+    return parser, modules
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``annotator`` console script."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help",
+                                                                             "--version"):
+        return _start_app(args_list)
+    parser, modules = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(modules[args.command].run(args))  # type: ignore[attr-defined]
+    except AnnotatorError as error:
+        print(f"annotator {args.command}: {error.one_line()}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("annotator: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _start_app(argv: list[str]) -> int:
+    """Hand over to the desktop app (``annotator_ui.app.main``)."""
+    try:
+        from annotator_ui.app import main as app_main
+    except ImportError as error:
+        print(f"annotator: the desktop app is not available ({error})", file=sys.stderr)
+        return EXIT_USAGE
+    return int(app_main(argv))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""Import and export formats, by name.
+
+A reader is ``read(path: Path, options: ImportOptions, problems: Problems) -> Iterator[Document]``:
+it yields every document it can and records each failing file or line in ``problems`` (which
+never stops the rest).  A writer is ``write(documents: Iterable[Document], out: Path,
+options: ExportOptions) -> None``.  Both are looked up lazily from the tables below so that a
+format's module is imported only when used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.errors import AnnotatorError, FormatError
+from annotator.model import Document
+
+READERS: dict[str, str] = {
+    "txt": "annotator.formats.txt:read_txt",
+    "jsonl": "annotator.formats.jsonl:read_jsonl",
+    "tei": "annotator.tei:read_tei_documents",
+    "conll": "annotator.formats.conll:read_conll",
+    "brat": "annotator.formats.brat:read_brat",
+}
+
+WRITERS: dict[str, str] = {
+    "jsonl": "annotator.formats.jsonl:write_jsonl",
+    "conll": "annotator.formats.conll:write_conll",
+    "brat": "annotator.formats.brat:write_brat",
+    "hf": "annotator.formats.hf:write_hf",
+    "tei-inline": "annotator.formats.tei_inline:write_tei_inline",
+}
+
+# File name endings that ``--format auto`` recognises, longest first.
+SUFFIXES: list[tuple[str, str]] = [
+    (".tei.xml", "tei"), (".xml", "tei"), (".jsonl", "jsonl"), (".ndjson", "jsonl"),
+    (".conll", "conll"), (".bio", "conll"), (".iob", "conll"), (".ann", "brat"),
+    (".txt", "txt"),
+]
+
+
+@dataclass
+class ImportOptions:
+    """What the user asked of an import."""
+
+    encoding: str | None = None
+    annotator: str = ""
+    replace_invalid: bool = False  # replace characters XML cannot carry with U+FFFD
+    repair: bool = False  # fix what can be fixed in malformed token files, and say what
+    split_proclitics: bool = False
+
+
+@dataclass
+class ExportOptions:
+    """What the user asked of an export."""
+
+    layer: str | None = None  # None: gold when present, else everything; or an annotator
+    labels: frozenset[str] | None = None  # None: every label
+    split_proclitics: bool = False
+
+
+@dataclass
+class Problems:
+    """Failures and warnings met while reading; each is a one-line :class:`AnnotatorError`."""
+
+    errors: list[AnnotatorError] = field(default_factory=list)
+    warnings: list[AnnotatorError] = field(default_factory=list)
+    on_problem: Callable[[AnnotatorError, bool], None] | None = None
+
+    def error(self, problem: AnnotatorError) -> None:
+        """Record a failure (the file or line was skipped)."""
+        self.errors.append(problem)
+        if self.on_problem:
+            self.on_problem(problem, True)
+
+    def warn(self, problem: AnnotatorError) -> None:
+        """Record a warning (the input was read, with a remark)."""
+        self.warnings.append(problem)
+        if self.on_problem:
+            self.on_problem(problem, False)
+
+
+def _resolve(table: dict[str, str], name: str, kind: str) -> Callable[..., object]:
+    try:
+        target = table[name]
+    except KeyError:
+        raise FormatError(f"unknown {kind} format {name!r}; choose from "
+                          + ", ".join(sorted(table))) from None
+    module_name, _, function = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name == module_name:
+            raise FormatError(f"the {kind} format {name!r} is not available yet") from None
+        raise
+    return getattr(module, function)  # type: ignore[no-any-return]
+
+
+def guess_format(path: Path) -> str:
+    """The format ``--format auto`` picks for ``path`` (by its name; a folder is brat)."""
+    if path.is_dir():
+        return "brat"
+    name = path.name.lower()
+    for suffix, fmt in SUFFIXES:
+        if name.endswith(suffix):
+            return fmt
+    return "txt"
+
+
+def read_documents(path: Path, fmt: str, options: ImportOptions,
+                   problems: Problems) -> Iterator[Document]:
+    """Documents from ``path`` in format ``fmt`` (``auto`` guesses from the name)."""
+    if fmt == "auto":
+        fmt = guess_format(path)
+    reader = _resolve(READERS, fmt, "import")
+    yield from reader(path, options, problems)  # type: ignore[misc]
+
+
+def write_documents(documents: Iterable[Document], out: Path, fmt: str,
+                    options: ExportOptions) -> None:
+    """Write ``documents`` to ``out`` in format ``fmt``."""
+    writer = _resolve(WRITERS, fmt, "export")
+    writer(documents, out, options)

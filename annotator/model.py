@@ -1,0 +1,283 @@
+"""The document model: exact text, code-point spans, annotators, links.
+
+Offsets are Unicode code points into ``Document.text`` exactly as imported, half-open
+``[start, end)``.  The text is never changed after import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from typing import NamedTuple
+
+from annotator.errors import AnnotationError, SpanError
+from annotator.spanindex import SpanIndex
+
+# xml:id values must be NCNames.  This is the ASCII-and-letters subset we accept; it covers
+# Arabic letters, which XML names allow.
+_NCNAME = re.compile(r"^[^\W\d][\w.\-]*$", re.UNICODE)
+# Ids the TEI writer uses for the file's own structure; annotation ids may not take them.
+_RESERVED_ID = re.compile(r"^(p\d+|text|tagset|(tag|kind|resp|rend|layer)\..*)$")
+
+
+def now_iso() -> str:
+    """The current UTC time as ``YYYY-MM-DDTHH:MM:SSZ`` (the format stored in files)."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def is_valid_id(value: str) -> bool:
+    """True when ``value`` can serve as an annotation id (an XML NCName not reserved)."""
+    return bool(_NCNAME.match(value)) and not _RESERVED_ID.match(value)
+
+
+def text_sha256(text: str) -> str:
+    """SHA-256 of the text's UTF-8 bytes, as stored in TEI headers."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class Link(NamedTuple):
+    """A typed pointer from one annotation to another (``speaker``, ``claimant``, ``source``)."""
+
+    role: str
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """One labelled span.  Immutable: edits make a new value with :func:`dataclasses.replace`.
+
+    ``layer`` is ``""`` for an annotator's own work and ``"gold"`` for an adjudicated layer
+    (whose ``annotator`` is the lead, and whose ``source`` links name the annotations it
+    came from).  ``created``/``modified`` are ISO 8601 UTC strings.
+    """
+
+    id: str
+    start: int
+    end: int
+    label: str
+    annotator: str = ""
+    attributes: Mapping[str, str] = field(default_factory=dict)
+    links: tuple[Link, ...] = ()
+    created: str = ""
+    modified: str = ""
+    note: str = ""
+    layer: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.start, int) or not isinstance(self.end, int):
+            raise SpanError(f"annotation {self.id}: offsets must be integers")
+        if self.start >= self.end:
+            kind = "empty" if self.start == self.end else "reversed"
+            raise SpanError(f"annotation {self.id}: {kind} span [{self.start}, {self.end})")
+        if self.start < 0:
+            raise SpanError(f"annotation {self.id}: negative offset {self.start}")
+        if not self.label:
+            raise AnnotationError(f"annotation {self.id}: empty label")
+
+    def link_targets(self, role: str) -> list[str]:
+        """Ids this annotation points to with ``role``."""
+        return [link.target for link in self.links if link.role == role]
+
+    def with_changes(self, **changes: object) -> Annotation:
+        """A copy with ``changes`` applied and ``modified`` set to now (unless given)."""
+        changes.setdefault("modified", now_iso())
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+class Annotations:
+    """The annotations of one document, by id, with an interval index for position queries."""
+
+    __slots__ = ("_by_id", "_index", "_next_number", "_text_length")
+
+    def __init__(self, text_length: int) -> None:
+        self._by_id: dict[str, Annotation] = {}
+        self._index: SpanIndex | None = None
+        self._text_length = text_length
+        self._next_number = 1
+
+    # -- reading -----------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[Annotation]:
+        return iter(self._by_id.values())
+
+    def __contains__(self, annotation_id: object) -> bool:
+        return annotation_id in self._by_id
+
+    def __getitem__(self, annotation_id: str) -> Annotation:
+        return self._by_id[annotation_id]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Annotations):
+            return NotImplemented
+        return self._by_id == other._by_id
+
+    def __repr__(self) -> str:
+        return f"Annotations({list(self._by_id.values())!r})"
+
+    def get(self, annotation_id: str) -> Annotation | None:
+        """The annotation with this id, or None."""
+        return self._by_id.get(annotation_id)
+
+    def ids(self) -> list[str]:
+        """All ids, in insertion order."""
+        return list(self._by_id)
+
+    def sorted(self) -> list[Annotation]:
+        """All annotations ordered by (start, -end, id): outer spans before the spans they nest."""
+        return sorted(self._by_id.values(), key=lambda a: (a.start, -a.end, a.id))
+
+    def annotators(self) -> list[str]:
+        """Annotator names in order of first appearance."""
+        return list(dict.fromkeys(a.annotator for a in self._by_id.values()))
+
+    def overlapping(self, start: int, end: int) -> list[Annotation]:
+        """Annotations that share at least one character with ``[start, end)``, by start."""
+        by_id = self._by_id
+        return [by_id[i] for i in self.index.overlapping(start, end)]
+
+    def at(self, position: int) -> list[Annotation]:
+        """Annotations covering the character at ``position``, outermost first."""
+        found = self.overlapping(position, position + 1)
+        found.sort(key=lambda a: (a.start, -a.end, a.id))
+        return found
+
+    @property
+    def index(self) -> SpanIndex:
+        """The interval index, built on first use and kept up to date by every edit."""
+        if self._index is None:
+            index = SpanIndex()
+            index.bulk_load((a.id, a.start, a.end) for a in self._by_id.values())
+            self._index = index
+        return self._index
+
+    # -- editing -------------------------------------------------------------------
+    def new_id(self) -> str:
+        """A fresh id of the form ``a<N>`` that no annotation here uses."""
+        while True:
+            candidate = f"a{self._next_number}"
+            self._next_number += 1
+            if candidate not in self._by_id:
+                return candidate
+
+    def check(self, annotation: Annotation) -> None:
+        """Raise :class:`SpanError` or :class:`AnnotationError` if it cannot join this text."""
+        if annotation.end > self._text_length:
+            raise SpanError(
+                f"annotation {annotation.id}: span [{annotation.start}, {annotation.end}) "
+                f"ends beyond the text ({self._text_length} characters)")
+        if not is_valid_id(annotation.id):
+            raise AnnotationError(
+                f"annotation id {annotation.id!r} is not a valid XML name or is reserved")
+
+    def add(self, annotation: Annotation) -> Annotation:
+        """Add an annotation; its id must be new."""
+        self.check(annotation)
+        if annotation.id in self._by_id:
+            raise AnnotationError(f"duplicate annotation id {annotation.id!r}")
+        self._by_id[annotation.id] = annotation
+        if self._index is not None:
+            self._index.add(annotation.id, annotation.start, annotation.end)
+        return annotation
+
+    def extend(self, annotations: Iterable[Annotation]) -> None:
+        """Add many annotations (faster than repeated :meth:`add` on a big document)."""
+        self._index = None  # rebuilt lazily, once, with everything in it
+        for annotation in annotations:
+            self.add(annotation)
+
+    def remove(self, annotation_id: str) -> Annotation:
+        """Remove and return an annotation.  Links pointing to it are left to the caller."""
+        try:
+            annotation = self._by_id.pop(annotation_id)
+        except KeyError:
+            raise AnnotationError(f"no annotation with id {annotation_id!r}") from None
+        if self._index is not None:
+            self._index.remove(annotation.id, annotation.start, annotation.end)
+        return annotation
+
+    def replace(self, annotation: Annotation) -> Annotation:
+        """Swap in a changed annotation with the same id; returns the old one."""
+        old = self._by_id.get(annotation.id)
+        if old is None:
+            raise AnnotationError(f"no annotation with id {annotation.id!r}")
+        self.check(annotation)
+        self._by_id[annotation.id] = annotation
+        if self._index is not None and (old.start, old.end) != (annotation.start, annotation.end):
+            self._index.remove(old.id, old.start, old.end)
+            self._index.add(annotation.id, annotation.start, annotation.end)
+        return old
+
+    def pointing_to(self, annotation_id: str) -> list[Annotation]:
+        """Annotations with a link to ``annotation_id``."""
+        return [a for a in self._by_id.values()
+                if any(link.target == annotation_id for link in a.links)]
+
+    def dangling_links(self) -> list[tuple[Annotation, Link]]:
+        """Links whose target is not an annotation of this document."""
+        return [(a, link) for a in self._by_id.values() for link in a.links
+                if link.target not in self._by_id]
+
+
+@dataclass(eq=False)
+class Document:
+    """A text exactly as imported, its metadata and its annotations.
+
+    ``direction`` is the base direction of the whole text (``rtl`` or ``ltr``); each paragraph's
+    own direction comes from its first strong character when shown.  ``status`` maps an
+    annotator's name to their progress on this document (``not started``, ``in progress``,
+    ``done``).
+    """
+
+    id: str
+    text: str
+    title: str = ""
+    source: str = ""
+    language: str = "ar"
+    direction: str = "rtl"
+    status: dict[str, str] = field(default_factory=dict)
+    annotations: Annotations = field(init=False)
+
+    def __post_init__(self) -> None:
+        if not is_valid_id(self.id) and not re.match(r"^[\w.\-]+$", self.id):
+            raise AnnotationError(f"document id {self.id!r} must be letters, digits, '.', '-', '_'")
+        self.annotations = Annotations(len(self.text))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        mine = (self.id, self.text, self.title, self.source, self.language, self.direction,
+                self.status)
+        theirs = (other.id, other.text, other.title, other.source, other.language,
+                  other.direction, other.status)
+        return mine == theirs and self.annotations == other.annotations
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (f"Document(id={self.id!r}, {len(self.text)} characters, "
+                f"{len(self.annotations)} annotations)")
+
+    @property
+    def sha256(self) -> str:
+        """SHA-256 of the text's UTF-8 encoding."""
+        return text_sha256(self.text)
+
+    def span_text(self, annotation: Annotation) -> str:
+        """The characters an annotation covers."""
+        return self.text[annotation.start:annotation.end]
+
+    def annotate(self, start: int, end: int, label: str, *, annotator: str = "",
+                 attributes: Mapping[str, str] | None = None, links: Iterable[Link] = (),
+                 note: str = "", id: str | None = None) -> Annotation:
+        """Create and add an annotation with a fresh id and the current time."""
+        stamp = now_iso()
+        annotation = Annotation(
+            id=id or self.annotations.new_id(), start=start, end=end, label=label,
+            annotator=annotator, attributes=dict(attributes or {}), links=tuple(links),
+            created=stamp, modified=stamp, note=note)
+        return self.annotations.add(annotation)

@@ -1,0 +1,242 @@
+"""Tag sets: labels with kinds, names, colours, shortcuts, attributes and allowed links.
+
+A tag set is a TOML file (see ``resources/default_tagset.toml``).  A project folder may hold
+its own ``tagset.toml``.  Labels found in files but unknown to the tag set are kept and reported.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import TagSetError
+from annotator.model import Document
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+PROJECT_TAGSET_NAME = "tagset.toml"
+UNKNOWN_COLOR = "#9e9e9e"
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@dataclass(frozen=True)
+class AttributeSpec:
+    """An attribute a label may carry; ``values`` empty means free text."""
+
+    name: str
+    values: tuple[str, ...] = ()
+    default: str | None = None
+    en: str = ""
+    ar: str = ""
+
+
+@dataclass(frozen=True)
+class LinkSpec:
+    """A link role (``speaker``) and the labels its target may have (empty: any)."""
+
+    role: str
+    targets: tuple[str, ...] = ()
+    en: str = ""
+    ar: str = ""
+
+
+@dataclass(frozen=True)
+class LabelSpec:
+    """One label of a tag set."""
+
+    name: str
+    kind: str = "entity"
+    en: str = ""
+    ar: str = ""
+    color: str = UNKNOWN_COLOR
+    shortcut: str = ""
+    attributes: tuple[AttributeSpec, ...] = ()
+    links: tuple[LinkSpec, ...] = ()
+    known: bool = True
+
+    def display_name(self, language: str = "en") -> str:
+        """The label's name in ``language`` (``ar`` or ``en``), falling back to its id."""
+        return (self.ar if language == "ar" else self.en) or self.name
+
+    def attribute(self, name: str) -> AttributeSpec | None:
+        """The attribute spec called ``name``, if any."""
+        return next((a for a in self.attributes if a.name == name), None)
+
+    def link(self, role: str) -> LinkSpec | None:
+        """The link spec for ``role``, if any."""
+        return next((link for link in self.links if link.role == role), None)
+
+
+@dataclass
+class TagSet:
+    """An ordered collection of labels."""
+
+    name: str
+    labels: dict[str, LabelSpec] = field(default_factory=dict)
+    version: str = ""
+    path: str | None = None
+
+    def __contains__(self, label: object) -> bool:
+        return label in self.labels
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.labels.values())
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def get(self, label: str) -> LabelSpec:
+        """The spec of ``label``; an unknown label gets a grey placeholder (``known=False``)."""
+        spec = self.labels.get(label)
+        if spec is None:
+            spec = LabelSpec(name=label, kind="unknown", en=label, ar=label, known=False)
+        return spec
+
+    def kinds(self) -> list[str]:
+        """Label kinds in order of first appearance."""
+        return list(dict.fromkeys(spec.kind for spec in self.labels.values()))
+
+    def with_labels(self, labels: list[str]) -> TagSet:
+        """A copy that also holds placeholders for ``labels`` it does not know."""
+        merged = dict(self.labels)
+        for label in labels:
+            if label not in merged:
+                merged[label] = self.get(label)
+        return TagSet(self.name, merged, self.version, self.path)
+
+    def problems(self, document: Document) -> list[str]:
+        """Everything in ``document`` this tag set does not allow, one message each."""
+        found: list[str] = []
+        unknown = sorted({a.label for a in document.annotations if a.label not in self.labels})
+        if unknown:
+            found.append("labels not in tag set " + repr(self.name) + ": " + ", ".join(unknown))
+        annotations = document.annotations
+        for ann in annotations:
+            spec = self.labels.get(ann.label)
+            if spec is None:
+                continue
+            for key, value in ann.attributes.items():
+                attr = spec.attribute(key)
+                if attr is None:
+                    found.append(f"{ann.id}: {ann.label} has no attribute {key!r}")
+                elif attr.values and value not in attr.values:
+                    found.append(f"{ann.id}: {key}={value!r} is not one of "
+                                 + ", ".join(attr.values))
+            for link in ann.links:
+                if link.role == "source":
+                    continue
+                link_spec = spec.link(link.role)
+                target = annotations.get(link.target)
+                if link_spec is None:
+                    found.append(f"{ann.id}: {ann.label} has no link {link.role!r}")
+                elif target is None:
+                    found.append(f"{ann.id}: {link.role} points to missing {link.target!r}")
+                elif link_spec.targets and target.label not in link_spec.targets:
+                    found.append(f"{ann.id}: {link.role} must be " + "/".join(link_spec.targets)
+                                 + f", not {target.label} ({target.id})")
+        return found
+
+
+def _str(table: dict[str, Any], key: str, where: str, default: str = "") -> str:
+    value = table.get(key, default)
+    if not isinstance(value, str):
+        raise TagSetError(f"{where}: {key!r} must be a string")
+    return value
+
+
+def _strings(table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TagSetError(f"{where}: {key!r} must be a list of strings")
+    return tuple(value)
+
+
+def tagset_from_dict(data: dict[str, Any], path: str | None = None) -> TagSet:
+    """Build a tag set from parsed TOML, checking every field."""
+    where = path or "tag set"
+    labels: dict[str, LabelSpec] = {}
+    raw_labels = data.get("labels")
+    if not isinstance(raw_labels, list) or not raw_labels:
+        raise TagSetError("needs at least one [[labels]] table", path=path)
+    shortcuts: dict[str, str] = {}
+    for number, raw in enumerate(raw_labels, 1):
+        if not isinstance(raw, dict):
+            raise TagSetError(f"label {number} is not a table", path=path)
+        name = _str(raw, "name", where)
+        here = f"{where}: label {name or number}"
+        if not name or any(ch.isspace() for ch in name):
+            raise TagSetError(f"{here}: 'name' must be a non-empty word")
+        if name in labels:
+            raise TagSetError(f"{here}: defined twice")
+        color = _str(raw, "color", here, UNKNOWN_COLOR)
+        if not _COLOR.match(color):
+            raise TagSetError(f"{here}: colour {color!r} is not #rrggbb")
+        shortcut = _str(raw, "shortcut", here)
+        if shortcut:
+            if shortcut.upper() in shortcuts:
+                raise TagSetError(f"{here}: shortcut {shortcut!r} already used by "
+                                  f"{shortcuts[shortcut.upper()]}")
+            shortcuts[shortcut.upper()] = name
+        attributes = []
+        for attr in raw.get("attributes", []):
+            if not isinstance(attr, dict):
+                raise TagSetError(f"{here}: attributes must be tables")
+            values = _strings(attr, "values", here)
+            default = attr.get("default")
+            if default is not None and (not isinstance(default, str)
+                                        or (values and default not in values)):
+                raise TagSetError(f"{here}: default {default!r} is not an allowed value")
+            attributes.append(AttributeSpec(_str(attr, "name", here), values, default,
+                                            _str(attr, "en", here), _str(attr, "ar", here)))
+        links = []
+        for link in raw.get("links", []):
+            if not isinstance(link, dict):
+                raise TagSetError(f"{here}: links must be tables")
+            links.append(LinkSpec(_str(link, "role", here), _strings(link, "targets", here),
+                                  _str(link, "en", here), _str(link, "ar", here)))
+        labels[name] = LabelSpec(
+            name=name, kind=_str(raw, "kind", here, "entity"), en=_str(raw, "en", here),
+            ar=_str(raw, "ar", here), color=color.lower(), shortcut=shortcut,
+            attributes=tuple(attributes), links=tuple(links))
+    for spec in labels.values():
+        for link in spec.links:
+            missing = [t for t in link.targets if t not in labels]
+            if missing:
+                raise TagSetError(f"{where}: label {spec.name}: link {link.role!r} names "
+                                  f"unknown labels {', '.join(missing)}")
+    return TagSet(_str(data, "name", where, "tagset"), labels, str(data.get("version", "")), path)
+
+
+def load_tagset(path: str | Path) -> TagSet:
+    """Read a tag-set TOML file."""
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as error:
+        raise TagSetError(f"cannot read tag set: {error.strerror}", path=str(path)) from None
+    except tomllib.TOMLDecodeError as error:
+        raise TagSetError(f"not valid TOML: {error}", path=str(path)) from None
+    return tagset_from_dict(data, str(path))
+
+
+def default_tagset() -> TagSet:
+    """The bundled news tag set (PER, ORG, LOC, GPE, MISC, QUOTE, CLAIM)."""
+    source = resources.files("annotator.resources").joinpath("default_tagset.toml")
+    return tagset_from_dict(tomllib.loads(source.read_text(encoding="utf-8")),
+                            "default_tagset.toml")
+
+
+def tagset_for(folder: str | Path | None) -> TagSet:
+    """The project's tag set when ``folder`` holds a ``tagset.toml``, else the default."""
+    if folder is not None:
+        candidate = Path(folder) / PROJECT_TAGSET_NAME
+        if candidate.is_file():
+            return load_tagset(candidate)
+    return default_tagset()

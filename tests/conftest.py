@@ -1,0 +1,49 @@
+"""Shared fixtures.  Qt runs headless: the platform is forced to offscreen before any Qt import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED_TEXT = ROOT / "seeds" / "000_2ce8f3876ecb932f.txt"
+
+
+def _need_shared(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs {path} (../shared is absent)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """``../shared``, or a visible skip when it is absent."""
+    return _need_shared()
+
+
+@pytest.fixture(scope="session")
+def corpora_dir() -> Path:
+    """``../shared/corpora``, or a visible skip."""
+    return _need_shared("corpora")
+
+
+@pytest.fixture(scope="session")
+def tei_schema():
+    """The TEI P5 tei_all RELAX NG schema, compiled once per session (about 5 s)."""
+    from lxml import etree
+
+    path = _need_shared("tei", "tei_all.rng")
+    return etree.RelaxNG(etree.parse(str(path)))
+
+
+@pytest.fixture()
+def sample_text() -> str:
+    """The bundled sample article, exactly as stored."""
+    return SEED_TEXT.read_text(encoding="utf-8")
