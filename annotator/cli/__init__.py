@@ -67,8 +67,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``annotator`` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help",
-                                                                             "--version"):
+    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help",
+                                                                             "--version")):
         return _start_app(args_list)
     parser, modules = build_parser()
     args = parser.parse_args(args_list)

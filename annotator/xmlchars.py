@@ -1,0 +1,46 @@
+"""Characters XML 1.0 cannot carry: find them (with line and column) or replace them on request."""
+
+from __future__ import annotations
+
+import re
+
+from annotator.errors import EncodingError
+
+# Not allowed by XML 1.0's Char production: C0 controls but TAB, LF, CR; U+FFFE, U+FFFF;
+# lone surrogates (which only reach Python strings through 'surrogateescape' or 'surrogatepass').
+ILLEGAL_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
+
+
+def find_illegal(text: str) -> tuple[int, str] | None:
+    """Offset and character of the first character XML 1.0 cannot carry, or None."""
+    match = ILLEGAL_XML_CHARS.search(text)
+    return (match.start(), match.group()) if match else None
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters) of ``offset``; CR LF, CR and LF end lines."""
+    before = text[:offset]
+    line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    lines = len(re.findall(r"\r\n|\r|\n", before)) + 1
+    return lines, offset - line_start + 1
+
+
+def check_xml_text(text: str, path: str | None = None, what: str = "text") -> None:
+    """Raise :class:`EncodingError` naming line and column if ``text`` cannot go into XML."""
+    found = find_illegal(text)
+    if found is None:
+        return
+    offset, char = found
+    line, column = line_and_column(text, offset)
+    count = len(ILLEGAL_XML_CHARS.findall(text))
+    more = f" ({count} such characters in all)" if count > 1 else ""
+    raise EncodingError(
+        f"{what} holds U+{ord(char):04X}, which XML cannot carry{more}; "
+        "use --replace-invalid to replace such characters with U+FFFD",
+        path=path, line=line, column=column)
+
+
+def replace_illegal(text: str) -> tuple[str, int]:
+    """``text`` with every character XML cannot carry replaced by U+FFFD, and how many."""
+    return ILLEGAL_XML_CHARS.subn(REPLACEMENT, text)
