@@ -59,6 +59,9 @@ class ExportOptions:
     layer: str | None = None  # None: gold when present, else everything; or an annotator
     labels: frozenset[str] | None = None  # None: every label
     split_proclitics: bool = False
+    tokenizer: str = "auto"  # conll/hf: auto, whitespace or punct (see annotator.tokenize)
+    # Writers report what a format cannot hold (dropped or misaligned spans) here.
+    problems: Problems = field(default_factory=lambda: Problems())
 
 
 @dataclass
