@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+# Settings, recent files and recovery copies written by app tests go to a throw-away folder,
+# never the real user's (QSettings and QStandardPaths follow these on Linux).
+_QT_HOME = tempfile.mkdtemp(prefix="annotator-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_QT_HOME, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_QT_HOME, "data")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -1,0 +1,336 @@
+"""Recovery copies: a few seconds after each change the open document is written to the user's
+data folder, so that a crash loses at most those seconds.
+
+Each copy is ``<data>/recovery/<key>.tei.xml`` (written by the TEI writer, atomically) plus
+``<key>.json`` naming the original file and the time.  The key is a hash of the original path
+(or of the document id for a document never saved).  A clean save or close removes the copy;
+copies still there at the next start are offered for restoring.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator_ui.settings import APPLICATION, ORGANISATION
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.atomic import atomic_write_text
+from annotator.errors import AnnotatorError
+from annotator.model import Document, now_iso
+from annotator.tagset import TagSet
+from annotator.tei import load_tei, save_tei
+
+DEFAULT_INTERVAL_MS = 5000
+TEI_SUFFIX = ".tei.xml"
+INFO_SUFFIX = ".json"
+
+
+def default_recovery_folder() -> Path:
+    """``<AppDataLocation>/recovery`` (organisation and app names filled in when unset)."""
+    app = QCoreApplication.instance()
+    if app is not None and app.organizationName() and app.applicationName():
+        base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    else:
+        generic = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.GenericDataLocation)
+        base = os.path.join(generic, ORGANISATION, APPLICATION)
+    return Path(base) / "recovery"
+
+
+def recovery_key(original_path: str | Path | None, document: Document) -> str:
+    """The file stem of a document's recovery copy: a hash of its path, or of its id."""
+    if original_path:
+        seed = "path:" + os.path.abspath(os.fspath(original_path))
+    else:
+        seed = "untitled:" + document.id
+    return hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class RecoveryEntry:
+    """One recovery copy found on disk."""
+
+    key: str
+    tei_path: Path
+    info_path: Path
+    original_path: str  # "" for a document never saved
+    saved_at: str  # ISO 8601 UTC
+    title: str
+    document_id: str
+
+
+class RecoveryStore:
+    """The recovery folder: write, list, restore and discard copies."""
+
+    def __init__(self, folder: str | Path | None = None) -> None:
+        self.folder = Path(folder) if folder is not None else default_recovery_folder()
+
+    def write(self, document: Document, original_path: str | Path | None, *,
+              tagset: TagSet | None = None) -> RecoveryEntry:
+        """Write (replace) the recovery copy of ``document``; both files atomically."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        key = recovery_key(original_path, document)
+        tei_path = self.folder / (key + TEI_SUFFIX)
+        info_path = self.folder / (key + INFO_SUFFIX)
+        original = os.path.abspath(os.fspath(original_path)) if original_path else ""
+        saved_at = now_iso()
+        save_tei(document, tei_path, tagset=tagset)
+        info = {"original_path": original, "saved_at": saved_at, "title": document.title,
+                "document_id": document.id, "pid": os.getpid()}
+        atomic_write_text(info_path, json.dumps(info, ensure_ascii=False, indent=1) + "\n")
+        return RecoveryEntry(key, tei_path, info_path, original, saved_at, document.title,
+                             document.id)
+
+    def remove(self, document: Document, original_path: str | Path | None) -> None:
+        """Delete the recovery copy of ``document`` at ``original_path``, if any."""
+        key = recovery_key(original_path, document)
+        for suffix in (TEI_SUFFIX, INFO_SUFFIX):
+            with contextlib.suppress(FileNotFoundError):
+                (self.folder / (key + suffix)).unlink()
+
+    def entries(self) -> list[RecoveryEntry]:
+        """Every complete recovery copy, newest first (broken leftovers are skipped)."""
+        if not self.folder.is_dir():
+            return []
+        found = []
+        for info_path in self.folder.glob("*" + INFO_SUFFIX):
+            key = info_path.name[: -len(INFO_SUFFIX)]
+            tei_path = self.folder / (key + TEI_SUFFIX)
+            if not tei_path.is_file():
+                continue
+            try:
+                info = json.loads(info_path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if not isinstance(info, dict):
+                continue
+            found.append(RecoveryEntry(
+                key, tei_path, info_path, str(info.get("original_path") or ""),
+                str(info.get("saved_at") or ""), str(info.get("title") or ""),
+                str(info.get("document_id") or "")))
+        found.sort(key=lambda entry: entry.saved_at, reverse=True)
+        return found
+
+    def restore(self, entry: RecoveryEntry) -> Document:
+        """The document held by a recovery copy (raises AnnotatorError when unreadable)."""
+        return load_tei(entry.tei_path)
+
+    def discard(self, entry: RecoveryEntry) -> None:
+        """Delete a recovery copy."""
+        for path in (entry.tei_path, entry.info_path):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+
+# What the autosaver asks the window for: (document, original path, tag set).
+DocumentSource = Callable[[], tuple[Document | None, str | None, TagSet | None]]
+
+
+class Autosaver(QObject):
+    """Writes the recovery copy a few seconds after the last change.
+
+    Call :meth:`document_changed` on every edit: it (re)starts a single-shot timer, so a
+    burst of edits is written once, ``interval_ms`` after the last.  Call :meth:`clear` after
+    a clean save or close.  ``saved(path)`` / ``failed(message)`` report each write.
+    """
+
+    saved = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, store: RecoveryStore, source: DocumentSource, *,
+                 interval_ms: int = DEFAULT_INTERVAL_MS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._source = source
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.flush)
+        self._pending = False
+        # (document, path) of the copy last written, so a Save As or close removes it.
+        self._written: tuple[Document, str | None] | None = None
+
+    @property
+    def interval_ms(self) -> int:
+        return self._timer.interval()
+
+    def set_interval(self, interval_ms: int) -> None:
+        """Change the delay after the last edit."""
+        self._timer.setInterval(max(100, interval_ms))
+
+    @property
+    def pending(self) -> bool:
+        """True when a change has not been written yet."""
+        return self._pending
+
+    def document_changed(self) -> None:
+        """Note an edit: write the copy ``interval_ms`` after the last one."""
+        self._pending = True
+        self._timer.start()
+
+    def flush(self) -> Path | None:
+        """Write the recovery copy now if a change is pending; returns its path."""
+        self._timer.stop()
+        if not self._pending:
+            return None
+        document, path, tagset = self._source()
+        if document is None:
+            self._pending = False
+            return None
+        try:
+            if self._written is not None and (self._written[0] is not document
+                                              or self._written[1] != path):
+                self.store.remove(*self._written)
+            entry = self.store.write(document, path, tagset=tagset)
+        except (AnnotatorError, OSError) as error:
+            self.failed.emit(str(error))
+            return None
+        self._pending = False
+        self._written = (document, path)
+        self.saved.emit(str(entry.tei_path))
+        return entry.tei_path
+
+    def clear(self) -> None:
+        """Forget pending changes and delete the copy (after a clean save or close)."""
+        self._timer.stop()
+        self._pending = False
+        if self._written is not None:
+            self.store.remove(*self._written)
+            self._written = None
+        document, path, _ = self._source()
+        if document is not None:
+            self.store.remove(document, path)
+
+
+class RecoveryDialog(QDialog):
+    """Lists recovery copies; the user restores one, discards some, or decides later."""
+
+    def __init__(self, entries: list[RecoveryEntry], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("Recovery", "Recover unsaved work"))
+        self.entries = list(entries)
+        self.restore_entry: RecoveryEntry | None = None
+        self.discarded: list[RecoveryEntry] = []
+        layout = QVBoxLayout(self)
+        label = QLabel(QCoreApplication.translate(
+            "Recovery", "The annotator did not close properly. These documents had changes "
+            "that were not saved:"))
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.list = QListWidget()
+        for entry in self.entries:
+            self.list.addItem(self._item(entry))
+        self.list.setCurrentRow(0)
+        self.list.itemDoubleClicked.connect(lambda _item: self._restore())
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox()
+        self.restore_button = QPushButton(QCoreApplication.translate("Recovery", "Restore"))
+        self.discard_button = QPushButton(QCoreApplication.translate("Recovery", "Discard"))
+        self.later_button = QPushButton(QCoreApplication.translate("Recovery", "Later"))
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.clicked.connect(self._restore)
+        self.discard_button.clicked.connect(self._discard)
+        self.later_button.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 300)
+
+    @staticmethod
+    def _item(entry: RecoveryEntry) -> QListWidgetItem:
+        untitled = QCoreApplication.translate("Recovery", "(never saved)")
+        name = Path(entry.original_path).name if entry.original_path else untitled
+        title = f" — {entry.title}" if entry.title else ""
+        item = QListWidgetItem(f"{name}{title}\n{entry.saved_at.replace('T', ' ')}")
+        item.setToolTip(entry.original_path or untitled)
+        item.setData(Qt.ItemDataRole.UserRole, entry.key)
+        return item
+
+    def _selected(self) -> RecoveryEntry | None:
+        row = self.list.currentRow()
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    def _restore(self) -> None:
+        self.restore_entry = self._selected()
+        if self.restore_entry is not None:
+            self.accept()
+
+    def _discard(self) -> None:
+        entry = self._selected()
+        if entry is None:
+            return
+        self.discarded.append(entry)
+        row = self.entries.index(entry)
+        del self.entries[row]
+        self.list.takeItem(row)
+        if not self.entries:
+            self.reject()
+
+
+# Asks the user about recovery copies: returns (entry to restore or None, entries to discard).
+ChooseRecovery = Callable[[QWidget | None, list[RecoveryEntry]],
+                          tuple[RecoveryEntry | None, list[RecoveryEntry]]]
+
+
+def choose_with_dialog(parent: QWidget | None,
+                       entries: list[RecoveryEntry]) -> tuple[RecoveryEntry | None,
+                                                              list[RecoveryEntry]]:
+    """Show a :class:`RecoveryDialog` and return what the user picked."""
+    dialog = RecoveryDialog(entries, parent)
+    dialog.exec()
+    return dialog.restore_entry, dialog.discarded
+
+
+def offer_recovery(parent: QWidget | None, store: RecoveryStore, *,
+                   choose: ChooseRecovery | None = None,
+                   skip_running: bool = True) -> tuple[RecoveryEntry, Document] | None:
+    """Ask about leftover recovery copies; return the one to restore and its document.
+
+    Copies kept up to date by another running annotator process are left alone
+    (``skip_running``).  Discarded copies are deleted; the others stay for next time.  A copy
+    that cannot be read is reported by raising :class:`AnnotatorError` (its files are kept).
+    """
+    entries = store.entries()
+    if skip_running:
+        entries = [e for e in entries if not _written_by_running_process(e)]
+    if not entries:
+        return None
+    chosen, discarded = (choose or choose_with_dialog)(parent, entries)
+    for entry in discarded:
+        store.discard(entry)
+    if chosen is None:
+        return None
+    return chosen, store.restore(chosen)
+
+
+def _written_by_running_process(entry: RecoveryEntry) -> bool:
+    """True when the process that wrote the copy is still running (POSIX only)."""
+    try:
+        pid = json.loads(entry.info_path.read_text(encoding="utf-8")).get("pid")
+    except (OSError, ValueError, AttributeError):
+        return False
+    if not isinstance(pid, int) or pid <= 0 or os.name != "posix":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

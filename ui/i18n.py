@@ -1,0 +1,100 @@
+"""The interface language: Arabic or English, chosen in preferences or from the system locale.
+
+Translations live in ``resources/translations/annotator_<lang>.qm`` (compiled from the
+``.ts`` next to it with ``pyside6-lrelease``).  UI code marks strings with
+``QCoreApplication.translate(context, text)`` or ``self.tr(text)``; in Arabic the whole
+application is mirrored (right-to-left layout).
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+SUPPORTED = ("ar", "en")
+RTL_LANGUAGES = frozenset({"ar"})
+
+_installed: list[QTranslator] = []
+_current = "en"
+
+
+def translations_folder() -> Path:
+    """The folder holding the ``.ts`` sources and compiled ``.qm`` files."""
+    return Path(str(resources.files("annotator.resources.translations")))
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """``"ar"`` when the (system) locale's language is Arabic, else ``"en"``."""
+    locale = locale or QLocale.system()
+    if locale.language() == QLocale.Language.Arabic:
+        return "ar"
+    for name in locale.uiLanguages():
+        if name.lower().startswith("ar"):
+            return "ar"
+    return "en"
+
+
+def resolve_language(setting: str | None) -> str:
+    """The language to show for a preference value (``""``/None: the system's)."""
+    return setting if setting in SUPPORTED else system_language()
+
+
+def current_language() -> str:
+    """The language installed by the last :func:`install_translator` call."""
+    return _current
+
+
+def is_right_to_left(language: str) -> bool:
+    """True for languages written right to left."""
+    return language in RTL_LANGUAGES
+
+
+def _load_app_translator(language: str) -> QTranslator | None:
+    translator = QTranslator()
+    path = translations_folder() / f"annotator_{language}.qm"
+    if path.is_file() and translator.load(str(path)):
+        return translator
+    return None
+
+
+def _load_qt_translator(language: str) -> QTranslator | None:
+    """Qt's own strings (standard buttons, file dialogs) in ``language``, when shipped."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator()
+    for name in (f"qtbase_{language}", f"qt_{language}"):
+        if translator.load(name, folder):
+            return translator
+    return None
+
+
+def install_translator(app: QCoreApplication | None = None, language: str | None = None) -> str:
+    """Install the interface translation for ``language`` (None/"": the system's).
+
+    Removes translators installed by an earlier call, sets the layout direction (mirrored
+    for Arabic) and the default locale, and returns the language now in effect.  Widgets
+    alive at the time receive a ``LanguageChange`` event; widgets built afterwards pick
+    the new language up directly.
+    """
+    global _current
+    app = app or QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_translator needs a QApplication")
+    language = resolve_language(language)
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language != "en":
+        for translator in (_load_qt_translator(language), _load_app_translator(language)):
+            if translator is not None and app.installTranslator(translator):
+                _installed.append(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic if language == "ar"
+                               else QLocale.Language.English))
+    if isinstance(app, QApplication):
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_right_to_left(language)
+                               else Qt.LayoutDirection.LeftToRight)
+    _current = language
+    return language
+
