@@ -1,0 +1,426 @@
+"""CoNLL / BIO (IOB2) token files: one ``TOKEN TAG`` a line, both directions.
+
+File layout
+    One token and its tag a line, separated by whitespace (spaces or tabs; a run counts as
+    one separator).  A blank line ends a sentence; a line whose first field is ``-DOCSTART-``
+    ends a document.  Tags are ``O``, ``B-LABEL`` or ``I-LABEL`` (IOB2); labels are kept
+    exactly as written (``PERS`` stays ``PERS``; labels unknown to the tag set are reported by
+    the tag-set check, not here).  UTF-8 (or ``ImportOptions.encoding``); a BOM is skipped.
+
+Import (:func:`conll_to_documents`, :func:`read_conll`)
+    The text is rebuilt from the tokens: tokens joined by one space within a sentence,
+    sentences joined by ``"\\n"``, nothing before or after.  Each ``B-``/``I-`` run becomes one
+    annotation over its tokens.  A file without ``-DOCSTART-`` is one document named after the
+    file (the full ANERcorp, 150,000 tokens with no blank line, is one document of one line);
+    with ``-DOCSTART-`` lines the documents are ``<stem>-<n>``.  ``Document.source`` is
+    ``conll:<file name>``: it tells the CoNLL writer (tokenizer ``auto``) that the text is
+    space-joined tokens, to be split on whitespace only so that export gives back the same
+    tokens.
+
+    An ``I-X`` that does not continue an ``X`` entity (after ``O``, another type or a sentence
+    break) is read as the start of an entity, as conlleval does, with a warning naming its
+    line; export then writes ``B-X`` there.
+
+    Malformed lines are errors naming file and line, and are skipped (the rest is read):
+    a tag that is not IOB2 (``OO``, ``IO``, ``I--ORG``, ``B-``), an empty token (a line such
+    as ``" O"``), a line with one field (no tag) or with three or more fields.  With
+    ``ImportOptions.repair`` each is fixed where it can be, with a warning saying what was done:
+
+    - ``OO``/``0``/``o`` → ``O``; ``IO``/``BO`` → ``O``; ``I--ORG``, ``I_ORG``, ``i-ORG`` →
+      ``I-ORG``; IOBES ``E-X``/``S-X`` → ``I-X``/``B-X``; any other bad tag → ``O``;
+    - an empty token → the line is dropped (an entity it began is begun by the next ``I-``);
+    - a tag glued to the next token in a middle field (``. Oالإصابة O``, a lost line break)
+      → the line is split in two lines at the tag;
+    - more than one token before the tag (``الصالحية ونايفة O``, a token with a space inside)
+      → one token per field, all with that tag (``B-X`` followed by ``I-X`` for an entity);
+    - one field that is not a tag → the token with tag ``O``.
+
+    ``ImportOptions.split_proclitics`` does not apply: the file's tokens are the tokens.
+
+Export (:func:`documents_to_conll`, :func:`write_conll`)
+    Each document's text is tokenised (:mod:`annotator.tokenize`; ``ExportOptions.tokenizer``:
+    ``auto`` is ``whitespace`` for documents imported from CoNLL and ``punct`` otherwise) and
+    its tokens tagged from its spans.  Sentences end at line breaks (and, with ``punct``, after
+    sentence-final punctuation, never inside an entity).  ``-DOCSTART- O`` and blank lines go
+    between documents.  BIO cannot hold every span, so these are left out and reported in
+    ``ExportOptions.problems``: spans that do not start and end on token boundaries (never
+    moved; ``split_proclitics`` makes a token boundary where a span starts after a proclitic),
+    spans nested in or overlapping a span already tagged (the outermost, then earliest, wins),
+    and, unless ``ExportOptions.labels`` names them, labels whose kind is ``quote`` or
+    ``claim`` (they would swallow the entities).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from annotator.atomic import atomic_writer
+from annotator.errors import EncodingError, FormatError
+from annotator.formats import ExportOptions, ImportOptions, Problems
+from annotator.layers import select_layer
+from annotator.model import Annotation, Document, now_iso
+from annotator.tagset import TagSet, default_tagset
+from annotator.tokenize import sentence_breaks, tokenize
+from annotator.xmlchars import ILLEGAL_XML_CHARS, REPLACEMENT
+
+DOCSTART = "-DOCSTART-"
+SOURCE_PREFIX = "conll:"
+NOT_IN_BIO_KINDS = frozenset({"quote", "claim"})
+TOKEN_FILE_SUFFIXES = (".conll", ".bio", ".iob", ".iob2", ".txt", ".tsv")
+
+_FIELDS = re.compile(r"\S+")
+_TAG = re.compile(r"O|[BI]-[^\s\-]\S*")
+_REPAIRABLE_PREFIX = re.compile(r"([BIESbies])[-_:]+([^\s\-_:]\S*)")
+_GLUED_TAG = re.compile(r"(O|[BI]-[A-Za-z]+)([^A-Za-z\-].*)")
+_UNSAFE_ID = re.compile(r"[^\w.\-]")
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+def _repair_tag(tag: str) -> tuple[str, bool]:
+    """The IOB2 tag a malformed ``tag`` stands for, and whether that is a real repair."""
+    if re.fullmatch(r"[Oo0]+|[BIbi][Oo]", tag):
+        return "O", True
+    match = _REPAIRABLE_PREFIX.fullmatch(tag)
+    if match:
+        prefix = {"E": "I", "S": "B"}.get(match.group(1).upper(), match.group(1).upper())
+        return f"{prefix}-{match.group(2)}", True
+    return "O", False
+
+
+class _DocumentBuilder:
+    """Collects one document's tokens and entities while lines are read."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.sentence_open = False
+        self.spans: list[tuple[int, int, str]] = []
+        self.entity: list = []  # [label, start, end] of the open entity, or empty
+
+    def end_sentence(self) -> None:
+        self._close()
+        if self.sentence_open:
+            self.sentence_open = False
+            self.parts.append("\n")
+            self.length += 1
+
+    def _close(self) -> None:
+        if self.entity:
+            self.spans.append((self.entity[1], self.entity[2], self.entity[0]))
+            self.entity = []
+
+    def add(self, token: str, tag: str) -> bool:
+        """Add a token; False when an ``I-`` tag had to start a new entity."""
+        if self.sentence_open:
+            self.parts.append(" ")
+            self.length += 1
+        self.sentence_open = True
+        start = self.length
+        self.parts.append(token)
+        self.length += len(token)
+        if tag == "O":
+            self._close()
+            return True
+        label = tag[2:]
+        if tag[0] == "I" and self.entity and self.entity[0] == label:
+            self.entity[2] = self.length
+            return True
+        self._close()
+        self.entity = [label, start, self.length]
+        return tag[0] == "B"
+
+    def text(self) -> str:
+        self._close()
+        if self.parts and self.parts[-1] == "\n":
+            self.parts.pop()
+            self.length -= 1
+        return "".join(self.parts)
+
+
+def conll_to_documents(content: str, *, name: str, problems: Problems, repair: bool = False,
+                       annotator: str = "", path: str | None = None,
+                       replace_invalid: bool = False) -> Iterator[Document]:
+    """Documents from the text of a CoNLL/BIO file (see the module docstring).
+
+    ``name`` gives the document ids (``<name>`` or ``<name>-<n>``); ``path`` is used in messages.
+    """
+    where = path if path is not None else name
+    base = _UNSAFE_ID.sub("_", name) or "conll"
+    if base[0].isdigit() or base[0] in ".-":
+        base = "d" + base
+    docstarts = content.count(DOCSTART)
+    width = len(str(docstarts + 1))
+    number = 0
+    lines = content.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    illegal = ILLEGAL_XML_CHARS.search(content) is not None
+    builder = _DocumentBuilder()
+    stamp = now_iso()
+    valid_tags: set[str] = set()
+
+    def finish() -> Document | None:
+        nonlocal builder, number
+        text = builder.text()
+        spans = builder.spans
+        builder = _DocumentBuilder()
+        if not text:
+            return None
+        number += 1
+        doc_id = f"{base}-{number:0{width}d}" if docstarts else base
+        document = Document(doc_id, text, source=SOURCE_PREFIX + name)
+        document.annotations.extend(
+            Annotation(id=f"a{i}", start=start, end=end, label=label, annotator=annotator,
+                       created=stamp, modified=stamp)
+            for i, (start, end, label) in enumerate(spans, 1))
+        return document
+
+    def add(token: str, tag: str, line_number: int) -> None:
+        if not builder.add(token, tag):
+            problems.warn(FormatError(
+                f"{tag} does not continue an entity of its type: read as the start of one "
+                f"(written back as B-{tag[2:]})", path=where, line=line_number))
+
+    def check_tag(tag: str, line_number: int) -> str | None:
+        if tag in valid_tags:
+            return tag
+        if _TAG.fullmatch(tag):
+            valid_tags.add(tag)
+            return tag
+        if not repair:
+            problems.error(FormatError(f"tag {tag!r} is not O, B-LABEL or I-LABEL; line skipped "
+                                       "(--repair reads it as the tag it stands for)",
+                                       path=where, line=line_number))
+            return None
+        fixed, known = _repair_tag(tag)
+        what = "repaired to" if known else "not an IOB2 tag: read as"
+        problems.warn(FormatError(f"tag {tag!r} {what} {fixed}", path=where, line=line_number))
+        return fixed
+
+    for line_number, line in enumerate(lines, 1):
+        if line.endswith("\r"):
+            line = line[:-1]
+        if line_number == 1 and line.startswith("\ufeff"):
+            line = line[1:]
+        if illegal and ILLEGAL_XML_CHARS.search(line):
+            if replace_invalid:
+                line, count = ILLEGAL_XML_CHARS.subn(REPLACEMENT, line)
+                problems.warn(EncodingError(f"{count} character(s) XML cannot carry replaced "
+                                            "with U+FFFD", path=where, line=line_number))
+            else:
+                problems.error(EncodingError(
+                    "line holds a character XML cannot carry; line skipped "
+                    "(--replace-invalid replaces it with U+FFFD)", path=where, line=line_number))
+                continue
+        fields = line.split(" ")
+        if (len(fields) == 2 and fields[1] in valid_tags and fields[0]
+                and fields[0] != DOCSTART and "\t" not in line):
+            token, tag = fields
+            if _FIELDS.fullmatch(token):  # no other whitespace inside
+                add(token, tag, line_number)
+                continue
+        fields = _FIELDS.findall(line)
+        if not fields:
+            builder.end_sentence()
+            continue
+        if fields[0] == DOCSTART:
+            document = finish()
+            if document is not None:
+                yield document
+            continue
+        if len(fields) == 2:
+            tag = check_tag(fields[1], line_number)
+            if tag is not None:
+                add(fields[0], tag, line_number)
+            continue
+        for token, tag in _odd_line(fields, line, line_number, repair, problems, where):
+            checked = check_tag(tag, line_number)
+            if checked is not None:
+                add(token, checked, line_number)
+    document = finish()
+    if document is not None:
+        yield document
+
+
+def _odd_line(fields: list[str], line: str, line_number: int, repair: bool,
+              problems: Problems, where: str) -> list[tuple[str, str]]:
+    """(token, tag) pairs for a line that does not have exactly two fields, or none."""
+    if len(fields) == 1:
+        field = fields[0]
+        if line[:1].isspace() or _TAG.fullmatch(field):
+            if repair:
+                problems.warn(FormatError("empty token (a tag with no token): line dropped",
+                                          path=where, line=line_number))
+            else:
+                problems.error(FormatError("empty token (a tag with no token); line skipped "
+                                           "(--repair drops such lines)",
+                                           path=where, line=line_number))
+            return []
+        if repair:
+            problems.warn(FormatError(f"token {field!r} has no tag: read as O",
+                                      path=where, line=line_number))
+            return [(field, "O")]
+        problems.error(FormatError("one field, no tag; line skipped (--repair reads the token "
+                                   "as O)", path=where, line=line_number))
+        return []
+    if not repair:
+        problems.error(FormatError(f"{len(fields)} fields where TOKEN TAG was expected; line "
+                                   "skipped (--repair splits it into tokens)",
+                                   path=where, line=line_number))
+        return []
+    for i in range(1, len(fields) - 1):
+        match = _GLUED_TAG.fullmatch(fields[i])
+        if match:
+            pairs = _split_tokens(fields[:i], match.group(1))
+            pairs += _split_tokens([match.group(2), *fields[i + 1:-1]], fields[-1])
+            problems.warn(FormatError(
+                f"tag {match.group(1)} glued to the token {match.group(2)!r} (a lost line "
+                f"break): read as {len(pairs)} lines "
+                + " | ".join(f"{t} {g}" for t, g in pairs), path=where, line=line_number))
+            return pairs
+    pairs = _split_tokens(fields[:-1], fields[-1])
+    problems.warn(FormatError(
+        f"token {' '.join(fields[:-1])!r} holds a space: read as {len(pairs)} tokens "
+        + " | ".join(f"{t} {g}" for t, g in pairs), path=where, line=line_number))
+    return pairs
+
+
+def _split_tokens(tokens: list[str], tag: str) -> list[tuple[str, str]]:
+    """Several tokens carrying one tag: an entity's later tokens continue it with ``I-``."""
+    inside = "I" + tag[1:] if tag[:2] in ("B-", "I-") else tag
+    return [(token, tag if i == 0 else inside) for i, token in enumerate(tokens)]
+
+
+def _decode(data: bytes, encoding: str | None, path: str) -> str:
+    try:
+        text = data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise EncodingError(f"not valid {encoding or 'UTF-8'}: byte {data[error.start]:#04x} "
+                            "(use --encoding)", path=path, line=line) from None
+    except LookupError:
+        raise EncodingError(f"unknown encoding {encoding!r}", path=path) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read_conll(path: Path, options: ImportOptions, problems: Problems) -> Iterator[Document]:
+    """Registry reader: the documents of one CoNLL/BIO file."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        problems.error(FormatError(f"cannot read: {error.strerror}", path=str(path)))
+        return
+    try:
+        content = _decode(data, options.encoding, str(path))
+    except EncodingError as error:
+        problems.error(error)
+        return
+    path = Path(path)
+    name = path.stem if path.suffix.lower() in TOKEN_FILE_SUFFIXES else path.name
+    yield from conll_to_documents(content, name=name, problems=problems, repair=options.repair,
+                                  annotator=options.annotator, path=str(path),
+                                  replace_invalid=options.replace_invalid)
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+def tokenizer_mode(document: Document, tokenizer: str = "auto") -> str:
+    """The tokenizer mode for ``document``: ``auto`` keeps the tokens of CoNLL-imported text."""
+    if tokenizer != "auto":
+        return tokenizer
+    return "whitespace" if document.source.startswith(SOURCE_PREFIX) else "punct"
+
+
+def document_to_tagged_sentences(document: Document, *, tokenizer: str = "auto",
+                                 split_proclitics: bool = False, problems: Problems,
+                                 tagset: TagSet | None = None,
+                                 labels: frozenset[str] | None = None,
+                                 ) -> list[list[tuple[str, str]]]:
+    """The document's sentences as lists of (token, IOB2 tag); what BIO cannot hold is reported.
+
+    ``labels`` None leaves out labels whose kind is ``quote`` or ``claim`` (reported once).
+    """
+    tagset = tagset or default_tagset()
+    text = document.text
+    mode = tokenizer_mode(document, tokenizer)
+    candidates = document.annotations.sorted()
+    if labels is None:
+        skipped = sorted({a.label for a in candidates
+                          if tagset.get(a.label).kind in NOT_IN_BIO_KINDS})
+        if skipped:
+            problems.warn(FormatError(
+                f"document {document.id}: {', '.join(skipped)} spans left out of BIO (quotes "
+                "and claims; name them in --labels to include them)"))
+            candidates = [a for a in candidates if a.label not in skipped]
+    tokens = tokenize(text, mode, split_proclitics=split_proclitics,
+                      boundaries=[a.start for a in candidates])
+    starts = {token.start: i for i, token in enumerate(tokens)}
+    ends = {token.end: i for i, token in enumerate(tokens)}
+    tags = ["O"] * len(tokens)
+    kept: Annotation | None = None
+    for ann in candidates:
+        first, last = starts.get(ann.start), ends.get(ann.end)
+        if first is None or last is None:
+            near = " ".join(t.text for t in tokens if t.end > ann.start and t.start < ann.end)
+            problems.warn(FormatError(
+                f"document {document.id}: {ann.id} {ann.label} [{ann.start}, {ann.end}) "
+                f"{text[ann.start:ann.end]!r} does not align with the tokens {near!r}; "
+                "left out" + ("" if split_proclitics or mode == "whitespace"
+                              else " (--split-proclitics may help)")))
+            continue
+        if kept is not None and ann.start < kept.end:
+            how = "nested in" if ann.end <= kept.end else "overlaps"
+            problems.warn(FormatError(
+                f"document {document.id}: {ann.id} {ann.label} [{ann.start}, {ann.end}) "
+                f"{how} {kept.id} {kept.label}; BIO cannot hold both, left out"))
+            continue
+        kept = ann
+        tags[first] = "B-" + ann.label
+        for i in range(first + 1, last + 1):
+            tags[i] = "I-" + ann.label
+    breaks = [i for i in sentence_breaks(text, tokens, after_punctuation=mode == "punct")
+              if not tags[i].startswith("I-")]
+    sentences = []
+    previous = 0
+    for cut in [*breaks, len(tokens)]:
+        if cut > previous:
+            sentences.append([(tokens[i].text, tags[i]) for i in range(previous, cut)])
+        previous = cut
+    return sentences
+
+
+def documents_to_conll(documents: Iterable[Document], *, problems: Problems,
+                       tokenizer: str = "auto", split_proclitics: bool = False,
+                       tagset: TagSet | None = None,
+                       labels: frozenset[str] | None = None) -> Iterator[str]:
+    """The CoNLL file for ``documents``, in chunks of text (see the module docstring)."""
+    tagset = tagset or default_tagset()
+    first = True
+    for document in documents:
+        sentences = document_to_tagged_sentences(
+            document, tokenizer=tokenizer, split_proclitics=split_proclitics,
+            problems=problems, tagset=tagset, labels=labels)
+        if not sentences:
+            continue
+        if not first:
+            yield f"\n{DOCSTART} O\n\n"
+        first = False
+        yield "\n\n".join("\n".join(f"{token} {tag}" for token, tag in sentence)
+                          for sentence in sentences) + "\n"
+
+
+def write_conll(documents: Iterable[Document], out: Path, options: ExportOptions) -> None:
+    """Registry writer: one CoNLL/BIO file ``out`` holding every document."""
+    out = Path(out)
+    if out.parent and not out.parent.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+    selected = (select_layer(d, options.layer, options.labels) for d in documents)
+    with atomic_writer(out) as stream:
+        for chunk in documents_to_conll(selected, problems=options.problems,
+                                        tokenizer=options.tokenizer,
+                                        split_proclitics=options.split_proclitics,
+                                        labels=options.labels):
+            stream.write(chunk.encode("utf-8"))
