@@ -1,0 +1,397 @@
+"""JSON Lines, one document a line: spaCy/Prodigy ``spans`` and doccano ``label``/``entities``.
+
+Offsets are code points into ``text``.  The writer puts out the exact text and every
+annotation (ids, annotators, layers, attributes, links, notes, times), so that reading its
+output gives the same documents again.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from annotator.atomic import atomic_writer
+from annotator.docid import doc_id_from_path, safe_id
+from annotator.errors import AnnotatorError, EncodingError, FormatError, SaveError
+from annotator.formats import ExportOptions, ImportOptions, Problems
+from annotator.formats.txt import bytes_to_text, first_line_title, text_direction, xml_safe
+from annotator.layers import select_layer
+from annotator.model import Annotation, Document, Link, is_valid_id
+
+DIRECTIONS = ("rtl", "ltr")
+# Raw line and paragraph separators are legal inside JSON strings but split lines for readers
+# that use str.splitlines(); the writer escapes them.
+_SEPARATOR_ESCAPES = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
+class _LineError(Exception):
+    """What is wrong with one line (becomes ``FILE:LINE: message``)."""
+
+
+# -- reading -------------------------------------------------------------------------------
+def _string(value: Any, what: str, default: str = "") -> str:
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise _LineError(f"{what} must be a string, not {type(value).__name__}")
+    return value
+
+
+def _offset(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _LineError(f"{what} must be an integer, not {json.dumps(value)}")
+    return value
+
+
+def _span_id(value: Any) -> str:
+    """A span id as given (doccano's integer ids become ``e<N>``)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"e{value}"
+    span_id = _string(value, "span id")
+    if not is_valid_id(span_id):
+        raise _LineError(f"span id {span_id!r} is not a valid XML name or is reserved")
+    return span_id
+
+
+def _attributes(value: Any) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise _LineError("span attributes must be an object")
+    attributes = {}
+    for key, item in value.items():
+        if isinstance(item, str):
+            attributes[key] = item
+        elif isinstance(item, (int, float, bool)):
+            attributes[key] = json.dumps(item)
+        else:
+            raise _LineError(f"attribute {key!r} must be a string, number or boolean")
+    return attributes
+
+
+def _links(value: Any) -> tuple[Link, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise _LineError("span links must be a list")
+    links = []
+    for item in value:
+        if isinstance(item, Mapping):
+            role, target = item.get("role"), item.get("target")
+        elif isinstance(item, list) and len(item) == 2:
+            role, target = item
+        else:
+            raise _LineError('a link must be {"role": ..., "target": ...}')
+        links.append(Link(_string(role, "link role"), _span_id(target)))
+    return tuple(links)
+
+
+class _Span:
+    """A span read from a line, before it gets an id."""
+
+    __slots__ = ("fields", "id")
+
+    def __init__(self, span_id: str | None, fields: dict[str, Any]) -> None:
+        self.id = span_id
+        self.fields = fields
+
+
+def _check_range(start: int, end: int, text: str) -> None:
+    if start == end:
+        raise _LineError(f"empty span [{start}, {end})")
+    if start > end:
+        raise _LineError(f"reversed span [{start}, {end})")
+    if start < 0 or end > len(text):
+        raise _LineError(f"span [{start}, {end}) is outside the text "
+                         f"({len(text)} characters)")
+
+
+def _span_from_dict(raw: Any, text: str, keys: tuple[str, str]) -> _Span:
+    if not isinstance(raw, Mapping):
+        raise _LineError("a span must be an object")
+    start_key, end_key = keys
+    for key in (start_key, end_key, "label"):
+        if key not in raw:
+            raise _LineError(f"span without {key!r}")
+    start = _offset(raw[start_key], f"span {start_key!r}")
+    end = _offset(raw[end_key], f"span {end_key!r}")
+    _check_range(start, end, text)
+    label = _string(raw["label"], "span label")
+    if not label:
+        raise _LineError(f"span [{start}, {end}) has an empty label")
+    if isinstance(raw.get("text"), str) and raw["text"] != text[start:end]:
+        raise _LineError(f"span [{start}, {end}) says its text is {raw['text']!r} but the "
+                         f"text there is {text[start:end]!r} (offsets must be code points)")
+    layer = _string(raw.get("layer"), "span layer")
+    fields = {
+        "start": start, "end": end, "label": label,
+        "annotator": _string(raw.get("annotator"), "span annotator"),
+        "attributes": _attributes(raw.get("attributes")),
+        "links": _links(raw.get("links")),
+        "note": _string(raw.get("note"), "span note"),
+        "created": _string(raw.get("created"), "span created"),
+        "modified": _string(raw.get("modified"), "span modified"),
+        "layer": layer,
+    }
+    span_id = _span_id(raw["id"]) if raw.get("id") is not None else None
+    return _Span(span_id, fields)
+
+
+def _spans_of(obj: Mapping[str, Any], text: str, problems: Problems, where: str) -> list[_Span]:
+    spans: list[_Span] = []
+    raw_spans = obj.get("spans")
+    if raw_spans is not None:
+        if not isinstance(raw_spans, list):
+            raise _LineError('"spans" must be a list')
+        spans.extend(_span_from_dict(raw, text, ("start", "end")) for raw in raw_spans)
+    raw_labels = obj.get("label", obj.get("labels"))
+    if isinstance(raw_labels, list):
+        for item in raw_labels:
+            if isinstance(item, list) and len(item) == 3:
+                start, end, label = item
+                spans.append(_span_from_dict(
+                    {"start": start, "end": end, "label": label}, text, ("start", "end")))
+            elif isinstance(item, str):
+                problems.warn(FormatError(f"document label {item!r} ignored (only spans "
+                                          "are imported)", path=where))
+            else:
+                raise _LineError('a doccano label must be [start, end, "LABEL"]')
+    elif raw_labels is not None and not isinstance(raw_labels, str):
+        raise _LineError('"label" must be a list of [start, end, "LABEL"]')
+    raw_entities = obj.get("entities")
+    if raw_entities is not None:
+        if not isinstance(raw_entities, list):
+            raise _LineError('"entities" must be a list')
+        spans.extend(_span_from_dict(raw, text, ("start_offset", "end_offset"))
+                     for raw in raw_entities)
+    relations = obj.get("relations")
+    if relations:
+        _add_relations(relations, spans)
+    return spans
+
+
+def _add_relations(relations: Any, spans: list[_Span]) -> None:
+    """doccano relations ``{from_id, to_id, type}`` become links from one span to the other."""
+    if not isinstance(relations, list):
+        raise _LineError('"relations" must be a list')
+    by_id = {span.id: span for span in spans if span.id}
+    for relation in relations:
+        if not isinstance(relation, Mapping) or not {"from_id", "to_id", "type"} <= relation.keys():
+            raise _LineError('a relation must have "from_id", "to_id" and "type"')
+        source = by_id.get(_span_id(relation["from_id"]))
+        if source is None:
+            raise _LineError(f"relation from unknown entity {relation['from_id']!r}")
+        link = Link(_string(relation["type"], "relation type"), _span_id(relation["to_id"]))
+        source.fields["links"] = (*source.fields["links"], link)
+
+
+def _document_id(obj: Mapping[str, Any], meta: Mapping[str, Any], path: Path,
+                 line: int) -> str:
+    raw = obj.get("id", meta.get("id"))
+    if raw is None or isinstance(raw, bool) or raw == "":
+        return f"{doc_id_from_path(path)}-{line}"
+    if not isinstance(raw, (str, int)):
+        raise _LineError('"id" must be a string or an integer')
+    return safe_id(str(raw))
+
+
+def _field(obj: Mapping[str, Any], meta: Mapping[str, Any], key: str) -> Any:
+    """A document field from the line, else from its ``meta`` object (None when absent)."""
+    return obj[key] if key in obj else meta.get(key)
+
+
+def object_to_document(obj: Any, path: Path, line: int, options: ImportOptions,
+                       problems: Problems) -> Document:
+    """One JSONL line's object as a document; :class:`FormatError` naming FILE:LINE if bad."""
+    where = f"{path}:{line}"
+    try:
+        if not isinstance(obj, Mapping):
+            raise _LineError("a line must hold a JSON object")
+        meta = obj.get("meta") or {}
+        if not isinstance(meta, Mapping):
+            raise _LineError('"meta" must be an object')
+        if obj.get("text") is None:
+            raise _LineError('no "text"')
+        text = _xml_safe(_string(obj["text"], '"text"'), "text", options, problems, where)
+        title = _field(obj, meta, "title")
+        title = first_line_title(text) if title is None else _string(title, '"title"')
+        source = _field(obj, meta, "source")
+        if source is None:
+            source = meta.get("url")
+        direction = _field(obj, meta, "direction")
+        direction = text_direction(text) if direction is None else direction
+        if direction not in DIRECTIONS:
+            raise _LineError(f'"direction" must be "rtl" or "ltr", not {direction!r}')
+        language = _field(obj, meta, "language")
+        language = ("ar" if direction == "rtl" else "und") if language is None else language
+        status = obj.get("status") or {}
+        if not isinstance(status, Mapping) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in status.items()):
+            raise _LineError('"status" must map annotator names to strings')
+        document = Document(
+            id=_document_id(obj, meta, path, line), text=text,
+            title=_xml_safe(title, "title", options, problems, where),
+            source=_xml_safe(_string(source, '"source"'), "source", options, problems, where),
+            language=_string(language, '"language"'), direction=direction,
+            status=dict(status))
+        spans = _spans_of(obj, text, problems, where)
+        _add_spans(document, spans, options, problems, where)
+    except _LineError as error:
+        raise FormatError(str(error), path=str(path), line=line) from None
+    except AnnotatorError as error:
+        raise FormatError(error.message, path=str(path), line=line) from None
+    return document
+
+
+def _xml_safe(value: str, what: str, options: ImportOptions, problems: Problems,
+              where: str) -> str:
+    try:
+        return xml_safe(value, options, problems, where, what)
+    except EncodingError as error:
+        raise _LineError(f"{error.message.split(';')[0]} (line {error.line}, column "
+                         f"{error.column} of the {what}); use --replace-invalid to replace "
+                         "such characters with U+FFFD") from None
+
+
+def _add_spans(document: Document, spans: list[_Span], options: ImportOptions,
+               problems: Problems, where: str) -> None:
+    """Add spans with their own ids first, then give the others fresh ids."""
+    spans.sort(key=lambda span: span.id is None)
+    annotations = []
+    taken: set[str] = set()
+    for span in spans:
+        fields = dict(span.fields)
+        if not fields["annotator"]:
+            fields["annotator"] = options.annotator
+        for key in ("label", "annotator", "note", "layer"):
+            fields[key] = _xml_safe(fields[key], f"span {key}", options, problems, where)
+        fields["attributes"] = {
+            _xml_safe(k, "attribute name", options, problems, where):
+                _xml_safe(v, "attribute value", options, problems, where)
+            for k, v in fields["attributes"].items()}
+        span_id = span.id
+        if span_id is None:
+            span_id = document.annotations.new_id()
+            while span_id in taken:
+                span_id = document.annotations.new_id()
+        if span_id in taken:
+            raise _LineError(f"two spans have the id {span_id!r}")
+        taken.add(span_id)
+        annotations.append(Annotation(id=span_id, **fields))
+    document.annotations.extend(annotations)
+    for annotation, link in document.annotations.dangling_links():
+        raise _LineError(f"span {annotation.id} links ({link.role}) to {link.target!r}, "
+                         "which is not a span of this line")
+
+
+def _lines_of(data: bytes, options: ImportOptions, path: Path,
+              problems: Problems) -> Iterable[tuple[int, str]]:
+    """(line number, text) of each line; a line whose bytes are not UTF-8 fails alone.
+
+    With ``--encoding`` or a UTF-16/32 file the whole file is decoded at once (and fails at
+    once, raising :class:`EncodingError`).
+    """
+    utf16ish = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        b"\x00" in data[:4096])
+    if options.encoding or utf16ish:
+        text, _ = bytes_to_text(data, options.encoding, str(path))
+        return enumerate(text.split("\n"), 1)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    return _utf8_lines(data, path, problems)
+
+
+def _utf8_lines(data: bytes, path: Path, problems: Problems) -> Iterator[tuple[int, str]]:
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            yield number, raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            problems.error(EncodingError(
+                f"bytes {raw[error.start:error.end][:4].hex(' ')} are not valid UTF-8 "
+                f"(byte {error.start + 1} of the line)", path=str(path), line=number))
+
+
+def read_jsonl(path: Path, options: ImportOptions, problems: Problems) -> Iterator[Document]:
+    """Registry reader: every good line of a JSONL file; each bad line is one error."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.error(FormatError(f"cannot read: {error.strerror or error}", path=str(path)))
+        return
+    try:
+        lines = _lines_of(data, options, path, problems)
+    except EncodingError as error:
+        problems.error(error)
+        return
+    for number, line in lines:
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as error:
+            problems.error(FormatError(f"bad JSON: {error.msg} (column {error.colno})",
+                                       path=str(path), line=number))
+            continue
+        except RecursionError:
+            problems.error(FormatError("bad JSON: nested too deeply", path=str(path),
+                                       line=number))
+            continue
+        try:
+            yield object_to_document(obj, path, number, options, problems)
+        except FormatError as error:
+            problems.error(error)
+
+
+# -- writing -------------------------------------------------------------------------------
+def annotation_to_object(annotation: Annotation) -> dict[str, Any]:
+    """One span as written: every field of the annotation."""
+    return {
+        "id": annotation.id, "start": annotation.start, "end": annotation.end,
+        "label": annotation.label, "annotator": annotation.annotator,
+        "layer": annotation.layer, "attributes": dict(annotation.attributes),
+        "links": [{"role": link.role, "target": link.target} for link in annotation.links],
+        "note": annotation.note, "created": annotation.created,
+        "modified": annotation.modified,
+    }
+
+
+def document_to_object(document: Document) -> dict[str, Any]:
+    """One document as written: metadata, exact text, spans by position."""
+    obj: dict[str, Any] = {
+        "id": document.id, "title": document.title, "source": document.source,
+        "language": document.language, "direction": document.direction,
+        "text": document.text,
+        "spans": [annotation_to_object(a) for a in document.annotations.sorted()],
+    }
+    if document.status:
+        obj["status"] = dict(document.status)
+    return obj
+
+
+def document_to_line(document: Document) -> str:
+    """One JSON line (no newline), UTF-8-ready, with line separators escaped."""
+    line = json.dumps(document_to_object(document), ensure_ascii=False)
+    for raw, escaped in _SEPARATOR_ESCAPES.items():
+        line = line.replace(raw, escaped)
+    return line
+
+
+def write_jsonl(documents: Iterable[Document], out: Path, options: ExportOptions) -> None:
+    """Registry writer: one line per document into the file ``out`` (atomically).
+
+    Every annotation is written unless ``options`` asks for one layer or some labels.
+    """
+    out = Path(out)
+    if out.is_dir():
+        raise SaveError("is a folder; give a file name for JSONL output", path=str(out))
+    narrow = options.layer is not None or options.labels is not None
+    with atomic_writer(out) as stream:
+        for document in documents:
+            if narrow:
+                document = select_layer(document, options.layer, options.labels)
+            stream.write(document_to_line(document).encode("utf-8"))
+            stream.write(b"\n")
