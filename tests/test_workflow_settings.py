@@ -25,7 +25,7 @@ def test_defaults_in_an_empty_location(temp_settings: Path) -> None:
     assert settings.annotator == ""
     assert settings.language == ""
     assert settings.snapping is True
-    assert settings.proclitic_mode == "keep"
+    assert settings.proclitic_mode == "particles"
     assert settings.font_size == settings_module.DEFAULT_FONT_SIZE
     assert settings.recent_files == []
     assert settings.autosave_seconds == 5
@@ -38,7 +38,7 @@ def test_round_trip_through_a_new_instance(temp_settings: Path) -> None:
     first.font_family = "Amiri"
     first.font_size = 20
     first.snapping = False
-    first.proclitic_mode = "split"
+    first.proclitic_mode = "all"
     first.autosave_seconds = 12
     first.add_recent_file(temp_settings / "a.tei.xml")
     first.add_recent_file(temp_settings / "b.txt")
@@ -52,7 +52,7 @@ def test_round_trip_through_a_new_instance(temp_settings: Path) -> None:
     assert second.text_font().family() == "Amiri"
     assert second.text_font().pointSize() == 20
     assert second.snapping is False
-    assert second.proclitic_mode == "split"
+    assert second.proclitic_mode == "all"
     assert second.autosave_seconds == 12
     assert second.recent_files == [str(temp_settings / "a.tei.xml"),
                                    str(temp_settings / "b.txt")]

@@ -18,7 +18,7 @@ ORGANISATION = "arabic-news-annotator"
 APPLICATION = "annotator"
 
 LANGUAGES = ("", "ar", "en")  # "" follows the system locale
-PROCLITIC_MODES = ("keep", "split")  # keep proclitics inside a span, or snap past them
+PROCLITIC_MODES = ("particles", "all", "none")  # annotator.align.ProcliticMode
 DEFAULT_FONT_SIZE = 16
 DEFAULT_AUTOSAVE_SECONDS = 5
 MAX_RECENT = 10
@@ -148,9 +148,10 @@ class Settings(QObject):
 
     @property
     def proclitic_mode(self) -> str:
-        """``"keep"``: proclitics stay in a snapped span; ``"split"``: snapping skips them."""
-        value = str(self._store.value("annotate/proclitic_mode", "keep") or "keep")
-        return value if value in PROCLITIC_MODES else "keep"
+        """Which proclitics snapping may strip (``annotator.align.align_span(proclitics=...)``):
+        ``"particles"`` (و ف ب ل ك, the default), ``"all"`` (also ال, لل) or ``"none"``."""
+        value = str(self._store.value("annotate/proclitic_mode", "particles") or "")
+        return value if value in PROCLITIC_MODES else "particles"
 
     @proclitic_mode.setter
     def proclitic_mode(self, mode: str) -> None:
