@@ -1,0 +1,476 @@
+"""Inter-annotator agreement: pure metric functions and a corpus report built from them.
+
+Metrics (each tested against published worked examples or the ``krippendorff`` package):
+
+* :func:`cohen_kappa` — two annotators (Cohen 1960).
+* :func:`fleiss_kappa` — any fixed number of annotators per unit (Fleiss 1971).
+* :func:`krippendorff_alpha` — nominal alpha, any number of annotators, missing values allowed
+  (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability").
+* :func:`span_counts` — span precision/recall/F1 with exact matching (same start, end and
+  label) or overlap matching (same label, spans share a character; one-to-one, greedily by
+  overlap size).
+
+The ``*_from_counts`` variants take a histogram of *value tuples*: key ``(v0, v1, …)`` holds the
+value each annotator gave one unit (None: that annotator gave none), mapped to how many units
+had exactly that tuple.  Token-level data compresses well this way (most tokens are ``O`` for
+everybody), and the histograms of many documents simply add up.
+
+An undefined figure (no variation at all, so chance agreement is 1) is ``nan``; the report
+shows it as "n/a".
+
+Report (:func:`agreement_report`): units are tokens (see :mod:`annotator.agreement_units`).
+Overall token figures use one label per token (innermost span, else ``O``); per-label figures
+ask per token "does a span with this label cover it?".  Cohen's kappa is given per annotator
+pair and as the mean over pairs; Fleiss' kappa uses only documents every annotator worked on;
+alpha uses everything, with absent annotators as missing values.  Span figures pool the counts
+of every unordered annotator pair (the first named annotator as reference: precision of the
+second against the first); F1 is symmetric.  Micro pools counts over labels, macro averages the
+per-label F1.  The confusion matrix counts, over annotator pairs and tokens, how often one
+annotator's label met another's; it is symmetric (each pair counted both ways).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from annotator.agreement_units import (
+    OUTSIDE,
+    label_sets_to_patterns,
+    spans_to_token_labels,
+    spans_to_token_sets,
+    text_to_tokens,
+)
+from annotator.errors import AnnotatorError
+
+NAN = float("nan")
+Value = Hashable
+ValueCounts = Mapping[tuple[Value | None, ...], int]
+Span = tuple[int, int, str]
+
+
+class AgreementError(AnnotatorError, ValueError):
+    """Data that no agreement figure can be computed from (wrong shapes, too few annotators)."""
+
+
+# -- Cohen's kappa -------------------------------------------------------------------------
+
+def cohen_kappa_from_pairs(pairs: Mapping[tuple[Value, Value], int]) -> float:
+    """Cohen's kappa from a table ``{(first's value, second's value): count}``."""
+    total = sum(pairs.values())
+    if total == 0:
+        return NAN
+    first: Counter[Value] = Counter()
+    second: Counter[Value] = Counter()
+    observed = 0
+    for (a, b), count in pairs.items():
+        first[a] += count
+        second[b] += count
+        if a == b:
+            observed += count
+    expected = sum(first[v] * second.get(v, 0) for v in first) / (total * total)
+    if expected >= 1.0:
+        return NAN
+    return (observed / total - expected) / (1.0 - expected)
+
+
+def cohen_kappa(first: Sequence[Value], second: Sequence[Value]) -> float:
+    """Cohen's kappa of two annotators' values for the same units."""
+    if len(first) != len(second):
+        raise AgreementError(f"cohen_kappa: {len(first)} values against {len(second)}")
+    return cohen_kappa_from_pairs(Counter(zip(first, second, strict=True)))
+
+
+def pairs_from_counts(values: ValueCounts, i: int, j: int) -> Counter[tuple[Value, Value]]:
+    """Annotators ``i`` and ``j``'s table of value pairs (units where both gave a value)."""
+    pairs: Counter[tuple[Value, Value]] = Counter()
+    for key, count in values.items():
+        a, b = key[i], key[j]
+        if a is not None and b is not None:
+            pairs[(a, b)] += count
+    return pairs
+
+
+# -- Fleiss' kappa -------------------------------------------------------------------------
+
+def fleiss_kappa(table: Sequence[Sequence[int]]) -> float:
+    """Fleiss' kappa from a units × categories table of how many annotators chose each.
+
+    Every row must sum to the same number of annotators (at least two).
+    """
+    if not table:
+        return NAN
+    raters = sum(table[0])
+    if raters < 2:
+        raise AgreementError("fleiss_kappa: needs at least two annotators per unit")
+    totals = [0] * len(table[0])
+    agreement = 0.0
+    for number, row in enumerate(table, 1):
+        if sum(row) != raters or len(row) != len(totals):
+            raise AgreementError(f"fleiss_kappa: row {number} does not have {raters} ratings "
+                                 f"in {len(totals)} categories")
+        agreement += (sum(c * c for c in row) - raters) / (raters * (raters - 1))
+        for column, c in enumerate(row):
+            totals[column] += c
+    return _fleiss(agreement, len(table), raters, totals)
+
+
+def _fleiss(agreement_sum: float, units: int, raters: int, totals: Iterable[int]) -> float:
+    observed = agreement_sum / units
+    expected = sum((t / (units * raters)) ** 2 for t in totals)
+    if expected >= 1.0:
+        return NAN
+    return (observed - expected) / (1.0 - expected)
+
+
+def fleiss_kappa_from_counts(values: ValueCounts) -> float:
+    """Fleiss' kappa over the units where every annotator gave a value."""
+    units = 0
+    agreement = 0.0
+    totals: Counter[Value] = Counter()
+    raters = 0
+    for key, count in values.items():
+        if None in key:
+            continue
+        raters = len(key)
+        per_unit = Counter(key)
+        agreement += count * (sum(c * c for c in per_unit.values()) - raters) / (
+            raters * (raters - 1)) if raters > 1 else 0.0
+        for value, c in per_unit.items():
+            totals[value] += c * count
+        units += count
+    if units == 0 or raters < 2:
+        return NAN
+    return _fleiss(agreement, units, raters, totals.values())
+
+
+# -- Krippendorff's alpha (nominal) --------------------------------------------------------
+
+def coincidences(values: ValueCounts) -> Counter[tuple[Value, Value]]:
+    """Krippendorff's coincidence matrix ``o[c, k]`` (units with fewer than two values drop)."""
+    matrix: Counter[tuple[Value, Value]] = Counter()
+    for key, count in values.items():
+        present = Counter(v for v in key if v is not None)
+        pairable = sum(present.values())
+        if pairable < 2:
+            continue
+        weight = count / (pairable - 1)
+        for c, nc in present.items():
+            for k, nk in present.items():
+                pairs = nc * (nc - 1) if c == k else nc * nk
+                if pairs:
+                    matrix[(c, k)] += pairs * weight
+    return matrix
+
+
+def krippendorff_alpha_from_counts(values: ValueCounts) -> float:
+    """Nominal Krippendorff's alpha from a histogram of value tuples."""
+    matrix = coincidences(values)
+    margins: Counter[Value] = Counter()
+    for (c, _k), o in matrix.items():
+        margins[c] += o
+    n = sum(margins.values())
+    disagreement = sum(o for (c, k), o in matrix.items() if c != k)
+    expected = (n * n - sum(m * m for m in margins.values()))
+    if n <= 1 or expected <= 0:
+        return NAN
+    return 1.0 - (n - 1) * disagreement / expected
+
+
+def krippendorff_alpha(data: Sequence[Sequence[Value | None]]) -> float:
+    """Nominal alpha from reliability data: one row per annotator, one column per unit.
+
+    None (or a float NaN) marks a missing value, as in the ``krippendorff`` package.
+    """
+    if not data:
+        return NAN
+    width = len(data[0])
+    if any(len(row) != width for row in data):
+        raise AgreementError("krippendorff_alpha: rows of different lengths")
+
+    def clean(v: Value | None) -> Value | None:
+        return None if v is None or (isinstance(v, float) and math.isnan(v)) else v
+
+    return krippendorff_alpha_from_counts(Counter(
+        tuple(clean(row[u]) for row in data) for u in range(width)))
+
+
+# -- spans ---------------------------------------------------------------------------------
+
+@dataclass
+class SpanCounts:
+    """True positives, false positives and false negatives of a span comparison."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __add__(self, other: SpanCounts) -> SpanCounts:
+        return SpanCounts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else NAN
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else NAN
+
+    @property
+    def f1(self) -> float:
+        total = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / total if total else NAN
+
+
+def match_spans(reference: Sequence[Span], candidate: Sequence[Span], *,
+                overlap: bool = False) -> list[tuple[int, int]]:
+    """One-to-one matches ``(reference index, candidate index)`` of spans with the same label.
+
+    Exact: same start and end.  Overlap: spans sharing at least one character, taken greedily
+    by overlap size (then by how close the boundaries are, then by position).
+    """
+    by_label: dict[str, list[int]] = {}
+    for j, (_s, _e, label) in enumerate(candidate):
+        by_label.setdefault(label, []).append(j)
+    if not overlap:
+        free: dict[tuple[int, int, str], list[int]] = {}
+        for j in range(len(candidate) - 1, -1, -1):
+            free.setdefault(candidate[j], []).append(j)
+        matches = []
+        for i, span in enumerate(reference):
+            waiting = free.get(span)
+            if waiting:
+                matches.append((i, waiting.pop()))
+        return matches
+    options = []
+    for i, (start, end, label) in enumerate(reference):
+        for j in by_label.get(label, ()):
+            c_start, c_end, _ = candidate[j]
+            shared = min(end, c_end) - max(start, c_start)
+            if shared > 0:
+                options.append((-shared, abs(start - c_start) + abs(end - c_end), i, j))
+    options.sort()
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    matches = []
+    for _, _, i, j in options:
+        if i not in used_i and j not in used_j:
+            used_i.add(i)
+            used_j.add(j)
+            matches.append((i, j))
+    return sorted(matches)
+
+
+def span_counts(reference: Sequence[Span], candidate: Sequence[Span], *,
+                overlap: bool = False) -> dict[str, SpanCounts]:
+    """Per-label counts of ``candidate`` scored against ``reference``."""
+    counts: dict[str, SpanCounts] = {}
+    matched_i: set[int] = set()
+    matched_j: set[int] = set()
+    for i, j in match_spans(reference, candidate, overlap=overlap):
+        matched_i.add(i)
+        matched_j.add(j)
+        counts.setdefault(reference[i][2], SpanCounts()).tp += 1
+    for i, span in enumerate(reference):
+        if i not in matched_i:
+            counts.setdefault(span[2], SpanCounts()).fn += 1
+    for j, span in enumerate(candidate):
+        if j not in matched_j:
+            counts.setdefault(span[2], SpanCounts()).fp += 1
+    return counts
+
+
+def micro(counts: Mapping[str, SpanCounts]) -> SpanCounts:
+    """The counts of every label pooled."""
+    return sum(counts.values(), SpanCounts())
+
+
+def macro_f1(counts: Mapping[str, SpanCounts]) -> float:
+    """The mean of the per-label F1 (labels with no span on either side left out)."""
+    scores = [c.f1 for c in counts.values() if not math.isnan(c.f1)]
+    return sum(scores) / len(scores) if scores else NAN
+
+
+def _add_counts(into: dict[str, SpanCounts], more: Mapping[str, SpanCounts]) -> None:
+    for label, c in more.items():
+        into[label] = into.get(label, SpanCounts()) + c
+
+
+# -- the report ----------------------------------------------------------------------------
+
+@dataclass
+class DocumentSets:
+    """One document's text and each annotator's spans (an absent annotator has no key)."""
+
+    doc_id: str
+    text: str
+    sets: dict[str, list[Span]]
+
+
+@dataclass
+class Figures:
+    """Agreement figures for one scope: overall, a label, a document or an annotator pair."""
+
+    alpha: float = NAN
+    fleiss: float = NAN
+    cohen: float = NAN
+    exact: dict[str, SpanCounts] = field(default_factory=dict)
+    overlap: dict[str, SpanCounts] = field(default_factory=dict)
+    tokens: int = 0
+
+    def to_json(self) -> dict[str, object]:
+        """Plain numbers (None for undefined) for ``--json``."""
+        def num(x: float) -> float | None:
+            return None if math.isnan(x) else round(x, 6)
+
+        out: dict[str, object] = {"krippendorff_alpha": num(self.alpha),
+                                  "fleiss_kappa": num(self.fleiss),
+                                  "cohen_kappa_mean": num(self.cohen), "tokens": self.tokens}
+        for name, counts in (("exact", self.exact), ("overlap", self.overlap)):
+            pooled = micro(counts)
+            out[f"span_{name}"] = {
+                "tp": pooled.tp, "fp": pooled.fp, "fn": pooled.fn,
+                "precision": num(pooled.precision), "recall": num(pooled.recall),
+                "f1_micro": num(pooled.f1), "f1_macro": num(macro_f1(counts))}
+        return out
+
+
+@dataclass
+class AgreementReport:
+    """Everything ``annotator agree`` shows."""
+
+    annotators: list[str]
+    labels: list[str]
+    overall: Figures
+    per_label: dict[str, Figures]
+    per_pair: dict[tuple[str, str], Figures]
+    per_document: dict[str, Figures]
+    confusion: dict[tuple[str, str], int]
+    missing: dict[str, list[str]]  # document id -> annotators without work on it
+
+    def to_json(self) -> dict[str, object]:
+        """The whole report as JSON-ready data."""
+        labels = [*self.labels, OUTSIDE]
+        return {
+            "annotators": self.annotators, "labels": self.labels,
+            "overall": self.overall.to_json(),
+            "per_label": {k: v.to_json() for k, v in self.per_label.items()},
+            "per_pair": [{"annotators": list(k), **v.to_json()}
+                         for k, v in self.per_pair.items()],
+            "per_document": {k: v.to_json() for k, v in self.per_document.items()},
+            "confusion": {"labels": labels,
+                          "matrix": [[self.confusion.get((a, b), 0) for b in labels]
+                                     for a in labels]},
+            "missing": self.missing,
+        }
+
+
+def _mean(values: Iterable[float]) -> float:
+    found = [v for v in values if not math.isnan(v)]
+    return sum(found) / len(found) if found else NAN
+
+
+@dataclass
+class _Tally:
+    """Token histograms and span counts of one scope, before they become figures."""
+
+    values: Counter[tuple[Value | None, ...]] = field(default_factory=Counter)
+    per_label: dict[str, Counter[tuple[Value | None, ...]]] = field(default_factory=dict)
+    exact: dict[tuple[int, int], dict[str, SpanCounts]] = field(default_factory=dict)
+    overlap: dict[tuple[int, int], dict[str, SpanCounts]] = field(default_factory=dict)
+
+
+def _document_tally(doc: DocumentSets, annotators: Sequence[str],
+                    labels: Sequence[str]) -> _Tally:
+    tokens = text_to_tokens(doc.text)
+    sets = [doc.sets.get(name) for name in annotators]
+    tally = _Tally()
+    columns = [None if spans is None else spans_to_token_labels(tokens, spans)
+               for spans in sets]
+    filler = [None] * len(tokens)
+    tally.values = Counter(zip(*(filler if c is None else c for c in columns), strict=True))
+    label_sets = [None if spans is None else spans_to_token_sets(tokens, spans)
+                  for spans in sets]
+    for label in labels:
+        tally.per_label[label] = Counter(label_sets_to_patterns(
+            [None if found is None else found.get(label, set()) for found in label_sets],
+            len(tokens)))
+    for i, j in combinations(range(len(annotators)), 2):
+        first, second = sets[i], sets[j]
+        if first is None or second is None:
+            continue
+        tally.exact[(i, j)] = span_counts(first, second)
+        tally.overlap[(i, j)] = span_counts(first, second, overlap=True)
+    return tally
+
+
+def _figures(values: ValueCounts, exact: Mapping[tuple[int, int], Mapping[str, SpanCounts]],
+             overlap: Mapping[tuple[int, int], Mapping[str, SpanCounts]],
+             label: str | None = None) -> Figures:
+    figures = Figures(alpha=krippendorff_alpha_from_counts(values),
+                      fleiss=fleiss_kappa_from_counts(values),
+                      tokens=sum(values.values()))
+    width = len(next(iter(values))) if values else 0
+    figures.cohen = _mean(cohen_kappa_from_pairs(pairs_from_counts(values, i, j))
+                          for i, j in combinations(range(width), 2))
+    for source, into in ((exact, figures.exact), (overlap, figures.overlap)):
+        for counts in source.values():
+            if label is None:
+                _add_counts(into, counts)
+            elif label in counts:
+                _add_counts(into, {label: counts[label]})
+    return figures
+
+
+def agreement_report(documents: Iterable[DocumentSets],
+                     annotators: Sequence[str] | None = None) -> AgreementReport:
+    """Agreement of every annotator with every other, per label, pair and document.
+
+    ``annotators`` fixes their order (default: order of first appearance).
+    """
+    docs = list(documents)
+    if annotators is None:
+        annotators = list(dict.fromkeys(name for d in docs for name in d.sets))
+    names = list(annotators)
+    if len(names) < 2:
+        raise AgreementError("agreement needs at least two annotators' work, found "
+                             + (", ".join(names) or "none"))
+    # Every label is asked of every token, also in documents where nobody used it.
+    labels = sorted({span[2] for d in docs for spans in d.sets.values() for span in spans})
+    total = _Tally()
+    per_document: dict[str, Figures] = {}
+    missing: dict[str, list[str]] = {}
+    pairs = list(combinations(range(len(names)), 2))
+    for doc in docs:
+        tally = _document_tally(doc, names, labels)
+        absent = [name for name in names if name not in doc.sets]
+        if absent:
+            missing[doc.doc_id] = absent
+        per_document[doc.doc_id] = _figures(tally.values, tally.exact, tally.overlap)
+        total.values.update(tally.values)
+        for label, counts in tally.per_label.items():
+            total.per_label.setdefault(label, Counter()).update(counts)
+        for into, more in ((total.exact, tally.exact), (total.overlap, tally.overlap)):
+            for pair, counts in more.items():
+                _add_counts(into.setdefault(pair, {}), counts)
+    overall = _figures(total.values, total.exact, total.overlap)
+    per_label = {label: _figures(total.per_label[label], total.exact, total.overlap,
+                                 label) for label in labels}
+    per_pair: dict[tuple[str, str], Figures] = {}
+    for i, j in pairs:
+        two = Counter()
+        for key, count in total.values.items():
+            two[(key[i], key[j])] += count
+        figures = _figures(two, {(0, 1): total.exact.get((i, j), {})},
+                           {(0, 1): total.overlap.get((i, j), {})})
+        per_pair[(names[i], names[j])] = figures
+    confusion: Counter[tuple[str, str]] = Counter()
+    for i, j in pairs:
+        for (a, b), count in pairs_from_counts(total.values, i, j).items():
+            confusion[(str(a), str(b))] += count
+            confusion[(str(b), str(a))] += count
+    return AgreementReport(names, labels, overall, per_label, per_pair, per_document,
+                           dict(confusion), missing)

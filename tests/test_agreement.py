@@ -1,0 +1,233 @@
+"""Agreement metrics against published worked examples and the ``krippendorff`` package."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.agreement import (
+    AgreementError,
+    DocumentSets,
+    SpanCounts,
+    agreement_report,
+    cohen_kappa,
+    cohen_kappa_from_pairs,
+    fleiss_kappa,
+    krippendorff_alpha,
+    macro_f1,
+    match_spans,
+    micro,
+    span_counts,
+)
+from annotator.agreement_units import (
+    OUTSIDE,
+    spans_to_token_labels,
+    spans_to_token_sets,
+    text_to_tokens,
+)
+
+# -- Cohen's kappa: the worked examples of the Wikipedia article "Cohen's kappa" -----------
+
+
+def test_cohen_kappa_wikipedia_yes_no_example() -> None:
+    # 50 proposals: both yes 20, A yes/B no 5, A no/B yes 10, both no 15 -> kappa 0.4
+    table = {("yes", "yes"): 20, ("yes", "no"): 5, ("no", "yes"): 10, ("no", "no"): 15}
+    assert cohen_kappa_from_pairs(table) == pytest.approx(0.4)
+    first = ["yes"] * 25 + ["no"] * 25
+    second = ["yes"] * 20 + ["no"] * 5 + ["yes"] * 10 + ["no"] * 15
+    assert cohen_kappa(first, second) == pytest.approx(0.4)
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    ((45, 15, 25, 15), 0.1304),  # "same percentage, different kappa", first table
+    ((25, 35, 5, 35), 0.2593),   # second table
+])
+def test_cohen_kappa_wikipedia_same_agreement_examples(cells: tuple[int, ...],
+                                                       expected: float) -> None:
+    yy, yn, ny, nn = cells
+    table = {("y", "y"): yy, ("y", "n"): yn, ("n", "y"): ny, ("n", "n"): nn}
+    assert cohen_kappa_from_pairs(table) == pytest.approx(expected, abs=5e-5)
+
+
+def test_cohen_kappa_edge_cases() -> None:
+    assert cohen_kappa(["a", "b", "c"], ["a", "b", "c"]) == pytest.approx(1.0)
+    assert math.isnan(cohen_kappa(["a", "a"], ["a", "a"]))  # no variation: undefined
+    with pytest.raises(AgreementError):
+        cohen_kappa(["a"], ["a", "b"])
+
+
+# -- Fleiss' kappa: Fleiss (1971) data as worked on Wikipedia ------------------------------
+
+FLEISS_TABLE = [
+    [0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
+    [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7],
+]
+
+
+def test_fleiss_kappa_wikipedia_example() -> None:
+    assert fleiss_kappa(FLEISS_TABLE) == pytest.approx(0.210, abs=5e-4)
+
+
+def test_fleiss_kappa_rejects_uneven_rows() -> None:
+    with pytest.raises(AgreementError, match="row 2"):
+        fleiss_kappa([[1, 1], [2, 1]])
+
+
+def test_fleiss_from_counts_matches_table() -> None:
+    # The same table as value tuples: 14 annotators, each unit's values in any order.
+    from annotator.agreement import fleiss_kappa_from_counts
+
+    counts: dict[tuple[int, ...], int] = {}
+    for row in FLEISS_TABLE:
+        key = tuple(c for c, n in enumerate(row) for _ in range(n))
+        counts[key] = counts.get(key, 0) + 1
+    assert fleiss_kappa_from_counts(counts) == pytest.approx(fleiss_kappa(FLEISS_TABLE))
+
+
+# -- Krippendorff's alpha: Krippendorff (2011) examples and the krippendorff package ---------
+
+def test_alpha_krippendorff_2011_binary_example() -> None:
+    # Section A: two observers, ten units, binary data -> alpha = 0.095
+    first = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0]
+    second = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0]
+    assert krippendorff_alpha([first, second]) == pytest.approx(0.095, abs=5e-4)
+
+
+def test_alpha_krippendorff_2011_nominal_missing_example() -> None:
+    # Section C: four observers, twelve units, missing values -> nominal alpha = 0.743
+    n = None
+    data = [
+        [1, 2, 3, 3, 2, 1, 4, 1, 2, n, n, n],
+        [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, n, 3],
+        [n, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, n],
+        [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, n],
+    ]
+    assert krippendorff_alpha(data) == pytest.approx(0.743, abs=5e-4)
+
+
+reliability_data = st.integers(2, 5).flatmap(lambda coders: st.integers(2, 25).flatmap(
+    lambda units: st.lists(
+        st.lists(st.one_of(st.none(), st.integers(0, 3)), min_size=units, max_size=units),
+        min_size=coders, max_size=coders)))
+
+
+@settings(max_examples=80, deadline=None)
+@given(reliability_data)
+def test_alpha_matches_krippendorff_package(data: list[list[int | None]]) -> None:
+    krippendorff = pytest.importorskip("krippendorff")
+    import numpy as np
+
+    ours = krippendorff_alpha(data)
+    matrix = np.array([[np.nan if v is None else v for v in row] for row in data], dtype=float)
+    pairable = (np.sum(~np.isnan(matrix), axis=0) >= 2)
+    values = {v for row in data for u, v in enumerate(row) if v is not None and pairable[u]}
+    if len(values) < 2:  # no variation among pairable values: alpha is undefined
+        assert math.isnan(ours)
+        return
+    theirs = krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal")
+    assert ours == pytest.approx(theirs, abs=1e-9)
+
+
+# -- spans ---------------------------------------------------------------------------------
+
+def test_exact_span_counts() -> None:
+    ref = [(0, 5, "PER"), (10, 15, "ORG"), (20, 25, "LOC")]
+    cand = [(0, 5, "PER"), (10, 15, "PER"), (21, 25, "LOC")]
+    counts = span_counts(ref, cand)
+    assert counts["PER"] == SpanCounts(tp=1, fp=1, fn=0)
+    assert counts["ORG"] == SpanCounts(tp=0, fp=0, fn=1)
+    assert counts["LOC"] == SpanCounts(tp=0, fp=1, fn=1)
+    pooled = micro(counts)
+    assert (pooled.precision, pooled.recall) == (pytest.approx(1 / 3), pytest.approx(1 / 3))
+    # macro: PER 2/3, ORG 0, LOC 0
+    assert macro_f1(counts) == pytest.approx((2 / 3) / 3)
+
+
+def test_overlap_matching_is_one_to_one_and_prefers_larger_overlap() -> None:
+    ref = [(0, 10, "PER")]
+    cand = [(0, 3, "PER"), (2, 10, "PER")]
+    assert match_spans(ref, cand, overlap=True) == [(0, 1)]
+    counts = span_counts(ref, cand, overlap=True)
+    assert counts["PER"] == SpanCounts(tp=1, fp=1, fn=0)
+    # labels must agree even when overlapping
+    assert match_spans([(0, 5, "PER")], [(0, 5, "ORG")], overlap=True) == []
+
+
+def test_exact_matching_counts_duplicates_once_each() -> None:
+    assert match_spans([(0, 2, "A"), (0, 2, "A")], [(0, 2, "A")]) == [(0, 0)]
+
+
+# -- token units ---------------------------------------------------------------------------
+
+def test_tokens_keep_diacritics_and_clitic_spans_mark_their_token() -> None:
+    text = "قالَ لـ«البيان» أمس."
+    tokens = text_to_tokens(text)
+    words = [text[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)]
+    assert words == ["قالَ", "لـ", "«", "البيان", "»", "أمس", "."]
+    inner = text.index("البيان")
+    assert spans_to_token_labels(tokens, [(inner + 1, inner + 3, "ORG")]) == [
+        OUTSIDE, OUTSIDE, OUTSIDE, "ORG", OUTSIDE, OUTSIDE, OUTSIDE]
+
+
+def test_innermost_label_wins_and_sets_keep_both() -> None:
+    tokens = text_to_tokens("a b c d")
+    spans = [(0, 7, "QUOTE"), (2, 3, "PER")]
+    assert spans_to_token_labels(tokens, spans) == ["QUOTE", "PER", "QUOTE", "QUOTE"]
+    assert spans_to_token_sets(tokens, spans) == {"QUOTE": {0, 1, 2, 3}, "PER": {1}}
+
+
+# -- the report ----------------------------------------------------------------------------
+
+def _doc(doc_id: str, text: str, **sets: list[tuple[int, int, str]]) -> DocumentSets:
+    return DocumentSets(doc_id, text, dict(sets))
+
+
+def test_report_perfect_agreement() -> None:
+    text = "one two three four five six"
+    spans = [(0, 3, "PER"), (8, 13, "ORG")]
+    report = agreement_report([_doc("d1", text, alice=spans, bob=list(spans), carol=spans)])
+    assert report.annotators == ["alice", "bob", "carol"]
+    assert report.overall.alpha == pytest.approx(1.0)
+    assert report.overall.fleiss == pytest.approx(1.0)
+    assert report.overall.cohen == pytest.approx(1.0)
+    assert micro(report.overall.exact).f1 == pytest.approx(1.0)
+    assert report.per_label["PER"].alpha == pytest.approx(1.0)
+    assert report.confusion[("PER", "PER")] == 6  # three pairs, both directions
+    assert report.missing == {}
+
+
+def test_report_token_figures_equal_direct_computation() -> None:
+    text = "w0 w1 w2 w3 w4 w5 w6 w7 w8 w9"
+    a = [(0, 5, "PER"), (9, 11, "LOC")]
+    b = [(0, 2, "PER"), (9, 11, "ORG"), (24, 26, "LOC")]
+    report = agreement_report([_doc("d", text, a=a, b=b)])
+    tokens = text_to_tokens(text)
+    la, lb = spans_to_token_labels(tokens, a), spans_to_token_labels(tokens, b)
+    assert report.overall.cohen == pytest.approx(cohen_kappa(la, lb))
+    assert report.overall.alpha == pytest.approx(krippendorff_alpha([la, lb]))
+    pair = report.per_pair[("a", "b")]
+    assert micro(pair.exact) == SpanCounts(tp=0, fp=3, fn=2)
+    assert micro(pair.overlap) == SpanCounts(tp=1, fp=2, fn=1)
+    assert set(report.per_label) == {"LOC", "ORG", "PER"}
+    assert report.confusion[("LOC", "ORG")] == report.confusion[("ORG", "LOC")] == 1
+
+
+def test_report_with_missing_annotator_and_label_absent_from_a_document() -> None:
+    report = agreement_report([
+        _doc("d1", "x y z", a=[(0, 1, "PER")], b=[(0, 1, "PER")], c=[(2, 3, "PER")]),
+        _doc("d2", "p q r", a=[(0, 1, "ORG")], b=[(0, 1, "ORG")]),
+    ])
+    assert report.missing == {"d2": ["c"]}
+    # Per-label units cover both documents' tokens: 3 + 3.
+    assert report.per_label["PER"].tokens == 6
+    assert report.per_label["ORG"].tokens == 6
+    assert ("a", "c") in report.per_pair
+    assert report.per_pair[("a", "c")].tokens == 6  # d2 counts, with c missing
+
+
+def test_report_needs_two_annotators() -> None:
+    with pytest.raises(AgreementError, match="two annotators"):
+        agreement_report([_doc("d", "x", a=[(0, 1, "PER")])])
