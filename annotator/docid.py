@@ -10,15 +10,17 @@ from pathlib import Path
 _KNOWN_ENDINGS = (".tei.xml", ".xml", ".jsonl", ".ndjson", ".json", ".conll", ".bio", ".iob",
                   ".ann", ".txt", ".text")
 _UNSAFE = re.compile(r"[^\w.\-]+")
+_UNSAFE_ENDS = re.compile(r"^[^\w.\-]+|[^\w.\-]+$")
 FALLBACK_ID = "doc"
 
 
 def safe_id(value: str) -> str:
-    """``value`` with combining marks (tashkeel) dropped, every run of characters other than
-    letters, digits, '.', '-', '_' turned into one '_', and no leading dots or underscores
-    (never empty)."""
+    """``value`` with combining marks (tashkeel) dropped, other characters than letters,
+    digits, '.', '-', '_' dropped at the ends and turned into one '_' per run inside, and no
+    leading dots (never empty).  An id that is already safe comes back unchanged."""
     bare = "".join(ch for ch in value if not unicodedata.combining(ch))
-    cleaned = _UNSAFE.sub("_", bare).lstrip("._").rstrip("_")
+    bare = _UNSAFE_ENDS.sub("", bare)
+    cleaned = _UNSAFE.sub("_", bare).lstrip(".")
     return cleaned or FALLBACK_ID
 
 

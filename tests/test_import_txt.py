@@ -7,11 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.docid import doc_id_from_path, safe_id
 from annotator.errors import EncodingError, FormatError
 from annotator.formats import ImportOptions, Problems, read_documents
 from annotator.formats.txt import bytes_to_text, detect_encoding, text_direction
+from annotator.model import Document
 
 TRICKY = ("\u200fقال «عمر» لـ\u0640\u0640«البيان»:\r\n\tمُحَمَّدٌ  \u200d\u200c"
           "\r\rسطر\n\U0001F600 \U00020000 end \u202bRLE\u202c\n")
@@ -178,6 +181,7 @@ def test_saudinewsnet_articles_with_u001a(corpora_dir: Path, tmp_path: Path) -> 
     ("dir/article 7 (copy).TXT", "article_7_copy"),
     ("x.tei.xml", "x"),
     (".hidden.txt", "hidden"),
+    ("_x_.txt", "_x_"),
     ("تقرير صحفي.txt", "تقرير_صحفي"),
     ("مَقالٌ.txt", "مقال"),
     ("...txt", "doc"),
@@ -191,3 +195,12 @@ def test_safe_id_is_idempotent() -> None:
         once = safe_id(value)
         assert safe_id(once) == once
         assert once and all(ch.isalnum() or ch in "._-" for ch in once)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=20))
+def test_any_name_gives_a_usable_id(name: str) -> None:
+    made = safe_id(name)
+    assert safe_id(made) == made
+    assert Document(made, "").id == made
+    assert not made.startswith(".")
