@@ -1,0 +1,579 @@
+"""The read-only, right-to-left aware text view that paints annotation highlights itself.
+
+Design (see ../shared/notes/qt-text-view.md for the measurements behind it):
+
+* Qt gets the document text once (line breaks normalised, see :mod:`annotator_ui.positions`)
+  and its formats never change: highlights are overlays computed from the glyph runs of the
+  visible blocks, so shaping, joining and line breaks are exactly those of the plain text.
+* Spans stay in the core's :class:`~annotator.model.Annotations` (interval index); a paint asks
+  it for the spans overlapping the visible blocks only.  An edit repaints only the rectangles it
+  touched.
+* Each paragraph takes its base direction from its text (``Qt.LayoutDirectionAuto``), and
+  :class:`ParagraphLayout` right-aligns right-to-left paragraphs and adds line spacing after Qt
+  lays a block out (``QPlainTextEdit`` itself applies one alignment to the whole document).
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from annotator_ui.highlight_painter import (
+    ANNOTATOR_COLOURS,
+    PaintedSpan,
+    nesting_levels,
+    paint_backgrounds,
+    paint_outline,
+    paint_underlines,
+    range_pieces,
+)
+from annotator_ui.positions import PositionMap, text_to_qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QKeySequence,
+    QPainter,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QPlainTextDocumentLayout,
+    QPlainTextEdit,
+    QToolTip,
+    QWidget,
+)
+
+from annotator.model import Annotation, Document
+from annotator.tagset import TagSet, default_tagset
+
+# Families tried in order; the first one the machine has wins.
+ARABIC_FONT_FAMILIES = (
+    "Noto Naskh Arabic", "Noto Naskh Arabic UI", "Amiri", "Scheherazade New", "Scheherazade",
+    "Noto Sans Arabic", "Noto Sans Arabic UI", "Geeza Pro", "Al Nile", "Segoe UI",
+    "Arabic Typesetting", "Traditional Arabic", "Tahoma", "Arial", "DejaVu Sans",
+)
+DEFAULT_POINT_SIZE = 15
+MIN_POINT_SIZE = 6
+MAX_POINT_SIZE = 60
+DEFAULT_LINE_SPACING = 1.5
+
+
+def preferred_arabic_font(point_size: float = DEFAULT_POINT_SIZE) -> QFont:
+    """A good font for Arabic text: Noto Naskh Arabic, Amiri, ... or the system's default.
+
+    Falls back to the application font (Qt then picks an Arabic-capable fallback per glyph)
+    when none of :data:`ARABIC_FONT_FAMILIES` is installed.
+    """
+    installed = set(QFontDatabase.families())
+    arabic = set(QFontDatabase.families(QFontDatabase.WritingSystem.Arabic))
+    font = QFont()
+    for family in ARABIC_FONT_FAMILIES:
+        if family in installed and (family in arabic or not arabic):
+            font = QFont(family)
+            break
+    else:
+        if arabic:
+            font = QFont(sorted(arabic)[0])
+    font.setPointSizeF(point_size)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    return font
+
+
+class ParagraphLayout(QPlainTextDocumentLayout):
+    """QPlainTextEdit's lazy block layout, plus per-paragraph alignment and line spacing.
+
+    Qt lays each block out on demand with the document's text option (direction
+    ``LayoutDirectionAuto``, so the base direction already follows the paragraph's first
+    strong character).  Whenever a freshly laid-out block is asked for its rectangle, its
+    alignment is set from that direction (right for right-to-left paragraphs) and its lines are
+    moved apart by the line spacing.  ``Qt.AlignAbsolute`` marks a block as done: Qt resets
+    the option each time it lays the block out again.
+    """
+
+    def __init__(self, document: QTextDocument, line_spacing: float = DEFAULT_LINE_SPACING):
+        super().__init__(document)
+        self.line_spacing = line_spacing
+        self.blocks_finished = 0  # blocks given alignment and spacing (for tests and benches)
+
+    def blockBoundingRect(self, block):
+        rect = super().blockBoundingRect(block)
+        layout = block.layout()
+        option = layout.textOption()
+        if option.alignment() & Qt.AlignmentFlag.AlignAbsolute or not layout.lineCount():
+            return rect
+        right_to_left = block.textDirection() == Qt.LayoutDirection.RightToLeft
+        side = Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft
+        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        layout.setTextOption(option)
+        extra = self.line_spacing - 1.0
+        if extra > 0:
+            shift = 0.0
+            for number in range(layout.lineCount()):
+                line = layout.lineAt(number)
+                height = line.height()
+                position = line.position()
+                line.setPosition(QPointF(position.x(), position.y() + shift + height * extra / 2))
+                shift += height * extra
+        self.blocks_finished += 1
+        return super().blockBoundingRect(block)
+
+
+class AnnotatedTextView(QPlainTextEdit):
+    """A read-only, right-to-left aware view of one document that paints its annotations.
+
+    Offsets in the API are code points into ``Document.text``; conversion to Qt positions goes
+    through :meth:`position_map`.  The view never edits the document: callers change
+    ``document.annotations`` and then call :meth:`annotations_changed`.
+    """
+
+    span_selection_changed = Signal(int, int)  # code points; (-1, -1) when nothing selected
+    annotation_clicked = Signal(str)  # id; repeated clicks at one spot cycle through overlaps
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document: Document | None = None
+        self._tagset: TagSet = default_tagset()
+        self._positions = PositionMap("")
+        self._label_filter: set[str] | None = None
+        self._colour_mode = "label"
+        self._annotator_colours: dict[str, QColor] = {}
+        self._label_colours: dict[str, QColor] = {}
+        self._current_id: str | None = None
+        self._index_ready = False
+        self._index_scheduled = False
+        self._painted: dict[str, list[QRectF]] = {}  # id -> rectangles of the last paint
+        self._press_pos: QPoint | None = None
+        self._after_double_click = False
+        self._cycle_key: tuple[str, ...] = ()
+        self._cycle_index = -1
+        self.display_language = "en"
+        # What the last paint looked at (tests and benches read these).
+        self.paint_stats = {"blocks": 0, "spans": 0, "paints": 0}
+
+        text_document = QTextDocument(self)
+        self._layout = ParagraphLayout(text_document)
+        text_document.setDocumentLayout(self._layout)
+        self.setDocument(text_document)
+        self._apply_text_option()
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setFont(preferred_arabic_font())
+        self.setMouseTracking(True)
+        self.selectionChanged.connect(self._emit_selection)
+
+    # -- document ------------------------------------------------------------------------
+    def set_document(self, document: Document, tagset: TagSet | None = None) -> None:
+        """Show ``document`` with its annotations coloured from ``tagset``."""
+        self._document = document
+        if tagset is not None:
+            self._tagset = tagset
+        self._label_colours.clear()
+        self._annotator_colours.clear()
+        self._current_id = None
+        self._painted.clear()
+        self._cycle_key, self._cycle_index = (), -1
+        self._index_ready = False
+        self._index_scheduled = False
+        self._positions = PositionMap(document.text)
+        self.setPlainText(text_to_qt(document.text))
+        self._apply_text_option()
+
+    def clear_document(self) -> None:
+        """Show nothing."""
+        self._document = None
+        self._positions = PositionMap("")
+        self._painted.clear()
+        self._current_id = None
+        self.setPlainText("")
+
+    def current_document(self) -> Document | None:
+        """The document shown, or None."""
+        return self._document
+
+    def tagset(self) -> TagSet:
+        """The tag set colours and names come from."""
+        return self._tagset
+
+    def set_tagset(self, tagset: TagSet) -> None:
+        """Take colours and display names from ``tagset``."""
+        self._tagset = tagset
+        self._label_colours.clear()
+        self.viewport().update()
+
+    def position_map(self) -> PositionMap:
+        """Converts code points of the document text to Qt positions and back."""
+        return self._positions
+
+    def _apply_text_option(self) -> None:
+        document = self.document()
+        option = document.defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeft)  # not absolute: ParagraphLayout mirrors
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        document.setDefaultTextOption(option)
+        document.setDefaultCursorMoveStyle(Qt.CursorMoveStyle.VisualMoveStyle)
+
+    # -- annotations -----------------------------------------------------------------------
+    def annotations_changed(self, changed: Iterable[Annotation] = (),
+                            removed: Iterable[Annotation] = ()) -> None:
+        """Repaint where ``changed`` (added or edited) and ``removed`` annotations lie."""
+        area = QRectF()
+        for annotation in (*changed, *removed):
+            for rect in self._painted.pop(annotation.id, ()):
+                area = area.united(rect)
+            area = area.united(self._range_area(annotation.start, annotation.end))
+        for annotation in removed:
+            if annotation.id == self._current_id:
+                self._current_id = None
+        if not area.isNull():
+            # Nesting levels of neighbours may change too: repaint whole lines.
+            self.viewport().update(QRect(0, int(area.top()) - 1, self.viewport().width(),
+                                         int(area.height()) + 3))
+
+    def set_current_annotation(self, annotation_id: str | None) -> None:
+        """Draw ``annotation_id`` emphasised (None: no current annotation)."""
+        if annotation_id == self._current_id:
+            return
+        old = self._current_id
+        self._current_id = annotation_id
+        for changed in (old, annotation_id):
+            annotation = self._annotation(changed)
+            if annotation is not None:
+                self.annotations_changed([annotation])
+
+    def current_annotation(self) -> str | None:
+        """The id drawn emphasised, or None."""
+        return self._current_id
+
+    def set_label_filter(self, labels: set[str] | None) -> None:
+        """Show only annotations with these labels (None: all)."""
+        self._label_filter = None if labels is None else set(labels)
+        self.viewport().update()
+
+    def set_colour_mode(self, mode: str) -> None:
+        """Colour highlights by ``"label"`` (default) or by ``"annotator"``."""
+        if mode not in ("label", "annotator"):
+            raise ValueError(f"unknown colour mode {mode!r}: use 'label' or 'annotator'")
+        self._colour_mode = mode
+        if mode == "annotator" and self._document is not None:
+            for name in self._document.annotations.annotators():
+                self._annotator_colour(name)
+        self.viewport().update()
+
+    def colour_mode(self) -> str:
+        """``"label"`` or ``"annotator"``."""
+        return self._colour_mode
+
+    def set_display_language(self, language: str) -> None:
+        """Label names in tooltips in ``"en"`` or ``"ar"``."""
+        self.display_language = language
+
+    def _annotation(self, annotation_id: str | None) -> Annotation | None:
+        if annotation_id is None or self._document is None:
+            return None
+        return self._document.annotations.get(annotation_id)
+
+    def _colour(self, annotation: Annotation) -> QColor:
+        if self._colour_mode == "annotator":
+            return self._annotator_colour(annotation.annotator)
+        colour = self._label_colours.get(annotation.label)
+        if colour is None:
+            colour = QColor(self._tagset.get(annotation.label).color)
+            self._label_colours[annotation.label] = colour
+        return colour
+
+    def _annotator_colour(self, name: str) -> QColor:
+        colour = self._annotator_colours.get(name)
+        if colour is None:
+            colour = QColor(ANNOTATOR_COLOURS[len(self._annotator_colours)
+                                              % len(ANNOTATOR_COLOURS)])
+            self._annotator_colours[name] = colour
+        return colour
+
+    def _shown(self, annotations: list[Annotation]) -> list[Annotation]:
+        if self._label_filter is None:
+            return annotations
+        return [a for a in annotations if a.label in self._label_filter]
+
+    def _overlapping(self, start: int, end: int) -> list[Annotation]:
+        """Annotations sharing a character with ``[start, end)`` (code points)."""
+        if self._document is None or end <= start:
+            return []
+        annotations = self._document.annotations
+        if not self._index_ready:
+            # The core builds its interval index on first use (a sort of every span); until
+            # that has run after the first paint, one pass over the spans is cheaper.
+            found = [a for a in annotations if a.start < end and a.end > start]
+            found.sort(key=lambda a: (a.start, a.end, a.id))
+            return found
+        return annotations.overlapping(start, end)
+
+    def _build_index(self) -> None:
+        if self._document is not None:
+            self._document.annotations.index  # noqa: B018 (builds the core's interval index)
+            self._index_ready = True
+
+    # -- selection -------------------------------------------------------------------------
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection in code points, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start, end = self._positions.range_from_qt(cursor.selectionStart(), cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` (code points) and scroll it into view."""
+        length = len(self._positions)
+        start = max(0, min(start, length))
+        end = max(start, min(end, length))
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._positions.to_qt(start))
+        cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def _emit_selection(self) -> None:
+        span = self.selected_span()
+        self.span_selection_changed.emit(*(span if span is not None else (-1, -1)))
+
+    # -- geometry ----------------------------------------------------------------------------
+    def _visible_blocks(self, area: QRect) -> list[tuple[int, int, object, QPointF]]:
+        """``(qt_start, qt_end, layout, origin)`` of the blocks intersecting ``area``."""
+        blocks = []
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        bottom = area.bottom()
+        while block.isValid():
+            rect = self.blockBoundingGeometry(block).translated(offset)
+            if rect.top() > bottom:
+                break
+            if block.isVisible() and rect.bottom() >= area.top():
+                start = block.position()
+                blocks.append((start, start + block.length() - 1, block.layout(),
+                               rect.topLeft()))
+            block = block.next()
+        return blocks
+
+    def _spans_in(self, blocks: list[tuple[int, int, object, QPointF]]) -> list[PaintedSpan]:
+        """Annotations over ``blocks`` with their nesting levels and rectangles."""
+        if not blocks or self._document is None:
+            return []
+        positions = self._positions
+        first_cp = positions.from_qt(blocks[0][0])
+        last_cp = positions.from_qt(blocks[-1][1]) + 1
+        annotations = self._shown(self._overlapping(first_cp, last_cp))
+        levels = nesting_levels(annotations)
+        starts = [b[0] for b in blocks]
+        painted = []
+        for annotation in annotations:
+            qt_start, qt_end = positions.range_to_qt(annotation.start, annotation.end)
+            span = PaintedSpan(annotation, levels[annotation.id], self._colour(annotation))
+            number = max(0, bisect_right(starts, qt_start) - 1)
+            while number < len(blocks):
+                block_start, block_end, layout, origin = blocks[number]
+                if block_start >= qt_end:
+                    break
+                lo = max(qt_start, block_start) - block_start
+                hi = min(qt_end, block_end) - block_start
+                if hi > lo:
+                    span.pieces.extend(range_pieces(layout, origin, lo, hi))
+                number += 1
+            painted.append(span)
+        return painted
+
+    def _range_area(self, start: int, end: int) -> QRectF:
+        """Viewport rectangle of the visible blocks covering code points ``[start, end)``."""
+        qt_start, qt_end = self._positions.range_to_qt(start, end)
+        area = QRectF()
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        while block.isValid():
+            rect = self.blockBoundingGeometry(block).translated(offset)
+            if rect.top() > height:
+                break
+            if block.position() <= qt_end and block.position() + block.length() > qt_start:
+                area = area.united(rect)
+            block = block.next()
+        return area
+
+    def annotation_rects(self, annotation_id: str) -> list[QRectF]:
+        """Viewport rectangles where ``annotation_id`` is painted (empty when not visible)."""
+        annotation = self._annotation(annotation_id)
+        if annotation is None:
+            return []
+        blocks = self._visible_blocks(self.viewport().rect())
+        for span in self._spans_in(blocks):
+            if span.annotation.id == annotation_id:
+                return [piece.rect for piece in span.pieces]
+        return []
+
+    def annotations_at(self, point: QPoint | QPointF) -> list[Annotation]:
+        """Annotations painted under ``point`` (viewport coordinates), innermost first."""
+        point = QPointF(point)
+        probe = QRect(int(point.x()), int(point.y()), 1, 1)
+        blocks = self._visible_blocks(probe)
+        hits = [span for span in self._spans_in(blocks)
+                if any(piece.rect.contains(point) for piece in span.pieces)]
+        hits.sort(key=lambda s: (-s.level, s.annotation.end - s.annotation.start,
+                                 s.annotation.id))
+        return [span.annotation for span in hits]
+
+    # -- painting ------------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        area = event.rect()
+        blocks = self._visible_blocks(area)
+        spans = self._spans_in(blocks)
+        self.paint_stats["blocks"] = len(blocks)
+        self.paint_stats["spans"] = len(spans)
+        self.paint_stats["paints"] += 1
+        for span in spans:
+            self._painted[span.annotation.id] = [piece.rect for piece in span.pieces]
+        if spans:
+            painter = QPainter(self.viewport())
+            painter.setClipRect(area)
+            paint_backgrounds(painter, spans)
+            painter.end()
+        super().paintEvent(event)
+        if spans:
+            painter = QPainter(self.viewport())
+            painter.setClipRect(area)
+            paint_underlines(painter, spans)
+            current = next((s for s in spans if s.annotation.id == self._current_id), None)
+            if current is not None:
+                paint_outline(painter, current)
+            painter.end()
+        if not self._index_ready and not self._index_scheduled and self._document is not None:
+            self._index_scheduled = True
+            QTimer.singleShot(0, self._build_index)
+
+    def resizeEvent(self, event) -> None:
+        self._painted.clear()
+        super().resizeEvent(event)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self._painted.clear()
+        super().scrollContentsBy(dx, dy)
+
+    # -- tooltips and clicks -------------------------------------------------------------------
+    def tooltip_text(self, annotations: Iterable[Annotation]) -> str:
+        """Rich text naming each annotation's label, annotator, attributes and note."""
+        parts = []
+        for annotation in annotations:
+            spec = self._tagset.get(annotation.label)
+            name = spec.display_name(self.display_language)
+            lines = [f"<b>{html.escape(name)}</b> ({html.escape(annotation.label)})"]
+            if annotation.annotator:
+                lines.append(f"annotator: {html.escape(annotation.annotator)}")
+            for key, value in annotation.attributes.items():
+                lines.append(f"{html.escape(key)}: {html.escape(value)}")
+            if annotation.note:
+                lines.append(f"note: {html.escape(annotation.note)}")
+            parts.append("<br>".join(lines))
+        return "<hr>".join(parts)
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            found = self.annotations_at(event.pos())
+            if found:
+                QToolTip.showText(event.globalPos(), self.tooltip_text(found), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self._after_double_click = True
+        super().mouseDoubleClickEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press_pos = self._press_pos, None
+        if self._after_double_click:
+            self._after_double_click = False
+            return
+        if event.button() != Qt.MouseButton.LeftButton or press is None:
+            return
+        point = event.position().toPoint()
+        if (point - press).manhattanLength() > 4 or self.textCursor().hasSelection():
+            return
+        self.click_at(point)
+
+    def click_at(self, point: QPoint | QPointF) -> str | None:
+        """Choose the annotation under ``point``; repeated calls at one spot cycle overlaps.
+
+        Emits :attr:`annotation_clicked` and makes the choice current; returns its id.
+        """
+        found = self.annotations_at(point)
+        if not found:
+            self._cycle_key, self._cycle_index = (), -1
+            return None
+        key = tuple(a.id for a in found)
+        self._cycle_index = (self._cycle_index + 1) % len(found) if key == self._cycle_key else 0
+        self._cycle_key = key
+        chosen = found[self._cycle_index].id
+        self.set_current_annotation(chosen)
+        self.annotation_clicked.emit(chosen)
+        return chosen
+
+    # -- fonts and zoom ------------------------------------------------------------------------
+    def set_text_font(self, font: QFont) -> None:
+        """Show the text in ``font`` (layout is redone lazily, block by block)."""
+        self.setFont(font)
+        self._painted.clear()
+
+    def zoom_in(self) -> None:
+        """One point larger."""
+        self._zoom(+1)
+
+    def zoom_out(self) -> None:
+        """One point smaller."""
+        self._zoom(-1)
+
+    def _zoom(self, step: int) -> None:
+        font = QFont(self.font())
+        size = font.pointSizeF() if font.pointSizeF() > 0 else DEFAULT_POINT_SIZE
+        font.setPointSizeF(max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size + step)))
+        self.set_text_font(font)
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.ZoomIn) or (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and event.key() in (Qt.Key.Key_Equal, Qt.Key.Key_Plus)):
+            self.zoom_in()
+            return
+        if event.matches(QKeySequence.StandardKey.ZoomOut):
+            self.zoom_out()
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_in() if delta > 0 else self.zoom_out()
+            return
+        super().wheelEvent(event)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._apply_text_option()  # Qt resets the document's direction to the widget's
+
+
+def colour_for(tagset: TagSet, label: str) -> QColor:
+    """The tag set's colour for ``label`` (grey for unknown labels)."""
+    return QColor(tagset.get(label).color)
