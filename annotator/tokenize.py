@@ -27,14 +27,19 @@ still does not start and end on token boundaries is the caller's to report: it i
 from __future__ import annotations
 
 import bisect
+import operator
+import re
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import NamedTuple
 
 import regex
 
 TOKENIZER_MODES = ("whitespace", "punct")
 
-_RUNS = regex.compile(r"\S+")
+_RUNS = re.compile(r"\S+")  # stdlib re: \s is exactly str.isspace, as in the CoNLL reader
+_SPACE_RUNS = re.compile(r"(\s+)")
+_OTHER_SPACE = re.compile(r"[^\S \n]")
 _PUNCT_TOKEN = regex.compile(
     r"\d+(?:[.,\u066b\u066c]\d+)+"          # a number with inner separators
     r"|[\w\p{M}\u0640\u200c\u200d]+"       # a word: letters, digits, marks, tatweel, ZWNJ/ZWJ
@@ -42,7 +47,9 @@ _PUNCT_TOKEN = regex.compile(
     r"|(?!\s)\X",                           # anything else: one grapheme cluster (emoji)
     regex.UNICODE)
 _PROCLITICS = regex.compile(r"[وف]?(?:[بكل]?ال|لل|[بكل])?\u0640?")
-_SENTENCE_END = frozenset(".!?؟…")
+_SENTENCE_CHARS = ".!?؟…"
+_SENTENCE_END = frozenset(_SENTENCE_CHARS)
+_LINE_BREAKS = regex.compile(r"[\n\r\u2028\u2029\x85]+")
 
 
 class Token(NamedTuple):
@@ -79,6 +86,42 @@ def tokenize(text: str, mode: str = "punct", *, split_proclitics: bool = False,
     return tokens
 
 
+def tokenize_columns(text: str, mode: str = "punct", *, split_proclitics: bool = False,
+                     boundaries: Iterable[int] = ()) -> tuple[list[str], list[int], list[int]]:
+    """:func:`tokenize` as three parallel lists (texts, starts, ends): faster on big texts."""
+    if mode not in TOKENIZER_MODES or split_proclitics:
+        tokens = tokenize(text, mode, split_proclitics=split_proclitics, boundaries=boundaries)
+        return ([t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
+    if mode == "whitespace":
+        texts, starts = _whitespace_columns(text)
+    else:
+        matches = list(_PUNCT_TOKEN.finditer(text))
+        texts = [match.group() for match in matches]
+        starts = [match.start() for match in matches]
+    ends = list(map(operator.add, starts, map(len, texts)))
+    return texts, starts, ends
+
+
+def _whitespace_columns(text: str) -> tuple[list[str], list[int]]:
+    if _OTHER_SPACE.search(text) is None:
+        # Only spaces and line feeds: when single (text rebuilt from CoNLL), all in C.
+        texts = text.replace("\n", " ").split(" ")
+        if "" not in texts:
+            starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
+            starts.pop()
+            return texts, starts
+    pieces = _SPACE_RUNS.split(text)  # token, space, token, ... (first/last may be "")
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    texts = pieces[0::2]
+    starts = offsets[0:len(pieces):2]
+    if texts and not texts[-1]:
+        texts.pop()
+        starts.pop()
+    if texts and not texts[0]:
+        del texts[0], starts[0]
+    return texts, starts
+
+
 def _split_at_proclitics(tokens: list[Token], cuts: list[int]) -> list[Token]:
     result: list[Token] = []
     for token in tokens:
@@ -96,18 +139,20 @@ def _split_at_proclitics(tokens: list[Token], cuts: list[int]) -> list[Token]:
     return result
 
 
-def sentence_breaks(text: str, tokens: list[Token], *, after_punctuation: bool) -> list[int]:
-    """Indexes ``i`` such that a sentence ends after ``tokens[i - 1]`` (not the last one).
+def sentence_breaks(texts: list[str], starts: list[int], text: str, *,
+                    after_punctuation: bool) -> list[int]:
+    """Indexes ``i`` such that a sentence ends after token ``i - 1`` (0 < i < len(tokens)).
 
-    A sentence ends at every line break between two tokens and, with ``after_punctuation``,
-    after a token made of sentence-final punctuation (``. ! ? ؟ …``).
+    ``texts``/``starts`` are the tokens (as from :func:`tokenize_columns`).  A sentence ends
+    at every line break between two tokens and, with ``after_punctuation``, after a token
+    made of sentence-final punctuation (``. ! ? ؟ …``).
     """
-    breaks = []
-    for i in range(1, len(tokens)):
-        previous, current = tokens[i - 1], tokens[i]
-        gap = text[previous.end:current.start]
-        if ("\n" in gap or "\r" in gap or "\u2029" in gap
-                or (after_punctuation and previous.text[-1] in _SENTENCE_END
-                    and set(previous.text) <= _SENTENCE_END)):
-            breaks.append(i)
-    return breaks
+    breaks = set()
+    for match in _LINE_BREAKS.finditer(text):
+        i = bisect.bisect_left(starts, match.start())
+        if 0 < i < len(starts):
+            breaks.add(i)
+    if after_punctuation:
+        breaks.update(i for i, token in enumerate(texts[:-1], 1)
+                      if token[0] in _SENTENCE_END and not token.strip(_SENTENCE_CHARS))
+    return sorted(breaks)

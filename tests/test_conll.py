@@ -16,7 +16,7 @@ from annotator.formats.conll import (
     write_conll,
 )
 from annotator.model import Document
-from annotator.tokenize import is_proclitic_prefix, tokenize
+from annotator.tokenize import is_proclitic_prefix, tokenize, tokenize_columns
 
 
 def spans(document: Document) -> list[tuple[str, str]]:
@@ -59,6 +59,16 @@ def test_proclitics_split_only_where_a_span_starts() -> None:
     assert [t.text for t in split] == ["و", "البيان", "ول", "بنان"]
     assert is_proclitic_prefix("وبال") and is_proclitic_prefix("لل")
     assert not is_proclitic_prefix("لب") and not is_proclitic_prefix("")
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(st.sampled_from(list("اب ل،.\n\t\u00a0«»5٫")), max_size=30),
+       st.sampled_from(["whitespace", "punct"]))
+def test_column_tokenizer_agrees_with_tokenize(text: str, mode: str) -> None:
+    tokens = tokenize(text, mode)
+    assert tokenize_columns(text, mode) == ([t.text for t in tokens], [t.start for t in tokens],
+                                            [t.end for t in tokens])
+    assert all(text[t.start:t.end] == t.text and t.text.strip() == t.text for t in tokens)
 
 
 def test_unknown_tokenizer_mode_is_refused() -> None:

@@ -52,17 +52,20 @@ Export (:func:`documents_to_conll`, :func:`write_conll`)
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from collections.abc import Iterable, Iterator
+from itertools import pairwise, repeat
 from pathlib import Path
 
 from annotator.atomic import atomic_writer
 from annotator.errors import EncodingError, FormatError
 from annotator.formats import ExportOptions, ImportOptions, Problems
-from annotator.layers import select_layer
+from annotator.layers import GOLD, select_layer
 from annotator.model import Annotation, Document, now_iso
 from annotator.tagset import TagSet, default_tagset
-from annotator.tokenize import sentence_breaks, tokenize
+from annotator.tokenize import sentence_breaks, tokenize_columns
 from annotator.xmlchars import ILLEGAL_XML_CHARS, REPLACEMENT
 
 DOCSTART = "-DOCSTART-"
@@ -71,6 +74,7 @@ NOT_IN_BIO_KINDS = frozenset({"quote", "claim"})
 TOKEN_FILE_SUFFIXES = (".conll", ".bio", ".iob", ".iob2", ".txt", ".tsv")
 
 _FIELDS = re.compile(r"\S+")
+_OTHER_SPACE = re.compile(r"[^\S \n]")
 _TAG = re.compile(r"O|[BI]-[^\s\-]\S*")
 _REPAIRABLE_PREFIX = re.compile(r"([BIESbies])[-_:]+([^\s\-_:]\S*)")
 _GLUED_TAG = re.compile(r"(O|[BI]-[A-Za-z]+)([^A-Za-z\-].*)")
@@ -90,54 +94,8 @@ def _repair_tag(tag: str) -> tuple[str, bool]:
     return "O", False
 
 
-class _DocumentBuilder:
-    """Collects one document's tokens and entities while lines are read."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.sentence_open = False
-        self.spans: list[tuple[int, int, str]] = []
-        self.entity: list = []  # [label, start, end] of the open entity, or empty
-
-    def end_sentence(self) -> None:
-        self._close()
-        if self.sentence_open:
-            self.sentence_open = False
-            self.parts.append("\n")
-            self.length += 1
-
-    def _close(self) -> None:
-        if self.entity:
-            self.spans.append((self.entity[1], self.entity[2], self.entity[0]))
-            self.entity = []
-
-    def add(self, token: str, tag: str) -> bool:
-        """Add a token; False when an ``I-`` tag had to start a new entity."""
-        if self.sentence_open:
-            self.parts.append(" ")
-            self.length += 1
-        self.sentence_open = True
-        start = self.length
-        self.parts.append(token)
-        self.length += len(token)
-        if tag == "O":
-            self._close()
-            return True
-        label = tag[2:]
-        if tag[0] == "I" and self.entity and self.entity[0] == label:
-            self.entity[2] = self.length
-            return True
-        self._close()
-        self.entity = [label, start, self.length]
-        return tag[0] == "B"
-
-    def text(self) -> str:
-        self._close()
-        if self.parts and self.parts[-1] == "\n":
-            self.parts.pop()
-            self.length -= 1
-        return "".join(self.parts)
+_SENTENCE_BREAK: list[tuple[str, str]] = []  # sentinels from the line parser
+_DOCUMENT_BREAK: list[tuple[str, str]] = []
 
 
 def conll_to_documents(content: str, *, name: str, problems: Problems, repair: bool = False,
@@ -151,38 +109,20 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
     base = _UNSAFE_ID.sub("_", name) or "conll"
     if base[0].isdigit() or base[0] in ".-":
         base = "d" + base
+    if content.startswith("\ufeff"):
+        content = content[1:]
     docstarts = content.count(DOCSTART)
     width = len(str(docstarts + 1))
-    number = 0
     lines = content.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    illegal = ILLEGAL_XML_CHARS.search(content) is not None
-    builder = _DocumentBuilder()
+    bad_lines = _illegal_lines(lines, replace_invalid, problems, where)
+    # With no whitespace but spaces and line feeds in the file, a token holds none as soon
+    # as it holds no space: the fast path below need not look further.
+    plain = _OTHER_SPACE.search(content) is None
     stamp = now_iso()
     valid_tags: set[str] = set()
-
-    def finish() -> Document | None:
-        nonlocal builder, number
-        text = builder.text()
-        spans = builder.spans
-        builder = _DocumentBuilder()
-        if not text:
-            return None
-        number += 1
-        doc_id = f"{base}-{number:0{width}d}" if docstarts else base
-        document = Document(doc_id, text, source=SOURCE_PREFIX + name)
-        document.annotations.extend(
-            Annotation(id=f"a{i}", start=start, end=end, label=label, annotator=annotator,
-                       created=stamp, modified=stamp)
-            for i, (start, end, label) in enumerate(spans, 1))
-        return document
-
-    def add(token: str, tag: str, line_number: int) -> None:
-        if not builder.add(token, tag):
-            problems.warn(FormatError(
-                f"{tag} does not continue an entity of its type: read as the start of one "
-                f"(written back as B-{tag[2:]})", path=where, line=line_number))
+    number = 0
 
     def check_tag(tag: str, line_number: int) -> str | None:
         if tag in valid_tags:
@@ -200,49 +140,116 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
         problems.warn(FormatError(f"tag {tag!r} {what} {fixed}", path=where, line=line_number))
         return fixed
 
-    for line_number, line in enumerate(lines, 1):
-        if line.endswith("\r"):
-            line = line[:-1]
-        if line_number == 1 and line.startswith("\ufeff"):
-            line = line[1:]
-        if illegal and ILLEGAL_XML_CHARS.search(line):
-            if replace_invalid:
-                line, count = ILLEGAL_XML_CHARS.subn(REPLACEMENT, line)
-                problems.warn(EncodingError(f"{count} character(s) XML cannot carry replaced "
-                                            "with U+FFFD", path=where, line=line_number))
-            else:
-                problems.error(EncodingError(
-                    "line holds a character XML cannot carry; line skipped "
-                    "(--replace-invalid replaces it with U+FFFD)", path=where, line=line_number))
-                continue
-        fields = line.split(" ")
-        if (len(fields) == 2 and fields[1] in valid_tags and fields[0]
-                and fields[0] != DOCSTART and "\t" not in line):
-            token, tag = fields
-            if _FIELDS.fullmatch(token):  # no other whitespace inside
-                add(token, tag, line_number)
-                continue
+    def parse(line: str, line_number: int) -> list[tuple[str, str]]:
+        """(token, tag) pairs of a line off the fast path, or a sentinel."""
+        if line_number in bad_lines:
+            return []
         fields = _FIELDS.findall(line)
         if not fields:
-            builder.end_sentence()
-            continue
+            return _SENTENCE_BREAK
         if fields[0] == DOCSTART:
-            document = finish()
-            if document is not None:
-                yield document
-            continue
+            return _DOCUMENT_BREAK
         if len(fields) == 2:
             tag = check_tag(fields[1], line_number)
-            if tag is not None:
-                add(fields[0], tag, line_number)
-            continue
+            return [] if tag is None else [(fields[0], tag)]
+        pairs = []
         for token, tag in _odd_line(fields, line, line_number, repair, problems, where):
             checked = check_tag(tag, line_number)
             if checked is not None:
-                add(token, checked, line_number)
-    document = finish()
+                pairs.append((token, checked))
+        return pairs
+
+    def make_document(parts: list[str], spans: list[tuple[int, int, str]]) -> Document | None:
+        nonlocal number
+        if parts and parts[-1] == "\n":
+            parts.pop()
+        text = "".join(parts)
+        if not text:
+            return None
+        number += 1
+        doc_id = f"{base}-{number:0{width}d}" if docstarts else base
+        document = Document(doc_id, text, source=SOURCE_PREFIX + name)
+        document.annotations.extend(
+            Annotation(id=f"a{i}", start=start, end=end, label=label, annotator=annotator,
+                       created=stamp, modified=stamp)
+            for i, (start, end, label) in enumerate(spans, 1))
+        return document
+
+    parts: list[str] = []  # tokens and the spaces and line feeds between them
+    spans: list[tuple[int, int, str]] = []
+    length = 0  # of the text in parts
+    sentence_open = False
+    label: str | None = None  # the open entity, if any
+    entity_start = entity_end = 0
+    for line_number, line in enumerate(lines, 1):
+        token, _, tag = line.rpartition(" ")
+        if (tag in valid_tags and token and " " not in token and token != DOCSTART
+                and (plain or _FIELDS.fullmatch(token))):
+            pairs: list[tuple[str, str]] | tuple[tuple[str, str]] = ((token, tag),)
+        else:
+            pairs = parse(line.rstrip("\r"), line_number)
+            if pairs is _SENTENCE_BREAK or pairs is _DOCUMENT_BREAK:
+                if label is not None:
+                    spans.append((entity_start, entity_end, label))
+                    label = None
+                if sentence_open:
+                    parts.append("\n")
+                    length += 1
+                    sentence_open = False
+                if pairs is _DOCUMENT_BREAK:
+                    document = make_document(parts, spans)
+                    if document is not None:
+                        yield document
+                    parts, spans, length = [], [], 0
+                continue
+        for token, tag in pairs:
+            if sentence_open:
+                parts.append(" ")
+                length += 1
+            sentence_open = True
+            start = length
+            parts.append(token)
+            length += len(token)
+            if tag == "O":
+                if label is not None:
+                    spans.append((entity_start, entity_end, label))
+                    label = None
+            elif tag[0] == "I" and label == tag[2:]:
+                entity_end = length
+            else:
+                if label is not None:
+                    spans.append((entity_start, entity_end, label))
+                label, entity_start, entity_end = tag[2:], start, length
+                if tag[0] == "I":
+                    problems.warn(FormatError(
+                        f"{tag} does not continue an entity of its type: read as the start of "
+                        f"one (written back as B-{label})", path=where, line=line_number))
+    if label is not None:
+        spans.append((entity_start, entity_end, label))
+    document = make_document(parts, spans)
     if document is not None:
         yield document
+
+
+def _illegal_lines(lines: list[str], replace_invalid: bool, problems: Problems,
+                   where: str) -> set[int]:
+    """Line numbers to skip for characters XML cannot carry (replaced in place on request)."""
+    skipped: set[int] = set()
+    if not any(ILLEGAL_XML_CHARS.search(line) for line in lines):
+        return skipped
+    for index, line in enumerate(lines):
+        if not ILLEGAL_XML_CHARS.search(line):
+            continue
+        if replace_invalid:
+            lines[index], count = ILLEGAL_XML_CHARS.subn(REPLACEMENT, line)
+            problems.warn(EncodingError(f"{count} character(s) XML cannot carry replaced with "
+                                        "U+FFFD", path=where, line=index + 1))
+        else:
+            problems.error(EncodingError(
+                "line holds a character XML cannot carry; line skipped (--replace-invalid "
+                "replaces it with U+FFFD)", path=where, line=index + 1))
+            skipped.add(index + 1)
+    return skipped
 
 
 def _odd_line(fields: list[str], line: str, line_number: int, repair: bool,
@@ -343,28 +350,41 @@ def document_to_tagged_sentences(document: Document, *, tokenizer: str = "auto",
 
     ``labels`` None leaves out labels whose kind is ``quote`` or ``claim`` (reported once).
     """
+    texts, tags, breaks = _tag_tokens(document, tokenizer=tokenizer,
+                                      split_proclitics=split_proclitics, problems=problems,
+                                      tagset=tagset, labels=labels)
+    bounds = [0, *breaks, len(texts)]
+    return [list(zip(texts[a:b], tags[a:b], strict=True))
+            for a, b in pairwise(bounds) if b > a]
+
+
+def _tag_tokens(document: Document, *, tokenizer: str, split_proclitics: bool,
+                problems: Problems, tagset: TagSet | None, labels: frozenset[str] | None,
+                ) -> tuple[list[str], list[str], list[int]]:
+    """Token texts, their IOB2 tags, and the sentence breaks (token indexes)."""
     tagset = tagset or default_tagset()
     text = document.text
     mode = tokenizer_mode(document, tokenizer)
     candidates = document.annotations.sorted()
     if labels is None:
-        skipped = sorted({a.label for a in candidates
-                          if tagset.get(a.label).kind in NOT_IN_BIO_KINDS})
+        skipped = sorted(label for label in {a.label for a in candidates}
+                         if tagset.get(label).kind in NOT_IN_BIO_KINDS)
         if skipped:
             problems.warn(FormatError(
                 f"document {document.id}: {', '.join(skipped)} spans left out of BIO (quotes "
                 "and claims; name them in --labels to include them)"))
             candidates = [a for a in candidates if a.label not in skipped]
-    tokens = tokenize(text, mode, split_proclitics=split_proclitics,
-                      boundaries=[a.start for a in candidates])
-    starts = {token.start: i for i, token in enumerate(tokens)}
-    ends = {token.end: i for i, token in enumerate(tokens)}
-    tags = ["O"] * len(tokens)
+    texts, starts, ends = tokenize_columns(text, mode, split_proclitics=split_proclitics,
+                                           boundaries=[a.start for a in candidates])
+    count = len(texts)
+    tags = ["O"] * count
     kept: Annotation | None = None
     for ann in candidates:
-        first, last = starts.get(ann.start), ends.get(ann.end)
-        if first is None or last is None:
-            near = " ".join(t.text for t in tokens if t.end > ann.start and t.start < ann.end)
+        first = bisect.bisect_left(starts, ann.start)
+        last = bisect.bisect_left(ends, ann.end)
+        if first == count or starts[first] != ann.start or last == count or ends[last] != ann.end:
+            near = " ".join(texts[i] for i in range(bisect.bisect_right(ends, ann.start),
+                                                    bisect.bisect_left(starts, ann.end)))
             problems.warn(FormatError(
                 f"document {document.id}: {ann.id} {ann.label} [{ann.start}, {ann.end}) "
                 f"{text[ann.start:ann.end]!r} does not align with the tokens {near!r}; "
@@ -379,17 +399,12 @@ def document_to_tagged_sentences(document: Document, *, tokenizer: str = "auto",
             continue
         kept = ann
         tags[first] = "B-" + ann.label
-        for i in range(first + 1, last + 1):
-            tags[i] = "I-" + ann.label
-    breaks = [i for i in sentence_breaks(text, tokens, after_punctuation=mode == "punct")
+        if last > first:
+            tags[first + 1:last + 1] = ["I-" + ann.label] * (last - first)
+    breaks = [i for i in sentence_breaks(texts, starts, text,
+                                         after_punctuation=mode == "punct")
               if not tags[i].startswith("I-")]
-    sentences = []
-    previous = 0
-    for cut in [*breaks, len(tokens)]:
-        if cut > previous:
-            sentences.append([(tokens[i].text, tags[i]) for i in range(previous, cut)])
-        previous = cut
-    return sentences
+    return texts, tags, breaks
 
 
 def documents_to_conll(documents: Iterable[Document], *, problems: Problems,
@@ -400,16 +415,26 @@ def documents_to_conll(documents: Iterable[Document], *, problems: Problems,
     tagset = tagset or default_tagset()
     first = True
     for document in documents:
-        sentences = document_to_tagged_sentences(
+        texts, tags, breaks = _tag_tokens(
             document, tokenizer=tokenizer, split_proclitics=split_proclitics,
             problems=problems, tagset=tagset, labels=labels)
-        if not sentences:
+        if not texts:
             continue
         if not first:
             yield f"\n{DOCSTART} O\n\n"
         first = False
-        yield "\n\n".join("\n".join(f"{token} {tag}" for token, tag in sentence)
-                          for sentence in sentences) + "\n"
+        lines = list(map(operator.add, map(operator.add, texts, repeat(" ")), tags))
+        for i in reversed(breaks):
+            lines.insert(i, "")
+        yield "\n".join(lines) + "\n"
+
+
+def _selected(document: Document, options: ExportOptions) -> Document:
+    """The layer and labels asked for (the document itself when that is everything)."""
+    if (options.layer is None and options.labels is None
+            and all(a.layer != GOLD for a in document.annotations)):
+        return document
+    return select_layer(document, options.layer, options.labels)
 
 
 def write_conll(documents: Iterable[Document], out: Path, options: ExportOptions) -> None:
@@ -417,7 +442,7 @@ def write_conll(documents: Iterable[Document], out: Path, options: ExportOptions
     out = Path(out)
     if out.parent and not out.parent.exists():
         out.parent.mkdir(parents=True, exist_ok=True)
-    selected = (select_layer(d, options.layer, options.labels) for d in documents)
+    selected = (_selected(d, options) for d in documents)
     with atomic_writer(out) as stream:
         for chunk in documents_to_conll(selected, problems=options.problems,
                                         tokenizer=options.tokenizer,
