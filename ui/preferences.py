@@ -1,0 +1,187 @@
+"""The preferences dialog: annotator name, interface language, text font, snapping, autosave.
+
+The dialog only binds :class:`~annotator_ui.settings.Settings`: it shows the stored values and
+writes them back on OK.  Fonts come from the machine, those that can write Arabic first.
+"""
+
+from __future__ import annotations
+
+from annotator_ui.i18n import current_language, resolve_language
+from annotator_ui.settings import PROCLITIC_MODES, Settings
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+SAMPLE_TEXT = "قال الرئيسُ لـ«البيان» إنّ الاتفاق قريب — The agreement is close."
+PREFERRED_ARABIC = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "Scheherazade New",
+                    "Arial", "Tahoma", "Segoe UI")
+
+
+def font_families() -> tuple[list[str], list[str]]:
+    """The machine's font families: (those that write Arabic, the others), each sorted."""
+    arabic = set(QFontDatabase.families(QFontDatabase.WritingSystem.Arabic))
+    everything = QFontDatabase.families()
+    rank = {family: number for number, family in enumerate(PREFERRED_ARABIC)}
+    first = sorted(arabic, key=lambda f: (rank.get(f, len(rank)), f.casefold()))
+    rest = sorted((f for f in everything if f not in arabic), key=str.casefold)
+    return first, rest
+
+
+def default_arabic_family() -> str:
+    """The first preferred Arabic font installed here, else the first Arabic one, else ""."""
+    arabic, _ = font_families()
+    return next((f for f in PREFERRED_ARABIC if f in arabic), arabic[0] if arabic else "")
+
+
+class PreferencesDialog(QDialog):
+    """Edit the settings; :meth:`accept` writes them and remembers what changed."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        tr = QCoreApplication.translate
+        self.settings = settings
+        self.changed_keys: set[str] = set()
+        self.setWindowTitle(tr("Preferences", "Preferences"))
+        layout = QVBoxLayout(self)
+
+        general = QGroupBox(tr("Preferences", "General"))
+        form = QFormLayout(general)
+        self.name_edit = QLineEdit(settings.annotator)
+        self.name_edit.setPlaceholderText(tr("Preferences", "Your name or initials"))
+        form.addRow(tr("Preferences", "Annotator name:"), self.name_edit)
+        self.language_box = QComboBox()
+        self.language_box.addItem(tr("Preferences", "System default"), "")
+        self.language_box.addItem("العربية", "ar")
+        self.language_box.addItem("English", "en")
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.language)))
+        form.addRow(tr("Preferences", "Interface language:"), self.language_box)
+        self.language_note = QLabel(tr("Preferences",
+                                       "A new language is used from the next start."))
+        self.language_note.setWordWrap(True)
+        self.language_note.setVisible(False)
+        form.addRow("", self.language_note)
+        self.language_box.currentIndexChanged.connect(self._language_changed)
+        self.autosave_spin = QSpinBox()
+        self.autosave_spin.setRange(1, 600)
+        self.autosave_spin.setSuffix(tr("Preferences", " s"))
+        self.autosave_spin.setValue(settings.autosave_seconds)
+        self.autosave_spin.setToolTip(tr(
+            "Preferences", "A recovery copy is written this long after the last change"))
+        form.addRow(tr("Preferences", "Recovery copy after:"), self.autosave_spin)
+        layout.addWidget(general)
+
+        text_group = QGroupBox(tr("Preferences", "Text"))
+        text_form = QFormLayout(text_group)
+        self.font_box = QComboBox()
+        self.font_box.setObjectName("font-family")
+        arabic, others = font_families()
+        for family in arabic:
+            self.font_box.addItem(family, family)
+        if arabic and others:
+            self.font_box.insertSeparator(self.font_box.count())
+        for family in others:
+            self.font_box.addItem(family, family)
+        current = settings.font_family or default_arabic_family()
+        index = self.font_box.findData(current)
+        if index < 0 and current:
+            self.font_box.insertItem(0, current, current)
+            index = 0
+        self.font_box.setCurrentIndex(max(index, 0))
+        text_form.addRow(tr("Preferences", "Font:"), self.font_box)
+        self.size_spin = QSpinBox()
+        self.size_spin.setRange(6, 72)
+        self.size_spin.setValue(settings.font_size)
+        text_form.addRow(tr("Preferences", "Size:"), self.size_spin)
+        self.preview = QLabel(SAMPLE_TEXT)
+        self.preview.setObjectName("font-preview")
+        self.preview.setFrameShape(QLabel.Shape.StyledPanel)
+        self.preview.setMinimumHeight(56)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text_form.addRow(self.preview)
+        self.font_box.currentIndexChanged.connect(self._update_preview)
+        self.size_spin.valueChanged.connect(self._update_preview)
+        layout.addWidget(text_group)
+
+        annotate = QGroupBox(tr("Preferences", "Annotating"))
+        annotate_form = QFormLayout(annotate)
+        self.snapping_box = QCheckBox(tr("Preferences", "Snap selections to whole words"))
+        self.snapping_box.setChecked(settings.snapping)
+        annotate_form.addRow(self.snapping_box)
+        self.proclitic_box = QComboBox()
+        names = {"particles": tr("Preferences", "Leave out و ف ب ل ك"),
+                 "all": tr("Preferences", "Leave out و ف ب ل ك and the article ال"),
+                 "none": tr("Preferences", "Keep every prefix")}
+        for mode in PROCLITIC_MODES:
+            self.proclitic_box.addItem(names[mode], mode)
+        self.proclitic_box.setCurrentIndex(
+            max(0, self.proclitic_box.findData(settings.proclitic_mode)))
+        self.proclitic_box.setToolTip(tr(
+            "Preferences", "When a selection starts inside a word, which attached prefixes "
+            "snapping may leave outside the span"))
+        annotate_form.addRow(tr("Preferences", "Prefixes:"), self.proclitic_box)
+        self.snapping_box.toggled.connect(self.proclitic_box.setEnabled)
+        self.proclitic_box.setEnabled(settings.snapping)
+        layout.addWidget(annotate)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._update_preview()
+
+    def chosen_font(self) -> QFont:
+        """The font picked in the dialog."""
+        font = QFont(str(self.font_box.currentData() or ""))
+        font.setPointSize(self.size_spin.value())
+        return font
+
+    def _update_preview(self, *_args: object) -> None:
+        self.preview.setFont(self.chosen_font())
+
+    def _language_changed(self, *_args: object) -> None:
+        chosen = resolve_language(str(self.language_box.currentData() or ""))
+        self.language_note.setVisible(chosen != current_language())
+
+    def accept(self) -> None:
+        """Write every changed value to the settings."""
+        s = self.settings
+        values = {
+            "annotator/name": (s.annotator, " ".join(self.name_edit.text().split())),
+            "ui/language": (s.language, str(self.language_box.currentData() or "")),
+            "text/font_family": (s.font_family, str(self.font_box.currentData() or "")),
+            "text/font_size": (s.font_size, self.size_spin.value()),
+            "annotate/snapping": (s.snapping, self.snapping_box.isChecked()),
+            "annotate/proclitic_mode": (s.proclitic_mode, str(self.proclitic_box.currentData())),
+            "files/autosave_seconds": (s.autosave_seconds, self.autosave_spin.value()),
+        }
+        self.changed_keys = {key for key, (old, new) in values.items() if old != new}
+        if "annotator/name" in self.changed_keys and values["annotator/name"][1]:
+            s.annotator = values["annotator/name"][1]
+        else:
+            self.changed_keys.discard("annotator/name")
+        if "ui/language" in self.changed_keys:
+            s.language = values["ui/language"][1]
+        if "text/font_family" in self.changed_keys:
+            s.font_family = values["text/font_family"][1]
+        if "text/font_size" in self.changed_keys:
+            s.font_size = values["text/font_size"][1]
+        if "annotate/snapping" in self.changed_keys:
+            s.snapping = values["annotate/snapping"][1]
+        if "annotate/proclitic_mode" in self.changed_keys:
+            s.proclitic_mode = values["annotate/proclitic_mode"][1]
+        if "files/autosave_seconds" in self.changed_keys:
+            s.autosave_seconds = values["files/autosave_seconds"][1]
+        super().accept()
