@@ -1,0 +1,358 @@
+"""brat standoff (``<id>.txt`` + ``<id>.ann``), both directions.
+
+Offsets are as brat defines them: indexes into the ``.txt`` file's text as Python reads it,
+that is Unicode code points, with line breaks counted as they are in the file (no newline
+translation; a BOM, if any, is a character of the text).  The text is kept exactly.
+
+Lines of ``.ann`` read and written (tab-separated as brat writes them):
+
+``T1<TAB>LABEL START END<TAB>TEXT``
+    a text-bound annotation; its id (``T1``) becomes the annotation id.  ``TEXT`` must equal
+    the characters at the offsets (line breaks and tabs in them compared as spaces); when it
+    does not the line is an error (skipped), or with ``repair`` a warning (offsets kept).
+    A discontinuous annotation ``START END;START END`` becomes one annotation per fragment,
+    ``T1``, ``T1-2``, ... each pointing to the next with a ``next`` link (TEI's ``@next``),
+    reported as a warning; the writer joins such a chain back into one line.
+``A1<TAB>NAME T1 [VALUE]``, ``M1 ...``
+    an attribute of ``T1``; a binary attribute (no value) is stored with the value ``""``.
+``R1<TAB>ROLE Arg1:T3 Arg2:T1``
+    a relation, stored as the link ``ROLE`` from ``T3`` to ``T1`` (a quote → its speaker is
+    ``speaker Arg1:<quote> Arg2:<speaker>``).
+``#1<TAB>AnnotatorNotes T1<TAB>NOTE``
+    the annotation's note.
+Events (``E``), equivalences (``*``) and normalisations (``N``) are not supported: each such
+line is reported and skipped.  Any other line is an error naming file and line.
+
+The writer writes, per document, ``<id>.txt`` (the text, UTF-8, exactly) and ``<id>.ann``:
+``T`` lines ordered by their number (annotation ids of the form ``T<n>`` are kept, other ids
+get the next free numbers), then ``A`` lines (by annotation, then attribute name), ``R``
+lines (by annotation, then link order) and ``#`` notes, numbered from 1 in that order.  That
+is the order the reader keeps, so brat → TEI → brat gives back the same files for ``.ann``
+files in this order.  What brat cannot hold is reported in ``ExportOptions.problems``: line
+breaks or tabs in notes and attribute values (written as spaces).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from annotator.atomic import atomic_write_bytes
+from annotator.errors import EncodingError, FormatError
+from annotator.formats import ExportOptions, ImportOptions, Problems
+from annotator.layers import GOLD, select_layer
+from annotator.model import Annotation, Document, Link, is_valid_id, now_iso
+from annotator.xmlchars import check_xml_text, replace_illegal
+
+NEXT = "next"  # link role chaining the fragments of a discontinuous annotation
+_T_ID = re.compile(r"T(\d+)")
+_UNSAFE_ID = re.compile(r"[^\w.\-]")
+_BREAKS = str.maketrans("\n\r\t", "   ")
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+def brat_to_document(text: str, ann: str, *, doc_id: str, problems: Problems,
+                     path: str | None = None, repair: bool = False, annotator: str = "",
+                     source: str = "") -> Document:
+    """A document from a ``.txt`` text and its ``.ann`` content (see the module docstring)."""
+    where = path or doc_id
+    document = Document(doc_id, text, source=source)
+    stamp = now_iso()
+    fragments: dict[str, list[tuple[int, int]]] = {}
+    labels: dict[str, str] = {}
+    attributes: dict[str, dict[str, str]] = {}
+    links: dict[str, list[Link]] = {}
+    notes: dict[str, str] = {}
+    later: list[tuple[int, str, list[str]]] = []
+
+    def error(message: str, number: int) -> None:
+        problems.error(FormatError(message + "; line skipped", path=where, line=number))
+
+    for number, line in enumerate(ann.split("\n"), 1):
+        line = line.rstrip("\r")
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        kind = line[0]
+        if kind == "T":
+            spans = _text_bound(fields, text, number, error, problems, where, repair)
+            if spans is not None:
+                if fields[0] in fragments:
+                    error(f"id {fields[0]} defined twice", number)
+                    continue
+                label, spans_list = spans
+                fragments[fields[0]] = spans_list
+                labels[fields[0]] = label
+        elif kind in "AMR#":
+            later.append((number, kind, fields))
+        elif kind in "E*N":
+            problems.warn(FormatError(f"{_KIND_NAMES[kind]} lines are not supported; line "
+                                      "skipped", path=where, line=number))
+        else:
+            error(f"unknown annotation id {fields[0]!r} (T, A, M, R or # expected)", number)
+
+    for number, kind, fields in later:
+        if len(fields) < 2:
+            error("no tab after the id", number)
+            continue
+        words = fields[1].split(" ")
+        if kind in "AM":
+            if len(words) < 2 or words[1] not in fragments:
+                error(f"attribute of unknown annotation {words[1] if len(words) > 1 else ''!r}",
+                      number)
+                continue
+            values = attributes.setdefault(words[1], {})
+            if words[0] in values:
+                error(f"attribute {words[0]} of {words[1]} given twice", number)
+                continue
+            values[words[0]] = " ".join(words[2:])
+        elif kind == "R":
+            arguments = [w.partition(":")[2] for w in words[1:]]
+            if len(arguments) != 2 or not words[0]:
+                error("a relation needs a type and two arguments (Arg1:T1 Arg2:T2)", number)
+                continue
+            missing = [a for a in arguments if a not in fragments]
+            if missing:
+                error(f"relation to unknown annotation {missing[0]!r}", number)
+                continue
+            links.setdefault(arguments[0], []).append(Link(words[0], arguments[1]))
+        else:  # '#': a note
+            target = words[1] if len(words) > 1 else ""
+            if target not in fragments:
+                error(f"note on unknown annotation {target!r}", number)
+                continue
+            if words[0] != "AnnotatorNotes":
+                problems.warn(FormatError(f"note type {words[0]!r} read as AnnotatorNotes",
+                                          path=where, line=number))
+            note = fields[2] if len(fields) > 2 else ""
+            notes[target] = notes[target] + "\n" + note if target in notes else note
+
+    made: list[Annotation] = []
+    taken = set(fragments)
+    for tid, spans_list in fragments.items():
+        ids = [tid]
+        for n in range(2, len(spans_list) + 1):
+            candidate = f"{tid}-{n}"
+            while candidate in taken:
+                candidate += "_"
+            taken.add(candidate)
+            ids.append(candidate)
+        if len(ids) > 1:
+            problems.warn(FormatError(
+                f"{tid} is discontinuous: read as {len(ids)} annotations {', '.join(ids)} "
+                f"chained by {NEXT!r} links", path=where))
+        for index, ((start, end), aid) in enumerate(zip(spans_list, ids, strict=True)):
+            own_links = tuple(links.get(tid, ())) if index == 0 else ()
+            if index + 1 < len(ids):
+                own_links += (Link(NEXT, ids[index + 1]),)
+            made.append(Annotation(
+                id=aid, start=start, end=end, label=labels[tid], annotator=annotator,
+                attributes=dict(attributes.get(tid, {})) if index == 0 else {},
+                links=own_links, created=stamp, modified=stamp,
+                note=notes.get(tid, "") if index == 0 else ""))
+    document.annotations.extend(made)
+    return document
+
+
+_KIND_NAMES = {"E": "event (E)", "*": "equivalence (*)", "N": "normalization (N)"}
+
+
+def _text_bound(fields: list[str], text: str, number: int, error, problems: Problems,
+                where: str, repair: bool) -> tuple[str, list[tuple[int, int]]] | None:
+    if len(fields) < 2:
+        error("a text-bound line needs an id, a tab and 'LABEL START END'", number)
+        return None
+    if not is_valid_id(fields[0]):
+        error(f"id {fields[0]!r} cannot serve as an annotation id", number)
+        return None
+    label, _, offsets = fields[1].partition(" ")
+    spans: list[tuple[int, int]] = []
+    try:
+        for piece in offsets.split(";"):
+            start_text, end_text = piece.split()
+            spans.append((int(start_text), int(end_text)))
+    except ValueError:
+        error(f"offsets {offsets!r} are not 'START END' pairs", number)
+        return None
+    if not label:
+        error("no label", number)
+        return None
+    for start, end in spans:
+        if not 0 <= start < end <= len(text):
+            error(f"span [{start}, {end}) is empty or outside the text ({len(text)} "
+                  "characters)", number)
+            return None
+    if len(fields) > 2:
+        found = " ".join(text[s:e] for s, e in spans).translate(_BREAKS)
+        given = "\t".join(fields[2:]).translate(_BREAKS)
+        if found != given:
+            message = f"text {given!r} differs from the characters at its offsets {found!r}"
+            if not repair:
+                error(message + " (--repair keeps the offsets)", number)
+                return None
+            problems.warn(FormatError(message + ": offsets kept", path=where, line=number))
+    return label, spans
+
+
+def _pairs(path: Path) -> list[tuple[Path, Path | None]]:
+    """(.txt, .ann or None) pairs for a file or a folder."""
+    if path.is_dir():
+        stems = sorted({p.stem for p in path.iterdir() if p.suffix in (".ann", ".txt")})
+        return [(path / f"{stem}.txt", path / f"{stem}.ann") for stem in stems]
+    return [(path.with_suffix(".txt"), path.with_suffix(".ann"))]
+
+
+def _decode(data: bytes, encoding: str | None, path: Path) -> str:
+    try:
+        return data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise EncodingError(f"not valid {encoding or 'UTF-8'} (use --encoding)",
+                            path=str(path), line=line) from None
+    except LookupError:
+        raise EncodingError(f"unknown encoding {encoding!r}", path=str(path)) from None
+
+
+def read_brat(path: Path, options: ImportOptions, problems: Problems) -> Iterator[Document]:
+    """Registry reader: a ``.ann`` or ``.txt`` file (its pair beside it), or a folder of pairs."""
+    path = Path(path)
+    for txt, ann in _pairs(path):
+        try:
+            if not txt.is_file():
+                raise FormatError(f"no {txt.name} beside {ann.name if ann else ''}",
+                                  path=str(ann or txt))
+            text = _decode(txt.read_bytes(), options.encoding, txt)
+            if options.replace_invalid:
+                text, count = replace_illegal(text)
+                if count:
+                    problems.warn(EncodingError(f"{count} character(s) XML cannot carry "
+                                                "replaced with U+FFFD (offsets unchanged)",
+                                                path=str(txt)))
+            else:
+                check_xml_text(text, str(txt))
+            if ann is not None and ann.is_file():
+                ann_text = _decode(ann.read_bytes(), "utf-8", ann)
+            else:
+                problems.warn(FormatError("no .ann file: read without annotations",
+                                          path=str(txt)))
+                ann_text = ""
+        except OSError as error:
+            problems.error(FormatError(f"cannot read: {error.strerror}", path=str(txt)))
+            continue
+        except FormatError as error:
+            problems.error(error)
+            continue
+        doc_id = _UNSAFE_ID.sub("_", txt.stem) or "brat"
+        if doc_id[0].isdigit() or doc_id[0] in ".-":
+            doc_id = "d" + doc_id
+        yield brat_to_document(text, ann_text, doc_id=doc_id, problems=problems,
+                               path=str(ann or txt), repair=options.repair,
+                               annotator=options.annotator, source=txt.name)
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+def document_to_ann(document: Document, problems: Problems | None = None) -> str:
+    """The ``.ann`` text of a document (see the module docstring for the order)."""
+    problems = problems if problems is not None else Problems()
+    annotations = document.annotations
+    chains, head_of = _fragment_chains(document)
+    heads = [a for a in annotations if a.id not in head_of]
+    numbers: dict[str, int] = {}
+    for annotation in heads:
+        match = _T_ID.fullmatch(annotation.id)
+        if match and int(match.group(1)) not in numbers.values():
+            numbers[annotation.id] = int(match.group(1))
+    next_number = max(numbers.values(), default=0) + 1
+    for annotation in heads:
+        if annotation.id not in numbers:
+            numbers[annotation.id] = next_number
+            next_number += 1
+    heads.sort(key=lambda a: numbers[a.id])
+    tid = {a.id: f"T{numbers[a.id]}" for a in heads}
+    for member, head in head_of.items():
+        tid[member] = tid[head]
+
+    def flat(value: str, what: str) -> str:
+        flattened = value.translate(_BREAKS)
+        if flattened != value:
+            problems.warn(FormatError(f"document {document.id}: {what} holds line breaks or "
+                                      "tabs, written as spaces (brat cannot hold them)"))
+        return flattened
+
+    t_lines, a_lines, r_lines, notes = [], [], [], []
+    for annotation in heads:
+        pieces = [annotation] + [annotations[i] for i in chains.get(annotation.id, [])]
+        offsets = ";".join(f"{a.start} {a.end}" for a in pieces)
+        covered = " ".join(document.span_text(a) for a in pieces).translate(_BREAKS)
+        t_lines.append(f"{tid[annotation.id]}\t{annotation.label} {offsets}\t{covered}")
+        for name in sorted(annotation.attributes):
+            value = flat(annotation.attributes[name], f"attribute {name} of {annotation.id}")
+            a_lines.append(f"\t{name} {tid[annotation.id]}" + (f" {value}" if value else ""))
+        for link in annotation.links:
+            if link.role == NEXT and annotation.id in chains:
+                continue
+            if link.target not in tid:
+                problems.warn(FormatError(f"document {document.id}: {annotation.id} "
+                                          f"{link.role} points to missing {link.target}; "
+                                          "left out"))
+                continue
+            r_lines.append(f"\t{link.role} Arg1:{tid[annotation.id]} Arg2:{tid[link.target]}")
+        if annotation.note:
+            notes.append(f"\tAnnotatorNotes {tid[annotation.id]}\t"
+                         f"{flat(annotation.note, f'the note of {annotation.id}')}")
+    lines = list(t_lines)
+    lines += [f"A{n}{line}" for n, line in enumerate(a_lines, 1)]
+    lines += [f"R{n}{line}" for n, line in enumerate(r_lines, 1)]
+    lines += [f"#{n}{line}" for n, line in enumerate(notes, 1)]
+    return "".join(line + "\n" for line in lines)
+
+
+def _fragment_chains(document: Document) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Chains of ``next`` links that stand for one discontinuous brat annotation.
+
+    Returns (head id → member ids, member id → head id).  A link X → Y counts when X has no
+    other ``next`` link, Y has the same label, starts at or after X's end, has no attributes,
+    note or links but its own ``next``, and nothing else points to it.
+    """
+    annotations = document.annotations
+    pointed: dict[str, int] = {}
+    for annotation in annotations:
+        for link in annotation.links:
+            pointed[link.target] = pointed.get(link.target, 0) + 1
+    edges: dict[str, str] = {}
+    for annotation in annotations:
+        targets = annotation.link_targets(NEXT)
+        nxt = annotations.get(targets[0]) if len(targets) == 1 else None
+        if (nxt is not None and nxt.label == annotation.label and nxt.start >= annotation.end
+                and not nxt.attributes and not nxt.note and pointed.get(nxt.id) == 1
+                and all(link.role == NEXT for link in nxt.links)):
+            edges[annotation.id] = nxt.id
+    targets_of_edges = set(edges.values())
+    chains: dict[str, list[str]] = {}
+    head_of: dict[str, str] = {}
+    for head in edges:
+        if head in targets_of_edges:
+            continue
+        members, current = [], head
+        while current in edges and edges[current] not in head_of and edges[current] != head:
+            current = edges[current]
+            members.append(current)
+            head_of[current] = head
+        chains[head] = members
+    return chains, head_of
+
+
+def write_brat(documents: Iterable[Document], out: Path, options: ExportOptions) -> None:
+    """Registry writer: ``<id>.txt`` and ``<id>.ann`` for each document, in the folder ``out``."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    for document in documents:
+        if options.layer is not None or options.labels is not None or any(
+                a.layer == GOLD for a in document.annotations):
+            document = select_layer(document, options.layer, options.labels)
+        ann = document_to_ann(document, options.problems)
+        atomic_write_bytes(out / f"{document.id}.txt", document.text.encode("utf-8"))
+        atomic_write_bytes(out / f"{document.id}.ann", ann.encode("utf-8"))

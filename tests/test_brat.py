@@ -1,0 +1,179 @@
+"""brat standoff: reading every line kind, writing the same files back, through TEI too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.formats import ExportOptions, ImportOptions, Problems, read_documents
+from annotator.formats.brat import brat_to_document, document_to_ann, read_brat, write_brat
+from annotator.model import Document, Link
+
+TEXT = ("قال الرئيس 👍🏽 محمد: «سنبني المدارس» في بيروت.\r\n"
+        "سطر ثان 😀 مع ادعاء أن الاقتصاد ينمو، وفي الختام شكر الوزير.\n")
+
+
+def at(word: str, occurrence: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = TEXT.index(word, start + 1)
+    return start, start + len(word)
+
+
+def ann_file() -> str:
+    """A hand-written .ann in the writer's order, covering every line kind we read."""
+    per, quote, loc = at("محمد"), at("«سنبني المدارس»"), at("بيروت")
+    claim, first, second = at("الاقتصاد ينمو"), at("وفي"), at("الوزير")
+    return (f"T1\tPER {per[0]} {per[1]}\tمحمد\n"
+            f"T2\tQUOTE {quote[0]} {quote[1]}\t«سنبني المدارس»\n"
+            f"T3\tLOC {loc[0]} {loc[1]}\tبيروت\n"
+            f"T4\tCLAIM {claim[0]} {claim[1]}\tالاقتصاد ينمو\n"
+            f"T5\tMISC {first[0]} {first[1]};{second[0]} {second[1]}\tوفي الوزير\n"
+            "A1\ttype T2 direct\n"
+            "A2\tNegated T3\n"
+            "A3\tcheckworthy T4 yes\n"
+            "R1\tspeaker Arg1:T2 Arg2:T1\n"
+            "R2\tclaimant Arg1:T4 Arg2:T1\n"
+            "#1\tAnnotatorNotes T1\tالرئيس اللبناني 👍\n")
+
+
+@pytest.fixture()
+def pair(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "news.txt").write_bytes(TEXT.encode("utf-8"))
+    (folder / "news.ann").write_bytes(ann_file().encode("utf-8"))
+    return folder
+
+
+def test_reading_every_line_kind(pair: Path) -> None:
+    problems = Problems()
+    [document] = read_brat(pair / "news.ann", ImportOptions(annotator="sara"), problems)
+    assert not problems.errors
+    assert [w.message for w in problems.warnings] == [
+        "T5 is discontinuous: read as 2 annotations T5, T5-2 chained by 'next' links"]
+    assert document.id == "news" and document.text == TEXT
+    ann = document.annotations
+    assert document.span_text(ann["T1"]) == "محمد"
+    assert (ann["T1"].start, ann["T1"].end) == at("محمد")  # code points, emoji counted once each
+    assert ann["T1"].note == "الرئيس اللبناني 👍" and ann["T1"].annotator == "sara"
+    assert ann["T2"].attributes == {"type": "direct"}
+    assert ann["T2"].links == (Link("speaker", "T1"),)
+    assert ann["T3"].attributes == {"Negated": ""}
+    assert ann["T4"].links == (Link("claimant", "T1"),)
+    assert [document.span_text(ann[i]) for i in ("T5", "T5-2")] == ["وفي", "الوزير"]
+    assert ann["T5"].links == (Link("next", "T5-2"),)
+
+
+def test_writing_gives_back_the_same_files(pair: Path, tmp_path: Path) -> None:
+    documents = list(read_documents(pair, "auto", ImportOptions(), Problems()))
+    out = tmp_path / "out"
+    options = ExportOptions()
+    write_brat(documents, out, options)
+    assert not options.problems.warnings
+    assert (out / "news.txt").read_bytes() == (pair / "news.txt").read_bytes()
+    assert (out / "news.ann").read_bytes() == (pair / "news.ann").read_bytes()
+
+
+def test_brat_tei_brat_gives_back_the_same_files(pair: Path, tmp_path: Path) -> None:
+    tei = pytest.importorskip("annotator.tei", reason="annotator.tei absent")
+    [document] = read_brat(pair, ImportOptions(), Problems())
+    tei.save_tei(document, tmp_path / "news.tei.xml")
+    reloaded = tei.load_tei(tmp_path / "news.tei.xml")
+    out = tmp_path / "out"
+    write_brat([reloaded], out, ExportOptions())
+    assert (out / "news.txt").read_bytes() == (pair / "news.txt").read_bytes()
+    assert (out / "news.ann").read_bytes() == (pair / "news.ann").read_bytes()
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("T9\tPER 0 3\tخطأ", "differs from the characters at its offsets"),
+    ("T9\tPER 5 2\tx", "empty or outside the text"),
+    ("T9\tPER 0 99999\tx", "empty or outside the text"),
+    ("T9\tPER zero 3\tx", "are not 'START END' pairs"),
+    ("A9\ttype T77 direct", "attribute of unknown annotation 'T77'"),
+    ("R9\tspeaker Arg1:T1 Arg2:T77", "relation to unknown annotation 'T77'"),
+    ("R9\tspeaker Arg1:T1", "needs a type and two arguments"),
+    ("X1\twhat", "unknown annotation id 'X1'"),
+    ("T1\tPER 0 3\tقال", "id T1 defined twice"),
+])
+def test_bad_lines_are_errors_with_line_numbers(line: str, message: str) -> None:
+    problems = Problems()
+    document = brat_to_document(TEXT, ann_file() + line + "\n", doc_id="d", problems=problems,
+                                path="d.ann")
+    assert len(problems.errors) == 1, problems.errors
+    assert message in problems.errors[0].message
+    assert problems.errors[0].line == 12 and str(problems.errors[0]).startswith("d.ann:12: ")
+    assert "T4" in document.annotations  # the rest is read
+
+
+def test_repair_keeps_offsets_whose_text_differs_and_events_are_reported() -> None:
+    problems = Problems()
+    document = brat_to_document(TEXT, "T1\tPER 0 3\tخطأ\nE1\tAttack:T1\n", doc_id="d",
+                                problems=problems, repair=True)
+    assert not problems.errors
+    assert document.span_text(document.annotations["T1"]) == "قال"
+    assert ["offsets kept" in w.message or "not supported" in w.message
+            for w in problems.warnings] == [True, True]
+
+
+def test_missing_txt_and_missing_ann(tmp_path: Path) -> None:
+    (tmp_path / "lonely.ann").write_text("T1\tPER 0 1\tx\n", encoding="utf-8")
+    (tmp_path / "plain.txt").write_text("نص", encoding="utf-8")
+    problems = Problems()
+    documents = list(read_brat(tmp_path, ImportOptions(), problems))
+    assert [d.id for d in documents] == ["plain"] and len(documents[0].annotations) == 0
+    assert "no lonely.txt" in problems.errors[0].message
+    assert "no .ann file" in problems.warnings[0].message
+
+
+def test_writer_renumbers_ids_brat_cannot_hold_and_reports_flattened_notes() -> None:
+    document = Document("d", "أ ب ج")
+    document.annotate(0, 1, "PER", id="a7", note="سطر\nآخر")
+    document.annotate(2, 3, "PER", id="T2", attributes={"k": "v"})
+    options = Problems()
+    assert document_to_ann(document, options) == (
+        "T2\tPER 2 3\tب\nT3\tPER 0 1\tأ\nA1\tk T2 v\n#1\tAnnotatorNotes T3\tسطر آخر\n")
+    assert "line breaks" in options.warnings[0].message
+
+
+_LABELS = st.sampled_from(["PER", "ORG", "QUOTE", "CLAIM"])
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> Document:
+    text = draw(st.text(st.sampled_from(list("ابت ثج\n😀👍🏽،.")), min_size=1, max_size=40))
+    document = Document("d", text)
+    count = draw(st.integers(0, 6))
+    for n in range(1, count + 1):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        attributes = draw(st.dictionaries(st.sampled_from(["type", "Neg"]),
+                                          st.sampled_from(["", "direct", "yes"]), max_size=2))
+        note = draw(st.sampled_from(["", "ملاحظة 😀"]))
+        document.annotate(start, end, draw(_LABELS), id=f"T{n}", attributes=attributes,
+                          note=note)
+    ids = document.annotations.ids()
+    for aid in ids:
+        targets = draw(st.lists(st.sampled_from(ids), max_size=2)) if ids else []
+        if targets:
+            annotation = document.annotations[aid]
+            document.annotations.replace(annotation.with_changes(
+                links=tuple(Link(draw(st.sampled_from(["speaker", "claimant"])), t)
+                            for t in targets)))
+    return document
+
+
+@settings(max_examples=60, deadline=None)
+@given(_documents())
+def test_document_brat_document_keeps_everything(document: Document) -> None:
+    problems = Problems()
+    back = brat_to_document(document.text, document_to_ann(document), doc_id="d",
+                            problems=problems)
+    assert not problems.errors and not problems.warnings
+    fields = lambda d: sorted((a.id, a.start, a.end, a.label, dict(a.attributes), a.links,  # noqa: E731
+                               a.note) for a in d.annotations)
+    assert fields(back) == fields(document)
