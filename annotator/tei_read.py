@@ -1,0 +1,444 @@
+"""Reading the tool's TEI files, streaming (profile: docs/FORMAT.md).
+
+The reader is an event-driven expat parser: no tree is ever built, so memory stays near the
+size of the resulting document and a 100,000-annotation file loads in about the time lxml
+needs just to parse it.  It refuses any DOCTYPE (so no DTD is loaded, no entity is declared or
+expanded and entity-expansion bombs are rejected at once) and never touches the network.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+from xml.parsers import expat
+
+from annotator.errors import FormatError, IntegrityError
+from annotator.model import Annotation, Document, Link, checked_annotation, text_sha256
+from annotator.tagset import LabelSpec, TagSet
+from annotator.tei_write import STATUS_CHANGE, TEI_NS, TEXT_ID
+
+_NS = TEI_NS + " "
+_ANNOTATION = _NS + "annotation"
+_XML_ID = "http://www.w3.org/XML/1998/namespace id"
+_XML_LANG = "http://www.w3.org/XML/1998/namespace lang"
+_RANGE = re.compile(r"^#string-range\(\s*([^,\s)]+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)$")
+
+
+@dataclass
+class TeiFile:
+    """A document read from a TEI file, with what its header says and what is wrong with it."""
+
+    document: Document
+    taxonomy: TagSet
+    stored_sha256: str = ""
+    problems: list[str] = field(default_factory=list)
+
+
+class _Refused(Exception):
+    """Raised from inside the parser to stop at a construct the tool never accepts."""
+
+
+class _Reader:
+    """Expat handlers that collect the header, the text and the annotations."""
+
+    def __init__(self, parser: expat.XMLParserType) -> None:
+        self.parser = parser
+        self.title = ""
+        self.doc_id = ""
+        self.source = ""
+        self.sha256 = ""
+        self.language = ""
+        self.rendition = ""
+        self.people: dict[str, str] = {}
+        self.labels: dict[str, str] = {}
+        self.taxonomy = TagSet("tagset")
+        self.status: dict[str, str] = {}
+        self.text: str | None = None
+        self._text_length = -1
+        self.anchors: dict[str, int] = {}
+        self.annotations: list[Annotation] = []
+        self._links: list[Link] | None = None
+        self.problems: list[str] = []
+        self.root_seen = False
+        # text capture
+        self._buffer: list[str] = []
+        self._capture_depth = 0
+        self._depth = 0
+        self._on_text_end: Callable[[str], None] | None = None
+        # context
+        self._in_header = False
+        self._kind = ""
+        self._category: tuple[str, str] | None = None
+        self._cat_names: dict[str, str] = {}
+        self._resp_id = ""
+        self._layer = ("", "")
+        self._current: Annotation | None = None
+        self._feature = ""
+        self._in_div = False
+        self._length = 0
+        self.times: dict[str, str] = {}
+        self._starts: dict[str, Callable[[dict[str, str]], None]] = {
+            _NS + name: getattr(self, "_start_" + name) for name in (
+                "TEI", "teiHeader", "title", "respStmt", "name", "idno", "taxonomy",
+                "category", "catDesc", "change", "text", "div", "listAnnotation",
+                "ptr", "note", "f", "string")}
+        self._ends: dict[str, Callable[[], None]] = {
+            _NS + name: getattr(self, "_end_" + name) for name in (
+                "teiHeader", "respStmt", "category", "div")}
+        parser.StartElementHandler = self._start
+        parser.EndElementHandler = self._end
+        parser.StartDoctypeDeclHandler = self._refuse_doctype
+        parser.EntityDeclHandler = self._refuse_entity
+
+    # -- plumbing --------------------------------------------------------------------
+    def _refuse_doctype(self, *_: object) -> None:
+        raise _Refused("DOCTYPE declarations are not allowed (no DTDs, no entities)")
+
+    def _refuse_entity(self, *_: object) -> None:
+        raise _Refused("entity declarations are not allowed")
+
+    def _start(self, name: str, attrs: dict[str, str]) -> None:
+        self._depth += 1
+        if name == _ANNOTATION:
+            self._start_annotation(attrs)
+            return
+        handler = self._starts.get(name)
+        if handler is not None:
+            handler(attrs)
+        elif self._in_div and _XML_ID in attrs:
+            self.anchors[attrs[_XML_ID]] = self._length
+
+    def _end(self, name: str) -> None:
+        if name == _ANNOTATION:
+            self._depth -= 1
+            self._end_annotation()
+            return
+        if self._capture_depth == self._depth:
+            self._finish_capture()
+        handler = self._ends.get(name)
+        if handler is not None:
+            handler()
+        self._depth -= 1
+
+    def _capture(self, then: Callable[[str], None]) -> None:
+        """Collect the text of the element just started, then call ``then`` with it."""
+        if self._capture_depth:  # already inside a capturing element (e.g. note in div)
+            return
+        self._capture_depth = self._depth
+        self._buffer = []
+        self._length = 0
+        self._on_text_end = then
+        self.parser.CharacterDataHandler = self._collect
+
+    def _collect(self, data: str) -> None:
+        self._buffer.append(data)
+        self._length += len(data)
+
+    def _finish_capture(self) -> None:
+        self.parser.CharacterDataHandler = None
+        self._capture_depth = 0
+        text = "".join(self._buffer)
+        self._buffer = []
+        if self._on_text_end is not None:
+            self._on_text_end(text)
+
+    # -- header ----------------------------------------------------------------------
+    def _start_TEI(self, attrs: dict[str, str]) -> None:
+        if self._depth == 1:
+            self.root_seen = True
+
+    def _start_teiHeader(self, attrs: dict[str, str]) -> None:
+        self._in_header = True
+
+    def _end_teiHeader(self) -> None:
+        self._in_header = False
+
+    def _start_title(self, attrs: dict[str, str]) -> None:
+        if self._in_header and not self.title:
+            self._capture(lambda text: setattr(self, "title", text))
+
+    def _start_respStmt(self, attrs: dict[str, str]) -> None:
+        self._resp_id = attrs.get(_XML_ID, "")
+        if self._resp_id:
+            self.people.setdefault(self._resp_id, "")
+
+    def _end_respStmt(self) -> None:
+        self._resp_id = ""
+
+    def _start_name(self, attrs: dict[str, str]) -> None:
+        if self._resp_id:
+            resp_id = self._resp_id
+            self._capture(lambda text: self.people.__setitem__(resp_id, text))
+
+    def _start_idno(self, attrs: dict[str, str]) -> None:
+        kind = attrs.get("type")
+        if kind == "document":
+            self._capture(lambda text: setattr(self, "doc_id", text))
+        elif kind == "source-file":
+            self._capture(lambda text: setattr(self, "source", text))
+        elif kind == "sha256":
+            self._capture(lambda text: setattr(self, "sha256", text.strip()))
+
+    def _start_taxonomy(self, attrs: dict[str, str]) -> None:
+        self.taxonomy.name = attrs.get("n", "tagset")
+
+    def _start_category(self, attrs: dict[str, str]) -> None:
+        if not self._kind:
+            self._kind = attrs.get("n", "entity")
+            self._category = None
+        else:
+            self._category = (attrs.get(_XML_ID, ""), attrs.get("n", ""))
+            self._cat_names = {}
+
+    def _end_category(self) -> None:
+        if self._category is not None:
+            category_id, label = self._category
+            self.labels[category_id] = label
+            names = self._cat_names
+            self.taxonomy.labels[label] = LabelSpec(
+                name=label, kind=self._kind, en=names.get("en", label), ar=names.get("ar", label))
+            self._category = None
+        else:
+            self._kind = ""
+
+    def _start_catDesc(self, attrs: dict[str, str]) -> None:
+        if self._category is not None:
+            language = attrs.get(_XML_LANG, "")
+            self._capture(lambda text: self._cat_names.__setitem__(language, text))
+
+    def _start_change(self, attrs: dict[str, str]) -> None:
+        kind = attrs.get("type")
+        if self._current is not None:
+            if kind not in ("created", "modified"):
+                return
+            when = attrs.get("when")
+            if when is not None:
+                self._set(kind)(when)
+            else:
+                self._capture(self._set(kind))
+        elif self._in_header and kind == STATUS_CHANGE:
+            who = attrs.get("who", "").lstrip("#")
+            self._capture(lambda text: self.status.__setitem__(self.people.get(who, who), text))
+        elif self._in_header and _XML_ID in attrs:
+            time_id = attrs[_XML_ID]
+            when = attrs.get("when")
+            if when is not None:
+                self.times[time_id] = when
+            else:
+                self._capture(lambda text: self.times.__setitem__(time_id, text))
+
+    # -- text --------------------------------------------------------------------------
+    def _start_text(self, attrs: dict[str, str]) -> None:
+        self.language = attrs.get(_XML_LANG, "")
+        self.rendition = attrs.get("rendition", "")
+
+    def _start_div(self, attrs: dict[str, str]) -> None:
+        if attrs.get(_XML_ID) == TEXT_ID and self.text is None and not self._capture_depth:
+            self.anchors[TEXT_ID] = 0
+            self._in_div = True
+            self._capture(self._set_text)
+        elif self._in_div and _XML_ID in attrs:
+            self.anchors[attrs[_XML_ID]] = self._length
+
+    def _set_text(self, text: str) -> None:
+        self.text = text
+        self._text_length = len(text)
+        self._in_div = False
+
+    def _end_div(self) -> None:
+        pass
+
+    # -- standoff ----------------------------------------------------------------------
+    def _start_listAnnotation(self, attrs: dict[str, str]) -> None:
+        kind = attrs.get("type", "annotator")
+        resp = attrs.get("resp", "").lstrip("#")
+        self._layer = ("" if kind == "annotator" else kind, self.people.get(resp, resp))
+
+    def _start_annotation(self, attrs: dict[str, str]) -> None:
+        """Resolve the pointer and build the annotation at once (the text came before).
+
+        This runs once per annotation of a file that may hold 100,000: keep it lean.
+        """
+        self._current = None
+        target = attrs.get("target", "")
+        if target[:14] == "#string-range(" and target[-1:] == ")":
+            parts = target[14:-1].split(",")
+        else:
+            parts = ()
+        try:
+            anchor, offset, length = parts
+            start = self.anchors[anchor] + int(offset)
+            end = start + int(length)
+        except (ValueError, KeyError):
+            self._bad_target(attrs)
+            return
+        ana = attrs.get("ana", "")
+        label = self.labels.get(ana[1:]) or self._label_of(attrs)
+        change = attrs.get("change")
+        if change:
+            times = self.times
+            if " " in change:
+                first, _, last = change.partition(" ")
+                created, modified = times.get(first[1:], ""), times.get(last.strip()[1:], "")
+            else:
+                created = modified = times.get(change[1:], "")
+        else:
+            created = modified = ""
+        layer, annotator = self._layer
+        if "resp" in attrs:
+            annotator = self.people.get(attrs["resp"].lstrip("#"), annotator)
+        if end > self._text_length or not label or start >= end or offset[:1] == "-":
+            self._bad_target(attrs, label)
+            return
+        annotation = checked_annotation(attrs.get(_XML_ID, ""), start, end, label, annotator,
+                                        created, modified, layer)
+        self.annotations.append(annotation)
+        self._current = annotation
+        self._links = None
+
+    def _label_of(self, attrs: dict[str, str]) -> str:
+        labels = self.labels
+        return next((labels[p.lstrip("#")] for p in attrs.get("ana", "").split()
+                     if p.lstrip("#") in labels), "")
+
+    def _bad_target(self, attrs: dict[str, str], label: str | None = None) -> None:
+        """Describe why an annotation's pointer or label does not resolve."""
+        where = f"annotation {attrs.get(_XML_ID) or '(no xml:id)'}"
+        target = attrs.get("target", "")
+        if self.text is None:
+            self.problems.append(f"{where}: comes before the text")
+            return
+        parts = _split_range(target)
+        if parts is None:
+            self.problems.append(f"{where}: target {target!r} is not "
+                                 "#string-range(ID,OFFSET,LENGTH)")
+        elif parts[0] not in self.anchors:
+            self.problems.append(f"{where}: pointer names {parts[0]!r}, which is not in the text")
+        elif label == "":
+            self.problems.append(f"{where}: @ana {attrs.get('ana')!r} names no category of the "
+                                 "taxonomy")
+        else:
+            self.problems.append(f"{where}: string-range({','.join(parts)}) is empty or does "
+                                 f"not resolve inside the text ({self._text_length} characters)")
+
+    def _end_annotation(self) -> None:
+        current = self._current
+        if current is not None and self._links:
+            object.__setattr__(current, "links", tuple(self._links))
+        self._current = None
+
+    def _set(self, field_name: str) -> Callable[[str], None]:
+        current = self._current
+        return lambda text: object.__setattr__(current, field_name, text)
+
+    def _start_ptr(self, attrs: dict[str, str]) -> None:
+        if self._current is not None:
+            role = attrs.get("type", "")
+            if self._links is None:
+                self._links = []
+            for pointer in attrs.get("target", "").split():
+                self._links.append(Link(role, pointer.lstrip("#")))
+
+    def _start_note(self, attrs: dict[str, str]) -> None:
+        if self._current is not None and attrs.get("type") != "attributes":
+            self._capture(self._set("note"))
+
+    def _start_f(self, attrs: dict[str, str]) -> None:
+        if self._current is not None:
+            self._feature = attrs.get("n") or attrs.get("name", "")
+
+    def _start_string(self, attrs: dict[str, str]) -> None:
+        if self._current is not None and self._feature:
+            features, key = self._current.attributes, self._feature
+            self._capture(lambda text: features.__setitem__(key, text))  # type: ignore[index]
+
+
+def _split_range(target: str) -> tuple[str, str, str] | None:
+    """``(id, offset, length)`` of a ``#string-range(ID,OFFSET,LENGTH)`` pointer, or None."""
+    if target.startswith("#string-range(") and target.endswith(")"):
+        parts = target[14:-1].split(",")
+        if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit() and parts[0]:
+            return parts[0], parts[1], parts[2]
+    match = _RANGE.match(target)
+    return match.groups() if match else None  # type: ignore[return-value]
+
+
+def read_tei(source: str | Path | IO[bytes]) -> TeiFile:
+    """Read one TEI file; problems (checksum, unresolved pointers) are listed, not raised."""
+    path = str(source) if isinstance(source, (str, Path)) else getattr(source, "name", "<stream>")
+    parser = expat.ParserCreate(encoding=None, namespace_separator=" ")
+    parser.buffer_text = True
+    parser.buffer_size = 1 << 16
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    reader = _Reader(parser)
+    try:
+        stream: IO[bytes] = (open(source, "rb")  # noqa: SIM115 - closed by the with below
+                             if isinstance(source, (str, Path)) else source)
+    except OSError as error:
+        raise FormatError(f"cannot read: {error.strerror}", path=path) from None
+    collecting = gc.isenabled()
+    gc.disable()  # a bulk load allocates many objects and frees none: skip the collector
+    try:
+        with stream:
+            parser.ParseFile(stream)
+        return _finish(reader, parser, path)
+    except expat.ExpatError as error:
+        message = expat.ErrorString(error.code)
+        raise FormatError(f"not well-formed XML: {message}", path=path, line=error.lineno,
+                          column=error.offset + 1) from None
+    except _Refused as error:
+        raise FormatError(str(error), path=path, line=parser.CurrentLineNumber) from None
+    except OSError as error:
+        raise FormatError(f"cannot read: {error.strerror or error}", path=path) from None
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _finish(reader: _Reader, parser: expat.XMLParserType, path: str) -> TeiFile:
+    if not reader.root_seen:
+        raise FormatError("the root element is not TEI (namespace " + TEI_NS + ")", path=path)
+    if reader.text is None:
+        raise FormatError(f'no <div xml:id="{TEXT_ID}"> holding the text: not a file of this '
+                          "tool", path=path)
+    direction = "ltr" if reader.rendition.strip() == "#rend.ltr" else "rtl"
+    doc_id = reader.doc_id or Path(path).name.split(".")[0] or "document"
+    try:
+        document = Document(doc_id, reader.text, reader.title, reader.source,
+                            reader.language or "und", direction, reader.status)
+    except ValueError as error:
+        raise FormatError(str(error), path=path) from None
+    document.annotations.load(reader.annotations, reader.problems)
+    for annotation, link in document.annotations.dangling_links():
+        reader.problems.append(f"annotation {annotation.id}: {link.role} link points to "
+                               f"missing {link.target!r}")
+    actual = text_sha256(document.text)
+    if not reader.sha256:
+        reader.problems.append("the header records no SHA-256 of the text")
+    elif reader.sha256 != actual:
+        reader.problems.insert(0, "the text does not match its checksum (header "
+                                  f"{reader.sha256[:12]}…, text {actual[:12]}…): it was changed "
+                                  "after annotation")
+    return TeiFile(document, reader.taxonomy, reader.sha256, reader.problems)
+
+
+def load_tei(path: str | Path, *, check: bool = True) -> Document:
+    """Read a TEI file of this tool.  With ``check``, any problem raises :class:`IntegrityError`."""
+    result = read_tei(path)
+    if check and result.problems:
+        more = (f" (and {len(result.problems) - 1} more problems)"
+                if len(result.problems) > 1 else "")
+        raise IntegrityError(result.problems[0] + more, path=str(path))
+    return result.document
+
+
+def read_tei_documents(path: Path, options: object, problems: object) -> Iterator[Document]:
+    """Registry reader: the one document of a TEI file, or a recorded failure."""
+    try:
+        yield load_tei(path)
+    except (FormatError, IntegrityError) as error:
+        problems.error(error)  # type: ignore[attr-defined]

@@ -1,0 +1,292 @@
+"""Writing one document as a TEI P5 file with standoff annotations (profile: docs/FORMAT.md).
+
+The file is produced by a streaming writer (string pieces, not an lxml tree): it is faster
+than building a tree, uses little memory on big documents, and keeps the body's text
+character for character — CR as ``&#13;`` so that XML's line-end normalisation cannot touch it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from pathlib import Path
+
+from annotator import __version__
+from annotator.atomic import atomic_writer
+from annotator.errors import FormatError
+from annotator.model import Annotation, Document
+from annotator.tagset import TagSet, default_tagset
+from annotator.xmlchars import check_xml_text
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+TEXT_ID = "text"
+GOLD_LAYER = "gold"
+STATUS_CHANGE = "status"
+
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+_XML_SPACE_ONLY = re.compile(r"^[ \t]*$")
+_NAME_CHAR = re.compile(r"[^\w.\-]", re.UNICODE)
+_XSD_DATETIME = re.compile(
+    r"^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
+_XML_NAME = re.compile(r"^[^\W\d][\w.\-]*$", re.UNICODE)
+
+
+def escape_text(value: str) -> str:
+    """Escape character data; CR becomes ``&#13;`` so that parsers keep it."""
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    if "\r" in value:
+        value = value.replace("\r", "&#13;")
+    return value
+
+
+def escape_attr(value: str) -> str:
+    """Escape an attribute value (quotes and whitespace characters that would be normalised)."""
+    value = escape_text(value)
+    for char, ref in (('"', "&quot;"), ("\n", "&#10;"), ("\t", "&#9;")):
+        if char in value:
+            value = value.replace(char, ref)
+    return value
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """``(start offset, line)`` for every line holding more than spaces and tabs.
+
+    Lines are separated by CR LF, CR or LF; lines of only spaces and tabs, and the line
+    breaks themselves, stay between paragraphs as whitespace of the enclosing ``div``.
+    """
+    found: list[tuple[int, str]] = []
+    offset = 0
+    for piece in _LINE_BREAK.split(text):
+        if piece and piece not in ("\n", "\r", "\r\n") and not _XML_SPACE_ONLY.match(piece):
+            found.append((offset, piece))
+        offset += len(piece)
+    return found
+
+
+class _Ids:
+    """Unique xml:id values built from arbitrary names with a fixed prefix."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.by_name: dict[str, str] = {}
+        self._used: set[str] = set()
+
+    def __call__(self, name: str) -> str:
+        known = self.by_name.get(name)
+        if known is not None:
+            return known
+        base = self.prefix + (_NAME_CHAR.sub("_", name) or "_")
+        candidate, n = base, 1
+        while candidate in self._used:
+            n += 1
+            candidate = f"{base}_{n}"
+        self._used.add(candidate)
+        self.by_name[name] = candidate
+        return candidate
+
+
+def _check_names(document: Document) -> None:
+    for annotation in document.annotations:
+        for link in annotation.links:
+            if not link.role or any(ch.isspace() for ch in link.role):
+                raise FormatError(f"annotation {annotation.id}: link role {link.role!r} "
+                                  "must be one word")
+        if annotation.layer and any(ch.isspace() for ch in annotation.layer):
+            raise FormatError(f"annotation {annotation.id}: layer {annotation.layer!r} "
+                              "must be one word")
+
+
+def _header(document: Document, tagset: TagSet, people: _Ids, tags: _Ids,
+            times: dict[str, str]) -> Iterator[str]:
+    yield "  <teiHeader>\n    <fileDesc>\n      <titleStmt>\n"
+    yield f"        <title>{escape_text(document.title)}</title>\n"
+    for name in people.by_name:
+        yield (f'        <respStmt xml:id="{people.by_name[name]}"><resp>annotation</resp>'
+               f"<name>{escape_text(name)}</name></respStmt>\n")
+    yield "      </titleStmt>\n"
+    yield ("      <publicationStmt>\n        <p>Annotations made with arabic-news-annotator "
+           f"{__version__}; not published.</p>\n      </publicationStmt>\n")
+    yield "      <sourceDesc>\n        <bibl>\n"
+    yield f'          <idno type="document">{escape_text(document.id)}</idno>\n'
+    if document.source:
+        yield f'          <idno type="source-file">{escape_text(document.source)}</idno>\n'
+    yield f'          <idno type="sha256">{document.sha256}</idno>\n'
+    yield f'          <idno type="characters">{len(document.text)}</idno>\n'
+    yield "        </bibl>\n      </sourceDesc>\n    </fileDesc>\n"
+    yield "    <encodingDesc>\n      <tagsDecl>\n"
+    yield ('        <rendition xml:id="rend.rtl" scheme="css">direction: rtl;</rendition>\n'
+           '        <rendition xml:id="rend.ltr" scheme="css">direction: ltr;</rendition>\n')
+    yield "      </tagsDecl>\n      <classDecl>\n"
+    yield f'        <taxonomy xml:id="tagset" n="{escape_attr(tagset.name)}">\n'
+    kinds: dict[str, list[str]] = {}
+    for label in tags.by_name:
+        kinds.setdefault(tagset.get(label).kind, []).append(label)
+    for number, (kind, labels) in enumerate(kinds.items(), 1):
+        kind_id = "kind." + (_NAME_CHAR.sub("_", kind) or "_") + f"_{number}"
+        yield (f'          <category xml:id="{kind_id}" n="{escape_attr(kind)}">'
+               f"<catDesc>{escape_text(kind)}</catDesc>\n")
+        for label in labels:
+            spec = tagset.get(label)
+            yield (f'            <category xml:id="{tags.by_name[label]}" '
+                   f'n="{escape_attr(label)}">'
+                   f'<catDesc xml:lang="en">{escape_text(spec.en or label)}</catDesc>'
+                   f'<catDesc xml:lang="ar">{escape_text(spec.ar or label)}</catDesc>'
+                   "</category>\n")
+        yield "          </category>\n"
+    yield "        </taxonomy>\n      </classDecl>\n    </encodingDesc>\n"
+    yield "    <profileDesc>\n      <langUsage>\n"
+    yield (f'        <language ident="{escape_attr(document.language or "und")}">'
+           f"{escape_text(document.language or 'und')}</language>\n")
+    yield "      </langUsage>\n    </profileDesc>\n"
+    if document.status or times:
+        yield "    <revisionDesc>\n"
+        for name, status in document.status.items():
+            yield (f'      <change type="{STATUS_CHANGE}" who="#{people(name)}">'
+                   f"{escape_text(status)}</change>\n")
+        yield "".join(f'      <change xml:id="{time_id}" when="{when}"/>\n'
+                      for when, time_id in times.items())
+        yield "    </revisionDesc>\n"
+    yield "  </teiHeader>\n"
+
+
+def _body(document: Document, paras: list[tuple[int, str]]) -> Iterator[str]:
+    direction = "rtl" if document.direction != "ltr" else "ltr"
+    language = escape_attr(document.language or "und")
+    yield f'  <text xml:lang="{language}" rendition="#rend.{direction}">\n    <body>\n'
+    yield f'      <div xml:id="{TEXT_ID}">'
+    text = document.text
+    position = 0
+    for number, (start, line) in enumerate(paras, 1):
+        if start > position:
+            yield escape_text(text[position:start])
+        yield f'<p xml:id="p{number}">{escape_text(line)}</p>'
+        position = start + len(line)
+    if position < len(text):
+        yield escape_text(text[position:])
+    if not paras:
+        yield '<p xml:id="p1"/>'
+    yield "</div>\n    </body>\n  </text>\n"
+
+
+def _when(kind: str, value: str) -> str:
+    if _XSD_DATETIME.match(value):
+        return f'<change type="{kind}" when="{value}"/>'
+    return f'<change type="{kind}">{escape_text(value)}</change>'
+
+
+def _time_ids(document: Document) -> dict[str, str]:
+    """An xml:id for every distinct creation/modification time that can go in the header."""
+    times: dict[str, str] = {}
+    for annotation in document.annotations:
+        for value in (annotation.created, annotation.modified):
+            if value not in times and _XSD_DATETIME.match(value):
+                times[value] = f"when.{len(times) + 1}"
+    return times
+
+
+def _annotation_tail(annotation: Annotation, times: dict[str, str]) -> str:
+    """What follows ``ana="…"``: the time references and any children, closing the element."""
+    created, modified = annotation.created, annotation.modified
+    children = []
+    if created in times and modified in times:
+        change = times[created] if created == modified else f"{times[created]} #{times[modified]}"
+        head = f' change="#{change}"'
+    else:
+        head = ""
+        if created or modified:
+            children.append("<revisionDesc>" + (_when("created", created) if created else "")
+                            + (_when("modified", modified) if modified else "") + "</revisionDesc>")
+    for link in annotation.links:
+        children.append(f'<ptr type="{escape_attr(link.role)}" target="#{link.target}"/>')
+    if annotation.attributes:
+        features = []
+        for key, value in annotation.attributes.items():
+            name = (f'name="{key}"' if _XML_NAME.match(key)
+                    else f'name="attribute" n="{escape_attr(key)}"')
+            features.append(f"<f {name}><string>{escape_text(value)}</string></f>")
+        children.append('<note type="attributes"><fs>' + "".join(features) + "</fs></note>")
+    if annotation.note:
+        children.append(f'<note type="comment">{escape_text(annotation.note)}</note>')
+    if children:
+        return head + ">" + "".join(children) + "</annotation>\n"
+    return head + "/>\n"
+
+
+def _standoff(document: Document, paras: list[tuple[int, str]], people: _Ids,
+              tags: _Ids, times: dict[str, str]) -> Iterator[str]:
+    layers: dict[tuple[str, str], list[Annotation]] = {}
+    for annotation in document.annotations:
+        layers.setdefault((annotation.layer, annotation.annotator), []).append(annotation)
+    if not layers:
+        return
+    starts = [start for start, _ in paras]
+    yield "  <standOff>\n"
+    for (layer, annotator), members in layers.items():
+        kind = f' type="{escape_attr(layer)}"' if layer else ' type="annotator"'
+        yield f'    <listAnnotation{kind} resp="#{people(annotator)}">\n'
+        pieces = []
+        categories = tags.by_name
+        for annotation in members:
+            start = annotation.start
+            index = bisect_right(starts, start) - 1
+            if index < 0:
+                anchor, offset = TEXT_ID, start
+            else:
+                anchor, offset = f"p{index + 1}", start - starts[index]
+            pieces.append(
+                f'      <annotation xml:id="{annotation.id}" target="#string-range({anchor},'
+                f'{offset},{annotation.end - start})" ana="#{categories[annotation.label]}"')
+            pieces.append(_annotation_tail(annotation, times))
+        yield "".join(pieces)
+        yield "    </listAnnotation>\n"
+    yield "  </standOff>\n"
+
+
+def tei_chunks(document: Document, tagset: TagSet | None = None) -> Iterator[str]:
+    """The TEI file of ``document`` as a sequence of string pieces."""
+    check_xml_text(document.text, what=f"document {document.id} text")
+    for annotation in document.annotations:
+        if annotation.end > len(document.text):
+            raise FormatError(f"annotation {annotation.id} ends beyond the text")
+        for value in (annotation.note, annotation.created, annotation.modified,
+                      *annotation.attributes.keys(), *annotation.attributes.values()):
+            check_xml_text(value, what=f"annotation {annotation.id}")
+    for value in (document.title, document.source, document.id, *document.status,
+                  *document.status.values()):
+        check_xml_text(value, what=f"document {document.id} metadata")
+    _check_names(document)
+    tagset = tagset or default_tagset()
+    people, tags = _Ids("resp."), _Ids("tag.")
+    for annotation in document.annotations:
+        people(annotation.annotator)
+        tags(annotation.label)
+    for name in document.status:
+        people(name)
+    for label in tagset.labels:
+        tags(label)
+    paras = paragraphs(document.text)
+    times = _time_ids(document)
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+    yield f'<TEI xmlns="{TEI_NS}">\n'
+    yield from _header(document, tagset, people, tags, times)
+    yield from _body(document, paras)
+    yield from _standoff(document, paras, people, tags, times)
+    yield "</TEI>\n"
+
+
+def tei_bytes(document: Document, *, tagset: TagSet | None = None) -> bytes:
+    """The TEI file of ``document`` as UTF-8 bytes."""
+    return "".join(tei_chunks(document, tagset)).encode("utf-8")
+
+
+def save_tei(document: Document, path: str | Path, *, tagset: TagSet | None = None) -> None:
+    """Write ``document`` to ``path`` atomically; a failure leaves any previous file intact."""
+    data = tei_bytes(document, tagset=tagset)  # build fully before touching the disk
+    with atomic_writer(path) as stream:
+        stream.write(data)

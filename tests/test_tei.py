@@ -1,0 +1,233 @@
+"""The TEI P5 file: exact text, standoff pointers any TEI reader can resolve, validity, safety."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from annotator.errors import FormatError, IntegrityError, SaveError
+from annotator.model import Annotation, Document, Link
+from annotator.tei import load_tei, read_tei, save_tei, tei_bytes
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+# Characters that stress the format: Arabic with tashkeel and tatweel, astral characters,
+# bidi controls, ZWJ/ZWNJ, CR/LF, tabs, markup characters, NBSP, BOM, line separators.
+ALPHABET = list("قسدالبيانوكمالَُِّْـ «»،؛؟") + [
+    "\U0001F600", "\U0001F1F8", "\U0001F1E6", "\u200d", "\u200c", "\u200e", "\u200f",
+    "\u2066", "\u2067", "\u2068", "\u2069", "\r", "\n", "\t", " ", "<", "&", ">", "]", '"',
+    "'", "\u00a0", "\ufeff", "\u2028", "a", "Z", "5", "\u0660"]
+texts = st.text(alphabet=ALPHABET, min_size=1, max_size=60)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> Document:
+    text = draw(texts)
+    document = Document("doc-1", text, title=draw(st.text(alphabet=ALPHABET, max_size=8)),
+                        source="in.txt", direction=draw(st.sampled_from(["rtl", "ltr"])))
+    count = draw(st.integers(0, 8))
+    names = ["alice", "بلال", "c d"]
+    for number in range(count):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        links = ()
+        if number and draw(st.booleans()):
+            links = (Link(draw(st.sampled_from(["speaker", "claimant"])), f"a{number - 1}"),)
+        attributes = draw(st.dictionaries(st.sampled_from(["type", "check worthy", "x"]),
+                                          st.text(alphabet=ALPHABET, max_size=5), max_size=2))
+        document.annotations.add(Annotation(
+            f"a{number}", start, end, draw(st.sampled_from(["PER", "QUOTE", "CLAIM", "X-Y"])),
+            draw(st.sampled_from(names)), attributes, links,
+            draw(st.sampled_from(["2026-12-01T10:00:00Z", "", "yesterday"])),
+            draw(st.sampled_from(["2026-12-01T10:00:00Z", "2026-12-02T11:30:00Z"])),
+            draw(st.text(alphabet=ALPHABET, max_size=6)),
+            draw(st.sampled_from(["", "", "gold"]))))
+    if draw(st.booleans()):
+        document.status["alice"] = "in progress"
+    return document
+
+
+def resolve_string_range(tree: etree._ElementTree, target: str) -> str:
+    """An independent reader of TEI string-range(): the text stream from the element named by
+    the id, running on through all text after it, offsets in characters, no normalisation."""
+    match = re.fullmatch(r"#string-range\(([^,]+),(\d+),(\d+)\)", target)
+    assert match, target
+    element = tree.xpath("//*[@xml:id=$id]", id=match.group(1))[0]
+    stream = "".join(element.itertext()) + "".join(
+        node for node in element.xpath("following::text()")
+        if node.getparent().tag not in (f"{TEI}annotation",))
+    offset, length = int(match.group(2)), int(match.group(3))
+    return stream[offset:offset + length]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_round_trip_is_exact(tmp_path_factory: pytest.TempPathFactory, document: Document) -> None:
+    path = tmp_path_factory.mktemp("rt") / "doc.tei.xml"
+    save_tei(document, path)
+    loaded = load_tei(path)
+    assert loaded == document
+    assert loaded.text == document.text  # every character, CR and BOM included
+
+
+@settings(max_examples=40, deadline=None)
+@given(documents())
+def test_any_tei_reader_recovers_each_span_from_the_file_alone(document: Document) -> None:
+    tree = etree.ElementTree(etree.fromstring(tei_bytes(document)))
+    body = tree.find(f".//{TEI}div")
+    assert "".join(body.itertext()) == document.text
+    for element in tree.iter(f"{TEI}annotation"):
+        annotation = document.annotations[element.get(XML_ID)]
+        assert resolve_string_range(tree, element.get("target")) == document.span_text(annotation)
+
+
+@pytest.mark.shared
+def test_files_validate_against_tei_all(tei_schema, tmp_path: Path, sample_text: str) -> None:
+    document = Document("sample", sample_text, title="«قسد» تتأهب")
+    start = sample_text.index("البيان")
+    document.annotate(start, start + 6, "ORG", annotator="alice", note="لـ«البيان»")
+    document.annotate(0, 40, "CLAIM", annotator="alice", attributes={"checkworthy": "yes"})
+    quote = document.annotate(5, 30, "QUOTE", annotator="bob",
+                              attributes={"type": "direct", "odd key": "v"})
+    speaker = document.annotate(1, 4, "PER", annotator="bob")
+    document.annotations.replace(quote.with_changes(links=(Link("speaker", speaker.id),)))
+    document.annotate(2, 3, "UNKNOWN_LABEL", annotator="")
+    document.annotations.add(Annotation("g1", 1, 4, "PER", "lead", created="not a date",
+                                        modified="2026-12-02T10:00:00Z", layer="gold",
+                                        links=(Link("source", speaker.id),)))
+    document.status["alice"] = "done"
+    path = tmp_path / "sample.tei.xml"
+    save_tei(document, path)
+    tree = etree.parse(str(path))
+    assert tei_schema.validate(tree), tei_schema.error_log
+    assert load_tei(path) == document
+
+
+@pytest.mark.shared
+@settings(max_examples=25, deadline=None)
+@given(documents())
+def test_random_documents_validate(tei_schema, document: Document) -> None:
+    tree = etree.ElementTree(etree.fromstring(tei_bytes(document)))
+    assert tei_schema.validate(tree), tei_schema.error_log
+
+
+def test_text_lives_in_body_with_language_and_paragraphs() -> None:
+    document = Document("d", "سطر أول\r\n\r\nسطر ثان\n   \nthird")
+    tree = etree.fromstring(tei_bytes(document))
+    text = tree.find(f"{TEI}text")
+    assert text.get("{http://www.w3.org/XML/1998/namespace}lang") == "ar"
+    paragraphs = tree.findall(f".//{TEI}p[@{{http://www.w3.org/XML/1998/namespace}}id]")
+    assert [p.text for p in paragraphs if p.getparent().tag == f"{TEI}div"] == [
+        "سطر أول", "سطر ثان", "third"]
+    header = tree.find(f"{TEI}teiHeader")
+    idnos = {i.get("type"): i.text for i in header.iter(f"{TEI}idno")}
+    assert idnos["sha256"] == document.sha256
+
+
+def test_header_records_tagset_annotators_source_and_direction() -> None:
+    document = Document("d", "نص", source="orig.txt", direction="rtl")
+    document.annotate(0, 2, "PER", annotator="سارة")
+    tree = etree.fromstring(tei_bytes(document))
+    names = [n.text for n in tree.iter(f"{TEI}name")]
+    assert names == ["سارة"]
+    categories = {c.get("n") for c in tree.iter(f"{TEI}category")}
+    assert {"PER", "ORG", "QUOTE", "CLAIM", "entity", "quote", "claim"} <= categories
+    assert tree.find(f"{TEI}text").get("rendition") == "#rend.rtl"
+    assert "orig.txt" in [i.text for i in tree.iter(f"{TEI}idno")]
+
+
+def test_unknown_labels_are_kept_and_reported_in_the_taxonomy(tmp_path: Path) -> None:
+    document = Document("d", "نص طويل")
+    document.annotate(0, 2, "BRAND_NEW")
+    save_tei(document, tmp_path / "d.tei.xml")
+    result = read_tei(tmp_path / "d.tei.xml")
+    assert [a.label for a in result.document.annotations] == ["BRAND_NEW"]
+    assert result.taxonomy.labels["BRAND_NEW"].kind == "unknown"
+
+
+def _saved(tmp_path: Path, text: str = "مصادر لـ«البيان»") -> Path:
+    document = Document("d", text)
+    document.annotate(9, 15, "ORG")
+    path = tmp_path / "d.tei.xml"
+    save_tei(document, path)
+    return path
+
+
+def test_changed_text_is_reported_never_reanchored(tmp_path: Path) -> None:
+    path = _saved(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("مصادر", "مصدر"), encoding="utf-8")
+    with pytest.raises(IntegrityError, match="checksum"):
+        load_tei(path)
+    assert "checksum" in read_tei(path).problems[0]
+
+
+def test_unresolvable_pointer_is_reported(tmp_path: Path) -> None:
+    path = _saved(tmp_path)
+    data = path.read_text(encoding="utf-8").replace("string-range(p1,9,6)", "string-range(p1,9,60)")
+    path.write_text(data, encoding="utf-8")
+    with pytest.raises(IntegrityError, match="does not resolve"):
+        load_tei(path)
+    path.write_text(data.replace("string-range(p1,9,60)", "string-range(p9,0,1)"),
+                    encoding="utf-8")
+    with pytest.raises(IntegrityError, match="not in the text"):
+        load_tei(path)
+
+
+@pytest.mark.parametrize("payload, message", [
+    ('<!DOCTYPE TEI [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+     '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><TEI>&c;</TEI>', "DOCTYPE"),
+    ('<!DOCTYPE TEI SYSTEM "http://example.invalid/tei.dtd"><TEI/>', "DOCTYPE"),
+    ('<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]><TEI>&x;</TEI>', "DOCTYPE"),
+    ("<TEI><unclosed></TEI>", "not well-formed"),
+    ("", "not well-formed"),
+    ('<foo xmlns="http://www.tei-c.org/ns/1.0"/>', "root element"),
+    ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>', "not a file of this tool"),
+])
+def test_hostile_or_broken_files_give_one_line_errors(tmp_path: Path, payload: str,
+                                                      message: str) -> None:
+    path = tmp_path / "bad.tei.xml"
+    path.write_text('<?xml version="1.0"?>\n' + payload if payload else "", encoding="utf-8")
+    with pytest.raises(FormatError, match=message) as caught:
+        load_tei(path)
+    assert "\n" not in str(caught.value)
+    assert str(path) in str(caught.value)
+
+
+def test_failed_save_keeps_the_previous_file(tmp_path: Path, monkeypatch) -> None:
+    path = _saved(tmp_path)
+    before = path.read_bytes()
+    document = load_tei(path)
+    document.annotate(0, 5, "PER")
+
+    def failing_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises(SaveError, match="previous file kept"):
+        save_tei(document, path)
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["d.tei.xml"]  # no temporary file left
+
+
+def test_save_refuses_text_xml_cannot_carry(tmp_path: Path) -> None:
+    document = Document("d", "نص\x1aآخر")
+    with pytest.raises(FormatError, match="U\\+001A") as caught:
+        save_tei(document, tmp_path / "d.tei.xml")
+    assert caught.value.line == 1 and caught.value.column == 3
+    assert not (tmp_path / "d.tei.xml").exists()
+
+
+def test_leading_whitespace_spans_anchor_on_the_text_division(tmp_path: Path) -> None:
+    document = Document("d", "\n\n  نص")
+    document.annotate(0, 5, "MISC")
+    save_tei(document, tmp_path / "d.tei.xml")
+    assert "#string-range(text,0,5)" in (tmp_path / "d.tei.xml").read_text(encoding="utf-8")
+    assert load_tei(tmp_path / "d.tei.xml") == document
