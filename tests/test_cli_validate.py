@@ -1,0 +1,70 @@
+"""``annotator validate``: exit 0 for good files, 1 for problems, 2 for unreadable input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+from annotator.model import Document, Link
+from annotator.tei import save_tei
+
+
+def _good_file(folder: Path) -> Path:
+    document = Document("d1", "وعلمت «البيان» من مصادر مطلعة في دير الزور\n\nقال عمر: «غادروا»")
+    speaker = document.annotate(document.text.index("عمر"), document.text.index("عمر") + 3, "PER",
+                                annotator="alice")
+    quote = document.annotate(document.text.index("«غادروا»"), len(document.text), "QUOTE",
+                              annotator="alice", attributes={"type": "direct"})
+    document.annotations.replace(quote.with_changes(links=(Link("speaker", speaker.id),)))
+    document.annotate(7, 13, "ORG", annotator="bob")
+    path = folder / "d1.tei.xml"
+    save_tei(document, path)
+    return path
+
+
+def test_a_good_file_passes_schema_pointers_and_checksum(tmp_path: Path, capsys) -> None:
+    path = _good_file(tmp_path)
+    assert main(["validate", str(path)]) == 0
+    assert "ok (3 annotations" in capsys.readouterr().out
+
+
+def test_problems_exit_one_and_name_the_file(tmp_path: Path, capsys) -> None:
+    path = _good_file(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("دير الزور", "دير الزوز"), encoding="utf-8")
+    assert main(["validate", "--no-schema", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}: the text does not match its checksum" in out
+
+
+def test_schema_violations_are_reported(tmp_path: Path, capsys) -> None:
+    path = _good_file(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("<publicationStmt>", "<publicationStmt><bogus/>"),
+                    encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert "schema: line" in capsys.readouterr().out
+
+
+def test_unreadable_input_is_one_line_exit_two(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.tei.xml"
+    broken.write_text("<TEI><p>", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "annotator", "validate", "--no-schema",
+                             str(broken), str(tmp_path / "missing.tei.xml")],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and "Traceback" not in result.stderr
+    assert str(broken) in lines[0] and "not well-formed" in lines[0]
+    assert "missing.tei.xml" in lines[1]
+
+
+@pytest.mark.parametrize("command", ["validate", "import", "export", "stats", "show"])
+def test_every_command_has_help(command: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "annotator", command, "--help"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "usage: annotator " + command in result.stdout
