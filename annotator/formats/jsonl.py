@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -380,18 +381,32 @@ def document_to_line(document: Document) -> str:
     return line
 
 
+def only_labels(document: Document, labels: frozenset[str]) -> Document:
+    """A copy with the annotations of ``labels`` from every layer; links to others dropped."""
+    chosen = [a for a in document.annotations if a.label in labels]
+    ids = {a.id for a in chosen}
+    copy = Document(document.id, document.text, document.title, document.source,
+                    document.language, document.direction, dict(document.status))
+    copy.annotations.extend(
+        replace(a, links=tuple(link for link in a.links if link.target in ids))
+        for a in chosen)
+    return copy
+
+
 def write_jsonl(documents: Iterable[Document], out: Path, options: ExportOptions) -> None:
     """Registry writer: one line per document into the file ``out`` (atomically).
 
-    Every annotation is written unless ``options`` asks for one layer or some labels.
+    Every annotation of every layer is written, unless ``options.layer`` names one layer
+    (``gold`` or an annotator) or ``options.labels`` some labels.
     """
     out = Path(out)
     if out.is_dir():
         raise SaveError("is a folder; give a file name for JSONL output", path=str(out))
-    narrow = options.layer is not None or options.labels is not None
     with atomic_writer(out) as stream:
         for document in documents:
-            if narrow:
+            if options.layer is not None:
                 document = select_layer(document, options.layer, options.labels)
+            elif options.labels is not None:
+                document = only_labels(document, options.labels)
             stream.write(document_to_line(document).encode("utf-8"))
             stream.write(b"\n")

@@ -1,0 +1,192 @@
+"""``annotator export``: TEI files to JSONL, CoNLL, brat, Hugging Face or inline TEI."""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from pathlib import Path
+
+from annotator.errors import AnnotatorError, SaveError
+from annotator.formats import WRITERS, ExportOptions, Problems, write_documents
+from annotator.formats.jsonl import only_labels
+from annotator.layers import select_layer
+from annotator.model import Document
+from annotator.progress import Progress
+
+from .inputs import load_tei_sources
+
+HELP = "Export TEI files (or folders of them) to JSONL, CoNLL, brat, HF or inline TEI."
+
+# Formats that write one file (the extension used for split files); the others write a folder.
+FILE_EXTENSIONS = {"jsonl": ".jsonl", "conll": ".conll", "hf": ".jsonl"}
+ALL_LAYERS = "all"
+_SPLIT_NAME = re.compile(r"^[\w.\-]+$")
+
+EPILOG = """\
+Layers: by default each document's gold layer when it has one, else all its annotations;
+--layer NAME takes one annotator's own annotations, --layer all every annotation (jsonl keeps
+them all; token formats still keep one layer).  Links to annotations left out are dropped.
+
+--split train=0.8,dev=0.1,test=0.1 divides the documents (not sentences) at random but
+reproducibly (documents sorted by id, shuffled with --seed) and writes OUT/<split>.<ext>, or
+OUT/<split>/ for the folder formats (brat, tei-inline).  The fractions must add up to 1.
+
+Exit status: 0 when every file was exported, 2 when a file could not be read or on usage
+errors (what could be read is still exported).
+"""
+
+
+class UsageError(AnnotatorError):
+    """A command-line value that makes no sense (exit status 2)."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``annotator export``."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EPILOG
+    parser.add_argument("sources", nargs="+", metavar="TEI",
+                        help="TEI files, or folders searched recursively for *.xml")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", type=Path,
+                        help="output file (jsonl, conll, hf) or folder (brat, tei-inline, "
+                             "or any format with --split)")
+    parser.add_argument("--format", required=True, choices=sorted(WRITERS),
+                        help="output format")
+    parser.add_argument("--layer", metavar="gold|NAME|all",
+                        help="which annotations (default: gold when present, else all)")
+    parser.add_argument("--labels", metavar="L1,L2",
+                        help="only these labels (comma-separated)")
+    parser.add_argument("--split", metavar="NAME=FRACTION,...",
+                        help="split by document, e.g. train=0.8,dev=0.1,test=0.1")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="random seed of --split (default 0)")
+    parser.add_argument("--tokenizer", choices=["auto", "whitespace", "punct"], default="auto",
+                        help="conll/hf: how text is cut into tokens (default auto)")
+    parser.add_argument("--split-proclitics", action="store_true",
+                        help="conll/hf: split proclitics off tokens")
+
+
+def parse_split(value: str) -> list[tuple[str, float]]:
+    """``train=0.8,dev=0.1,test=0.1`` as ``[("train", 0.8), ...]``; fractions must sum to 1."""
+    parts: list[tuple[str, float]] = []
+    for item in value.split(","):
+        name, sep, fraction_text = item.strip().partition("=")
+        name = name.strip()
+        try:
+            fraction = float(fraction_text)
+        except ValueError:
+            fraction = -1.0
+        if not sep or not _SPLIT_NAME.match(name) or not 0 <= fraction <= 1:
+            raise UsageError(f"--split: {item.strip()!r} is not NAME=FRACTION "
+                             "(e.g. train=0.8,dev=0.1,test=0.1)")
+        if name in dict(parts):
+            raise UsageError(f"--split: {name!r} given twice")
+        parts.append((name, fraction))
+    total = sum(fraction for _, fraction in parts)
+    if abs(total - 1) > 0.001:
+        raise UsageError(f"--split: the fractions add up to {total:g}, not 1")
+    return parts
+
+
+def split_documents(documents: list[Document], parts: list[tuple[str, float]],
+                    seed: int) -> dict[str, list[Document]]:
+    """Documents sorted by id, shuffled with ``random.Random(seed)``, cut by cumulative share."""
+    ordered = sorted(documents, key=lambda d: d.id)
+    random.Random(seed).shuffle(ordered)
+    result: dict[str, list[Document]] = {}
+    cumulative, start = 0.0, 0
+    for number, (name, fraction) in enumerate(parts):
+        cumulative += fraction
+        end = len(ordered) if number == len(parts) - 1 else round(cumulative * len(ordered))
+        result[name] = ordered[start:end]
+        start = end
+    return result
+
+
+def _labels(value: str | None) -> frozenset[str] | None:
+    if value is None:
+        return None
+    labels = frozenset(label.strip() for label in value.split(",") if label.strip())
+    if not labels:
+        raise UsageError("--labels: give at least one label")
+    return labels
+
+
+def _prepare_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise UsageError("must be a folder, but it is a file", path=str(folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SaveError(f"cannot create the folder: {error.strerror or error}",
+                        path=str(folder)) from None
+
+
+def _write(documents: list[Document], out: Path, fmt: str, options: ExportOptions) -> None:
+    """Write one output; folder formats get their folder, file formats their parent."""
+    _prepare_folder(out if fmt not in FILE_EXTENSIONS else out.parent)
+    try:
+        write_documents(documents, out, fmt, options)
+    except OSError as error:
+        raise SaveError(f"cannot write: {error.strerror or error}", path=str(out)) from None
+
+
+def _print_problems(problems: Problems) -> None:
+    for warning in problems.warnings:
+        print(f"warning: {warning.one_line()}", file=sys.stderr)
+    for error in problems.errors:
+        print(error.one_line(), file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load, select and write; exit 0 when every input was exported, else 2."""
+    labels = _labels(args.labels)
+    parts = parse_split(args.split) if args.split else None
+    out: Path = args.output
+    if parts is not None and out.exists() and not out.is_dir():
+        raise UsageError("--split needs OUT to be a folder, but it is a file", path=str(out))
+    failures = 0
+
+    with Progress(0) as progress:
+        def report(error: AnnotatorError) -> None:
+            nonlocal failures
+            failures += 1
+            progress.message(error.one_line())
+
+        documents: list[Document] = []
+        seen: dict[str, Path] = {}
+        for path, document in load_tei_sources(args.sources, report, progress):
+            if document.id in seen:
+                report(SaveError(f"document id {document.id!r} is also in {seen[document.id]};"
+                                 " this copy is left out", path=str(path)))
+                continue
+            seen[document.id] = path
+            if args.layer != ALL_LAYERS:
+                document = select_layer(document, args.layer, labels)
+            elif labels is not None:
+                document = only_labels(document, labels)
+            documents.append(document)
+
+    if not documents:
+        print(f"annotator export: nothing to export{' (see above)' if failures else ''}",
+              file=sys.stderr)
+        return 2
+    layer = None if args.layer == ALL_LAYERS else args.layer
+    options = ExportOptions(layer=layer, labels=labels, split_proclitics=args.split_proclitics,
+                            tokenizer=args.tokenizer)
+    if parts is None:
+        _write(documents, out, args.format, options)
+        written = f"{len(documents)} documents to {out}"
+    else:
+        _prepare_folder(out)
+        extension = FILE_EXTENSIONS.get(args.format)
+        counts = []
+        for name, chosen in split_documents(documents, parts, args.seed).items():
+            target = out / (name + extension if extension else name)
+            _write(chosen, target, args.format, options)
+            counts.append(f"{name} {len(chosen)}")
+        written = f"{len(documents)} documents to {out} ({', '.join(counts)})"
+    _print_problems(options.problems)
+    print(f"exported {written}", file=sys.stderr)
+    return 2 if failures or options.problems.errors else 0

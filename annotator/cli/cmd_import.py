@@ -1,0 +1,223 @@
+"""``annotator import``: text, JSONL, TEI, CoNLL or brat files to one TEI file per document."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from annotator.atomic import atomic_write_bytes
+from annotator.errors import AnnotatorError, EncodingError, FormatError, SaveError
+from annotator.formats import (
+    READERS,
+    SUFFIXES,
+    ImportOptions,
+    Problems,
+    guess_format,
+    read_documents,
+)
+from annotator.formats.txt import check_encoding_name
+from annotator.model import Document
+from annotator.progress import Progress
+from annotator.tagset import TagSet, load_tagset
+from annotator.tei import tei_bytes
+from annotator.xmlchars import check_xml_text, replace_illegal
+
+from .inputs import expand_sources
+
+HELP = "Import text, JSONL, TEI, CoNLL or brat files: one TEI file per document in OUTDIR."
+
+EPILOG = """\
+Plain text is read exactly as it is (line ends, tabs, spaces, bidi and joiner controls,
+tatweel, tashkeel).  Encodings: UTF-8 with or without BOM, UTF-16 (with BOM, or without one
+when NUL bytes show it), Windows-1256 and ISO-8859-6 (detected, or name one with --encoding).
+The document id is the file name without its ending (letters, digits, '.', '-', '_').
+
+Text that XML 1.0 cannot carry (control characters U+0000-U+0008, U+000B, U+000C,
+U+000E-U+001F, U+FFFE, U+FFFF, lone surrogates) is refused with its line and column,
+unless --replace-invalid replaces each such character with U+FFFD (offsets are unchanged)
+and reports how many.
+
+Every failing file or JSONL line is reported as FILE:LINE: problem; the rest is imported.
+An existing output file that differs from the new one is kept unless --overwrite is given.
+Exit status: 0 when everything was imported, 2 when any input failed or on usage errors.
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``annotator import``."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EPILOG
+    endings = ", ".join(suffix for suffix, _ in SUFFIXES)
+    parser.add_argument("sources", nargs="+", metavar="SRC",
+                        help=f"files or folders (searched recursively for {endings})")
+    parser.add_argument("-o", "--output", required=True, metavar="OUTDIR", type=Path,
+                        help="folder for the TEI files (created if missing)")
+    parser.add_argument("--format", default="auto", choices=["auto", *READERS],
+                        help="input format (default: by file ending)")
+    parser.add_argument("--annotator", default="", metavar="NAME",
+                        help="annotator of imported spans that name none")
+    parser.add_argument("--encoding", metavar="NAME",
+                        help="encoding of the input, e.g. utf-8, utf-16, cp1256, iso-8859-6 "
+                             "(default: detected)")
+    parser.add_argument("--replace-invalid", action="store_true",
+                        help="replace characters XML cannot carry with U+FFFD (and say how "
+                             "many) instead of refusing the file or line")
+    parser.add_argument("--repair", action="store_true",
+                        help="fix what can be fixed in malformed token files, and say what")
+    parser.add_argument("--split-proclitics", action="store_true",
+                        help="token formats: split proclitics off tokens")
+    parser.add_argument("--tagset", metavar="FILE",
+                        help="tag set (TOML) whose labels the TEI files declare")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="replace existing output files that differ from the import")
+
+
+def _wanted(fmt: str):  # type: ignore[no-untyped-def]
+    """Which files of a folder to import: known endings (of ``fmt`` unless ``auto``).
+
+    A ``.txt`` next to a ``.ann`` of the same name is brat's text, read with the ``.ann``.
+    """
+    def wanted(path: Path) -> bool:
+        name = path.name.lower()
+        for suffix, suffix_format in SUFFIXES:
+            if name.endswith(suffix):
+                if fmt not in ("auto", suffix_format):
+                    return False
+                return not (suffix_format == "txt" and path.with_suffix(".ann").exists())
+        return False
+    return wanted
+
+
+class _Importer:
+    """Writes each imported document and keeps the run's tally."""
+
+    def __init__(self, args: argparse.Namespace, tagset: TagSet | None,
+                 progress: Progress) -> None:
+        self.out: Path = args.output
+        self.options = ImportOptions(
+            encoding=args.encoding, annotator=args.annotator,
+            replace_invalid=args.replace_invalid, repair=args.repair,
+            split_proclitics=args.split_proclitics)
+        self.overwrite: bool = args.overwrite
+        self.tagset = tagset
+        self.progress = progress
+        self.problems = Problems(on_problem=self._report)
+        self.written: dict[str, tuple[str, bytes]] = {}
+        self.imported = self.unchanged = 0
+
+    def _report(self, problem: AnnotatorError, is_error: bool) -> None:
+        self.progress.message(problem.one_line() if is_error
+                              else f"warning: {problem.one_line()}")
+
+    def _prepared(self, document: Document, source: str) -> Document:
+        """Annotator names filled in; text XML cannot carry refused or replaced."""
+        if self.options.annotator and any(not a.annotator for a in document.annotations):
+            filled = Document(document.id, document.text, document.title, document.source,
+                              document.language, document.direction, dict(document.status))
+            filled.annotations.extend(
+                a if a.annotator else replace(a, annotator=self.options.annotator)
+                for a in document.annotations)
+            document = filled
+        if self.options.replace_invalid:
+            text, count = replace_illegal(document.text)
+            title, in_title = replace_illegal(document.title)
+            if count or in_title:
+                self.problems.warn(EncodingError(
+                    f"replaced {count + in_title} characters XML cannot carry with U+FFFD",
+                    path=source))
+                document.text, document.title = text, title  # one for one: offsets hold
+        else:
+            check_xml_text(document.text, source, f"document {document.id}")
+        return document
+
+    def save(self, document: Document, source: str) -> None:
+        """Write one document to OUTDIR/<id>.tei.xml unless that would lose something."""
+        document = self._prepared(document, source)
+        target = self.out / f"{document.id}.tei.xml"
+        data = tei_bytes(document, tagset=self.tagset)
+        earlier = self.written.get(document.id)
+        if earlier is not None:
+            if earlier[1] == data:
+                self.problems.warn(FormatError(
+                    f"document {document.id} was already imported from {earlier[0]}; "
+                    "same content, written once", path=source))
+                return
+            raise FormatError(f"document id {document.id!r} was already imported from "
+                              f"{earlier[0]} in this run with different content; "
+                              f"{target} not overwritten", path=source)
+        self.written[document.id] = (source, data)
+        if target.is_file():
+            try:
+                same = target.read_bytes() == data
+            except OSError:
+                same = False
+            if same:
+                self.unchanged += 1
+                return
+            if not self.overwrite:
+                raise SaveError(f"{target} exists and differs (it may hold annotations); "
+                                "kept (use --overwrite to replace it)", path=source)
+        atomic_write_bytes(target, data)
+        self.imported += 1
+
+    def import_file(self, path: Path, fmt: str) -> None:
+        """Import every document of one file; its problems are recorded, never raised."""
+        where = str(path)
+        try:
+            for document in read_documents(path, fmt, self.options, self.problems):
+                try:
+                    self.save(document, where)
+                except AnnotatorError as error:
+                    self.problems.error(error)
+        except AnnotatorError as error:
+            self.problems.error(error if error.path else FormatError(error.message, path=where))
+        except OSError as error:
+            self.problems.error(FormatError(f"cannot read: {error.strerror or error}",
+                                            path=where))
+        except Exception as error:  # a reader's bug must not end the run with a traceback
+            self.problems.error(FormatError(
+                f"unexpected {type(error).__name__} while reading: {error}", path=where))
+
+
+def _prepare_output(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise SaveError("output must be a folder, but this is a file", path=str(out))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SaveError(f"cannot create the output folder: {error.strerror or error}",
+                        path=str(out)) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Import every source; exit 0 when all of it was imported, else 2."""
+    if args.encoding:
+        check_encoding_name(args.encoding)
+    tagset = load_tagset(args.tagset) if args.tagset else None
+    _prepare_output(args.output)
+    source_errors: list[AnnotatorError] = []
+    files = expand_sources(args.sources, _wanted(args.format), source_errors,
+                           exclude=args.output)
+    with Progress(len(files)) as progress:
+        importer = _Importer(args, tagset, progress)
+        for error in source_errors:
+            importer.problems.error(error)
+        if not files and not source_errors:
+            importer.problems.error(FormatError("no files to import (known endings: "
+                                                + ", ".join(s for s, _ in SUFFIXES) + ")"))
+        for path in files:
+            progress.draw(path.name)
+            fmt = guess_format(path) if args.format == "auto" else args.format
+            importer.import_file(path, fmt)
+            progress.advance(path.name)
+    errors = len(importer.problems.errors)
+    summary = (f"imported {importer.imported} document{'s' * (importer.imported != 1)} "
+               f"into {args.output}")
+    if importer.unchanged:
+        summary += f" ({importer.unchanged} unchanged)"
+    if errors:
+        summary += f"; {errors} failed (see above)"
+    print(summary, file=sys.stderr)
+    return 2 if errors else 0

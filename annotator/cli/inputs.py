@@ -1,0 +1,101 @@
+"""Input files of the command-line tools: files as given, folders searched recursively, and
+the TEI documents they hold."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from annotator.errors import AnnotatorError, FormatError
+from annotator.model import Document
+from annotator.progress import Progress
+
+TEI_ENDINGS = (".tei.xml", ".xml")
+
+
+def _is_within(path: Path, folder: Path | None) -> bool:
+    if folder is None:
+        return False
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def files_in_folder(folder: Path, wanted: Callable[[Path], bool],
+                    errors: list[AnnotatorError], exclude: Path | None = None) -> list[Path]:
+    """Files under ``folder`` (recursively, sorted, hidden ones skipped) that ``wanted`` accepts.
+
+    Sub-folders that cannot be read are recorded in ``errors``; ``exclude`` (an output folder
+    inside the input) is skipped.
+    """
+    found: list[Path] = []
+
+    def record(error: OSError) -> None:
+        errors.append(FormatError(f"cannot read folder: {error.strerror or error}",
+                                  path=str(error.filename or folder)))
+
+    for root, dirs, names in os.walk(folder, onerror=record):
+        base = Path(root)
+        dirs[:] = sorted(d for d in dirs
+                         if not d.startswith(".") and not _is_within(base / d, exclude))
+        for name in names:
+            path = base / name
+            if not name.startswith(".") and wanted(path):
+                found.append(path)
+    return sorted(found)
+
+
+def expand_sources(sources: Iterable[str | Path], wanted: Callable[[Path], bool],
+                   errors: list[AnnotatorError], exclude: Path | None = None) -> list[Path]:
+    """Files named on the command line, in order, with folders replaced by their files.
+
+    A source that does not exist or cannot be read is recorded in ``errors``; a file named
+    twice is kept once.
+    """
+    found: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            if not os.access(path, os.R_OK | os.X_OK):
+                errors.append(FormatError("cannot read folder: permission denied",
+                                          path=str(path)))
+                continue
+            found.extend(files_in_folder(path, wanted, errors, exclude))
+        elif path.exists():
+            found.append(path)
+        else:
+            errors.append(FormatError("no such file or folder", path=str(path)))
+    return list(dict.fromkeys(found))
+
+
+def is_tei_name(path: Path) -> bool:
+    """True for names the TEI loaders pick up inside folders."""
+    return path.name.lower().endswith(TEI_ENDINGS)
+
+
+def load_tei_sources(sources: Iterable[str | Path],
+                     report: Callable[[AnnotatorError], None],
+                     progress: Progress | None = None) -> Iterator[tuple[Path, Document]]:
+    """Every TEI document under ``sources``, checked; each failing file goes to ``report``."""
+    from annotator.tei import load_tei
+
+    errors: list[AnnotatorError] = []
+    files = expand_sources(sources, is_tei_name, errors)
+    for error in errors:
+        report(error)
+    if progress is not None:
+        progress.total = len(files)
+    for path in files:
+        if progress is not None:
+            progress.draw(path.name)
+        try:
+            yield path, load_tei(path)
+        except AnnotatorError as error:
+            report(error if error.path else FormatError(error.message, path=str(path)))
+        except OSError as error:
+            report(FormatError(f"cannot read: {error.strerror or error}", path=str(path)))
+        if progress is not None:
+            progress.advance(path.name)
