@@ -18,6 +18,7 @@ from bisect import bisect_right
 
 # Characters that change the code-point/UTF-16 difference.
 _SHIFTS = re.compile("[\U00010000-\U0010ffff]|\r\n")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _LINE_BREAK = re.compile("\r\n|\r")
 _FRAME_MARKS = re.compile("[\ufdd0\ufdd1]")
 QT_BLOCK_SEPARATOR = "\u2029"  # what QTextCursor.selectedText() shows between blocks
@@ -56,7 +57,7 @@ class PositionMap:
         self._qt_marks: list[int] = []
         self._qt_deltas: list[int] = []
         delta = 0
-        if "\r\n" in text or (text and max(text) > "\uffff"):
+        if "\r\n" in text or _ASTRAL.search(text):
             for match in _SHIFTS.finditer(text):
                 offset = match.start()
                 if match.end() - offset == 2:  # \r\n: the \n and after lose one position

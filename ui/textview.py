@@ -60,6 +60,9 @@ DEFAULT_POINT_SIZE = 15
 MIN_POINT_SIZE = 6
 MAX_POINT_SIZE = 60
 DEFAULT_LINE_SPACING = 1.5
+_ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+_ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
+_RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
 
 
 def preferred_arabic_font(point_size: float = DEFAULT_POINT_SIZE) -> QFont:
@@ -103,14 +106,14 @@ class ParagraphLayout(QPlainTextDocumentLayout):
         rect = super().blockBoundingRect(block)
         layout = block.layout()
         option = layout.textOption()
-        if option.alignment() & Qt.AlignmentFlag.AlignAbsolute or not layout.lineCount():
+        alignment = option.alignment()
+        if alignment in (_ALIGN_RIGHT, _ALIGN_LEFT) or not layout.lineCount():
             return rect
-        right_to_left = block.textDirection() == Qt.LayoutDirection.RightToLeft
-        side = Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft
-        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        right_to_left = block.textDirection() == _RIGHT_TO_LEFT
+        option.setAlignment(_ALIGN_RIGHT if right_to_left else _ALIGN_LEFT)
         layout.setTextOption(option)
         extra = self.line_spacing - 1.0
-        if extra > 0:
+        if extra > 0 and block.length() > 1:  # blank lines between paragraphs stay one line
             shift = 0.0
             for number in range(layout.lineCount()):
                 line = layout.lineAt(number)
