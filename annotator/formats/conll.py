@@ -429,7 +429,7 @@ def documents_to_conll(documents: Iterable[Document], *, problems: Problems,
         yield "\n".join(lines) + "\n"
 
 
-def _selected(document: Document, options: ExportOptions) -> Document:
+def export_selection(document: Document, options: ExportOptions) -> Document:
     """The layer and labels asked for (the document itself when that is everything)."""
     if (options.layer is None and options.labels is None
             and all(a.layer != GOLD for a in document.annotations)):
@@ -442,7 +442,7 @@ def write_conll(documents: Iterable[Document], out: Path, options: ExportOptions
     out = Path(out)
     if out.parent and not out.parent.exists():
         out.parent.mkdir(parents=True, exist_ok=True)
-    selected = (_selected(d, options) for d in documents)
+    selected = (export_selection(d, options) for d in documents)
     with atomic_writer(out) as stream:
         for chunk in documents_to_conll(selected, problems=options.problems,
                                         tokenizer=options.tokenizer,

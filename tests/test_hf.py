@@ -1,0 +1,50 @@
+"""Hugging Face token-classification export: rows of tokens and integer tags, label list."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from annotator.formats import ExportOptions, Problems, write_documents
+from annotator.formats.conll import conll_to_documents
+from annotator.formats.hf import labels_path
+from annotator.model import Document
+
+
+def rows_of(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_rows_and_label_list(tmp_path: Path) -> None:
+    content = ("عاد B-PERS\nأنان I-PERS\nإلى O\nنيويورك B-LOC\n\nقال O\n\n"
+               "-DOCSTART- O\n\nفي O\nالأمم B-ORG\nالمتحدة I-ORG\n")
+    documents = list(conll_to_documents(content, name="t", problems=Problems()))
+    out = tmp_path / "train.jsonl"
+    write_documents(documents, out, "hf", ExportOptions())
+    names = json.loads(labels_path(out).read_text(encoding="utf-8"))
+    assert labels_path(out).name == "train.labels.json"
+    assert names == ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-GPE",
+                     "I-GPE", "B-MISC", "I-MISC", "B-PERS", "I-PERS"]
+    rows = rows_of(out)
+    assert [r["id"] for r in rows] == ["t-1-1", "t-1-2", "t-2-1"]
+    assert rows[0]["tokens"] == ["عاد", "أنان", "إلى", "نيويورك"]
+    assert [names[i] for i in rows[0]["ner_tags"]] == ["B-PERS", "I-PERS", "O", "B-LOC"]
+    assert [names[i] for i in rows[2]["ner_tags"]] == ["O", "B-ORG", "I-ORG"]
+    assert "\\u" not in out.read_text(encoding="utf-8")  # Arabic kept as is
+
+
+def test_labels_option_fixes_the_list_and_problems_are_reported(tmp_path: Path) -> None:
+    text = "قال والبيان: نعم"
+    document = Document("d", text)
+    document.annotate(5, 11, "ORG")  # after the و proclitic
+    options = ExportOptions(labels=frozenset({"ORG", "PER"}))
+    out = tmp_path / "dev.jsonl"
+    write_documents([document], out, "hf", options)
+    assert json.loads(labels_path(out).read_text()) == ["O", "B-ORG", "I-ORG", "B-PER", "I-PER"]
+    assert rows_of(out)[0] == {"id": "d-1", "tokens": ["قال", "والبيان", ":", "نعم"],
+                               "ner_tags": [0, 0, 0, 0]}
+    assert "does not align" in options.problems.warnings[0].message
+    options = ExportOptions(labels=frozenset({"ORG", "PER"}), split_proclitics=True)
+    write_documents([document], out, "hf", options)
+    assert rows_of(out)[0]["tokens"][1:3] == ["و", "البيان"]
+    assert rows_of(out)[0]["ner_tags"][1:3] == [0, 1]
