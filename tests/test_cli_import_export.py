@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +16,7 @@ from annotator.cli import main
 from annotator.formats import ImportOptions, Problems
 from annotator.formats.jsonl import read_jsonl
 from annotator.model import Annotation, Document, Link
+from annotator.progress import Progress
 from annotator.tei import load_tei, save_tei
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -381,3 +384,52 @@ def test_export_conll_split_writes_one_file_per_split(tmp_path: Path,
     assert sorted(p.name for p in (tmp_path / "conll").iterdir()) == ["test.conll",
                                                                       "train.conll"]
     assert "B-PER" in (tmp_path / "conll" / "train.conll").read_text(encoding="utf-8")
+
+
+def test_import_with_a_tag_set_declares_its_labels(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    tagset = tmp_path / "tags.toml"
+    tagset.write_text('name = "mine"\n[[labels]]\nname = "EVENT"\nkind = "entity"\n'
+                      'en = "Event"\nar = "حدث"\ncolor = "#123456"\n', encoding="utf-8")
+    _jsonl(tmp_path / "a.jsonl", {"id": "a", "text": "قمة الرياض",
+                                  "spans": [{"start": 0, "end": 10, "label": "EVENT"}]})
+    status, _, err = run(capsys, "import", tmp_path / "a.jsonl", "-o", tmp_path / "out",
+                         "--tagset", tagset)
+    assert status == 0, err
+    xml = (tmp_path / "out" / "a.tei.xml").read_text(encoding="utf-8")
+    assert 'n="mine"' in xml and "حدث" in xml
+    [span] = load_tei(tmp_path / "out" / "a.tei.xml").annotations
+    assert span.label == "EVENT"
+
+
+def test_import_of_tei_files_gives_the_same_documents(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    original = _annotated("d1", with_gold=True)
+    save_tei(original, tmp_path / "d1.tei.xml")
+    status, _, err = run(capsys, "import", tmp_path / "d1.tei.xml", "-o", tmp_path / "copy")
+    assert status == 0, err
+    assert load_tei(tmp_path / "copy" / "d1.tei.xml") == original
+
+
+class _Terminal(io.StringIO):
+    """A text stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    plain = io.StringIO()
+    with Progress(3, plain) as progress:
+        progress.advance("a.txt")
+        progress.message("a.txt:1: problem")
+    assert plain.getvalue() == "a.txt:1: problem\n"
+    terminal = _Terminal()
+    with Progress(2, terminal) as progress:
+        progress.advance("a.txt")
+        assert "[" in terminal.getvalue() and "1/2 a.txt" in terminal.getvalue()
+        progress.message("a.txt:1: problem")
+        progress.advance("b.txt")
+    shown = terminal.getvalue()
+    assert re.search(r"1/2 a\.txt *\r +\ra\.txt:1: problem\n", shown)  # wiped, then printed
+    assert re.search(r"2/2 b\.txt *\r +\r$", shown)  # and wiped at the end

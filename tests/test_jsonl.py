@@ -214,3 +214,12 @@ def test_export_then_import_gives_the_same_documents(tmp_path: Path,
     assert again == originals
     # and every line is one line for any line-splitting reader
     assert len(out.read_text(encoding="utf-8").splitlines()) == len(originals)
+
+
+def test_unsafe_document_ids_are_made_safe_with_a_warning(tmp_path: Path) -> None:
+    path = _write_lines(tmp_path / "a.jsonl", {"id": "خبر 1/2", "text": "x"},
+                        {"id": "ok_id", "text": "y"})
+    documents, problems = _read(path)
+    assert [d.id for d in documents] == ["خبر_1_2", "ok_id"]
+    [warning] = problems.warnings
+    assert warning.line == 1 and "خبر_1_2" in str(warning)

@@ -189,14 +189,18 @@ def _add_relations(relations: Any, spans: list[_Span]) -> None:
         source.fields["links"] = (*source.fields["links"], link)
 
 
-def _document_id(obj: Mapping[str, Any], meta: Mapping[str, Any], path: Path,
-                 line: int) -> str:
+def _document_id(obj: Mapping[str, Any], meta: Mapping[str, Any], path: Path, line: int,
+                 problems: Problems) -> str:
     raw = obj.get("id", meta.get("id"))
     if raw is None or isinstance(raw, bool) or raw == "":
         return f"{doc_id_from_path(path)}-{line}"
     if not isinstance(raw, (str, int)):
         raise _LineError('"id" must be a string or an integer')
-    return safe_id(str(raw))
+    doc_id = safe_id(str(raw))
+    if doc_id != str(raw):
+        problems.warn(FormatError(f"document id {str(raw)!r} became {doc_id!r} (ids hold "
+                                  "letters, digits, '.', '-', '_')", path=str(path), line=line))
+    return doc_id
 
 
 def _field(obj: Mapping[str, Any], meta: Mapping[str, Any], key: str) -> Any:
@@ -233,7 +237,7 @@ def object_to_document(obj: Any, path: Path, line: int, options: ImportOptions,
                 isinstance(k, str) and isinstance(v, str) for k, v in status.items()):
             raise _LineError('"status" must map annotator names to strings')
         document = Document(
-            id=_document_id(obj, meta, path, line), text=text,
+            id=_document_id(obj, meta, path, line, problems), text=text,
             title=_xml_safe(title, "title", options, problems, where),
             source=_xml_safe(_string(source, '"source"'), "source", options, problems, where),
             language=_string(language, '"language"'), direction=direction,
