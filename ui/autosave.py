@@ -206,6 +206,14 @@ class Autosaver(QObject):
         self.saved.emit(str(entry.tei_path))
         return entry.tei_path
 
+    def forget_previous(self) -> None:
+        """Stop the timer and delete the copy last written (another document was opened)."""
+        self._timer.stop()
+        self._pending = False
+        if self._written is not None:
+            self.store.remove(*self._written)
+            self._written = None
+
     def clear(self) -> None:
         """Forget pending changes and delete the copy (after a clean save or close)."""
         self._timer.stop()

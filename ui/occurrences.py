@@ -36,6 +36,8 @@ _WORD = re.compile(r"\S+")
 CONTEXT_WORDS = 4
 MARK_OPEN, MARK_CLOSE = "【", "】"
 
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
 
 def exact_matches(text: str, needle: str) -> list[tuple[int, int]]:
     """Non-overlapping exact occurrences of ``needle`` in ``text`` (code-point spans)."""
@@ -115,19 +117,18 @@ class OccurrencesDialog(QDialog):
                  spans: Sequence[tuple[int, int]] | None = None, label: str | None = None,
                  language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
         self.document = document
         self.tagset = tagset
         self.needle = needle
         matches = list(spans) if spans is not None else exact_matches(document.text, needle)
         self.items = occurrences(document, matches)
-        self.setWindowTitle(tr("Occurrences", "Annotate All Occurrences"))
+        self.setWindowTitle(translate("Occurrences", "Annotate All Occurrences"))
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
         shown = QLabel(needle)
         shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(tr("Occurrences", "Text:"), shown)
+        form.addRow(translate("Occurrences", "Text:"), shown)
         self.label_box = QComboBox()
         for spec in tagset:
             self.label_box.addItem(f"{spec.display_name(language)} ({spec.name})", spec.name)
@@ -138,7 +139,7 @@ class OccurrencesDialog(QDialog):
                 index = self.label_box.count() - 1
             self.label_box.setCurrentIndex(index)
         self.label_box.currentIndexChanged.connect(self._recheck)
-        form.addRow(tr("Occurrences", "Label:"), self.label_box)
+        form.addRow(translate("Occurrences", "Label:"), self.label_box)
         layout.addLayout(form)
 
         self.list = QListWidget()
@@ -153,9 +154,9 @@ class OccurrencesDialog(QDialog):
         layout.addWidget(self.list, 1)
 
         tools = QHBoxLayout()
-        self.check_all = QPushButton(tr("Occurrences", "Check All"))
+        self.check_all = QPushButton(translate("Occurrences", "Check All"))
         self.check_all.clicked.connect(lambda: self._set_all(True))
-        self.check_none = QPushButton(tr("Occurrences", "Uncheck All"))
+        self.check_none = QPushButton(translate("Occurrences", "Uncheck All"))
         self.check_none.clicked.connect(lambda: self._set_all(False))
         self.summary = QLabel()
         tools.addWidget(self.check_all)

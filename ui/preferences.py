@@ -28,6 +28,8 @@ SAMPLE_TEXT = "قال الرئيسُ لـ«البيان» إنّ الاتفاق 
 PREFERRED_ARABIC = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "Scheherazade New",
                     "Arial", "Tahoma", "Segoe UI")
 
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
 
 def font_families() -> tuple[list[str], list[str]]:
     """The machine's font families: (those that write Arabic, the others), each sorted."""
@@ -50,24 +52,23 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
         self.settings = settings
         self.changed_keys: set[str] = set()
-        self.setWindowTitle(tr("Preferences", "Preferences"))
+        self.setWindowTitle(translate("Preferences", "Preferences"))
         layout = QVBoxLayout(self)
 
-        general = QGroupBox(tr("Preferences", "General"))
+        general = QGroupBox(translate("Preferences", "General"))
         form = QFormLayout(general)
         self.name_edit = QLineEdit(settings.annotator)
-        self.name_edit.setPlaceholderText(tr("Preferences", "Your name or initials"))
-        form.addRow(tr("Preferences", "Annotator name:"), self.name_edit)
+        self.name_edit.setPlaceholderText(translate("Preferences", "Your name or initials"))
+        form.addRow(translate("Preferences", "Annotator name:"), self.name_edit)
         self.language_box = QComboBox()
-        self.language_box.addItem(tr("Preferences", "System default"), "")
+        self.language_box.addItem(translate("Preferences", "System default"), "")
         self.language_box.addItem("العربية", "ar")
         self.language_box.addItem("English", "en")
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.language)))
-        form.addRow(tr("Preferences", "Interface language:"), self.language_box)
-        self.language_note = QLabel(tr("Preferences",
+        form.addRow(translate("Preferences", "Interface language:"), self.language_box)
+        self.language_note = QLabel(translate("Preferences",
                                        "A new language is used from the next start."))
         self.language_note.setWordWrap(True)
         self.language_note.setVisible(False)
@@ -75,14 +76,14 @@ class PreferencesDialog(QDialog):
         self.language_box.currentIndexChanged.connect(self._language_changed)
         self.autosave_spin = QSpinBox()
         self.autosave_spin.setRange(1, 600)
-        self.autosave_spin.setSuffix(tr("Preferences", " s"))
+        self.autosave_spin.setSuffix(translate("Preferences", " s"))
         self.autosave_spin.setValue(settings.autosave_seconds)
-        self.autosave_spin.setToolTip(tr(
+        self.autosave_spin.setToolTip(translate(
             "Preferences", "A recovery copy is written this long after the last change"))
-        form.addRow(tr("Preferences", "Recovery copy after:"), self.autosave_spin)
+        form.addRow(translate("Preferences", "Recovery copy after:"), self.autosave_spin)
         layout.addWidget(general)
 
-        text_group = QGroupBox(tr("Preferences", "Text"))
+        text_group = QGroupBox(translate("Preferences", "Text"))
         text_form = QFormLayout(text_group)
         self.font_box = QComboBox()
         self.font_box.setObjectName("font-family")
@@ -99,11 +100,11 @@ class PreferencesDialog(QDialog):
             self.font_box.insertItem(0, current, current)
             index = 0
         self.font_box.setCurrentIndex(max(index, 0))
-        text_form.addRow(tr("Preferences", "Font:"), self.font_box)
+        text_form.addRow(translate("Preferences", "Font:"), self.font_box)
         self.size_spin = QSpinBox()
         self.size_spin.setRange(6, 72)
         self.size_spin.setValue(settings.font_size)
-        text_form.addRow(tr("Preferences", "Size:"), self.size_spin)
+        text_form.addRow(translate("Preferences", "Size:"), self.size_spin)
         self.preview = QLabel(SAMPLE_TEXT)
         self.preview.setObjectName("font-preview")
         self.preview.setFrameShape(QLabel.Shape.StyledPanel)
@@ -114,23 +115,23 @@ class PreferencesDialog(QDialog):
         self.size_spin.valueChanged.connect(self._update_preview)
         layout.addWidget(text_group)
 
-        annotate = QGroupBox(tr("Preferences", "Annotating"))
+        annotate = QGroupBox(translate("Preferences", "Annotating"))
         annotate_form = QFormLayout(annotate)
-        self.snapping_box = QCheckBox(tr("Preferences", "Snap selections to whole words"))
+        self.snapping_box = QCheckBox(translate("Preferences", "Snap selections to whole words"))
         self.snapping_box.setChecked(settings.snapping)
         annotate_form.addRow(self.snapping_box)
         self.proclitic_box = QComboBox()
-        names = {"particles": tr("Preferences", "Leave out و ف ب ل ك"),
-                 "all": tr("Preferences", "Leave out و ف ب ل ك and the article ال"),
-                 "none": tr("Preferences", "Keep every prefix")}
+        names = {"particles": translate("Preferences", "Leave out و ف ب ل ك"),
+                 "all": translate("Preferences", "Leave out و ف ب ل ك and the article ال"),
+                 "none": translate("Preferences", "Keep every prefix")}
         for mode in PROCLITIC_MODES:
             self.proclitic_box.addItem(names[mode], mode)
         self.proclitic_box.setCurrentIndex(
             max(0, self.proclitic_box.findData(settings.proclitic_mode)))
-        self.proclitic_box.setToolTip(tr(
+        self.proclitic_box.setToolTip(translate(
             "Preferences", "When a selection starts inside a word, which attached prefixes "
             "snapping may leave outside the span"))
-        annotate_form.addRow(tr("Preferences", "Prefixes:"), self.proclitic_box)
+        annotate_form.addRow(translate("Preferences", "Prefixes:"), self.proclitic_box)
         self.snapping_box.toggled.connect(self.proclitic_box.setEnabled)
         self.proclitic_box.setEnabled(settings.snapping)
         layout.addWidget(annotate)

@@ -46,12 +46,14 @@ SOURCE_SUFFIXES = (".txt", ".jsonl")
 _ROOT = QModelIndex()
 STATUS_COLOURS = {NOT_STARTED: "#9e9e9e", IN_PROGRESS: "#e69500", DONE: "#2e7d32"}
 
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
 
 def status_text(status: str) -> str:
     """A status in the interface language."""
-    tr = QCoreApplication.translate
-    return {NOT_STARTED: tr("Project", "not started"), IN_PROGRESS: tr("Project", "in progress"),
-            DONE: tr("Project", "done")}.get(status, status)
+    return {NOT_STARTED: translate("Project", "not started"),
+            IN_PROGRESS: translate("Project", "in progress"),
+            DONE: translate("Project", "done")}.get(status, status)
 
 
 def _stem(path: Path) -> str:
@@ -300,11 +302,10 @@ class ProjectDock(QDockWidget):
 
     def retranslate(self) -> None:
         """Set every visible string in the current language."""
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("Project", "Project"))
-        self.done_button.setText(tr("Project", "Mark as Done"))
-        self.done_button.setToolTip(tr("Project", "Record that you finished this document"))
-        self.refresh_button.setText(tr("Project", "Refresh"))
+        self.setWindowTitle(translate("Project", "Project"))
+        self.done_button.setText(translate("Project", "Mark as Done"))
+        self.done_button.setToolTip(translate("Project", "Record that you finished this document"))
+        self.refresh_button.setText(translate("Project", "Refresh"))
         self._update_summary()
 
     def changeEvent(self, event) -> None:
@@ -356,23 +357,22 @@ class ProjectDock(QDockWidget):
             self.mark_done_requested.emit(path)
 
     def _update_summary(self, *_args: object) -> None:
-        tr = QCoreApplication.translate
         folder = self.model.folder
         if folder is None:
-            self.folder_label.setText(tr("Project", "No folder open (File > Open Folder…)"))
+            self.folder_label.setText(translate("Project", "No folder open (File > Open Folder…)"))
             self.tagset_label.setText("")
             self.progress_label.setText("")
             self.progress_bar.setRange(0, 1)
             self.progress_bar.setValue(0)
             self.done_button.setEnabled(False)
             return
-        self.folder_label.setText(tr("Project", "Folder: %1").replace("%1", folder.name))
+        self.folder_label.setText(translate("Project", "Folder: %1").replace("%1", folder.name))
         self.folder_label.setToolTip(str(folder))
         if self.tagset is not None and (folder / PROJECT_TAGSET_NAME).is_file():
-            self.tagset_label.setText(tr("Project", "Tag set: %1 (from the folder)")
+            self.tagset_label.setText(translate("Project", "Tag set: %1 (from the folder)")
                                       .replace("%1", self.tagset.name))
         elif self.tagset is not None:
-            self.tagset_label.setText(tr("Project", "Tag set: %1 (default)")
+            self.tagset_label.setText(translate("Project", "Tag set: %1 (default)")
                                       .replace("%1", self.tagset.name))
         progress = self.model.progress()
         self.progress_label.setText(progress.summary())

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
 
 class SpanView(Protocol):
     """What the bar needs from the text view."""
@@ -128,20 +130,21 @@ class SearchBar(QWidget):
     # -- language ------------------------------------------------------------------
     def retranslate(self) -> None:
         """Set every visible string in the current language."""
-        tr = QCoreApplication.translate
-        self.find_label.setText(tr("SearchBar", "Find:"))
-        self.query.setPlaceholderText(tr("SearchBar", "Search the text"))
-        self.previous_button.setText(tr("SearchBar", "Previous"))
-        self.previous_button.setToolTip(tr("SearchBar", "Previous match (Shift+F3)"))
-        self.next_button.setText(tr("SearchBar", "Next"))
-        self.next_button.setToolTip(tr("SearchBar", "Next match (F3, Enter)"))
+        self.find_label.setText(translate("SearchBar", "Find:"))
+        self.query.setPlaceholderText(translate("SearchBar", "Search the text"))
+        self.previous_button.setText(translate("SearchBar", "Previous"))
+        self.previous_button.setToolTip(translate("SearchBar", "Previous match (Shift+F3)"))
+        self.next_button.setText(translate("SearchBar", "Next"))
+        self.next_button.setToolTip(translate("SearchBar", "Next match (F3, Enter)"))
         self.close_button.setText("✕")
-        self.close_button.setToolTip(tr("SearchBar", "Close the find bar (Esc)"))
+        self.close_button.setToolTip(translate("SearchBar", "Close the find bar (Esc)"))
         for name, text, _ticked in OPTION_FIELDS:
             self.options[name].setText(_translate_option(text))
-        self.options["fold_alef"].setToolTip(tr("SearchBar", "Treat alef forms as one letter"))
-        self.options["fold_ya"].setToolTip(tr("SearchBar", "Treat alef maqsura as ya"))
-        self.options["fold_ta_marbuta"].setToolTip(tr("SearchBar", "Treat ta marbuta as ha"))
+        tips = {"fold_alef": translate("SearchBar", "Treat alef forms as one letter"),
+                "fold_ya": translate("SearchBar", "Treat alef maqsura as ya"),
+                "fold_ta_marbuta": translate("SearchBar", "Treat ta marbuta as ha")}
+        for name, tip in tips.items():
+            self.options[name].setToolTip(tip)
         self._update_count()
 
     def changeEvent(self, event) -> None:
@@ -236,16 +239,15 @@ class SearchBar(QWidget):
         return start, end
 
     def _update_count(self) -> None:
-        tr = QCoreApplication.translate
         if not self.query.text():
             self.count_label.setText("")
         elif not self._matches:
-            self.count_label.setText(tr("SearchBar", "No matches"))
+            self.count_label.setText(translate("SearchBar", "No matches"))
         elif self._current < 0:
-            self.count_label.setText(tr("SearchBar", "Matches: %1")
+            self.count_label.setText(translate("SearchBar", "Matches: %1")
                                      .replace("%1", str(len(self._matches))))
         else:
-            self.count_label.setText(tr("SearchBar", "%1 of %2")
+            self.count_label.setText(translate("SearchBar", "%1 of %2")
                                      .replace("%1", str(self._current + 1))
                                      .replace("%2", str(len(self._matches))))
         self.previous_button.setEnabled(bool(self._matches))
