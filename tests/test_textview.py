@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from annotator_ui.positions import normalise_line_breaks
 from annotator_ui.textview import AnnotatedTextView, preferred_arabic_font
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QTextLayout, QTextOption
 from PySide6.QtWidgets import QToolTip
@@ -80,6 +82,27 @@ def test_select_span_round_trips_code_points(qtbot, view) -> None:
         assert view.textCursor().selectedText() == normalise_line_breaks(sub)
 
 
+PIECES = ["ب", "ك", "ُ", "ّ", " ", "1", "«", "»", "(", "a", "\r\n", "\r", "\n", "\u2028",
+          "🙂", "🇸🇦", "👨\u200d👩\u200d👧", "\u200f"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join), st.data())
+def test_any_span_selects_exactly_its_characters(qapp, text: str, data) -> None:
+    view = AnnotatedTextView()
+    view.set_document(Document("d", text), default_tagset())
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    if 0 < start < len(text) and text[start - 1:start + 1] == "\r\n":
+        start -= 1  # not inside a line break
+    if 0 < end < len(text) and text[end - 1:end + 1] == "\r\n":
+        end += 1
+    view.select_span(start, end)
+    assert view.selected_span() == (None if end == start else (start, end))
+    assert view.textCursor().selectedText() == normalise_line_breaks(text[start:end])
+    view.deleteLater()
+
+
 def test_no_selection_reports_none(qtbot, view) -> None:
     show(qtbot, view, Document("d", MIXED))
     view.select_span(3, 3)
@@ -106,6 +129,17 @@ def test_shift_arrows_follow_the_visual_direction(qtbot, view) -> None:
     assert view.textCursor().selectedText() == "A Latin"
 
 
+def test_double_click_selects_the_core_word(qtbot, view) -> None:
+    document = Document("d", MIXED)
+    show(qtbot, view, document)
+    start, end = find(MIXED, "والبوكمال")
+    view.select_span(start + 3, start + 4)
+    rect = view.cursorRect(view.textCursor())
+    view.select_span(0, 0)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.selected_span() == (start, end)
+
+
 def test_text_cannot_be_changed(qtbot, view) -> None:
     document = Document("d", MIXED)
     show(qtbot, view, document)
@@ -123,6 +157,7 @@ def test_click_emits_and_cycles_innermost_first(qtbot, view) -> None:
     claim = document.annotate(*find(MIXED, "John Smith إن 24"), "CLAIM", annotator="a")
     person = document.annotate(*find(MIXED, "John Smith"), "PER", annotator="a")
     show(qtbot, view, document)
+    view.annotation_clicked.connect(view.set_current_annotation)  # as the window does
     point = view.annotation_rects(person.id)[0].center().toPoint()
     assert [a.id for a in view.annotations_at(point)] == [person.id, claim.id]
     with qtbot.waitSignal(view.annotation_clicked) as first:
@@ -146,24 +181,44 @@ def test_click_outside_highlights_emits_nothing(qtbot, view) -> None:
                          pos=QPoint(5, view.viewport().height() - 5))
 
 
-def test_rectangles_cover_exactly_the_span_characters(qtbot, view) -> None:
-    """A span over Arabic, Latin and digits covers its characters and no others."""
+@pytest.mark.parametrize(("sub", "pieces"), [
+    ("قال John", 2),  # "قال " on the right, "John" left of it, "Smith" between them
+    ("John Smith إن 24", 1),  # the Latin run, "إن " and the digits: adjacent on screen
+    ("وصلوا", 1),  # after an emoji (a surrogate pair in Qt)
+    ("«البيان» 🇸🇦", 1),  # brackets and a flag (two astral characters)
+    ("إلى والبوكمال", 1),  # after a ZWJ family in the third paragraph
+    ("نفسها", 1),  # on the second line of a paragraph (after U+2028)
+    ("Latin paragraph, with 2015", 1),
+])
+def test_rectangles_cover_exactly_the_span_characters(qtbot, view, sub, pieces) -> None:
+    """A span over Arabic, Latin, digits and emoji covers its characters and no others."""
     document = Document("d", MIXED)
-    start, end = find(MIXED, "قال John")  # Arabic then the first word of a Latin run
+    start, end = find(MIXED, sub)
     span = document.annotate(start, end, "QUOTE")
     show(qtbot, view, document)
     rects = view.annotation_rects(span.id)
-    assert len(rects) == 2  # "قال " on the right, "John" left of it, "Smith" between them
+    assert len(rects) == pieces
+    positions = view.position_map()
     block = block_of(view, start)
     layout = block.layout()
     origin = view.blockBoundingGeometry(block).translated(view.contentOffset()).topLeft()
-    line = layout.lineAt(0)
-    for cp in range(len("قال John Smith إن")):
-        runs = line.glyphRuns(cp, 1)
+    first = positions.from_qt(block.position())
+    last = positions.from_qt(block.position() + block.length() - 1)
+    checked = 0
+    for cp in range(first, last):
+        if MIXED[cp] in "\u200d\u2028":
+            continue  # no glyph of its own
+        local = positions.to_qt(cp) - block.position()
+        line = layout.lineForTextPosition(local)
+        runs = line.glyphRuns(local, positions.to_qt(cp + 1) - positions.to_qt(cp))
+        if not runs:
+            continue
         centre = runs[0].boundingRect().center() + origin
-        centre.setY(rects[0].center().y())
+        centre.setY(origin.y() + line.y() + line.height() / 2)
         covered = any(rect.contains(centre) for rect in rects)
         assert covered == (start <= cp < end), (cp, MIXED[cp])
+        checked += 1
+    assert checked > 20
 
 
 def test_highlights_do_not_change_layout_or_shaping(qtbot, view) -> None:
@@ -406,3 +461,25 @@ def test_lines_are_spaced_apart(qtbot, view) -> None:
     first, second = layout.lineAt(0), layout.lineAt(1)
     assert second.y() - first.y() == pytest.approx(first.height() * 1.5, abs=1)
     assert QPointF(first.position()).y() > 0  # half the extra space above the first line
+
+
+@pytest.mark.parametrize("how", ["widget", "application"])
+def test_paragraph_directions_ignore_the_interface_direction(qtbot, qapp, how) -> None:
+    """An Arabic interface (right-to-left widgets) keeps a Latin paragraph left-to-right."""
+    previous = qapp.layoutDirection()
+    try:
+        if how == "application":
+            qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        view = AnnotatedTextView()
+        view.resize(700, 400)
+        qtbot.addWidget(view)
+        if how == "widget":
+            view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        show(qtbot, view, Document("d", MIXED))
+        latin = block_of(view, find(MIXED, "A Latin")[0])
+        assert latin.layout().lineAt(0).naturalTextRect().left() < 20
+        arabic = block_of(view, 0)
+        line = arabic.layout().lineAt(0).naturalTextRect()
+        assert line.right() > view.viewport().width() - 20
+    finally:
+        qapp.setLayoutDirection(previous)

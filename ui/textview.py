@@ -41,12 +41,14 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QPlainTextDocumentLayout,
     QPlainTextEdit,
     QToolTip,
     QWidget,
 )
 
+from annotator.align import word_at
 from annotator.model import Annotation, Document
 from annotator.tagset import TagSet, default_tagset
 
@@ -501,6 +503,12 @@ class AnnotatedTextView(QPlainTextEdit):
     def mouseDoubleClickEvent(self, event) -> None:
         self._after_double_click = True
         super().mouseDoubleClickEvent(event)
+        if self._document is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        word = word_at(self._document.text, self._positions.from_qt(position))
+        if word is not None:  # the core's words: clitics, tatweel and marks as everywhere else
+            self.select_span(*word)
 
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
@@ -518,7 +526,8 @@ class AnnotatedTextView(QPlainTextEdit):
     def click_at(self, point: QPoint | QPointF) -> str | None:
         """Choose the annotation under ``point``; repeated calls at one spot cycle overlaps.
 
-        Emits :attr:`annotation_clicked` and makes the choice current; returns its id.
+        Emits :attr:`annotation_clicked` and returns the id.  The view does not make it current
+        by itself: the window decides (a click may also pick a link target).
         """
         found = self.annotations_at(point)
         if not found:
@@ -528,13 +537,19 @@ class AnnotatedTextView(QPlainTextEdit):
         self._cycle_index = (self._cycle_index + 1) % len(found) if key == self._cycle_key else 0
         self._cycle_key = key
         chosen = found[self._cycle_index].id
-        self.set_current_annotation(chosen)
         self.annotation_clicked.emit(chosen)
         return chosen
 
     # -- fonts and zoom ------------------------------------------------------------------------
     def set_text_font(self, font: QFont) -> None:
-        """Show the text in ``font`` (layout is redone lazily, block by block)."""
+        """Show the text in ``font`` (layout is redone lazily, block by block).
+
+        A font with no family of its own (the application's default) takes the family of
+        :func:`preferred_arabic_font`, keeping its size.
+        """
+        font = QFont(font)
+        if not font.family() or font.family() == QApplication.font().family():
+            font.setFamily(preferred_arabic_font().family())
         self.setFont(font)
         self._painted.clear()
 
