@@ -462,8 +462,9 @@ def merge_sets(base: Document, sets: Sequence[AnnotatorSet], options: MergeOptio
             kinds.append("link")
         if not kinds:
             continue
-        members = [Member(names[i], a.id, a.start, a.end, a.label)
-                   for g in component for i, a in g.members]
+        members = [Member(names[i], a.id, a.start, a.end, a.label) for i, a in sorted(
+            ((i, a) for g in component for i, a in g.members),
+            key=lambda item: (item[0], item[1].start, -item[1].end))]
         start, end = min(g.start for g in component), max(g.end for g in component)
         text = base.text[start:end] if end - start <= 200 else base.text[start:start + 199] + "…"
         conflicts.append(Conflict(base.id, start, end, kinds, members,

@@ -1,0 +1,109 @@
+"""``annotator agree``: inter-annotator agreement per label, pair and document."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from dataclasses import replace
+from typing import TextIO
+
+from annotator.agreement import AgreementReport, Figures, agreement_report, macro_f1, micro
+from annotator.atomic import atomic_write_text
+from annotator.merge import read_document_sets
+from annotator.report_html import report_to_html
+from annotator.tagset import TagSet, default_tagset
+
+HELP = "Measure inter-annotator agreement (kappas, alpha, span F1) of TEI files or folders."
+
+EPILOG = """\
+Inputs: annotators' TEI files (grouped by document id), folders of them (one folder per
+annotator; a file's unnamed work takes the folder's name), or merged files holding several
+annotators' layers.  Gold layers are ignored.
+
+Units are tokens: overall, each token takes the innermost covering span's label (or O); per
+label, each token is a yes/no question.  Cohen's kappa per annotator pair (and their mean),
+Fleiss' kappa over documents every annotator worked on, Krippendorff's alpha (nominal;
+absent annotators are missing values).  Span precision/recall/F1 compare each pair, the first
+named as reference, with exact (same start, end, label) and overlap matching; micro pools
+spans, macro averages labels.  n/a: undefined (no variation at all).
+Exit status: 0 done, 2 bad input or usage.
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EPILOG
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument("inputs", nargs="+", metavar="FILE|FOLDER",
+                        help="annotators' TEI files or folders (one folder per annotator)")
+    parser.add_argument("--json", action="store_true",
+                        help="print the whole report as JSON instead of tables")
+    parser.add_argument("--html", metavar="REPORT.html",
+                        help="also write a self-contained HTML report with charts")
+    parser.add_argument("--per-document", action="store_true",
+                        help="also print a line per document")
+
+
+def _num(value: float) -> str:
+    return "   n/a" if math.isnan(value) else f"{value:6.3f}"
+
+
+HEAD = (f"{'alpha':>6} {'fleiss':>6} {'cohen':>6} {'P.ex':>6} {'R.ex':>6} {'F1.ex':>6} "
+        f"{'F1.exM':>6} {'F1.ov':>6} {'F1.ovM':>6}")
+
+
+def _line(name: str, f: Figures, width: int) -> str:
+    exact, overlap = micro(f.exact), micro(f.overlap)
+    numbers = (f.alpha, f.fleiss, f.cohen, exact.precision, exact.recall, exact.f1,
+               macro_f1(f.exact), overlap.f1, macro_f1(f.overlap))
+    return f"{name:<{width}} " + " ".join(_num(v) for v in numbers)
+
+
+def print_report(report: AgreementReport, out: TextIO, per_document: bool) -> None:
+    """Plain tables: overall, per label, per annotator pair (and per document)."""
+    sections: list[tuple[str, list[tuple[str, Figures]]]] = [
+        ("overall", [("all", report.overall)]),
+        ("per label", [(label, report.per_label[label]) for label in report.labels]),
+        ("per annotator pair", [(f"{a} - {b}", f) for (a, b), f in report.per_pair.items()]),
+    ]
+    if per_document:
+        sections.append(("per document", list(report.per_document.items())))
+    width = max(12, *(len(name) for _, rows in sections for name, _ in rows))
+    print(f"{len(report.per_document)} documents, {report.overall.tokens} tokens, annotators: "
+          + ", ".join(report.annotators), file=out)
+    for title, rows in sections:
+        print(f"\n{title}\n{'':<{width}} {HEAD}", file=out)
+        for name, figures in rows:
+            print(_line(name, figures, width), file=out)
+    print("\nex = exact spans, ov = overlapping spans, M = macro (mean over labels)", file=out)
+    if report.missing:
+        print(f"\n{len(report.missing)} document(s) lack some annotators: "
+              + "; ".join(f"{d} (no {', '.join(who)})" for d, who in report.missing.items()),
+              file=out)
+
+
+def _display_tagset(taxonomy: TagSet | None) -> TagSet:
+    """The files' tag set (names in both languages) with the default set's colours."""
+    defaults = default_tagset()
+    if taxonomy is None:
+        return defaults
+    labels = {label: replace(spec, color=defaults.labels[label].color)
+              if label in defaults.labels else spec for label, spec in taxonomy.labels.items()}
+    return TagSet(taxonomy.name, labels, taxonomy.version, taxonomy.path)
+
+
+def run(args: argparse.Namespace) -> int:
+    documents, taxonomy = read_document_sets(args.inputs)
+    report = agreement_report(documents)
+    if args.html:
+        tagset = _display_tagset(taxonomy)
+        atomic_write_text(args.html, report_to_html(report, tagset=tagset))
+    if args.json:
+        json.dump(report.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        print_report(report, sys.stdout, args.per_document)
+    if args.html:
+        print(f"annotator agree: report written to {args.html}", file=sys.stderr)
+    return 0

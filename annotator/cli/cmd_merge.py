@@ -1,0 +1,149 @@
+"""``annotator merge``: several annotators' TEI files into one file with layers and a gold layer."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from annotator.atomic import atomic_write_text
+from annotator.merge import (
+    STRATEGIES,
+    Conflict,
+    DocumentMerge,
+    MergeError,
+    MergeOptions,
+    MergeResult,
+    conflicts_to_jsonl,
+    merge_corpus,
+    merge_files,
+)
+from annotator.tei import save_tei
+
+HELP = "Merge annotators' TEI files of the same documents: their layers plus a gold layer."
+
+EPILOG = """\
+FILE mode: the inputs are files of one document (same text, checked by SHA-256); OUT is the
+merged TEI file.  FOLDER mode: each input folder holds one annotator's files; files are paired
+by document id and OUT is a folder receiving DOCID.tei.xml per document.  A document missing
+from some folders is merged from the others and reported.  Every input is read and checked
+before anything is written; a damaged file, different texts or tag sets write nothing.
+
+Gold: union (1 of n), majority (at least --min-agree K of n; default more than half) or
+unanimity (n of n).  Annotations agree when they have the same span and label (--overlap:
+overlapping spans with the same label).  Each gold annotation points back to the annotations
+it came from and records agreement="2/3" and their annotators.
+Exit status: 0 merged, 2 bad input or usage.
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EPILOG
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument("inputs", nargs="+", metavar="FILE|FOLDER",
+                        help="annotators' TEI files of one document, or one folder per annotator")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT",
+                        help="merged TEI file (FILE mode) or output folder (FOLDER mode)")
+    parser.add_argument("--strategy", choices=STRATEGIES, default="majority",
+                        help="how the gold layer is built (default: majority)")
+    parser.add_argument("--min-agree", type=int, metavar="K",
+                        help="majority: at least K annotators must agree (default: more than half)")
+    parser.add_argument("--overlap", action="store_true",
+                        help="overlapping spans with the same label agree (default: exact spans)")
+    parser.add_argument("--lead", default=os.environ.get("USER") or "lead",
+                        help="name recorded as the gold layer's author (default: $USER)")
+    parser.add_argument("--conflicts", metavar="FILE.jsonl",
+                        help="also write every conflict as one JSON object per line")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no conflict table, no progress bar")
+
+
+class _Bar:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, stream: TextIO, enabled: bool) -> None:
+        self.stream = stream
+        self.enabled = enabled and stream.isatty()
+        self.last = ""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled or total == 0:
+            return
+        width = 30
+        filled = width * done // total
+        line = f"\r{stage:<5} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+        if line != self.last:
+            self.stream.write(line)
+            self.stream.flush()
+            self.last = line
+
+    def close(self) -> None:
+        if self.enabled and self.last:
+            self.stream.write("\r" + " " * len(self.last) + "\r")
+            self.stream.flush()
+
+
+def _excerpt(text: str, start: int, end: int, limit: int = 40) -> str:
+    piece = " ".join(text[start:end].split())
+    return piece if len(piece) <= limit else piece[:limit - 1] + "…"
+
+
+def print_conflicts(conflicts: list[Conflict], out: TextIO, with_document: bool) -> None:
+    """A plain table: where, what kind, who said what, and the text."""
+    for c in conflicts:
+        who = ", ".join(f"{m.annotator}:{m.label}"
+                        + ("" if (m.start, m.end) == (c.start, c.end) else f"[{m.start},{m.end})")
+                        for m in c.members)
+        where = f"{c.doc_id} " if with_document else ""
+        gold = ("gold " + " ".join(c.gold)) if c.gold else "no gold"
+        line = (f"{where}[{c.start},{c.end})  {'+'.join(c.kinds):<16} {who}  ({gold})  "
+                f"«{_excerpt(c.text, 0, len(c.text))}»")
+        if c.detail:
+            line += f"  {c.detail}"
+        print(line, file=out)
+
+
+def run(args: argparse.Namespace) -> int:
+    inputs = [Path(p) for p in args.inputs]
+    for path in inputs:
+        if not path.exists():
+            raise MergeError("no such file or folder", path=str(path))
+    folders = [p.is_dir() for p in inputs]
+    if any(folders) and not all(folders):
+        raise MergeError("give either files of one document or folders, not both")
+    options = MergeOptions(args.strategy, args.min_agree, args.overlap, args.lead)
+    out = Path(args.output)
+    bar = _Bar(sys.stderr, not args.quiet)
+    if all(folders):
+        try:
+            merged = merge_corpus(inputs, out, options, bar)
+        finally:
+            bar.close()
+        results: list[MergeResult | DocumentMerge] = list(merged.results)
+        for doc_id, absent in merged.missing.items():
+            print(f"annotator merge: warning: {doc_id} missing from {', '.join(absent)}; "
+                  "merged from the others", file=sys.stderr)
+    else:
+        if any(out.resolve() == p.resolve() for p in inputs):
+            raise MergeError("the output is one of the inputs; choose another name",
+                             path=str(out))
+        result = merge_files(inputs, options)
+        save_tei(result.document, out, tagset=result.tagset)
+        results = [result]
+    conflicts = [c for r in results for c in r.conflicts]
+    if args.conflicts:
+        atomic_write_text(args.conflicts, conflicts_to_jsonl(conflicts))
+    if not args.quiet and conflicts:
+        print_conflicts(conflicts, sys.stdout, with_document=len(results) > 1)
+    names = list(dict.fromkeys(n for r in results for n in r.annotators))
+    gold = sum(r.gold_count for r in results)
+    k = results[0].threshold if results else 0
+    rule = (f"{args.strategy}, at least {k} of {len(names)}" if args.strategy == "majority"
+            else args.strategy)
+    print(f"merged {len(results)} document(s) from {len(names)} annotators "
+          f"({', '.join(names)}): {gold} gold annotations ({rule}"
+          f"{', overlapping spans' if args.overlap else ''}), {len(conflicts)} conflicts "
+          f"-> {out}", file=sys.stderr)
+    return 0

@@ -1,0 +1,172 @@
+"""``annotator merge`` and ``annotator agree`` on real files, through the real entry point."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from annotator.cli import main
+from annotator.layers import layer_names
+from annotator.model import Annotation, Document, Link
+from annotator.tei import load_tei, save_tei
+
+TEXT = "قال الوزير محمد إن شركة أرامكو في الرياض ستعلن النتائج غداً."
+
+
+def _span(word: str) -> tuple[int, int]:
+    start = TEXT.index(word)
+    return start, start + len(word)
+
+
+SETS = {
+    "alice": [("محمد", "PER"), ("أرامكو", "ORG"), ("ستعلن النتائج", "QUOTE")],
+    "bob": [("محمد", "PER"), ("أرامكو", "ORG"), ("ستعلن النتائج", "QUOTE")],
+    "carol": [("محمد", "PER"), ("أرامكو", "LOC"), ("الرياض", "LOC")],
+}
+
+
+def _write(folder: Path, who: str, doc_id: str = "doc1", text: str = TEXT) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    doc = Document(doc_id, text)
+    for number, (word, label) in enumerate(SETS[who], 1):
+        links = (Link("speaker", "a1"),) if label == "QUOTE" else ()
+        doc.annotations.add(Annotation(f"a{number}", *_span(word), label, who, {}, links))
+    path = folder / f"{doc_id}.{who}.tei.xml"
+    save_tei(doc, path)
+    return path
+
+
+def test_merge_files_writes_layers_gold_and_conflicts(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [str(_write(tmp_path, who)) for who in SETS]
+    out = tmp_path / "merged.tei.xml"
+    conflicts = tmp_path / "conflicts.jsonl"
+    code = main(["merge", *paths, "-o", str(out), "--lead", "lena",
+                 "--conflicts", str(conflicts)])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    doc = load_tei(out)
+    assert layer_names(doc) == ["gold", "alice", "bob", "carol"]
+    gold = [a for a in doc.annotations if a.layer == "gold"]
+    assert {a.label for a in gold} == {"PER", "ORG", "QUOTE"}
+    assert {a.annotator for a in gold} == {"lena"}
+    assert "3 gold annotations (majority, at least 2 of 3)" in captured.err
+    assert "alice:ORG, bob:ORG, carol:LOC" in captured.out
+    assert "«أرامكو»" in captured.out
+    records = [json.loads(line) for line in conflicts.read_text(encoding="utf-8").splitlines()]
+    kinds = {tuple(r["kinds"]) for r in records}
+    assert ("label", "missing") in kinds and ("missing",) in kinds
+    assert all(r["document"] == "doc1" for r in records)
+
+
+def test_merge_unanimity_and_overlap_options(tmp_path: Path) -> None:
+    paths = [str(_write(tmp_path, who)) for who in SETS]
+    out = tmp_path / "merged.tei.xml"
+    assert main(["merge", *paths, "-o", str(out), "--strategy", "unanimity", "-q"]) == 0
+    assert [a.label for a in load_tei(out).annotations if a.layer == "gold"] == ["PER"]
+    assert main(["merge", *paths, "-o", str(out), "--min-agree", "1", "--overlap", "-q"]) == 0
+    assert len([a for a in load_tei(out).annotations if a.layer == "gold"]) == 5
+
+
+def test_merge_of_different_texts_is_one_line_error_and_writes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = _write(tmp_path / "a", "alice")
+    second = _write(tmp_path / "b", "bob", text=TEXT + "!")
+    out = tmp_path / "merged.tei.xml"
+    assert main(["merge", str(first), str(second), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "different texts" in err and "Traceback" not in err
+    assert str(first) in err and str(second) in err
+    assert not out.exists()
+
+
+def test_merge_keeps_an_existing_output_when_an_input_is_damaged(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [_write(tmp_path, who) for who in SETS]
+    out = tmp_path / "merged.tei.xml"
+    out.write_text("previous", encoding="utf-8")
+    paths[1].write_bytes(paths[1].read_bytes()[:500])
+    assert main(["merge", *map(str, paths), "-o", str(out)]) == 2
+    assert str(paths[1]) in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "previous"
+
+
+def test_merge_refuses_mixing_files_and_folders_and_writing_over_an_input(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path / "a", "alice")
+    other = _write(tmp_path / "b", "bob")
+    assert main(["merge", str(path), str(tmp_path / "b"), "-o", str(tmp_path / "x")]) == 2
+    assert "not both" in capsys.readouterr().err
+    assert main(["merge", str(path), str(other), "-o", str(path)]) == 2
+    assert "one of the inputs" in capsys.readouterr().err
+
+
+def test_merge_folders_reports_missing_documents(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    for who in SETS:
+        for doc_id in ("d1", "d2"):
+            if not (who == "carol" and doc_id == "d2"):
+                _write(tmp_path / who, who, doc_id)
+    out = tmp_path / "out"
+    code = main(["merge", *(str(tmp_path / w) for w in SETS), "-o", str(out)])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert sorted(p.name for p in out.iterdir()) == ["d1.tei.xml", "d2.tei.xml"]
+    assert f"d2 missing from {tmp_path / 'carol'}" in captured.err
+    assert re.search(r"^d1 \[", captured.out, re.MULTILINE)  # conflict lines name documents
+
+
+def test_agree_tables_json_and_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [str(_write(tmp_path, who)) for who in SETS]
+    report = tmp_path / "report.html"
+    assert main(["agree", *paths, "--html", str(report), "--per-document"]) == 0
+    out = capsys.readouterr().out
+    assert "per label" in out and "alice - bob" in out and "doc1" in out
+    assert re.search(r"^alice - bob\s+1\.000", out, re.MULTILINE)  # identical sets
+    html = report.read_text(encoding="utf-8")
+    assert "<svg" in html and "<script" not in html and "http" not in html.replace(
+        "http://www.w3.org", "")
+    etree.fromstring(html.encode("utf-8"), etree.HTMLParser(recover=False))
+    assert '<bdi dir="auto" lang="ar">منظمة</bdi>' in html
+    assert main(["agree", "--json", *paths]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["annotators"] == ["alice", "bob", "carol"]
+    pair = next(p for p in data["per_pair"] if p["annotators"] == ["alice", "bob"])
+    assert pair["cohen_kappa_mean"] == pytest.approx(1.0)
+    assert data["per_label"]["LOC"]["span_exact"]["tp"] == 0
+    labels = data["confusion"]["labels"]
+    assert labels[-1] == "O" and len(data["confusion"]["matrix"]) == len(labels)
+
+
+def test_agree_on_folders_and_on_a_merged_file_gives_the_same_figures(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for who in SETS:
+        _write(tmp_path / who, who)
+    folders = [str(tmp_path / w) for w in SETS]
+    assert main(["agree", "--json", *folders]) == 0
+    from_folders = json.loads(capsys.readouterr().out)
+    merged = tmp_path / "merged.tei.xml"
+    assert main(["merge", *(str(p) for p in sorted(tmp_path.glob("*/*.xml"))),
+                 "-o", str(merged), "-q"]) == 0
+    capsys.readouterr()
+    assert main(["agree", "--json", str(merged)]) == 0
+    from_merged = json.loads(capsys.readouterr().out)
+    assert from_merged["overall"] == from_folders["overall"]
+
+
+def test_agree_needs_two_annotators(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, "alice")
+    assert main(["agree", str(path)]) == 2
+    assert "at least two annotators" in capsys.readouterr().err
+
+
+def test_agree_damaged_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [_write(tmp_path, who) for who in SETS]
+    paths[0].write_text("<TEI>", encoding="utf-8")
+    assert main(["agree", *map(str, paths)]) == 2
+    err = capsys.readouterr().err
+    assert str(paths[0]) in err and "Traceback" not in err and err.count("\n") == 1
