@@ -433,3 +433,14 @@ def test_progress_bar_only_on_a_terminal() -> None:
     shown = terminal.getvalue()
     assert re.search(r"1/2 a\.txt *\r +\ra\.txt:1: problem\n", shown)  # wiped, then printed
     assert re.search(r"2/2 b\.txt *\r +\r$", shown)  # and wiped at the end
+
+
+def test_the_same_document_twice_is_written_once(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text("نفس النص", encoding="utf-8")
+    status, _, err = run(capsys, "import", tmp_path / "a", tmp_path / "b", "-o", tmp_path / "out")
+    assert status == 0
+    assert "warning: " in err and "written once" in err
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["x.tei.xml"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -104,7 +105,7 @@ class _Importer:
         self.tagset = tagset
         self.progress = progress
         self.problems = Problems(on_problem=self._report)
-        self.written: dict[str, tuple[str, bytes]] = {}
+        self.written: dict[str, tuple[str, bytes]] = {}  # id -> (source, SHA-256 of the file)
         self.imported = self.unchanged = 0
 
     def _report(self, problem: AnnotatorError, is_error: bool) -> None:
@@ -137,9 +138,10 @@ class _Importer:
         document = self._prepared(document, source)
         target = self.out / f"{document.id}.tei.xml"
         data = tei_bytes(document, tagset=self.tagset)
+        digest = hashlib.sha256(data).digest()
         earlier = self.written.get(document.id)
         if earlier is not None:
-            if earlier[1] == data:
+            if earlier[1] == digest:
                 self.problems.warn(FormatError(
                     f"document {document.id} was already imported from {earlier[0]}; "
                     "same content, written once", path=source))
@@ -147,7 +149,7 @@ class _Importer:
             raise FormatError(f"document id {document.id!r} was already imported from "
                               f"{earlier[0]} in this run with different content; "
                               f"{target} not overwritten", path=source)
-        self.written[document.id] = (source, data)
+        self.written[document.id] = (source, digest)
         if target.is_file():
             try:
                 same = target.read_bytes() == data

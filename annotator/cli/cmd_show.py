@@ -173,12 +173,14 @@ def run(args: argparse.Namespace) -> int:
     body = marked_text(document, document.annotations)
     with _safe_stdout():
         header = f"{document.id}: {len(document.annotations)} spans, {document.direction}"
+        title_rows = wrap(_LINE_END.split(document.title)[0], width - 1)
+        title = title_rows[0].rstrip() + ("…" if len(title_rows) > 1 else "")
         print(header)
         if args.logical:
-            print(document.title)
+            print(title)
             rows = logical_lines(body, width)
         else:
-            print("\n".join(visual_lines(document.title, width, document.direction)))
+            print("\n".join(visual_lines(title, width, document.direction)))
             rows = visual_lines(body, width, document.direction, plain=document.text)
         print("-" * min(width, 40))
         for row in rows:
