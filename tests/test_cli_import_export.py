@@ -444,3 +444,13 @@ def test_the_same_document_twice_is_written_once(tmp_path: Path,
     assert status == 0
     assert "warning: " in err and "written once" in err
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["x.tei.xml"]
+
+
+def test_export_warns_about_unknown_layers_and_labels(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    save_tei(_annotated("d1"), tmp_path / "d1.tei.xml")
+    status, _, err = run(capsys, "export", tmp_path / "d1.tei.xml", "-o", tmp_path / "x.jsonl",
+                         "--format", "jsonl", "--layer", "nobody", "--labels", "PER,EVENT")
+    assert status == 0
+    assert "warning: no document has the layer 'nobody' (layers: ali, sara)" in err
+    assert "warning: no annotation has the label EVENT" in err

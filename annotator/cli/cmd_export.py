@@ -11,7 +11,7 @@ from pathlib import Path
 from annotator.errors import AnnotatorError, SaveError
 from annotator.formats import WRITERS, ExportOptions, Problems, write_documents
 from annotator.formats.jsonl import only_labels
-from annotator.layers import select_layer
+from annotator.layers import layer_names, select_layer
 from annotator.model import Document
 from annotator.progress import Progress
 
@@ -156,12 +156,16 @@ def run(args: argparse.Namespace) -> int:
 
         documents: list[Document] = []
         seen: dict[str, Path] = {}
+        found_layers: set[str] = set()
+        found_labels: set[str] = set()
         for path, document in load_tei_sources(args.sources, report, progress):
             if document.id in seen:
                 report(SaveError(f"document id {document.id!r} is also in {seen[document.id]};"
                                  " this copy is left out", path=str(path)))
                 continue
             seen[document.id] = path
+            found_layers.update(layer_names(document))
+            found_labels.update(a.label for a in document.annotations)
             if args.layer != ALL_LAYERS:
                 document = select_layer(document, args.layer, labels)
             elif labels is not None:
@@ -172,6 +176,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"annotator export: nothing to export{' (see above)' if failures else ''}",
               file=sys.stderr)
         return 2
+    if args.layer not in (None, ALL_LAYERS) and args.layer not in found_layers:
+        print(f"warning: no document has the layer {args.layer!r} (layers: "
+              + (", ".join(sorted(found_layers)) or "none") + ")", file=sys.stderr)
+    missing = sorted((labels or set()) - found_labels)
+    if missing:
+        print("warning: no annotation has the label " + ", ".join(missing), file=sys.stderr)
     layer = None if args.layer == ALL_LAYERS else args.layer
     options = ExportOptions(layer=layer, labels=labels, split_proclitics=args.split_proclitics,
                             tokenizer=args.tokenizer)
