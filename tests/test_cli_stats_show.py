@@ -185,3 +185,9 @@ def test_wrap_fits_and_loses_no_letters(line: str, width: int) -> None:
     assert re.sub(r"\s", "", "".join(rows)) == re.sub(r"\s", "", line)
     for row in visual_lines(line, width):
         assert display_width(row) <= width
+
+
+def test_stats_on_an_empty_folder_says_so(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "stats", tmp_path)
+    assert status == 2 and "no TEI files" in err and out.startswith("0 documents")

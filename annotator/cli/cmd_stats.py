@@ -138,6 +138,8 @@ def run(args: argparse.Namespace) -> int:
 
         for _, document in load_tei_sources(args.sources, report, progress):
             stats.add(document)
+    if not stats.documents and not stats.failed_files:
+        print("annotator stats: no TEI files found (*.xml)", file=sys.stderr)
     if args.json:
         json.dump(stats.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         print()
