@@ -11,7 +11,8 @@ Prints, all measured in this run (figures are noisy; the ratios are what matter)
     is not the view's part);
   * the deferred build of the core's interval index that follows the first paint;
   * adding and deleting one annotation, each with its repaint (median of 20);
-  * scrolling one page: how many blocks and spans the paint considered.
+  * scrolling one page: how many blocks and spans the paint considered;
+  * a hit test under the mouse (tooltips, clicks) and zooming in.
 """
 
 from __future__ import annotations
@@ -141,6 +142,14 @@ def timed_edit(app: QApplication, view: AnnotatedTextView, edit) -> float:
     return time.perf_counter() - started
 
 
+def visible_range(view: AnnotatedTextView) -> tuple[int, int]:
+    """Code points from the first visible block to the bottom of the viewport."""
+    positions = view.position_map()
+    low = positions.from_qt(view.firstVisibleBlock().position())
+    bottom = view.cursorForPosition(view.viewport().rect().bottomLeft()).position()
+    return low, positions.from_qt(bottom)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
@@ -182,11 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     document = view.current_document()
     assert document is not None
     # Edits on words on screen, so that each one repaints.
-    first = view.firstVisibleBlock()
-    positions = view.position_map()
-    low = positions.from_qt(first.position())
-    high = positions.from_qt(view.cursorForPosition(view.viewport().rect().bottomLeft())
-                             .position())
+    low, high = visible_range(view)
     words = [m.span() for m in re.finditer(r"\S+", document.text[low:high])]
     rng = random.Random(3)
     add_times, delete_times = [], []
@@ -229,6 +234,29 @@ def main(argv: list[str] | None = None) -> int:
     jump_ms = (time.perf_counter() - started) * 1000
     print(f"jump to the middle + repaint:      {jump_ms:8.1f} ms; {stats['blocks']} blocks, "
           f"{stats['spans']} spans considered")
+
+    rects = []
+    low, high = visible_range(view)
+    for annotation in document.annotations.overlapping(low, high):
+        rects = view.annotation_rects(annotation.id)
+        if rects:
+            break
+    point = rects[0].center().toPoint()
+    hit_times = []
+    for _ in range(20):
+        started = time.perf_counter()
+        view.annotations_at(point)
+        hit_times.append(time.perf_counter() - started)
+    print(f"hit test under the mouse (tooltip/click): {statistics.median(hit_times) * 1000:.2f} ms"
+          " (median of 20)")
+
+    painted = view.paint_stats["paints"]
+    started = time.perf_counter()
+    view.zoom_in()
+    wait_for_paint(app, lambda: view.paint_stats["paints"] > painted)
+    zoom_ms = (time.perf_counter() - started) * 1000
+    print(f"zoom in + repaint:                 {zoom_ms:8.1f} ms  = {zoom_ms / 1000 / bare:.2f}x"
+          " bare open")
     return 0
 
 

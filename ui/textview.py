@@ -62,6 +62,7 @@ DEFAULT_POINT_SIZE = 15
 MIN_POINT_SIZE = 6
 MAX_POINT_SIZE = 60
 DEFAULT_LINE_SPACING = 1.5
+UNDERLINE_ROOM = 16  # pixels below a line that stacked underlines may take
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
 _RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
@@ -354,12 +355,13 @@ class AnnotatedTextView(QPlainTextEdit):
         blocks = []
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
-        bottom = area.bottom()
+        # Underlines of nested spans hang below a block's last line into the next block.
+        top, bottom = area.top() - UNDERLINE_ROOM, area.bottom()
         while block.isValid():
             rect = self.blockBoundingGeometry(block).translated(offset)
             if rect.top() > bottom:
                 break
-            if block.isVisible() and rect.bottom() >= area.top():
+            if block.isVisible() and rect.bottom() >= top:
                 start = block.position()
                 blocks.append((start, start + block.length() - 1, block.layout(),
                                rect.topLeft()))
