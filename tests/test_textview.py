@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QTextLayout, QTextOption
 from PySide6.QtWidgets import QToolTip
 
-from annotator.model import Document
+from annotator.model import Document, Link
 from annotator.tagset import default_tagset
 
 MIXED = ("قال John Smith إن 24 شخصا 🙂 وصلوا إلى «البيان» 🇸🇦 أمس.\r\n"
@@ -355,20 +355,23 @@ def test_adding_and_removing_updates_what_is_shown(qtbot, view) -> None:
 
 def test_tooltip_names_every_span_at_the_point(qtbot, view) -> None:
     document = Document("d", MIXED)
-    quote = document.annotate(*find(MIXED, "John Smith إن 24"), "QUOTE", annotator="sara",
-                              attributes={"type": "direct"}, note="check the source")
     person = document.annotate(*find(MIXED, "Smith"), "PER", annotator="ali")
+    quote = document.annotate(*find(MIXED, "John Smith إن 24"), "QUOTE", annotator="sara",
+                              attributes={"type": "direct"}, note="check the source",
+                              links=[Link("speaker", person.id)])
     show(qtbot, view, document)
     point = view.annotation_rects(person.id)[0].center().toPoint()
     text = view.tooltip_text(view.annotations_at(point))
-    for expected in ("Person", "PER", "ali", "Quote", "sara", "type: direct",
-                     "check the source"):
+    for expected in ("Person", "PER", "ali", "Quote", "sara", "Quotation: direct",
+                     "check the source", f"Speaker: «Smith» ({person.id})"):
         assert expected in text
     assert text.index("Person") < text.index("Quote")  # innermost first
     event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
     assert view.viewportEvent(event)
     assert "check the source" in QToolTip.text()
     assert quote.id in [a.id for a in view.annotations_at(point)]
+    view.set_display_language("ar")
+    assert "اقتباس" in view.tooltip_text([quote]) and "المتحدث" in view.tooltip_text([quote])
 
 
 def test_label_filter_and_colour_mode(qtbot, view) -> None:

@@ -62,6 +62,7 @@ DEFAULT_POINT_SIZE = 15
 MIN_POINT_SIZE = 6
 MAX_POINT_SIZE = 60
 DEFAULT_LINE_SPACING = 1.5
+TOOLTIP_WORDS = 40  # characters of a link target's text shown in tooltips
 UNDERLINE_ROOM = 16  # pixels below a line that stacked underlines may take
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
@@ -89,6 +90,15 @@ def preferred_arabic_font(point_size: float = DEFAULT_POINT_SIZE) -> QFont:
     return font
 
 
+def _interface_language() -> str:
+    """The interface language for label names (``"en"`` when it cannot be told)."""
+    try:
+        from annotator_ui.i18n import current_language
+    except ImportError:  # pragma: no cover - the module belongs to the workflow part
+        return "en"
+    return current_language()
+
+
 class ParagraphLayout(QPlainTextDocumentLayout):
     """QPlainTextEdit's lazy block layout, plus per-paragraph alignment and line spacing.
 
@@ -107,6 +117,8 @@ class ParagraphLayout(QPlainTextDocumentLayout):
 
     def blockBoundingRect(self, block):
         rect = super().blockBoundingRect(block)
+        if not block.isValid():
+            return rect
         layout = block.layout()
         option = layout.textOption()
         alignment = option.alignment()
@@ -156,7 +168,7 @@ class AnnotatedTextView(QPlainTextEdit):
         self._after_double_click = False
         self._cycle_key: tuple[str, ...] = ()
         self._cycle_index = -1
-        self.display_language = "en"
+        self.display_language = _interface_language()
         # What the last paint looked at (tests and benches read these).
         self.paint_stats = {"blocks": 0, "spans": 0, "paints": 0}
 
@@ -471,20 +483,37 @@ class AnnotatedTextView(QPlainTextEdit):
 
     # -- tooltips and clicks -------------------------------------------------------------------
     def tooltip_text(self, annotations: Iterable[Annotation]) -> str:
-        """Rich text naming each annotation's label, annotator, attributes and note."""
+        """Rich text naming each annotation's label, annotator, attributes, links and note."""
+        language = self.display_language
         parts = []
         for annotation in annotations:
             spec = self._tagset.get(annotation.label)
-            name = spec.display_name(self.display_language)
+            name = spec.display_name(language)
             lines = [f"<b>{html.escape(name)}</b> ({html.escape(annotation.label)})"]
             if annotation.annotator:
-                lines.append(f"annotator: {html.escape(annotation.annotator)}")
+                lines.append(self.tr("Annotator: %s") % html.escape(annotation.annotator))
             for key, value in annotation.attributes.items():
-                lines.append(f"{html.escape(key)}: {html.escape(value)}")
+                attribute = spec.attribute(key)
+                shown = (attribute.ar if language == "ar" else attribute.en) if attribute else ""
+                lines.append(f"{html.escape(shown or key)}: {html.escape(value)}")
+            for link in annotation.links:
+                link_spec = spec.link(link.role)
+                role = (link_spec.ar if language == "ar" else link_spec.en) if link_spec else ""
+                lines.append(f"{html.escape(role or link.role)}: {self._link_target(link.target)}")
             if annotation.note:
-                lines.append(f"note: {html.escape(annotation.note)}")
+                lines.append(self.tr("Note: %s") % html.escape(annotation.note))
             parts.append("<br>".join(lines))
         return "<hr>".join(parts)
+
+    def _link_target(self, annotation_id: str) -> str:
+        """A link target as rich text: its words (shortened) and its id."""
+        target = self._annotation(annotation_id)
+        if target is None or self._document is None:
+            return html.escape(annotation_id) + " " + self.tr("(missing)")
+        words = self._document.text[target.start:target.end]
+        if len(words) > TOOLTIP_WORDS:
+            words = words[:TOOLTIP_WORDS] + "…"
+        return f"«{html.escape(words)}» ({html.escape(annotation_id)})"
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
