@@ -219,3 +219,33 @@ def test_conll_documents_conll_gives_back_the_same_file(documents: list) -> None
     assert not problems.errors and not problems.warnings
     assert len(parsed) == len(documents)
     assert to_conll(parsed)[0] == content
+
+
+@st.composite
+def _conll_text_documents(draw: st.DrawFn) -> Document:
+    sentences = draw(st.lists(st.lists(_TOKEN, min_size=1, max_size=6), min_size=1, max_size=3))
+    text = "\n".join(" ".join(tokens) for tokens in sentences)
+    document = Document("d", text, source="conll:d")
+    for _ in range(draw(st.integers(0, 6))):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, min(len(text), start + 12)))
+        document.annotate(start, end, draw(st.sampled_from(["PER", "LOC"])))
+    return document
+
+
+@settings(max_examples=100, deadline=None)
+@given(_conll_text_documents())
+def test_fast_path_for_conll_text_equals_the_general_path(document: Document) -> None:
+    from annotator.formats.conll import _candidates, _general_conll, _plain_conll
+    from annotator.tagset import default_tagset
+
+    candidates = _candidates(document, default_tagset(), None, Problems())
+    fast_problems, general_problems = Problems(), Problems()
+    fast = _plain_conll(document, candidates, fast_problems)
+    general = _general_conll(document, candidates, tokenizer="whitespace",
+                             split_proclitics=False, problems=general_problems)
+    if fast is None:  # only when an entity spans a line break
+        assert any("\n" in document.span_text(a) for a in candidates)
+        return
+    assert fast == general
+    assert [str(w) for w in fast_problems.warnings] == [str(w) for w in general_problems.warnings]

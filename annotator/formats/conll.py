@@ -350,21 +350,17 @@ def document_to_tagged_sentences(document: Document, *, tokenizer: str = "auto",
 
     ``labels`` None leaves out labels whose kind is ``quote`` or ``claim`` (reported once).
     """
-    texts, tags, breaks = _tag_tokens(document, tokenizer=tokenizer,
-                                      split_proclitics=split_proclitics, problems=problems,
-                                      tagset=tagset, labels=labels)
+    candidates = _candidates(document, tagset or default_tagset(), labels, problems)
+    texts, tags, breaks = _tag_tokens(document, candidates, tokenizer=tokenizer,
+                                      split_proclitics=split_proclitics, problems=problems)
     bounds = [0, *breaks, len(texts)]
     return [list(zip(texts[a:b], tags[a:b], strict=True))
             for a, b in pairwise(bounds) if b > a]
 
 
-def _tag_tokens(document: Document, *, tokenizer: str, split_proclitics: bool,
-                problems: Problems, tagset: TagSet | None, labels: frozenset[str] | None,
-                ) -> tuple[list[str], list[str], list[int]]:
-    """Token texts, their IOB2 tags, and the sentence breaks (token indexes)."""
-    tagset = tagset or default_tagset()
-    text = document.text
-    mode = tokenizer_mode(document, tokenizer)
+def _candidates(document: Document, tagset: TagSet, labels: frozenset[str] | None,
+                problems: Problems) -> list[Annotation]:
+    """The document's spans in (start, -end) order, quotes and claims out unless asked for."""
     candidates = document.annotations.sorted()
     if labels is None:
         skipped = sorted(label for label in {a.label for a in candidates}
@@ -374,6 +370,89 @@ def _tag_tokens(document: Document, *, tokenizer: str, split_proclitics: bool,
                 f"document {document.id}: {', '.join(skipped)} spans left out of BIO (quotes "
                 "and claims; name them in --labels to include them)"))
             candidates = [a for a in candidates if a.label not in skipped]
+    return candidates
+
+
+def _unaligned(document: Document, ann: Annotation, near: str, hint: bool) -> FormatError:
+    return FormatError(
+        f"document {document.id}: {ann.id} {ann.label} [{ann.start}, {ann.end}) "
+        f"{document.text[ann.start:ann.end]!r} does not align with the tokens {near!r}; "
+        "left out" + (" (--split-proclitics may help)" if hint else ""))
+
+
+def _overlapping(document: Document, ann: Annotation, kept: Annotation) -> FormatError:
+    how = "nested in" if ann.end <= kept.end else "overlaps"
+    return FormatError(
+        f"document {document.id}: {ann.id} {ann.label} [{ann.start}, {ann.end}) "
+        f"{how} {kept.id} {kept.label}; BIO cannot hold both, left out")
+
+
+def _plain_conll(document: Document, candidates: list[Annotation],
+                 problems: Problems) -> str | None:
+    """The CoNLL lines of a text of single-spaced tokens and lines (CoNLL-imported), or None.
+
+    Same output as the general path (whitespace tokens, a sentence a line), built with a few
+    passes in C over the whole text: every token tagged ``O``, then the entities' tags
+    patched in.  None when the text is not of that shape or an entity spans a line break.
+    """
+    text = document.text
+    if (not text or "\x00" in text or "  " in text or "\n\n" in text or " \n" in text
+            or "\n " in text or text[0] in " \n" or text[-1] in " \n"
+            or _OTHER_SPACE.search(text)):
+        return None
+    size = len(text)
+    remarks: list[FormatError] = []
+    kept: list[Annotation] = []
+    for ann in candidates:
+        start, end = ann.start, ann.end
+        if not ((start == 0 or text[start - 1] in " \n") and text[start] not in " \n"
+                and (end == size or text[end] in " \n") and text[end - 1] not in " \n"):
+            left = (start if text[start] in " \n"
+                    else max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1)
+            right = (end if text[end - 1] in " \n"
+                     else min(x for x in (text.find(" ", end), text.find("\n", end), size)
+                              if x >= 0))
+            remarks.append(_unaligned(document, ann, " ".join(text[left:right].split()),
+                                      False))
+            continue
+        if kept and start < kept[-1].end:
+            remarks.append(_overlapping(document, ann, kept[-1]))
+            continue
+        if "\n" in text[start:end]:
+            return None
+        kept.append(ann)
+    base = text.replace("\n", "\x00").replace(" ", " O\n").replace("\x00", " O\n\n") + " O\n"
+    pieces = []
+    taken = position = spaces = breaks = 0
+    for ann in kept:
+        tag = " B-" + ann.label
+        token_start = ann.start
+        while True:
+            gap = text.find(" ", token_start, ann.end)
+            token_end = ann.end if gap < 0 else gap
+            spaces += text.count(" ", position, token_end)
+            breaks += text.count("\n", position, token_end)
+            position = token_end
+            at = token_end + 2 * spaces + 3 * breaks  # where this token's " O" is in base
+            pieces.append(base[taken:at])
+            pieces.append(tag)
+            taken = at + 2
+            if gap < 0:
+                break
+            tag = " I-" + ann.label
+            token_start = gap + 1
+    pieces.append(base[taken:])
+    for remark in remarks:
+        problems.warn(remark)
+    return "".join(pieces)
+
+
+def _tag_tokens(document: Document, candidates: list[Annotation], *, tokenizer: str,
+                split_proclitics: bool, problems: Problems,
+                ) -> tuple[list[str], list[str], list[int]]:
+    """Token texts, their IOB2 tags, and the sentence breaks (token indexes)."""
+    text = document.text
+    mode = tokenizer_mode(document, tokenizer)
     texts, starts, ends = tokenize_columns(text, mode, split_proclitics=split_proclitics,
                                            boundaries=[a.start for a in candidates])
     count = len(texts)
@@ -385,17 +464,11 @@ def _tag_tokens(document: Document, *, tokenizer: str, split_proclitics: bool,
         if first == count or starts[first] != ann.start or last == count or ends[last] != ann.end:
             near = " ".join(texts[i] for i in range(bisect.bisect_right(ends, ann.start),
                                                     bisect.bisect_left(starts, ann.end)))
-            problems.warn(FormatError(
-                f"document {document.id}: {ann.id} {ann.label} [{ann.start}, {ann.end}) "
-                f"{text[ann.start:ann.end]!r} does not align with the tokens {near!r}; "
-                "left out" + ("" if split_proclitics or mode == "whitespace"
-                              else " (--split-proclitics may help)")))
+            problems.warn(_unaligned(document, ann, near,
+                                     not split_proclitics and mode != "whitespace"))
             continue
         if kept is not None and ann.start < kept.end:
-            how = "nested in" if ann.end <= kept.end else "overlaps"
-            problems.warn(FormatError(
-                f"document {document.id}: {ann.id} {ann.label} [{ann.start}, {ann.end}) "
-                f"{how} {kept.id} {kept.label}; BIO cannot hold both, left out"))
+            problems.warn(_overlapping(document, ann, kept))
             continue
         kept = ann
         tags[first] = "B-" + ann.label
@@ -415,18 +488,32 @@ def documents_to_conll(documents: Iterable[Document], *, problems: Problems,
     tagset = tagset or default_tagset()
     first = True
     for document in documents:
-        texts, tags, breaks = _tag_tokens(
-            document, tokenizer=tokenizer, split_proclitics=split_proclitics,
-            problems=problems, tagset=tagset, labels=labels)
-        if not texts:
+        candidates = _candidates(document, tagset, labels, problems)
+        chunk = None
+        if tokenizer_mode(document, tokenizer) == "whitespace" and not split_proclitics:
+            chunk = _plain_conll(document, candidates, problems)
+        if chunk is None:
+            chunk = _general_conll(document, candidates, tokenizer=tokenizer,
+                                   split_proclitics=split_proclitics, problems=problems)
+        if not chunk:
             continue
         if not first:
             yield f"\n{DOCSTART} O\n\n"
         first = False
-        lines = list(map(operator.add, map(operator.add, texts, repeat(" ")), tags))
-        for i in reversed(breaks):
-            lines.insert(i, "")
-        yield "\n".join(lines) + "\n"
+        yield chunk
+
+
+def _general_conll(document: Document, candidates: list[Annotation], *, tokenizer: str,
+                   split_proclitics: bool, problems: Problems) -> str:
+    """The CoNLL lines of one document through the tokenizer (any text)."""
+    texts, tags, breaks = _tag_tokens(document, candidates, tokenizer=tokenizer,
+                                      split_proclitics=split_proclitics, problems=problems)
+    if not texts:
+        return ""
+    lines = list(map(operator.add, map(operator.add, texts, repeat(" ")), tags))
+    for i in reversed(breaks):
+        lines.insert(i, "")
+    return "\n".join(lines) + "\n"
 
 
 def export_selection(document: Document, options: ExportOptions) -> Document:

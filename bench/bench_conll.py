@@ -1,0 +1,104 @@
+"""Speed of CoNLL import into TEI files and of export back to CoNLL, on the full ANERcorp.
+
+Target (issue 5): importing the full ANERcorp file (150,000 tokens) into TEI files, and
+exporting those TEI files back to CoNLL, each take at most 3× the time lxml alone needs to
+parse and serialise the same TEI files, measured in the same run; and the time grows
+linearly with the corpus (1/4, 1/2 and all of the file).
+
+- import: read the CoNLL file (``--repair``, for the file's quirks) → Documents → ``save_tei``
+  each into a temporary folder;
+- export: ``load_tei`` each TEI file → ``write_conll`` to one file;
+- baseline: ``lxml.etree.parse`` + ``etree.tostring`` of the same TEI files.
+
+Each figure is the best of ``--repeat`` runs (the machine is shared).
+
+    python bench/bench_conll.py [--repeat 3] [--file ../shared/corpora/anercorp/ANERCorp]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+from annotator.formats import ExportOptions, ImportOptions, Problems
+from annotator.formats.conll import read_conll, write_conll
+from annotator.tei import load_tei, save_tei
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+ANERCORP = SHARED / "corpora" / "anercorp" / "ANERCorp"
+
+
+def best_of(repeat: int, run: Callable[[], object]) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def measure(source: Path, folder: Path, repeat: int) -> dict[str, float]:
+    tei_folder = folder / "tei"
+    tei_folder.mkdir()
+
+    def import_to_tei() -> None:
+        problems = Problems()
+        for document in read_conll(source, ImportOptions(repair=True), problems):
+            save_tei(document, tei_folder / f"{document.id}.tei.xml")
+
+    def export_to_conll() -> None:
+        documents = (load_tei(path) for path in sorted(tei_folder.glob("*.tei.xml")))
+        write_conll(documents, folder / "back.conll", ExportOptions())
+
+    def lxml_alone() -> None:
+        for path in sorted(tei_folder.glob("*.tei.xml")):
+            etree.tostring(etree.parse(str(path)), encoding="UTF-8")
+
+    imported = best_of(repeat, import_to_tei)
+    exported = best_of(repeat, export_to_conll)
+    baseline = best_of(repeat, lxml_alone)
+    return {"import": imported, "export": exported, "lxml": baseline}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--file", type=Path, default=ANERCORP)
+    args = parser.parse_args()
+    if not args.file.is_file():
+        print(f"needs {args.file}", file=sys.stderr)
+        return 2
+    lines = args.file.read_text(encoding="utf-8").split("\n")
+    results = {}
+    print(f"{'part':>5} {'tokens':>8} {'import s':>9} {'export s':>9} {'lxml s':>8} "
+          f"{'import/lxml':>12} {'export/lxml':>12}")
+    with tempfile.TemporaryDirectory() as temp:
+        for name, fraction in (("1/4", 4), ("1/2", 2), ("all", 1)):
+            folder = Path(temp) / name.replace("/", "_")
+            folder.mkdir()
+            part = folder / "ANERCorp"
+            chosen = lines[:len(lines) // fraction]
+            part.write_text("\n".join(chosen) + "\n", encoding="utf-8")
+            figures = measure(part, folder, args.repeat)
+            results[name] = figures
+            tokens = sum(1 for line in chosen if line.strip())
+            print(f"{name:>5} {tokens:>8} {figures['import']:>9.3f} {figures['export']:>9.3f} "
+                  f"{figures['lxml']:>8.3f} {figures['import'] / figures['lxml']:>12.2f} "
+                  f"{figures['export'] / figures['lxml']:>12.2f}")
+    quarter = results["1/4"]
+    print("growth against 1/4 (linear: 2 and 4):")
+    for name in ("1/2", "all"):
+        print(f"  {name}: import {results[name]['import'] / quarter['import']:.2f}, "
+              f"export {results[name]['export'] / quarter['export']:.2f}, "
+              f"lxml {results[name]['lxml'] / quarter['lxml']:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
