@@ -221,6 +221,26 @@ def test_rectangles_cover_exactly_the_span_characters(qtbot, view, sub, pieces) 
     assert checked > 20
 
 
+@pytest.mark.parametrize("sub", ["Latin paragraph", "والبوكمال", "شخصا"])
+def test_rectangles_meet_qt_cursor_positions(qtbot, view, sub) -> None:
+    """The edges of a one-word highlight are where Qt itself puts the cursor."""
+    document = Document("d", MIXED)
+    start, end = find(MIXED, sub)
+    span = document.annotate(start, end, "LOC")
+    show(qtbot, view, document)
+    [rect] = view.annotation_rects(span.id)
+    view.select_span(start, start)
+    start_x = view.cursorRect().left()
+    view.select_span(end, end)
+    end_x = view.cursorRect().left()
+    if start_x > end_x:  # right to left
+        assert rect.right() == pytest.approx(start_x, abs=1.5)
+        assert rect.left() == pytest.approx(end_x, abs=1.5)
+    else:
+        assert rect.left() == pytest.approx(start_x, abs=1.5)
+        assert rect.right() == pytest.approx(end_x, abs=1.5)
+
+
 def test_highlights_do_not_change_layout_or_shaping(qtbot, view) -> None:
     text = "مصادر لـ«البيان»: قيادات «داعش» غادرت ريف والبوكمال قبل 5 أشهر\n" * 6
     document = Document("d", text)

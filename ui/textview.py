@@ -62,6 +62,7 @@ DEFAULT_POINT_SIZE = 15
 MIN_POINT_SIZE = 6
 MAX_POINT_SIZE = 60
 DEFAULT_LINE_SPACING = 1.5
+DOCUMENT_MARGIN = 12  # pixels between the text and the view's edges
 TOOLTIP_WORDS = 40  # characters of a link target's text shown in tooltips
 UNDERLINE_ROOM = 16  # pixels below a line that stacked underlines may take
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
@@ -236,6 +237,7 @@ class AnnotatedTextView(QPlainTextEdit):
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         document.setDefaultTextOption(option)
         document.setDefaultCursorMoveStyle(Qt.CursorMoveStyle.VisualMoveStyle)
+        document.setDocumentMargin(DOCUMENT_MARGIN)
 
     # -- annotations -----------------------------------------------------------------------
     def annotations_changed(self, changed: Iterable[Annotation] = (),
