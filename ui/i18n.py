@@ -74,7 +74,8 @@ def install_translator(app: QCoreApplication | None = None, language: str | None
     """Install the interface translation for ``language`` (None/"": the system's).
 
     Removes translators installed by an earlier call, sets the layout direction (mirrored
-    for Arabic) and the default locale, and returns the language now in effect.  Widgets
+    for Arabic) and returns the language now in effect.  The default QLocale is left alone,
+    so numbers keep the digits of the user's system locale.  Widgets
     alive at the time receive a ``LanguageChange`` event; widgets built afterwards pick
     the new language up directly.
     """
@@ -90,8 +91,6 @@ def install_translator(app: QCoreApplication | None = None, language: str | None
         for translator in (_load_qt_translator(language), _load_app_translator(language)):
             if translator is not None and app.installTranslator(translator):
                 _installed.append(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Arabic if language == "ar"
-                               else QLocale.Language.English))
     if isinstance(app, QApplication):
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_right_to_left(language)
                                else Qt.LayoutDirection.LeftToRight)

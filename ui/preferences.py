@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-SAMPLE_TEXT = "قال الرئيسُ لـ«البيان» إنّ الاتفاق قريب — The agreement is close."
+SAMPLE_TEXT = "قال الرئيسُ لـ«البيان» إنّ الاتفاق قريبٌ جدًّا (٢٠٢٤)."
 PREFERRED_ARABIC = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "Scheherazade New",
                     "Arial", "Tahoma", "Segoe UI")
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -336,10 +337,14 @@ class ProjectDock(QDockWidget):
         """Select the open document's row (if it is one of the project's)."""
         self.current_path = path
         row = self.model.row_of(path) if path else -1
+        selection = self.table.selectionModel()
         if row >= 0:
-            self.table.selectRow(row)
+            selection.setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
         else:
-            self.table.clearSelection()
+            selection.clearSelection()
         self._update_summary()
 
     def selected_path(self) -> str | None:
