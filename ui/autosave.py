@@ -265,7 +265,7 @@ class RecoveryDialog(QDialog):
         untitled = QCoreApplication.translate("Recovery", "(never saved)")
         name = Path(entry.original_path).name if entry.original_path else untitled
         title = f" — {entry.title}" if entry.title else ""
-        item = QListWidgetItem(f"{name}{title}\n{entry.saved_at.replace('T', ' ')}")
+        item = QListWidgetItem(f"\u2068{name}\u2069{title}\n{entry.saved_at.replace('T', ' ')}")
         item.setToolTip(entry.original_path or untitled)
         item.setData(Qt.ItemDataRole.UserRole, entry.key)
         return item

@@ -98,7 +98,7 @@ class RecentFilesMenu(QObject):
         paths = self.settings.recent_files
         for number, path in enumerate(paths, 1):
             shortcut = f"&{number % 10} " if number <= 10 else ""
-            action = QAction(f"{shortcut}{Path(path).name}", self.menu)
+            action = QAction(f"{shortcut}\u2068{Path(path).name}\u2069", self.menu)
             action.setToolTip(path)
             action.setStatusTip(path)
             action.setData(path)
