@@ -2,7 +2,7 @@
 
 Run offscreen from the project root (needs ../shared/corpora/saudinewsnet):
 
-    QT_QPA_PLATFORM=offscreen python bench/bench_textview.py [--rounds 3] [--spans 100000]
+    QT_QPA_PLATFORM=offscreen python bench/bench_textview.py [--rounds 5] [--spans 100000]
 
 Prints, all measured in this run (figures are noisy; the ratios are what matter):
   * opening: a bare QPlainTextEdit's setPlainText + show + first paint, against
@@ -152,7 +152,7 @@ def visible_range(view: AnnotatedTextView) -> tuple[int, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--spans", type=int, default=100_000)
     args = parser.parse_args(argv)
     if not CORPUS.exists():

@@ -183,7 +183,6 @@ class AnnotatedTextView(QPlainTextEdit):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setFont(preferred_arabic_font())
-        self.setMouseTracking(True)
         self.selectionChanged.connect(self._emit_selection)
 
     # -- document ------------------------------------------------------------------------
@@ -200,8 +199,8 @@ class AnnotatedTextView(QPlainTextEdit):
         self._index_ready = False
         self._index_scheduled = False
         self._positions = PositionMap(document.text)
-        self.setPlainText(text_to_qt(document.text))
         self._apply_text_option()
+        self.setPlainText(text_to_qt(document.text))
 
     def clear_document(self) -> None:
         """Show nothing."""
@@ -230,14 +229,22 @@ class AnnotatedTextView(QPlainTextEdit):
         return self._positions
 
     def _apply_text_option(self) -> None:
+        """Direction from each paragraph, visual cursor moves, margins (when not yet so).
+
+        Changing the text option relays the whole document out, so only do it when needed.
+        """
         document = self.document()
         option = document.defaultTextOption()
-        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
-        option.setAlignment(Qt.AlignmentFlag.AlignLeft)  # not absolute: ParagraphLayout mirrors
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        document.setDefaultTextOption(option)
+        wanted = (Qt.LayoutDirection.LayoutDirectionAuto, Qt.AlignmentFlag.AlignLeft,
+                  QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        if (option.textDirection(), option.alignment(), option.wrapMode()) != wanted:
+            option.setTextDirection(wanted[0])
+            option.setAlignment(wanted[1])  # not absolute: ParagraphLayout mirrors it
+            option.setWrapMode(wanted[2])
+            document.setDefaultTextOption(option)
         document.setDefaultCursorMoveStyle(Qt.CursorMoveStyle.VisualMoveStyle)
-        document.setDocumentMargin(DOCUMENT_MARGIN)
+        if document.documentMargin() != DOCUMENT_MARGIN:
+            document.setDocumentMargin(DOCUMENT_MARGIN)
 
     # -- annotations -----------------------------------------------------------------------
     def annotations_changed(self, changed: Iterable[Annotation] = (),
@@ -623,8 +630,3 @@ class AnnotatedTextView(QPlainTextEdit):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LayoutDirectionChange:
             self._apply_text_option()  # Qt resets the document's direction to the widget's
-
-
-def colour_for(tagset: TagSet, label: str) -> QColor:
-    """The tag set's colour for ``label`` (grey for unknown labels)."""
-    return QColor(tagset.get(label).color)
