@@ -507,3 +507,20 @@ def test_paragraph_directions_ignore_the_interface_direction(qtbot, qapp, how) -
         assert line.right() > view.viewport().width() - 20
     finally:
         qapp.setLayoutDirection(previous)
+
+
+def test_keyboard_paging_moves_through_the_text(qtbot, view) -> None:
+    paragraph = "قال الرئيس إن «الاتفاق» مع شركة Acme يشمل 3 مدن وسيوقع غدا في الرياض.\n"
+    document = Document("d", paragraph * 300)
+    show(qtbot, view, document)
+    view.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert view.verticalScrollBar().value() > 0
+    assert view.viewport().rect().contains(view.cursorRect())
+    for _ in range(5):
+        qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    span = view.selected_span()
+    assert span is not None and span[1] - span[0] > len(paragraph) * 3
+    qtbot.keyClick(view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert view.textCursor().position() == view.position_map().qt_length
