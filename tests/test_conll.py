@@ -249,3 +249,13 @@ def test_fast_path_for_conll_text_equals_the_general_path(document: Document) ->
         return
     assert fast == general
     assert [str(w) for w in fast_problems.warnings] == [str(w) for w in general_problems.warnings]
+
+
+def test_characters_xml_cannot_carry_skip_the_line_or_are_replaced() -> None:
+    content = "ا O\nض\x01 B-PER\nب O"  # no final line feed
+    documents, problems = read_text(content)
+    assert documents[0].text == "ا ب" and problems.errors[0].line == 2
+    problems = Problems()
+    [document] = conll_to_documents(content, name="t", problems=problems, replace_invalid=True)
+    assert document.text == "ا ض\ufffd ب" and spans(document) == [("ض\ufffd", "PER")]
+    assert problems.warnings[0].line == 2 and not problems.errors

@@ -56,7 +56,7 @@ import bisect
 import operator
 import re
 from collections.abc import Iterable, Iterator
-from itertools import pairwise, repeat
+from itertools import accumulate, compress, count, pairwise, repeat
 from pathlib import Path
 
 from annotator.atomic import atomic_writer
@@ -96,6 +96,40 @@ def _repair_tag(tag: str) -> tuple[str, bool]:
 
 _SENTENCE_BREAK: list[tuple[str, str]] = []  # sentinels from the line parser
 _DOCUMENT_BREAK: list[tuple[str, str]] = []
+# A character a token may hold: not whitespace, not a character XML cannot carry.
+_TOKEN_CHAR = r"[^\s\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
+# Any line that is not exactly TOKEN, one space, a well-formed tag (blank lines included).
+_IRREGULAR_LINE = re.compile(
+    rf"^(?!(?!-DOCSTART-){_TOKEN_CHAR}+ (?:O|[BI]-(?!-){_TOKEN_CHAR}+)$).*$", re.M)
+
+
+class _Collected:
+    """One document's tokens and tags while a file is read, and the lines they came from."""
+
+    def __init__(self) -> None:
+        self.tokens: list[str] = []
+        self.tags: list[str] = []
+        self.sentence_starts: list[int] = []  # token indexes that begin a sentence (not 0)
+        self.first_lines: list[int] = []  # token index -> line: checkpoints, with ...
+        self.checkpoints: list[int] = []  # ... the token index each line checkpoint is for
+
+    def mark(self, line_number: int) -> None:
+        """The next token comes from ``line_number`` (and the following ones from the next)."""
+        index = len(self.tokens)
+        if self.checkpoints and self.checkpoints[-1] == index:
+            self.first_lines[-1] = line_number
+        else:
+            self.checkpoints.append(index)
+            self.first_lines.append(line_number)
+
+    def end_sentence(self) -> None:
+        index = len(self.tokens)
+        if index and (not self.sentence_starts or self.sentence_starts[-1] != index):
+            self.sentence_starts.append(index)
+
+    def line_of(self, index: int) -> int:
+        at = bisect.bisect_right(self.checkpoints, index) - 1
+        return self.first_lines[at] + index - self.checkpoints[at]
 
 
 def conll_to_documents(content: str, *, name: str, problems: Problems, repair: bool = False,
@@ -104,6 +138,7 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
     """Documents from the text of a CoNLL/BIO file (see the module docstring).
 
     ``name`` gives the document ids (``<name>`` or ``<name>-<n>``); ``path`` is used in messages.
+    Well-formed lines are read in bulk (a few passes in C); every other line one by one.
     """
     where = path if path is not None else name
     base = _UNSAFE_ID.sub("_", name) or "conll"
@@ -111,15 +146,10 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
         base = "d" + base
     if content.startswith("\ufeff"):
         content = content[1:]
+    if content and not content.endswith("\n"):
+        content += "\n"
     docstarts = content.count(DOCSTART)
     width = len(str(docstarts + 1))
-    lines = content.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    bad_lines = _illegal_lines(lines, replace_invalid, problems, where)
-    # With no whitespace but spaces and line feeds in the file, a token holds none as soon
-    # as it holds no space: the fast path below need not look further.
-    plain = _OTHER_SPACE.search(content) is None
     stamp = now_iso()
     valid_tags: set[str] = set()
     number = 0
@@ -141,9 +171,17 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
         return fixed
 
     def parse(line: str, line_number: int) -> list[tuple[str, str]]:
-        """(token, tag) pairs of a line off the fast path, or a sentinel."""
-        if line_number in bad_lines:
-            return []
+        """(token, tag) pairs of a line that is not plain ``TOKEN TAG``, or a sentinel."""
+        line = line.rstrip("\r")
+        if ILLEGAL_XML_CHARS.search(line):
+            if not replace_invalid:
+                problems.error(EncodingError(
+                    "line holds a character XML cannot carry; line skipped (--replace-invalid "
+                    "replaces it with U+FFFD)", path=where, line=line_number))
+                return []
+            line, count = ILLEGAL_XML_CHARS.subn(REPLACEMENT, line)
+            problems.warn(EncodingError(f"{count} character(s) XML cannot carry replaced with "
+                                        "U+FFFD", path=where, line=line_number))
         fields = _FIELDS.findall(line)
         if not fields:
             return _SENTENCE_BREAK
@@ -159,15 +197,13 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
                 pairs.append((token, checked))
         return pairs
 
-    def make_document(parts: list[str], spans: list[tuple[int, int, str]]) -> Document | None:
+    def make_document(collected: _Collected) -> Document | None:
         nonlocal number
-        if parts and parts[-1] == "\n":
-            parts.pop()
-        text = "".join(parts)
-        if not text:
+        if not collected.tokens:
             return None
         number += 1
         doc_id = f"{base}-{number:0{width}d}" if docstarts else base
+        text, spans = _text_and_spans(collected, problems, where)
         document = Document(doc_id, text, source=SOURCE_PREFIX + name)
         document.annotations.extend(
             Annotation(id=f"a{i}", start=start, end=end, label=label, annotator=annotator,
@@ -175,81 +211,84 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
             for i, (start, end, label) in enumerate(spans, 1))
         return document
 
-    parts: list[str] = []  # tokens and the spaces and line feeds between them
-    spans: list[tuple[int, int, str]] = []
-    length = 0  # of the text in parts
-    sentence_open = False
-    label: str | None = None  # the open entity, if any
-    entity_start = entity_end = 0
-    for line_number, line in enumerate(lines, 1):
-        token, _, tag = line.rpartition(" ")
-        if (tag in valid_tags and token and " " not in token and token != DOCSTART
-                and (plain or _FIELDS.fullmatch(token))):
-            pairs: list[tuple[str, str]] | tuple[tuple[str, str]] = ((token, tag),)
+    collected = _Collected()
+    position = 0
+    line_number = 1
+    for match in _IRREGULAR_LINE.finditer(content):
+        if match.start() >= len(content):
+            break  # the empty "line" after the final line feed
+        if match.start() > position:  # plain lines: one space each, so tokens and tags alternate
+            plain = content[position:match.start() - 1]
+            collected.mark(line_number)
+            flat = plain.replace(" ", "\n").split("\n")
+            collected.tokens += flat[0::2]
+            collected.tags += flat[1::2]
+            line_number += plain.count("\n") + 1
+        pairs = parse(match.group(), line_number)
+        if pairs is _SENTENCE_BREAK:
+            collected.end_sentence()
+        elif pairs is _DOCUMENT_BREAK:
+            document = make_document(collected)
+            if document is not None:
+                yield document
+            collected = _Collected()
         else:
-            pairs = parse(line.rstrip("\r"), line_number)
-            if pairs is _SENTENCE_BREAK or pairs is _DOCUMENT_BREAK:
-                if label is not None:
-                    spans.append((entity_start, entity_end, label))
-                    label = None
-                if sentence_open:
-                    parts.append("\n")
-                    length += 1
-                    sentence_open = False
-                if pairs is _DOCUMENT_BREAK:
-                    document = make_document(parts, spans)
-                    if document is not None:
-                        yield document
-                    parts, spans, length = [], [], 0
-                continue
-        for token, tag in pairs:
-            if sentence_open:
-                parts.append(" ")
-                length += 1
-            sentence_open = True
-            start = length
-            parts.append(token)
-            length += len(token)
-            if tag == "O":
-                if label is not None:
-                    spans.append((entity_start, entity_end, label))
-                    label = None
-            elif tag[0] == "I" and label == tag[2:]:
-                entity_end = length
-            else:
-                if label is not None:
-                    spans.append((entity_start, entity_end, label))
-                label, entity_start, entity_end = tag[2:], start, length
-                if tag[0] == "I":
-                    problems.warn(FormatError(
-                        f"{tag} does not continue an entity of its type: read as the start of "
-                        f"one (written back as B-{label})", path=where, line=line_number))
-    if label is not None:
-        spans.append((entity_start, entity_end, label))
-    document = make_document(parts, spans)
+            for token, tag in pairs:
+                collected.mark(line_number)
+                collected.tokens.append(token)
+                collected.tags.append(tag)
+        line_number += 1
+        position = match.end() + 1
+    if position < len(content):
+        plain = content[position:-1]
+        collected.mark(line_number)
+        flat = plain.replace(" ", "\n").split("\n")
+        collected.tokens += flat[0::2]
+        collected.tags += flat[1::2]
+    document = make_document(collected)
     if document is not None:
         yield document
 
 
-def _illegal_lines(lines: list[str], replace_invalid: bool, problems: Problems,
-                   where: str) -> set[int]:
-    """Line numbers to skip for characters XML cannot carry (replaced in place on request)."""
-    skipped: set[int] = set()
-    if not any(ILLEGAL_XML_CHARS.search(line) for line in lines):
-        return skipped
-    for index, line in enumerate(lines):
-        if not ILLEGAL_XML_CHARS.search(line):
-            continue
-        if replace_invalid:
-            lines[index], count = ILLEGAL_XML_CHARS.subn(REPLACEMENT, line)
-            problems.warn(EncodingError(f"{count} character(s) XML cannot carry replaced with "
-                                        "U+FFFD", path=where, line=index + 1))
+def _text_and_spans(collected: _Collected, problems: Problems,
+                    where: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The rebuilt text and the (start, end, label) of every entity, in bulk.
+
+    Tokens are joined by a space, sentences by a line feed: token ``i`` starts after the
+    lengths of the tokens before it plus one separator each.
+    """
+    tokens, tags = collected.tokens, collected.tags
+    starts = collected.sentence_starts
+    if starts and starts[-1] == len(tokens):
+        starts.pop()  # a blank line after the last token
+    bounds = [0, *starts, len(tokens)]
+    text = "\n".join(" ".join(tokens[a:b]) for a, b in pairwise(bounds))
+    before = list(accumulate(map(len, tokens), initial=0))  # characters of tokens before i
+    sentence_starts = set(collected.sentence_starts)
+    spans: list[tuple[int, int, str]] = []
+    label = ""
+    last = -2
+    start = end = 0
+    for index in compress(count(), map("O".__ne__, tags)):
+        tag = tags[index]
+        if (tag[0] == "I" and index == last + 1 and tag[2:] == label
+                and index not in sentence_starts):
+            end = before[index + 1] + index
         else:
-            problems.error(EncodingError(
-                "line holds a character XML cannot carry; line skipped (--replace-invalid "
-                "replaces it with U+FFFD)", path=where, line=index + 1))
-            skipped.add(index + 1)
-    return skipped
+            if label:
+                spans.append((start, end, label))
+            label = tag[2:]
+            start = before[index] + index
+            end = before[index + 1] + index
+            if tag[0] == "I":
+                problems.warn(FormatError(
+                    f"{tag} does not continue an entity of its type: read as the start of "
+                    f"one (written back as B-{label})", path=where,
+                    line=collected.line_of(index)))
+        last = index
+    if label:
+        spans.append((start, end, label))
+    return text, spans
 
 
 def _odd_line(fields: list[str], line: str, line_number: int, repair: bool,
