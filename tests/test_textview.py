@@ -356,6 +356,28 @@ def test_paints_only_visible_blocks(qtbot, view) -> None:
     assert 0 < view.paint_stats["spans"] <= 2 * bound
 
 
+def test_one_huge_paragraph_paints_only_its_visible_lines(qtbot, view) -> None:
+    sentence = "قال الرئيس إن «الاتفاق» مع شركة Acme يشمل 3 مدن. "
+    text = sentence * 3000  # one block of about a thousand lines
+    document = Document("d", text)
+    for number in range(3000):
+        document.annotate(number * len(sentence) + 4, number * len(sentence) + 10, "PER")
+    show(qtbot, view, document)
+    assert view.document().blockCount() == 1
+    lines = view.viewport().height() // view.fontMetrics().height() + 2
+    assert 0 < view.paint_stats["spans"] <= 2 * lines
+    scrollbar = view.verticalScrollBar()
+    scrollbar.setValue(scrollbar.maximum() // 2)
+    paint(view)
+    assert 0 < view.paint_stats["spans"] <= 2 * lines
+    centre = view.viewport().rect().center()
+    number = view.position_map().from_qt(view.cursorForPosition(centre).position()) // len(
+        sentence)
+    assert number > 3000 // 4
+    [rect] = view.annotation_rects(f"a{number + 1}")
+    assert [a.id for a in view.annotations_at(rect.center())] == [f"a{number + 1}"]
+
+
 def test_adding_and_removing_updates_what_is_shown(qtbot, view) -> None:
     document = Document("d", MIXED)
     show(qtbot, view, document)

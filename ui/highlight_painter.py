@@ -53,7 +53,8 @@ def range_pieces(layout: QTextLayout, origin: QPointF, start: int, end: int) -> 
     shaped for exactly those characters; ``origin`` is the block's top-left in the viewport.
     """
     pieces: list[LinePiece] = []
-    for number in range(layout.lineCount()):
+    first = layout.lineForTextPosition(start)
+    for number in range(first.lineNumber() if first.isValid() else 0, layout.lineCount()):
         line = layout.lineAt(number)
         line_start = line.textStart()
         line_end = line_start + line.textLength()
@@ -87,6 +88,33 @@ def range_pieces(layout: QTextLayout, origin: QPointF, start: int, end: int) -> 
             rect = QRectF(origin.x() + left, top, right - left, height)
             pieces.append(LinePiece(rect, bottom))
     return pieces
+
+
+def visible_lines(layout: QTextLayout, top: float, bottom: float) -> tuple[int, int]:
+    """Block-local Qt range ``[start, end)`` of the lines of ``layout`` between ``top`` and
+    ``bottom`` (layout coordinates); found by bisection, so a paragraph of thousands of lines
+    costs a few look-ups."""
+    count = layout.lineCount()
+    if count == 0:
+        return 0, 0
+    lo, hi = 0, count - 1
+    while lo < hi:  # first line whose bottom reaches top
+        mid = (lo + hi) // 2
+        line = layout.lineAt(mid)
+        if line.y() + line.height() < top:
+            lo = mid + 1
+        else:
+            hi = mid
+    first = lo
+    lo, hi = first, count - 1
+    while lo < hi:  # last line whose top is above bottom
+        mid = (lo + hi + 1) // 2
+        if layout.lineAt(mid).y() > bottom:
+            hi = mid - 1
+        else:
+            lo = mid
+    last = layout.lineAt(lo)
+    return layout.lineAt(first).textStart(), last.textStart() + last.textLength()
 
 
 def nesting_levels(annotations: Sequence[Annotation]) -> dict[str, int]:

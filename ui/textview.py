@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 from bisect import bisect_right
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from annotator_ui.highlight_painter import (
     ANNOTATOR_COLOURS,
@@ -27,6 +28,7 @@ from annotator_ui.highlight_painter import (
     paint_outline,
     paint_underlines,
     range_pieces,
+    visible_lines,
 )
 from annotator_ui.positions import PositionMap, text_to_qt
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -38,6 +40,7 @@ from PySide6.QtGui import (
     QPainter,
     QTextCursor,
     QTextDocument,
+    QTextLayout,
     QTextOption,
 )
 from PySide6.QtWidgets import (
@@ -68,6 +71,17 @@ UNDERLINE_ROOM = 16  # pixels below a line that stacked underlines may take
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
 _RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
+
+
+class VisibleBlock(NamedTuple):
+    """A block being painted: its Qt position, the Qt range of its lines in the paint area,
+    its layout and its top-left corner in the viewport."""
+
+    position: int
+    shown_start: int
+    shown_end: int
+    layout: QTextLayout
+    origin: QPointF
 
 
 def preferred_arabic_font(point_size: float = DEFAULT_POINT_SIZE) -> QFont:
@@ -371,8 +385,8 @@ class AnnotatedTextView(QPlainTextEdit):
         self.span_selection_changed.emit(*(span if span is not None else (-1, -1)))
 
     # -- geometry ----------------------------------------------------------------------------
-    def _visible_blocks(self, area: QRect) -> list[tuple[int, int, object, QPointF]]:
-        """``(qt_start, qt_end, layout, origin)`` of the blocks intersecting ``area``."""
+    def _visible_blocks(self, area: QRect) -> list[VisibleBlock]:
+        """The blocks intersecting ``area``, each with the Qt range of its lines in it."""
         blocks = []
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
@@ -383,35 +397,40 @@ class AnnotatedTextView(QPlainTextEdit):
             if rect.top() > bottom:
                 break
             if block.isVisible() and rect.bottom() >= top:
-                start = block.position()
-                blocks.append((start, start + block.length() - 1, block.layout(),
-                               rect.topLeft()))
+                position = block.position()
+                layout = block.layout()
+                if rect.top() >= top and rect.bottom() <= bottom:
+                    shown = (0, block.length() - 1)
+                else:  # a paragraph taller than the area: only its lines in the area
+                    shown = visible_lines(layout, top - rect.top(), bottom - rect.top())
+                blocks.append(VisibleBlock(position, position + shown[0], position + shown[1],
+                                           layout, rect.topLeft()))
             block = block.next()
         return blocks
 
-    def _spans_in(self, blocks: list[tuple[int, int, object, QPointF]]) -> list[PaintedSpan]:
-        """Annotations over ``blocks`` with their nesting levels and rectangles."""
+    def _spans_in(self, blocks: list[VisibleBlock]) -> list[PaintedSpan]:
+        """Annotations over the shown lines of ``blocks``, with nesting levels and rectangles."""
         if not blocks or self._document is None:
             return []
         positions = self._positions
-        first_cp = positions.from_qt(blocks[0][0])
-        last_cp = positions.from_qt(blocks[-1][1]) + 1
+        first_cp = positions.from_qt(blocks[0].shown_start)
+        last_cp = positions.from_qt(blocks[-1].shown_end) + 1
         annotations = self._shown(self._overlapping(first_cp, last_cp))
         levels = nesting_levels(annotations)
-        starts = [b[0] for b in blocks]
+        starts = [b.shown_start for b in blocks]
         painted = []
         for annotation in annotations:
             qt_start, qt_end = positions.range_to_qt(annotation.start, annotation.end)
             span = PaintedSpan(annotation, levels[annotation.id], self._colour(annotation))
             number = max(0, bisect_right(starts, qt_start) - 1)
             while number < len(blocks):
-                block_start, block_end, layout, origin = blocks[number]
-                if block_start >= qt_end:
+                block = blocks[number]
+                if block.shown_start >= qt_end:
                     break
-                lo = max(qt_start, block_start) - block_start
-                hi = min(qt_end, block_end) - block_start
+                lo = max(qt_start, block.shown_start) - block.position
+                hi = min(qt_end, block.shown_end) - block.position
                 if hi > lo:
-                    span.pieces.extend(range_pieces(layout, origin, lo, hi))
+                    span.pieces.extend(range_pieces(block.layout, block.origin, lo, hi))
                 number += 1
             painted.append(span)
         return painted
