@@ -48,3 +48,13 @@ def test_labels_option_fixes_the_list_and_problems_are_reported(tmp_path: Path) 
     write_documents([document], out, "hf", options)
     assert rows_of(out)[0]["tokens"][1:3] == ["و", "البيان"]
     assert rows_of(out)[0]["ner_tags"][1:3] == [0, 1]
+
+
+def test_rows_end_after_sentence_final_punctuation_even_for_conll_text(tmp_path: Path) -> None:
+    content = "قال O\nعمرو B-PERS\n. I-PERS\nالثاني I-PERS\nمضى O\n؟ O\nنعم O\n"
+    documents = list(conll_to_documents(content, name="t", problems=Problems()))
+    out = tmp_path / "all.jsonl"
+    write_documents(documents, out, "hf", ExportOptions())
+    # the "." inside the entity does not end a sentence
+    assert [r["tokens"] for r in rows_of(out)] == [
+        ["قال", "عمرو", ".", "الثاني", "مضى", "؟"], ["نعم"]]

@@ -384,14 +384,18 @@ def document_to_tagged_sentences(document: Document, *, tokenizer: str = "auto",
                                  split_proclitics: bool = False, problems: Problems,
                                  tagset: TagSet | None = None,
                                  labels: frozenset[str] | None = None,
+                                 after_punctuation: bool | None = None,
                                  ) -> list[list[tuple[str, str]]]:
     """The document's sentences as lists of (token, IOB2 tag); what BIO cannot hold is reported.
 
     ``labels`` None leaves out labels whose kind is ``quote`` or ``claim`` (reported once).
+    Sentences end at line breaks and, with ``after_punctuation`` (None: with the ``punct``
+    tokenizer only), after sentence-final punctuation; never inside an entity.
     """
     candidates = _candidates(document, tagset or default_tagset(), labels, problems)
     texts, tags, breaks = _tag_tokens(document, candidates, tokenizer=tokenizer,
-                                      split_proclitics=split_proclitics, problems=problems)
+                                      split_proclitics=split_proclitics, problems=problems,
+                                      after_punctuation=after_punctuation)
     bounds = [0, *breaks, len(texts)]
     return [list(zip(texts[a:b], tags[a:b], strict=True))
             for a, b in pairwise(bounds) if b > a]
@@ -488,6 +492,7 @@ def _plain_conll(document: Document, candidates: list[Annotation],
 
 def _tag_tokens(document: Document, candidates: list[Annotation], *, tokenizer: str,
                 split_proclitics: bool, problems: Problems,
+                after_punctuation: bool | None = None,
                 ) -> tuple[list[str], list[str], list[int]]:
     """Token texts, their IOB2 tags, and the sentence breaks (token indexes)."""
     text = document.text
@@ -514,7 +519,8 @@ def _tag_tokens(document: Document, candidates: list[Annotation], *, tokenizer: 
         if last > first:
             tags[first + 1:last + 1] = ["I-" + ann.label] * (last - first)
     breaks = [i for i in sentence_breaks(texts, starts, text,
-                                         after_punctuation=mode == "punct")
+                                         after_punctuation=mode == "punct"
+                                         if after_punctuation is None else after_punctuation)
               if not tags[i].startswith("I-")]
     return texts, tags, breaks
 

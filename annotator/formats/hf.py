@@ -2,7 +2,10 @@
 
 One row per sentence, tokenised and tagged exactly as the CoNLL export does
 (:mod:`annotator.formats.conll`: ``ExportOptions.tokenizer``, ``split_proclitics``, IOB2,
-unaligned and overlapping spans reported in ``ExportOptions.problems``).  ``id`` is
+unaligned and overlapping spans reported in ``ExportOptions.problems``); sentences end at
+line breaks and after sentence-final punctuation tokens (``. ! ? ؟ …``) even with the
+``whitespace`` tokenizer, never inside an entity, so a corpus without sentence breaks (the
+full ANERcorp) still gives rows of sentence length.  ``id`` is
 ``<document id>-<sentence number>``; ``ner_tags`` are integer ids into the label list.
 
 The label list is written beside the rows as ``<out stem>.labels.json`` (``train.jsonl`` →
@@ -57,7 +60,7 @@ def write_hf(documents: Iterable[Document], out: Path, options: ExportOptions) -
         sentences = document_to_tagged_sentences(
             export_selection(document, options), tokenizer=options.tokenizer,
             split_proclitics=options.split_proclitics, problems=options.problems,
-            tagset=tagset, labels=options.labels)
+            tagset=tagset, labels=options.labels, after_punctuation=True)
         for number, sentence in enumerate(sentences, 1):
             tokens = [token for token, _ in sentence]
             tags = [tag for _, tag in sentence]
