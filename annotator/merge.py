@@ -276,10 +276,14 @@ class _Group:
 
     def __init__(self, members: list[tuple[int, Annotation]]) -> None:
         self.members = members  # (annotator index, annotation), sorted by annotator index
-        self.label = members[0][1].label
-        spans = Counter((a.start, a.end) for _, a in members)
-        best = max(spans.values())
-        self.span = next((a.start, a.end) for _, a in members if spans[(a.start, a.end)] == best)
+        first = members[0][1]
+        self.label = first.label
+        self.span = (first.start, first.end)
+        if any((a.start, a.end) != self.span for _, a in members):
+            spans = Counter((a.start, a.end) for _, a in members)
+            best = max(spans.values())
+            self.span = next((a.start, a.end) for _, a in members
+                             if spans[(a.start, a.end)] == best)
         self.gold_id = ""
 
     @property
@@ -343,6 +347,9 @@ def _overlap_groups(layers: Sequence[Sequence[Annotation]]) -> list[_Group]:
 
 
 def _merge_attributes(members: Sequence[tuple[int, Annotation]]) -> tuple[dict[str, str], bool]:
+    first = members[0][1].attributes
+    if all(a.attributes == first for _, a in members):
+        return dict(first), False
     keys = list(dict.fromkeys(k for _, a in members for k in a.attributes))
     merged: dict[str, str] = {}
     differ = False
