@@ -18,6 +18,7 @@ from annotator.tagset import UNKNOWN_COLOR, TagSet
 METRICS: list[tuple[str, str, Callable[[Figures], float]]] = [
     ("Krippendorff's α", "#0072b2", lambda f: f.alpha),
     ("Cohen's κ (mean of pairs)", "#56b4e9", lambda f: f.cohen),
+    ("Unitizing α_u", "#cc79a7", lambda f: f.unitizing),
     ("Span F1, exact", "#e69f00", lambda f: micro(f.exact).f1),
     ("Span F1, overlap", "#009e73", lambda f: micro(f.overlap).f1),
 ]
@@ -148,11 +149,11 @@ def _table(head: list[str], rows: list[list[str]]) -> str:
 def _figure_cells(f: Figures) -> list[str]:
     exact, overlap = micro(f.exact), micro(f.overlap)
     return [f'<span class="{_grade(f.alpha)}">{_num(f.alpha)}</span>', _num(f.fleiss),
-            _num(f.cohen), _num(exact.precision), _num(exact.recall), _num(exact.f1),
-            _num(macro_f1(f.exact)), _num(overlap.f1), _num(macro_f1(f.overlap))]
+            _num(f.cohen), _num(f.unitizing), _num(exact.precision), _num(exact.recall),
+            _num(exact.f1), _num(macro_f1(f.exact)), _num(overlap.f1), _num(macro_f1(f.overlap))]
 
 
-FIGURE_HEAD = ["α", "Fleiss κ", "Cohen κ", "P exact", "R exact", "F1 exact (micro)",
+FIGURE_HEAD = ["α", "Fleiss κ", "Cohen κ", "α_u", "P exact", "R exact", "F1 exact (micro)",
                "F1 exact (macro)", "F1 overlap (micro)", "F1 overlap (macro)"]
 
 STYLE = """
@@ -160,7 +161,7 @@ body{font:14px/1.45 system-ui,"Noto Sans","Noto Naskh Arabic","DejaVu Sans",sans
 margin:24px auto;max-width:1120px;color:#222;padding:0 16px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd}
 .meta{color:#555}.cards{display:flex;gap:12px;flex-wrap:wrap;margin:16px 0}
-.card{border:1px solid #ddd;border-radius:8px;padding:10px 14px;min-width:150px}
+.card{border:1px solid #ddd;border-radius:8px;padding:10px 12px;min-width:128px}
 .card b{display:block;font-size:26px}.card span{color:#555;font-size:12px}
 .good{color:#00795a}.fair{color:#a86b00}.poor{color:#c2410c}.na{color:#888}
 table{border-collapse:collapse}.chart td,.chart th{padding:3px 6px;vertical-align:middle}
@@ -185,6 +186,7 @@ def report_to_html(report: AgreementReport, *, tagset: TagSet | None = None,
     overall = report.overall
     cards = [("Krippendorff's α (tokens)", overall.alpha), ("Fleiss' κ", overall.fleiss),
              ("Cohen's κ, mean of pairs", overall.cohen),
+             ("Unitizing α_u (characters)", overall.unitizing),
              ("Span F1 exact (micro)", micro(overall.exact).f1),
              ("Span F1 overlap (micro)", micro(overall.overlap).f1)]
     card_html = "".join(f'<div class="card"><b class="{_grade(v)}">{_num(v)}</b>'
@@ -233,7 +235,9 @@ def report_to_html(report: AgreementReport, *, tagset: TagSet | None = None,
         "covers it, or O; per label, each token is a yes/no question (is it inside a span "
         "with this label?). α is nominal Krippendorff's alpha (absent annotators are missing "
         "values); Fleiss' κ uses documents every annotator worked on; Cohen's κ is per pair, "
-        "averaged. Span P/R/F1 compare every pair of annotators, the first named as reference: "
+        "averaged. α_u is Krippendorff's unitizing alpha over the characters of the documents "
+        "laid end to end (boundaries count, not only labels). "
+        "Span P/R/F1 compare every pair of annotators, the first named as reference: "
         "exact = same start, end and label; overlap = same label and shared characters, "
         "matched one-to-one. Micro pools all spans, macro averages the labels' F1.</p>",
         "</body></html>\n",

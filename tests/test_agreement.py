@@ -21,6 +21,8 @@ from annotator.agreement import (
     match_spans,
     micro,
     span_counts,
+    unitizing_alpha,
+    unitizing_disagreements,
 )
 from annotator.agreement_units import (
     OUTSIDE,
@@ -231,3 +233,81 @@ def test_report_with_missing_annotator_and_label_absent_from_a_document() -> Non
 def test_report_needs_two_annotators() -> None:
     with pytest.raises(AgreementError, match="two annotators"):
         agreement_report([_doc("d", "x", a=[(0, 1, "PER")])])
+
+
+# -- unitizing alpha: Krippendorff (2004, p. 254) and (1995, p. 57) ---------------------------
+
+def _k2004() -> list[list[tuple[int, int, str]]]:
+    # Continuum [150, 450) shifted to start at 0; observers i and j; categories c and k.
+    def span(begin: int, length: int, label: str) -> tuple[int, int, str]:
+        return (begin - 150, begin - 150 + length, label)
+
+    first = [span(225, 70, "c"), span(370, 30, "c"), span(180, 60, "k"), span(300, 50, "k")]
+    second = [span(220, 80, "c"), span(355, 20, "c"), span(400, 20, "c"), span(180, 60, "k"),
+              span(300, 50, "k")]
+    return [first, second]
+
+
+def test_unitizing_alpha_krippendorff_2004_example() -> None:
+    found = unitizing_disagreements(300, _k2004())
+    assert found["c"] == (pytest.approx(0.0144, abs=1e-4), pytest.approx(0.0532, abs=1e-4))
+    assert found["k"] == (0.0, pytest.approx(0.0490, abs=1e-4))
+    overall, per = unitizing_alpha(300, _k2004())
+    assert per["c"] == pytest.approx(0.7286, abs=1e-4)
+    assert per["k"] == pytest.approx(1.0)
+    assert overall == pytest.approx(0.8591, abs=5e-4)
+
+
+def _k1995(stretch: float) -> tuple[int, list[list[tuple[int, int, str]]]]:
+    # (begin, length, observer, category) of the four pairs of coders A-D.
+    units = [(2, 8, 0, "A"), (14, 6, 0, "A"), (4, 4, 1, "A"), (15, 2, 1, "A"),
+             (0, 18, 0, "B"), (0, 2, 1, "B"), (2, 1, 1, "B"), (3, 1, 1, "B"), (4, 1, 1, "B"),
+             (5, 1, 1, "B"), (6, 3, 1, "B"), (9, 1, 1, "B"),
+             (2, 6, 0, "C"), (10, 2, 0, "C"), (14, 4, 0, "C"), (20, 2, 0, "C"), (0, 2, 1, "C"),
+             (4, 4, 1, "C"), (10, 4, 1, "C"), (16, 2, 1, "C"), (20, 2, 1, "C"),
+             (0, 2, 0, "D"), (2, 8, 0, "D"), (10, 4, 0, "D"), (14, 6, 0, "D"), (20, 4, 0, "D"),
+             (0, 4, 1, "D"), (4, 4, 1, "D"), (8, 7, 1, "D"), (15, 2, 1, "D"), (17, 7, 1, "D")]
+    observers: list[list[tuple[int, int, str]]] = [[], []]
+    for begin, length, who, label in units:
+        start = int(begin * stretch)
+        observers[who].append((start, start + int(length * stretch), label))
+    return int(24 * stretch), observers
+
+
+def test_unitizing_alpha_krippendorff_1995_example() -> None:
+    found = unitizing_disagreements(*_k1995(1))
+    observed = {c: d_o for c, (d_o, _) in found.items()}
+    assert observed == {
+        "A": pytest.approx(0.03125, abs=1e-5), "B": pytest.approx(2.26736, abs=1e-5),
+        "C": pytest.approx(0.02777, abs=2e-5), "D": pytest.approx(0.38715, abs=1e-5)}
+    assert unitizing_disagreements(*_k1995(0.5))["C"][1] == pytest.approx(0.05494, abs=1e-5)
+    # Published alphas for a long continuum (the paper's expected disagreement is approximate).
+    _, per = unitizing_alpha(*_k1995(500))
+    assert per == {"A": pytest.approx(0.553, abs=0.02), "B": pytest.approx(-0.926, abs=0.02),
+                   "C": pytest.approx(0.679, abs=0.02), "D": pytest.approx(0.066, abs=0.02)}
+
+
+def test_unitizing_distances_match_krippendorff_2004_table() -> None:
+    from annotator.agreement import _distance
+
+    assert _distance((225, 295, True), (220, 300, True)) == 50
+    assert _distance((370, 400, True), (355, 375, True)) == 850
+    assert _distance((400, 450, False), (400, 420, True)) == 400
+    assert _distance((5, 11, True), (4, 11, False)) == 36
+    assert _distance((5, 11, True), (6, 10, True)) == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 10),
+                                   st.sampled_from("ab")), max_size=6), min_size=2, max_size=4))
+def test_unitizing_alpha_properties(raw: list[list[tuple[int, int, str]]]) -> None:
+    observers = [[(s, min(s + n, 50), label) for s, n, label in spans] for spans in raw]
+    if not any(observers):
+        return
+    overall, per = unitizing_alpha(50, observers)
+    again, _ = unitizing_alpha(50, observers[::-1])
+    assert overall == pytest.approx(again, nan_ok=True)  # observer order does not matter
+    same, _ = unitizing_alpha(50, [observers[0]] * len(observers))
+    if observers[0]:
+        assert same == pytest.approx(1.0)
+    assert all(v <= 1.0 + 1e-9 for v in per.values() if not math.isnan(v))

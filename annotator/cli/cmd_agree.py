@@ -25,7 +25,8 @@ annotators' layers.  Gold layers are ignored.
 Units are tokens: overall, each token takes the innermost covering span's label (or O); per
 label, each token is a yes/no question.  Cohen's kappa per annotator pair (and their mean),
 Fleiss' kappa over documents every annotator worked on, Krippendorff's alpha (nominal;
-absent annotators are missing values).  Span precision/recall/F1 compare each pair, the first
+absent annotators are missing values), and Krippendorff's unitizing alpha (alphaU) over the
+characters of the documents laid end to end.  Span precision/recall/F1 compare each pair, the first
 named as reference, with exact (same start, end, label) and overlap matching; micro pools
 spans, macro averages labels.  n/a: undefined (no variation at all).
 Exit status: 0 done, 2 bad input or usage.
@@ -49,13 +50,13 @@ def _num(value: float) -> str:
     return "   n/a" if math.isnan(value) else f"{value:6.3f}"
 
 
-HEAD = (f"{'alpha':>6} {'fleiss':>6} {'cohen':>6} {'P.ex':>6} {'R.ex':>6} {'F1.ex':>6} "
-        f"{'F1.exM':>6} {'F1.ov':>6} {'F1.ovM':>6}")
+HEAD = " ".join(f"{name:>6}" for name in (
+    "alpha", "fleiss", "cohen", "alphaU", "P.ex", "R.ex", "F1.ex", "F1.exM", "F1.ov", "F1.ovM"))
 
 
 def _line(name: str, f: Figures, width: int) -> str:
     exact, overlap = micro(f.exact), micro(f.overlap)
-    numbers = (f.alpha, f.fleiss, f.cohen, exact.precision, exact.recall, exact.f1,
+    numbers = (f.alpha, f.fleiss, f.cohen, f.unitizing, exact.precision, exact.recall, exact.f1,
                macro_f1(f.exact), overlap.f1, macro_f1(f.overlap))
     return f"{name:<{width}} " + " ".join(_num(v) for v in numbers)
 
@@ -76,7 +77,8 @@ def print_report(report: AgreementReport, out: TextIO, per_document: bool) -> No
         print(f"\n{title}\n{'':<{width}} {HEAD}", file=out)
         for name, figures in rows:
             print(_line(name, figures, width), file=out)
-    print("\nex = exact spans, ov = overlapping spans, M = macro (mean over labels)", file=out)
+    print("\nalphaU = Krippendorff's unitizing alpha over characters; ex = exact spans, "
+          "ov = overlapping spans, M = macro (mean over labels)", file=out)
     if report.missing:
         print(f"\n{len(report.missing)} document(s) lack some annotators: "
               + "; ".join(f"{d} (no {', '.join(who)})" for d, who in report.missing.items()),
