@@ -1,0 +1,905 @@
+"""The main window: the text, the label palette, the annotation list and the inspector.
+
+Built in separate steps (``_build_view``, ``_build_palette``, ``_build_docks``,
+``_build_actions``, ``_build_menus``, ``_build_status``) so other parts of the app add to it
+without editing this file: menus are in ``self.menus`` (``file``, ``edit``, ``view``,
+``annotate``, ``help``), actions in ``self.action_by_name``, and the window emits
+``document_opened(Document)``, ``document_saved(str)``, ``document_modified(bool)`` and
+``annotations_edited(Change)``.
+
+Every edit of the document goes through ``self.undo_stack`` (see :meth:`push`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from annotator_ui.annotation_model import (
+    ID_ROLE,
+    AnnotationFilterModel,
+    AnnotationTableModel,
+)
+from annotator_ui.inspector import Inspector
+from annotator_ui.palette import LabelPalette, swatch_icon
+from annotator_ui.textview import AnnotatedTextView
+from annotator_ui.undo import push_change, undo_group
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator import align, edits
+from annotator.edits import Change
+from annotator.errors import AnnotatorError, FormatError
+from annotator.formats import ImportOptions, Problems, guess_format, read_documents
+from annotator.model import Annotation, Document
+from annotator.tagset import TagSet, default_tagset, tagset_for
+
+APP_NAME = "Arabic News Annotator"
+TEI_SUFFIXES = (".tei.xml", ".xml")
+
+# Boundary nudging: (edge, direction, unit) -> shortcuts.  "earlier" is towards the start of
+# the text (to the right on screen in Arabic), whatever the direction of the script.
+NUDGES: dict[tuple[str, int, str], tuple[str, str]] = {
+    ("start", -1, "char"): ("[", "Move start one character earlier"),
+    ("start", +1, "char"): ("]", "Move start one character later"),
+    ("end", -1, "char"): ("Alt+[", "Move end one character earlier"),
+    ("end", +1, "char"): ("Alt+]", "Move end one character later"),
+    ("start", -1, "word"): ("Ctrl+[", "Move start one word earlier"),
+    ("start", +1, "word"): ("Ctrl+]", "Move start one word later"),
+    ("end", -1, "word"): ("Ctrl+Alt+[", "Move end one word earlier"),
+    ("end", +1, "word"): ("Ctrl+Alt+]", "Move end one word later"),
+}
+
+
+def read_document(path: str | Path, *, annotator: str = "") -> Document:
+    """The (first) document of a file the app can open; raises a one-line AnnotatorError."""
+    path = Path(path)
+    if not path.exists():
+        raise FormatError("no such file", path=str(path))
+    if path.is_dir():
+        raise FormatError("is a folder, not a file", path=str(path))
+    problems = Problems()
+    try:
+        for document in read_documents(path, "auto", ImportOptions(annotator=annotator),
+                                       problems):
+            return document
+    except OSError as error:
+        raise FormatError(f"cannot read: {error.strerror}", path=str(path)) from None
+    if problems.errors:
+        raise problems.errors[0]
+    raise FormatError("holds no document", path=str(path))
+
+
+def word_edge_step(text: str, position: int, forward: bool, edge: str) -> int:
+    """The next word start (``edge="start"``) or word end (``"end"``) after or before
+    ``position``: where a span's start or end lands when nudged by a word."""
+    for _ in range(64):
+        position = align.next_word_boundary(text, position, forward)
+        if position in (0, len(text)):
+            return position
+        if edge == "start":
+            word = align.word_at(text, position)
+            if word is not None and word[0] == position:
+                return position
+        else:
+            word = align.word_at(text, position - 1)
+            if word is not None and word[1] == position:
+                return position
+    return position
+
+
+def is_tei_path(path: str | Path) -> bool:
+    """True when ``path`` names a TEI file (saved in place)."""
+    return str(path).lower().endswith(TEI_SUFFIXES)
+
+
+def default_annotator_name(parent: QWidget | None = None) -> str:
+    """The annotator's name from the settings (asked once), else the login name."""
+    try:
+        from annotator_ui.settings import annotator_name
+    except ImportError:  # pragma: no cover - settings module absent
+        import os
+        return os.environ.get("USER", "")
+    return annotator_name(parent)
+
+
+class MainWindow(QMainWindow):
+    """One document at a time, annotated through labels, list and inspector."""
+
+    document_opened = Signal(object)  # Document
+    document_saved = Signal(str)  # path
+    document_modified = Signal(bool)
+    annotations_edited = Signal(object)  # the Change just applied (inverse on undo)
+
+    def __init__(self, tagset: TagSet | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: Document | None = None
+        self.tagset: TagSet = tagset or default_tagset()
+        self._fixed_tagset = tagset is not None
+        self.current_path: str | None = None
+        self.saves_in_place = False  # False: Save asks where (the file was imported)
+        self.save_folder: str | None = None  # where Save As proposes (None: the file's folder)
+        self.current_id: str | None = None
+        self.language = self._ui_language()
+        self.snapping = True
+        self.proclitics = "particles"
+        self.file_queue: list[str] = []  # further files given on the command line
+        self.menus: dict[str, QMenu] = {}
+        self.action_by_name: dict[str, QAction] = {}
+        self.label_actions: dict[str, QAction] = {}
+        self._picking: tuple[str, str] | None = None  # (source id, role) while linking
+        self._syncing_list = False
+        # Replaceable for tests and by the settings/preferences code:
+        self.annotator_name: Callable[[], str] = lambda: default_annotator_name(self)
+        self.ask_save_path: Callable[[str], str | None] = self._ask_save_path_dialog
+        self.ask_unsaved: Callable[[], str] = self._ask_unsaved_dialog
+
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._build_view()
+        self._build_palette()
+        self._build_docks()
+        self._build_actions()
+        self._build_menus()
+        self._build_status()
+        self.resize(1280, 800)
+        self._update_title()
+        self._update_actions()
+
+    @staticmethod
+    def _ui_language() -> str:
+        try:
+            from annotator_ui.i18n import current_language
+        except ImportError:  # pragma: no cover
+            return "en"
+        return current_language()
+
+    # -- building -------------------------------------------------------------------
+    def _build_view(self) -> None:
+        self.view = AnnotatedTextView(self)
+        self.view.setObjectName("text-view")
+        self.setCentralWidget(self.view)
+        self.view.annotation_clicked.connect(self._highlight_clicked)
+        self.view.span_selection_changed.connect(self._selection_changed)
+
+    def _build_palette(self) -> None:
+        self.palette_bar = QToolBar(self.tr("Labels"), self)
+        self.palette_bar.setObjectName("label-toolbar")
+        self.palette_bar.setMovable(False)
+        self.label_palette = LabelPalette(self.palette_bar)
+        self.label_palette.set_tagset(self.tagset, self.language)
+        self.label_palette.label_chosen.connect(self._palette_clicked)
+        self.palette_bar.addWidget(self.label_palette)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.palette_bar)
+
+    def _build_docks(self) -> None:
+        # The annotation list, with its label and text filters.
+        self.list_model = AnnotationTableModel(self)
+        self.list_model.language = self.language
+        self.list_proxy = AnnotationFilterModel(self)
+        self.list_proxy.setSourceModel(self.list_model)
+
+        panel = QWidget(self)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(4, 4, 4, 4)
+        filters = QHBoxLayout()
+        self.label_filter = QComboBox(panel)
+        self.label_filter.setObjectName("label-filter")
+        self.label_filter.currentIndexChanged.connect(self._label_filter_changed)
+        self.text_filter = QLineEdit(panel)
+        self.text_filter.setObjectName("text-filter")
+        self.text_filter.setPlaceholderText(self.tr("Filter…"))
+        self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.textChanged.connect(self.list_proxy.set_text)
+        filters.addWidget(self.label_filter)
+        filters.addWidget(self.text_filter, 1)
+        layout.addLayout(filters)
+
+        table = self.list_table = QTableView(panel)
+        table.setObjectName("annotation-list")
+        table.setModel(self.list_proxy)
+        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(AnnotationTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(AnnotationTableModel.LABEL, 110)
+        header.resizeSection(AnnotationTableModel.ANNOTATOR, 70)
+        header.resizeSection(AnnotationTableModel.SPAN, 80)
+        table.selectionModel().currentRowChanged.connect(self._list_row_changed)
+        table.clicked.connect(self._list_row_clicked)
+        table.activated.connect(self._list_row_clicked)
+        layout.addWidget(table, 1)
+        self._fill_label_filter()
+
+        self.list_dock = QDockWidget(self.tr("Annotations"), self)
+        self.list_dock.setObjectName("annotations-dock")
+        self.list_dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.list_dock)
+
+        self.inspector = Inspector(self)
+        self.inspector.language = self.language
+        self.inspector.relabel_requested.connect(self.relabel_current)
+        self.inspector.attribute_requested.connect(self.set_current_attribute)
+        self.inspector.note_requested.connect(self.set_current_note)
+        self.inspector.resize_requested.connect(self.resize_current)
+        self.inspector.pick_link_requested.connect(self.start_link_pick)
+        self.inspector.unlink_requested.connect(self.unlink_current)
+        self.inspector.jump_requested.connect(lambda i: self.set_current(i, jump=True))
+        self.inspector.delete_requested.connect(self.delete_current)
+        self.inspector_dock = QDockWidget(self.tr("Inspector"), self)
+        self.inspector_dock.setObjectName("inspector-dock")
+        self.inspector_dock.setWidget(self.inspector)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self.resizeDocks([self.list_dock, self.inspector_dock], [380, 300],
+                         Qt.Orientation.Horizontal)
+
+    def _action(self, name: str, text: str, slot: Callable[..., object],
+                shortcuts: list[str] | tuple[str, ...] = (), *, checkable: bool = False,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setCheckable(checkable)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        self.action_by_name[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        tr = self.tr
+        a = self._action
+        a("open", tr("&Open…"), self.open_dialog, [QKeySequence.StandardKey.Open])
+        a("save", tr("&Save"), self.save, [QKeySequence.StandardKey.Save])
+        a("save_as", tr("Save &As…"), self.save_as, ["Ctrl+Shift+S"])
+        a("next_file", tr("&Next File"), lambda: self.switch_file(+1), ["Ctrl+PgDown"])
+        a("previous_file", tr("&Previous File"), lambda: self.switch_file(-1), ["Ctrl+PgUp"])
+        a("quit", tr("&Quit"), self.close, ["Ctrl+Q"])
+
+        undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
+        undo.setObjectName("undo")
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo.setObjectName("redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (undo, redo):
+            self.addAction(action)
+            self.action_by_name[action.objectName()] = action
+        a("delete", tr("&Delete Annotation"), self.delete_current, ["Delete"])
+        a("next_annotation", tr("Ne&xt Annotation"), lambda: self.step_annotation(+1),
+          ["Alt+Down"])
+        a("previous_annotation", tr("Pre&vious Annotation"), lambda: self.step_annotation(-1),
+          ["Alt+Up"])
+
+        a("focus_text", tr("Go to &Text"), lambda: self.view.setFocus(), ["Ctrl+1"])
+        a("focus_list", tr("Go to Annotation &List"), self._focus_list, ["Ctrl+2"])
+        a("focus_inspector", tr("Go to &Inspector"), self._focus_inspector, ["Ctrl+3"])
+        a("filter_list", tr("&Filter the List"), self._focus_filter, ["Ctrl+Shift+L"])
+        a("zoom_in", tr("Zoom &In"), lambda: self.view.zoom_in(), ["Ctrl++", "Ctrl+="])
+        a("zoom_out", tr("Zoom &Out"), lambda: self.view.zoom_out(), ["Ctrl+-"])
+        a("colour_by_annotator", tr("Colour by &Annotator"), self._colour_mode_toggled,
+          ["Ctrl+Shift+A"], checkable=True)
+
+        for spec in self.tagset:
+            self._add_label_actions(spec.name)
+        a("snapping", tr("&Snap to Words"), self._snapping_toggled, ["Ctrl+Shift+W"],
+          checkable=True, tip=tr("Widen or trim a selection to whole words before labelling"))
+        self.action_by_name["snapping"].setChecked(self.snapping)
+        a("link", tr("&Link Current Annotation…"), self._link_shortcut, ["Ctrl+K"],
+          tip=tr("Pick the speaker or claimant of the current annotation"))
+        a("cancel_link", tr("Cancel &Linking"), self.cancel_link_pick, ["Esc"])
+        for (edge, direction, unit), (keys, text) in NUDGES.items():
+            a(f"nudge_{edge}_{'earlier' if direction < 0 else 'later'}_{unit}", tr(text),
+              lambda _=False, e=edge, d=direction, u=unit: self.nudge(e, d, u), [keys])
+
+        a("shortcuts", tr("&Keyboard Shortcuts"), self.show_help, ["F1"])
+        a("about", tr("&About"), self.show_about)
+
+    def _add_label_actions(self, label: str) -> None:
+        spec = self.tagset.get(label)
+        name = spec.display_name(self.language)
+        keys = [spec.shortcut] if spec.shortcut else []
+        action = self._action(f"label_{label}", self.tr("Label as %s") % name,
+                              lambda _=False, x=label: self.annotate_selection(x), keys)
+        action.setIcon(swatch_icon(spec.color))
+        self.label_actions[label] = action
+        exact_keys = [f"Alt+{spec.shortcut}"] if spec.shortcut else []
+        self._action(f"label_exact_{label}", self.tr("Label Exact Selection as %s") % name,
+                     lambda _=False, x=label: self.annotate_selection(x, exact=True),
+                     exact_keys)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        titles = {"file": self.tr("&File"), "edit": self.tr("&Edit"), "view": self.tr("&View"),
+                  "annotate": self.tr("&Annotate"), "help": self.tr("&Help")}
+        for key, title in titles.items():
+            self.menus[key] = bar.addMenu(title)
+            self.menus[key].setObjectName(f"menu-{key}")
+        get = self.action_by_name
+        self._fill_menu("file", ["open", None, "save", "save_as", None, "next_file",
+                                 "previous_file", None, "quit"])
+        self._fill_menu("edit", ["undo", "redo", None, "delete", None, "next_annotation",
+                                 "previous_annotation"])
+        self._fill_menu("view", ["focus_text", "focus_list", "focus_inspector", "filter_list",
+                                 None, "zoom_in", "zoom_out", "colour_by_annotator", None])
+        self.menus["view"].addAction(self.list_dock.toggleViewAction())
+        self.menus["view"].addAction(self.inspector_dock.toggleViewAction())
+        self.menus["view"].addAction(self.palette_bar.toggleViewAction())
+        annotate = self.menus["annotate"]
+        for label in self.label_actions:
+            annotate.addAction(get[f"label_{label}"])
+        exact = annotate.addMenu(self.tr("Label &Exact Selection"))
+        for label in self.label_actions:
+            exact.addAction(get[f"label_exact_{label}"])
+        annotate.addSeparator()
+        self._fill_menu("annotate", ["snapping", None, "link", "cancel_link", None])
+        nudge = annotate.addMenu(self.tr("&Boundaries"))
+        for (edge, direction, unit) in NUDGES:
+            nudge.addAction(get[f"nudge_{edge}_{'earlier' if direction < 0 else 'later'}_{unit}"])
+        self._fill_menu("help", ["shortcuts", "about"])
+
+    def _fill_menu(self, key: str, names: list[str | None]) -> None:
+        menu = self.menus[key]
+        for name in names:
+            if name is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(self.action_by_name[name])
+
+    def _build_status(self) -> None:
+        self.selection_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.selection_label)
+
+    # -- documents ------------------------------------------------------------------
+    def open_path(self, path: str | Path) -> Document:
+        """Open a TEI, text or JSONL file (raises AnnotatorError with a one-line message)."""
+        document = read_document(path, annotator=self._name_for_import())
+        self.set_document(document, str(path), saves_in_place=is_tei_path(path)
+                          and guess_format(Path(path)) == "tei")
+        return document
+
+    def _name_for_import(self) -> str:
+        return ""
+
+    def set_document(self, document: Document, path: str | None = None, *,
+                     saves_in_place: bool = False) -> None:
+        """Show ``document`` (from ``path``); the undo history starts afresh."""
+        if not self._fixed_tagset:
+            base = tagset_for(Path(path).parent if path else None)
+        else:
+            base = self.tagset
+        labels = sorted({a.label for a in document.annotations})
+        self._set_tagset(base.with_labels(labels))
+        self.cancel_link_pick()
+        self.document = document
+        self.current_path = path
+        self.saves_in_place = saves_in_place
+        self.save_folder = None
+        self.current_id = None
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.view.set_document(document, self.tagset)
+        self.list_model.set_document(document, self.tagset)
+        self.inspector.show_annotation(None, None, None)
+        self._update_title()
+        self._update_actions()
+        self.view.setFocus()
+        self.statusBar().showMessage(
+            self.tr("%d characters, %d annotations") % (len(document.text),
+                                                        len(document.annotations)), 5000)
+        self.document_opened.emit(document)
+
+    def _set_tagset(self, tagset: TagSet) -> None:
+        old = set(self.label_actions)
+        self.tagset = tagset
+        for label in old - set(tagset.labels):
+            for name in (f"label_{label}", f"label_exact_{label}"):
+                action = self.action_by_name.pop(name)
+                self.removeAction(action)
+                action.deleteLater()
+            del self.label_actions[label]
+        for spec in tagset:
+            if spec.name not in self.label_actions:
+                self._add_label_actions(spec.name)
+            else:
+                keys = [spec.shortcut] if spec.shortcut else []
+                self.label_actions[spec.name].setShortcuts([QKeySequence(k) for k in keys])
+                self.action_by_name[f"label_exact_{spec.name}"].setShortcuts(
+                    [QKeySequence(f"Alt+{k}") for k in keys])
+        if self.menus:
+            self._refill_label_menu()
+        self.label_palette.set_tagset(tagset, self.language)
+        self._fill_label_filter()
+
+    def _refill_label_menu(self) -> None:
+        annotate = self.menus["annotate"]
+        for action in annotate.actions():
+            if action.objectName().startswith("label_"):
+                annotate.removeAction(action)
+        first = annotate.actions()[0] if annotate.actions() else None
+        exact_menu = next((a.menu() for a in annotate.actions() if a.menu() is not None), None)
+        for label in self.label_actions:
+            annotate.insertAction(first, self.action_by_name[f"label_{label}"])  # type: ignore[arg-type]
+        if exact_menu is not None:
+            exact_menu.clear()
+            for label in self.label_actions:
+                exact_menu.addAction(self.action_by_name[f"label_exact_{label}"])
+
+    def _fill_label_filter(self) -> None:
+        combo = self.label_filter
+        combo.blockSignals(True)
+        current = combo.currentData()
+        combo.clear()
+        combo.addItem(self.tr("All labels"), "")
+        for spec in self.tagset:
+            combo.addItem(swatch_icon(spec.color), spec.display_name(self.language), spec.name)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        self._label_filter_changed()
+
+    def _update_title(self) -> None:
+        if self.document is None:
+            self.setWindowTitle(f"{APP_NAME}[*]")
+        else:
+            name = Path(self.current_path).name if self.current_path else self.document.id
+            self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        self.setWindowModified(not self.undo_stack.isClean())
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+        self.document_modified.emit(not clean)
+
+    def is_modified(self) -> bool:
+        """True when the document has edits not saved."""
+        return not self.undo_stack.isClean()
+
+    # -- opening and saving ---------------------------------------------------------
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        folder = str(Path(self.current_path).parent) if self.current_path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open"), folder,
+            self.tr("Annotation files (*.tei.xml *.xml *.txt *.jsonl);;All files (*)"))
+        if path:
+            self.open_or_report(path)
+
+    def open_or_report(self, path: str) -> bool:
+        """Open ``path``, showing any problem in a message box; True when opened."""
+        try:
+            self.open_path(path)
+        except AnnotatorError as error:
+            QMessageBox.warning(self, self.tr("Cannot open"), error.one_line())
+            return False
+        return True
+
+    def switch_file(self, step: int) -> None:
+        """Open the next (``+1``) or previous (``-1``) of the files given at start."""
+        if not self.file_queue or self.current_path not in self.file_queue:
+            return
+        index = (self.file_queue.index(self.current_path) + step) % len(self.file_queue)
+        if self.file_queue[index] != self.current_path and self.maybe_save():
+            self.open_or_report(self.file_queue[index])
+
+    def proposed_save_path(self) -> str:
+        """Where Save As proposes to write: ``<id>.tei.xml`` next to the opened file."""
+        assert self.document is not None
+        if self.save_folder:
+            folder = Path(self.save_folder)
+        elif self.current_path:
+            folder = Path(self.current_path).parent
+        else:
+            folder = Path.cwd()
+        return str(folder / f"{self.document.id}.tei.xml")
+
+    def save(self) -> bool:
+        """Write the TEI file (Save As for an imported file); True when written."""
+        if self.document is None:
+            return False
+        if not self.saves_in_place or not self.current_path:
+            return self.save_as()
+        return self.write_to(self.current_path)
+
+    def save_as(self) -> bool:
+        if self.document is None:
+            return False
+        path = self.ask_save_path(self.proposed_save_path())
+        if not path:
+            return False
+        return self.write_to(path)
+
+    def write_to(self, path: str) -> bool:
+        """Save the document as TEI at ``path``; reports failure in a message box."""
+        from annotator.tei import save_tei
+
+        assert self.document is not None
+        try:
+            save_tei(self.document, path, tagset=self.tagset)
+        except (AnnotatorError, OSError) as error:
+            message = error.one_line() if isinstance(error, AnnotatorError) else str(error)
+            QMessageBox.critical(self, self.tr("Cannot save"), message)
+            return False
+        self.current_path = str(path)
+        self.saves_in_place = True
+        self.save_folder = None
+        self.undo_stack.setClean()
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved %s") % path, 5000)
+        self.document_saved.emit(str(path))
+        return True
+
+    def _ask_save_path_dialog(self, proposal: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as TEI"), proposal,
+                                              self.tr("TEI files (*.tei.xml)"))
+        return path or None
+
+    def _ask_unsaved_dialog(self) -> str:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
+                          self.tr("The annotations have changes that are not saved."),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(
+                    QMessageBox.StandardButton(answer), "cancel")
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved edits; False when the user cancels (or the save fails)."""
+        if self.document is None or self.undo_stack.isClean():
+            return True
+        answer = self.ask_unsaved()
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.maybe_save():
+            event.accept()
+        else:
+            event.ignore()
+
+    # -- editing --------------------------------------------------------------------
+    def push(self, change: Change) -> bool:
+        """Apply ``change`` through the undo stack; False when it changed nothing."""
+        if self.document is None:
+            return False
+        return push_change(self.undo_stack, self.document, change, self._after_change)
+
+    def group(self, text: str):  # type: ignore[no-untyped-def]
+        """``with window.group("Annotate all"):`` makes the edits inside one undo step."""
+        return undo_group(self.undo_stack, text)
+
+    def _try(self, make: Callable[[], Change]) -> Change | None:
+        """Build a change and push it; a refused edit becomes a status-bar message."""
+        try:
+            change = make()
+        except AnnotatorError as error:
+            self.statusBar().showMessage(error.one_line(), 6000)
+            self._refresh_inspector()
+            return None
+        return change if self.push(change) else None
+
+    def _after_change(self, change: Change) -> None:
+        removed = change.removed
+        changed = change.after
+        self.view.annotations_changed(changed, removed)
+        self._syncing_list = True  # rows moving under the table's cursor are not choices
+        try:
+            self.list_model.annotations_changed(changed, removed)
+        finally:
+            self._syncing_list = False
+        if self.current_id is not None and self.document is not None \
+                and self.current_id not in self.document.annotations:
+            self.set_current(None)
+        else:
+            self._refresh_inspector()
+        self.annotations_edited.emit(change)
+
+    def current_annotation(self) -> Annotation | None:
+        if self.document is None or self.current_id is None:
+            return None
+        return self.document.annotations.get(self.current_id)
+
+    def snap(self, start: int, end: int) -> tuple[int, int]:
+        """The span labelling uses for a selection (snapped to words when snapping is on)."""
+        assert self.document is not None
+        if not self.snapping:
+            return start, end
+        snapped = align.align_span(self.document.text, start, end, "expand",
+                                   proclitics=self.proclitics)  # type: ignore[arg-type]
+        return snapped if snapped is not None else (start, end)
+
+    def annotate_selection(self, label: str, exact: bool = False) -> Annotation | None:
+        """Label the current selection (snapped unless ``exact`` or snapping is off)."""
+        if self.document is None:
+            return None
+        span = self.view.selected_span()
+        if not span or span[0] >= span[1]:
+            self.statusBar().showMessage(self.tr("Select some text first."), 4000)
+            return None
+        start, end = span if exact else self.snap(*span)
+        document = self.document
+        name = self.annotator_name()
+        change = self._try(lambda: edits.add_annotation(
+            document, start=start, end=end, label=label, annotator=name, tagset=self.tagset))
+        if change is None:
+            return None
+        new_id = change.added[0].id
+        self.set_current(new_id)
+        return document.annotations[new_id]
+
+    def _palette_clicked(self, label: str) -> None:
+        exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
+        self.annotate_selection(label, exact=exact)
+        self.view.setFocus()
+
+    def delete_current(self) -> None:
+        annotation = self.current_annotation()
+        if annotation is not None and self.document is not None:
+            document = self.document
+            self._try(lambda: edits.delete_annotation(document, annotation_id=annotation.id))
+
+    def relabel_current(self, label: str) -> None:
+        annotation = self.current_annotation()
+        if annotation is not None and self.document is not None:
+            document = self.document
+            self._try(lambda: edits.relabel(document, annotation_id=annotation.id, label=label,
+                                            tagset=self.tagset))
+
+    def set_current_attribute(self, name: str, value: str | None) -> None:
+        annotation = self.current_annotation()
+        if annotation is not None and self.document is not None:
+            document = self.document
+            self._try(lambda: edits.set_attribute(document, annotation_id=annotation.id,
+                                                  name=name, value=value))
+
+    def set_current_note(self, note: str) -> None:
+        annotation = self.current_annotation()
+        if annotation is not None and self.document is not None:
+            document = self.document
+            self._try(lambda: edits.set_note(document, annotation_id=annotation.id, note=note))
+
+    def resize_current(self, start: int, end: int) -> None:
+        annotation = self.current_annotation()
+        if annotation is not None and self.document is not None:
+            document = self.document
+            self._try(lambda: edits.resize(document, annotation_id=annotation.id, start=start,
+                                           end=end))
+
+    def unlink_current(self, role: str, target_id: str) -> None:
+        annotation = self.current_annotation()
+        if annotation is not None and self.document is not None:
+            document = self.document
+            self._try(lambda: edits.unlink(document, source_id=annotation.id, role=role,
+                                           target_id=target_id))
+
+    def nudge(self, edge: str, direction: int, unit: str) -> None:
+        """Move the current annotation's ``start`` or ``end`` by a grapheme or a word."""
+        annotation = self.current_annotation()
+        if annotation is None or self.document is None:
+            return
+        text = self.document.text
+        start, end = annotation.start, annotation.end
+        if unit == "char":
+            if edge == "start":
+                start = align.next_grapheme_boundary(text, start, direction > 0)
+            else:
+                end = align.next_grapheme_boundary(text, end, direction > 0)
+        elif edge == "start":
+            start = word_edge_step(text, start, direction > 0, "start")
+        else:
+            end = word_edge_step(text, end, direction > 0, "end")
+        if start >= end:
+            self.statusBar().showMessage(self.tr("The annotation cannot become empty."), 4000)
+            return
+        self.resize_current(start, end)
+        self.view.select_span(start, end)
+
+    # -- links ----------------------------------------------------------------------
+    def start_link_pick(self, role: str) -> None:
+        """Wait for a click on the annotation to link the current one to with ``role``."""
+        annotation = self.current_annotation()
+        if annotation is None:
+            return
+        self._picking = (annotation.id, role)
+        spec = self.tagset.get(annotation.label).link(role)
+        allowed = "/".join(self.tagset.get(t).display_name(self.language)
+                           for t in spec.targets) if spec and spec.targets else ""
+        message = self.tr("Click the %s (a highlight or a list row; Esc cancels)") % (
+            f"{role} ({allowed})" if allowed else role)
+        self.statusBar().showMessage(message)
+        self.view.viewport().setCursor(Qt.CursorShape.CrossCursor)
+        self._update_actions()
+
+    def cancel_link_pick(self) -> None:
+        if self._picking is None:
+            return
+        self._picking = None
+        self.statusBar().clearMessage()
+        self.view.viewport().unsetCursor()
+        self._update_actions()
+
+    def is_picking_link(self) -> bool:
+        return self._picking is not None
+
+    def _finish_link_pick(self, target_id: str) -> None:
+        assert self._picking is not None and self.document is not None
+        source_id, role = self._picking
+        document = self.document
+        try:
+            change = edits.link(document, source_id=source_id, role=role, target_id=target_id,
+                                tagset=self.tagset)
+        except AnnotatorError as error:  # stay in picking mode: click another one
+            self.statusBar().showMessage(error.one_line() + " — " + self.tr("Esc cancels"))
+            return
+        self.cancel_link_pick()
+        self.push(change)
+        self.set_current(source_id)
+
+    def _link_shortcut(self) -> None:
+        annotation = self.current_annotation()
+        if annotation is None:
+            return
+        spec = self.tagset.get(annotation.label)
+        if spec.links:
+            self.start_link_pick(spec.links[0].role)
+
+    # -- selection and the current annotation ---------------------------------------
+    def set_current(self, annotation_id: str | None, *, jump: bool = False) -> None:
+        """Make ``annotation_id`` current: emphasised, in the inspector, its row selected."""
+        annotation = None
+        if annotation_id is not None and self.document is not None:
+            annotation = self.document.annotations.get(annotation_id)
+        self.current_id = annotation.id if annotation else None
+        self.view.set_current_annotation(self.current_id)
+        self._refresh_inspector()
+        self._select_row(self.current_id)
+        if jump and annotation is not None:
+            self.view.select_span(annotation.start, annotation.end)
+        self._update_actions()
+
+    def _refresh_inspector(self) -> None:
+        self.inspector.show_annotation(self.document, self.tagset, self.current_annotation())
+
+    def _select_row(self, annotation_id: str | None) -> None:
+        table = self.list_table
+        self._syncing_list = True
+        try:
+            if annotation_id is None:
+                table.selectionModel().clearSelection()
+                return
+            row = self.list_model.row_of(annotation_id)
+            index = self.list_proxy.mapFromSource(self.list_model.index(row, 0))
+            if index.isValid():
+                table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                table.scrollTo(index)
+        finally:
+            self._syncing_list = False
+
+    def _highlight_clicked(self, annotation_id: str) -> None:
+        if self._picking is not None:
+            self._finish_link_pick(annotation_id)
+        else:
+            self.set_current(annotation_id)
+
+    def _list_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing_list or self._picking is not None or not current.isValid():
+            return
+        self.set_current(current.data(ID_ROLE), jump=True)
+
+    def _list_row_clicked(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        if self._picking is not None:
+            self._finish_link_pick(index.data(ID_ROLE))
+        elif index.data(ID_ROLE) != self.current_id:
+            self.set_current(index.data(ID_ROLE), jump=True)
+
+    def step_annotation(self, step: int) -> None:
+        """Make the next (``+1``) or previous (``-1``) row of the list current."""
+        proxy = self.list_proxy
+        if proxy.rowCount() == 0:
+            return
+        row = -1
+        if self.current_id is not None:
+            source_row = self.list_model.row_of(self.current_id)
+            row = proxy.mapFromSource(self.list_model.index(source_row, 0)).row()
+        row = min(max(row + step, 0), proxy.rowCount() - 1) if row >= 0 else \
+            (0 if step > 0 else proxy.rowCount() - 1)
+        self.set_current(proxy.index(row, 0).data(ID_ROLE), jump=True)
+
+    def _selection_changed(self, start: int, end: int) -> None:
+        if start < 0 or end <= start or self.document is None:
+            self.selection_label.setText("")
+            return
+        text = self.tr("Selection %d–%d (%d)") % (start, end, end - start)
+        if self.snapping:
+            s, e = self.snap(start, end)
+            if (s, e) != (start, end):
+                text += " → " + self.tr("%d–%d") % (s, e)
+        self.selection_label.setText(text)
+
+    def _label_filter_changed(self, *_args: object) -> None:
+        label = self.label_filter.currentData() or ""
+        self.list_proxy.set_label(label)
+        if hasattr(self, "view"):
+            self.view.set_label_filter({label} if label else None)
+
+    def _snapping_toggled(self, on: bool) -> None:
+        self.snapping = bool(on)
+
+    def _colour_mode_toggled(self, on: bool) -> None:
+        self.view.set_colour_mode("annotator" if on else "label")
+
+    def _focus_list(self) -> None:
+        self.list_dock.show()
+        self.list_table.setFocus()
+
+    def _focus_filter(self) -> None:
+        self.list_dock.show()
+        self.text_filter.setFocus()
+        self.text_filter.selectAll()
+
+    def _focus_inspector(self) -> None:
+        self.inspector_dock.show()
+        self.inspector.label_combo.setFocus()
+
+    def _update_actions(self) -> None:
+        has_doc = self.document is not None
+        has_current = self.current_annotation() is not None
+        get = self.action_by_name
+        for name in ("save", "save_as"):
+            get[name].setEnabled(has_doc)
+        for name in ("delete", "link"):
+            get[name].setEnabled(has_current)
+        for name, action in get.items():
+            if name.startswith("nudge_"):
+                action.setEnabled(has_current)
+        get["cancel_link"].setEnabled(self._picking is not None)
+        many = len(self.file_queue) > 1
+        get["next_file"].setEnabled(many)
+        get["previous_file"].setEnabled(many)
+
+    # -- help -------------------------------------------------------------------------
+    def show_help(self) -> None:
+        from annotator_ui.help_dialog import HelpDialog
+
+        HelpDialog(self).exec()
+
+    def show_about(self) -> None:
+        from annotator import __version__
+
+        QMessageBox.about(self, self.tr("About"),
+                          f"{APP_NAME} {__version__}\n"
+                          + self.tr("Entities, quotes and claims in Arabic news, saved as "
+                                    "TEI P5 standoff annotation."))
