@@ -83,6 +83,21 @@ def test_alt_label_keeps_the_exact_selection(qtbot, window) -> None:  # type: ig
         (start, start + 4), (start + 3, start + 6)}
 
 
+def test_palette_click_annotates_and_alt_click_keeps_the_exact_selection(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    document = window.open_path(SAMPLE_TXT)
+    start = document.text.index("لـ«البيان»")
+    window.view.select_span(start, start + 5)
+    qtbot.mouseClick(window.label_palette.button("ORG"), Qt.MouseButton.LeftButton)
+    (snapped,) = list(document.annotations)
+    assert document.span_text(snapped) == "البيان"
+    window.view.select_span(start, start + 5)
+    qtbot.mouseClick(window.label_palette.button("MISC"), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.AltModifier)
+    exact = document.annotations[window.current_id]
+    assert exact.label == "MISC" and (exact.start, exact.end) == (start, start + 5)
+    assert window.view.hasFocus() or not window.isActiveWindow()
+
+
 def test_offsets_are_code_points_after_an_emoji(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
     text = "😀👍🏽 قال وزير الخارجية 🇸🇦 إن «الاتفاق قريب»."
     document = open_text(window, tmp_path, text)
@@ -196,7 +211,8 @@ def test_link_a_quote_to_its_speaker_by_clicking_the_highlight(qtbot, window, tm
     assert window.view.selected_span() == (per.start, per.end)
     back = window.inspector.findChild(QPushButton, f"jump-{quote.id}")
     assert back is not None
-    assert window.inspector.link_captions == [f"speaker of: «المعركة بدأت» ({quote.id})"]
+    assert window.inspector.link_captions == [
+        f"speaker of: «\u2068المعركة بدأت\u2069» ({quote.id})"]
     # undo removes the link; deleting the speaker removes it too and undo brings it back
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert document.annotations[quote.id].links == ()

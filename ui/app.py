@@ -128,8 +128,18 @@ def _screenshot(window: object, out: str, size: tuple[int, int] | None,
     if current is None and document is not None:  # show a linked annotation if there is one
         linked = [a for a in document.annotations.sorted() if a.links]
         current = linked[0].id if linked else None
+    from PySide6.QtWidgets import QApplication
+
+    if size is not None:
+        window.resize(*size)  # type: ignore[attr-defined]
+    window.show()  # type: ignore[attr-defined]
+    QApplication.processEvents()  # lay out first, so that scrolling lands right
     if current is not None:
-        window.set_current(current)  # type: ignore[attr-defined]
+        window.set_current(current, jump=True)  # type: ignore[attr-defined]
+        view = window.view  # type: ignore[attr-defined]
+        cursor = view.textCursor()
+        cursor.clearSelection()  # keep the scroll position, show the highlight unselected
+        view.setTextCursor(cursor)
     try:
         render_to_png(window, out, size)  # type: ignore[arg-type]
     except AnnotatorError as error:

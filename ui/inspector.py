@@ -28,6 +28,12 @@ from annotator.tagset import LabelSpec, TagSet
 UNSET = "—"  # the combo entry for an attribute without a value
 
 
+def isolated(text: str) -> str:
+    """``text`` wrapped in FIRST STRONG ISOLATE ... POP DIRECTORY ISOLATE, for display only:
+    Arabic quoted inside an English caption (or the reverse) keeps its brackets in place."""
+    return f"\u2068{text}\u2069"
+
+
 def _clear(layout: QVBoxLayout | QFormLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
@@ -95,7 +101,9 @@ class Inspector(QWidget):
         span_row.addWidget(self.start_spin)
         span_row.addWidget(QLabel("–"))
         span_row.addWidget(self.end_spin)
-        form.addRow(self.tr("&Span"), span_row)
+        span_label = QLabel(self.tr("&Span"), self.body)
+        span_label.setBuddy(self.start_spin)
+        form.addRow(span_label, span_row)
         self.span_help = QLabel(self.tr("[ ] move the start, Alt+[ Alt+] the end by a "
                                         "character; with Ctrl by a word"))
         self.span_help.setWordWrap(True)
@@ -215,7 +223,7 @@ class Inspector(QWidget):
             for target_id in annotation.link_targets(role):
                 target = annotations.get(target_id)
                 text = one_line(document.span_text(target), 40) if target else "?"
-                self._link_row(f"{role_name}: «{text}» ({target_id})", target_id,
+                self._link_row(f"{role_name}: «{isolated(text)}» ({target_id})", target_id,
                                role=role)
                 shown = True
             if link_spec is not None:
@@ -234,8 +242,9 @@ class Inspector(QWidget):
                 role_name = ((source_spec.ar if self.language == "ar" else source_spec.en)
                              if source_spec else "") or link.role
                 text = one_line(document.span_text(source), 40)
-                self._link_row(self.tr("%s of: «%s» (%s)") % (role_name.lower(), text,
-                                                             source.id), source.id)
+                self._link_row(self.tr("%s of: «%s» (%s)") % (role_name.lower(),
+                                                             isolated(text), source.id),
+                               source.id)
                 shown = True
         self.links_box.setVisible(shown)
 

@@ -784,7 +784,15 @@ class MainWindow(QMainWindow):
         self._select_row(self.current_id)
         if jump and annotation is not None:
             self.view.select_span(annotation.start, annotation.end)
+            self._reveal_cursor()
         self._update_actions()
+
+    def _reveal_cursor(self) -> None:
+        """Centre the text cursor when it sits at (or beyond) the edge of the view."""
+        rect = self.view.cursorRect()
+        margin = 3 * rect.height()
+        if rect.top() < margin or rect.bottom() > self.view.viewport().height() - margin:
+            self.view.centerCursor()
 
     def _refresh_inspector(self) -> None:
         self.inspector.show_annotation(self.document, self.tagset, self.current_annotation())
