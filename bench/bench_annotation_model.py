@@ -13,12 +13,12 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+from annotator_ui.annotation_model import AnnotationFilterModel, AnnotationTableModel
+from PySide6.QtWidgets import QApplication, QTableView
 
-from annotator import edits  # noqa: E402
-from annotator.model import Document  # noqa: E402
-from annotator.tagset import default_tagset  # noqa: E402
-from annotator_ui.annotation_model import AnnotationFilterModel, AnnotationTableModel  # noqa: E402
+from annotator import edits
+from annotator.model import Document
+from annotator.tagset import default_tagset
 
 
 def best_of(runs: int, step) -> float:  # type: ignore[no-untyped-def]
