@@ -69,13 +69,23 @@ def _gcb(char: str) -> str:
     return "Other"
 
 
+_INCB_CONSONANT = regex.compile(r"\p{Indic_Conjunct_Break=Consonant}")
+
+
+@lru_cache(maxsize=4096)
+def _is_conjunct_consonant(char: str) -> bool:
+    """True for consonants that GB9c may join to a preceding virama (Indic, Myanmar...)."""
+    return _INCB_CONSONANT.match(char) is not None
+
+
 def _is_sure_boundary(text: str, i: int) -> bool:
     """True when ``i`` is a cluster boundary judging only ``text[i-1]`` and ``text[i]``.
 
     Conservative: False means "cannot tell locally", not "no boundary".  Rules used (UAX #29):
     GB1/GB2 (text ends), GB4/GB5 (controls, CR LF), GB999 between two ``Other`` characters,
-    and after an ``Extend``/``SpacingMark`` (not ZWJ) before an ``Other`` outside the Indic
-    blocks (GB9c conjuncts need a look further back; GB11 needs a ZWJ; GB12/13 need RIs).
+    and after an ``Extend``/``SpacingMark`` (not ZWJ) before an ``Other`` that is not a
+    conjunct consonant (GB9c conjuncts need a look further back; GB11 needs a ZWJ; GB12/13
+    need regional indicators).
     """
     if i <= 0 or i >= len(text):
         return True
@@ -90,17 +100,50 @@ def _is_sure_boundary(text: str, i: int) -> bool:
         return False
     if before == "Other":
         return True
-    return before in ("Extend", "SpacingMark") and not "\u0900" <= text[i] <= "\u0dff"
+    return before in ("Extend", "SpacingMark") and not _is_conjunct_consonant(text[i])
+
+
+# Regional indicators pair up counting from the start of their run (GB12/13).  The regex
+# module's \X looks back over the whole run for every pair (quadratic), so long runs are
+# split here at the pair boundaries, which are certain once the run's start is known.
+_RI_BEFORE = regex.compile(r"(?r)\P{Regional_Indicator}")
+_NOT_RI = regex.compile(r"\P{Regional_Indicator}")
+_RI_RUN = regex.compile(r"\p{Regional_Indicator}{4,}")
+
+
+def _inside_ri_run(text: str, i: int) -> bool:
+    return 0 < i < len(text) and _gcb(text[i - 1]) == _gcb(text[i]) == "Regional_Indicator"
+
+
+def _ri_run_start(text: str, i: int) -> int:
+    found = _RI_BEFORE.search(text, 0, i)
+    return found.end() if found else 0
 
 
 def _sure_at_or_before(text: str, i: int) -> int:
     while not _is_sure_boundary(text, i):
+        if _inside_ri_run(text, i):
+            run_start = _ri_run_start(text, i)
+            pair = run_start + 2 * ((i - run_start) // 2)
+            if pair > run_start:
+                return pair
+            i = run_start
+            continue
         i -= 1
     return i
 
 
 def _sure_at_or_after(text: str, i: int) -> int:
     while not _is_sure_boundary(text, i):
+        if _inside_ri_run(text, i):
+            run_start = _ri_run_start(text, i)
+            found = _NOT_RI.search(text, i)
+            run_end = found.start() if found else len(text)
+            pair = run_start + 2 * ((i - run_start + 1) // 2)
+            if pair < run_end:
+                return pair
+            i = run_end
+            continue
         i += 1
     return i
 
@@ -110,7 +153,15 @@ def _segment(text: str, lo: int, hi: int) -> list[int]:
     a = _sure_at_or_before(text, max(0, min(lo, len(text))))
     b = _sure_at_or_after(text, max(0, min(hi, len(text))))
     bounds = [a]
-    bounds.extend(a + m.end() for m in _CLUSTER.finditer(text[a:b]))
+    at = a
+    for run in _RI_RUN.finditer(text, a, b):
+        # ``at`` and ``a`` are boundaries, so pairs count from the run's start in the window.
+        run_start, run_end = run.span()
+        last_pair = run_start + 2 * ((run_end - run_start - 1) // 2)
+        bounds.extend(at + m.end() for m in _CLUSTER.finditer(text[at:run_start + 2]))
+        bounds.extend(range(run_start + 4, last_pair + 1, 2))
+        at = last_pair
+    bounds.extend(at + m.end() for m in _CLUSTER.finditer(text[at:b]))
     return bounds
 
 
@@ -178,9 +229,26 @@ def _base(cluster: str) -> str:
     return cluster[0]
 
 
+def _carries_letters(cluster: str) -> bool:
+    """True when a character after the first is a letter or digit (other than tatweel).
+
+    Rare clusters such as space + virama + consonant, which no rule may trim away."""
+    return any(unicodedata.category(c)[0] in "LN" and c != TATWEEL for c in cluster[1:])
+
+
+def _letter(cluster: str) -> str:
+    """The base character, or U+FFFC for a tatweel that carries letters (never a clitic)."""
+    first = _base(cluster)
+    if first == TATWEEL and _carries_letters(cluster):
+        return "\ufffc"
+    return first
+
+
 def _kind(cluster: str) -> str:
     """``word``, ``space`` (whitespace, controls, bidi marks), ``punct`` or ``symbol``."""
     first = _base(cluster)
+    if len(cluster) > 1 and _carries_letters(cluster):
+        return "word"
     if first in _BIDI_CONTROLS:
         return "space"
     category = unicodedata.category(first)
@@ -204,10 +272,15 @@ class _Clusters:
         self._bounds = _segment(text, lo, hi)
 
     def _cover(self, lo: int, hi: int) -> None:
+        """Grow the segmented window (doubling, towards the side asked for) to hold [lo, hi]."""
         first, last = self._bounds[0], self._bounds[-1]
         if lo < first or hi > last:
-            span = max(64, last - first)
-            self._bounds = _segment(self._text, min(lo, first - span), max(hi, last + span))
+            grow = max(64, last - first)
+            if lo < first:
+                first = min(lo, first - grow)
+            if hi > last:
+                last = max(hi, last + grow)
+            self._bounds = _segment(self._text, first, last)
 
     def after(self, b: int) -> int:
         """The boundary following boundary ``b`` (``b < len(text)``)."""
@@ -247,6 +320,13 @@ class _Clusters:
             return self._text[b]
         return _base(self._text[b:self.after(b)])
 
+    def letter_at(self, b: int) -> str:
+        """:func:`_letter` of the cluster starting at boundary ``b``."""
+        char = self._text[b]
+        if char != TATWEEL and _gcb(char) != "Prepend":
+            return char
+        return _letter(self._text[b:self.after(b)])
+
     def is_word_after(self, b: int) -> bool:
         return self.kind_after(b) == "word"
 
@@ -285,13 +365,13 @@ class _Clusters:
         first = self.base_at(b)
         if kind == "punct":
             return first not in _KEPT_PUNCTUATION
-        return first == TATWEEL
+        return self.letter_at(b) == TATWEEL
 
     def only_tatweel(self, start: int, end: int) -> bool:
         """True when the clusters in ``[start, end)`` all start with a tatweel."""
         b = start
         while b < end:
-            if self.base_at(b) != TATWEEL:
+            if self.letter_at(b) != TATWEEL:
                 return False
             b = self.after(b)
         return True
@@ -301,7 +381,7 @@ class _Clusters:
         out = []
         b = start
         while b < end:
-            out.append((b, self.base_at(b)))
+            out.append((b, self.letter_at(b)))
             b = self.after(b)
         return out
 
@@ -461,36 +541,37 @@ def align_span(text: str, start: int, end: int, mode: AlignMode = "expand", *,
     s, e = grapheme_floor(text, start), grapheme_ceil(text, end)
     if mode == "grapheme":
         return s, e
-    clusters = _Clusters(text, s, e)
+    # Two lazily grown windows, so that a span over a whole 5 MB text stays cheap.
+    left, right = _Clusters(text, s, s), _Clusters(text, e, e)
     if mode == "expand":
-        if clusters.inside_word(s):
-            s = clusters.word_start(s)
-        if clusters.inside_word(e):
-            e = clusters.word_end(e)
+        if left.inside_word(s):
+            s = left.word_start(s)
+        if right.inside_word(e):
+            e = right.word_end(e)
     else:
         s = grapheme_ceil(text, start)
-        if clusters.inside_word(s):
-            word_start = clusters.word_start(s)
-            stem = _proclitic_end(clusters, word_start, clusters.word_end(s), proclitics)
-            if s > stem and not (strip_punctuation and clusters.only_tatweel(word_start, s)):
-                s = clusters.word_end(s)
+        if left.inside_word(s):
+            word_start = left.word_start(s)
+            stem = _proclitic_end(left, word_start, left.word_end(s), proclitics)
+            if s > stem and not (strip_punctuation and left.only_tatweel(word_start, s)):
+                s = left.word_end(s)
             else:
                 s = max(s, stem)
         e = grapheme_floor(text, end)
-        if e > s and clusters.inside_word(e):
-            word_end = clusters.word_end(e)
-            if not (strip_punctuation and clusters.only_tatweel(e, word_end)):
-                e = clusters.word_start(e)
+        if e > s and right.inside_word(e):
+            word_end = right.word_end(e)
+            if not (strip_punctuation and right.only_tatweel(e, word_end)):
+                e = right.word_start(e)
         if e <= s:
             return None
-    while s < e and clusters.trimmable_after(s, strip_punctuation):
-        s = clusters.after(s)
-    while e > s and clusters.trimmable_before(e, strip_punctuation):
-        e = clusters.before(e)
+    while s < e and left.trimmable_after(s, strip_punctuation):
+        s = left.after(s)
+    while e > s and right.trimmable_before(e, strip_punctuation):
+        e = right.before(e)
     if s >= e:
         return None
     user_start = grapheme_floor(text, start)
-    s = _strip_proclitics(clusters, s, e, user_start, proclitics, strip_punctuation)
+    s = _strip_proclitics(left, s, e, user_start, proclitics, strip_punctuation)
     return s, e
 
 

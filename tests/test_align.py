@@ -283,7 +283,7 @@ PIECES = [
     "1", "2", "٣",
     "a", "B",
     "👨\u200d👩\u200d👧", "🇸🇾", "🇸", "👍🏽", "❤\ufe0f", "\u0301",
-    "क्ष", "한", "\u1100\u1161", "\u0600", "\u06dd", "\r", "\u200d", "\ufeff",
+    "क्ष", "က\u1039က", "\u17d2", "한", "\u1100\u1161", "\u0600", "\u06dd", "\r", "\u200d", "\ufeff",
 ]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -357,8 +357,9 @@ CLITIC_MATERIAL = set("وفبلكا\u0640") | set("«»\"'“”‘’()[]{}،؛
 
 
 def _clitic_material(skipped: str) -> bool:
-    """Proclitic letters, their harakat, and the quotes or spaces after a detached one."""
-    return all(c in CLITIC_MATERIAL or unicodedata.category(c)[0] in "MZ" for c in skipped)
+    """Proclitic letters, their harakat, and the quotes, spaces or controls after them."""
+    return all(c in CLITIC_MATERIAL or unicodedata.category(c)[0] in "MZC"
+               for c in skipped)
 
 
 @SETTINGS
@@ -412,3 +413,19 @@ def test_word_navigation_agrees_with_word_at(text: str, data) -> None:
     back = next_word_boundary(text, pos, False)
     assert (pos < fwd <= len(text)) or fwd == pos == len(text)
     assert (0 <= back < pos) or back == pos == 0
+
+
+RI_HEAVY = st.lists(st.sampled_from(["🇸", "🇾", "🇸", "🇾", "a", "\u0600", "\u200d", "\u0301",
+                                     " ", "\r", "\n", "👍"]), max_size=40).map("".join)
+
+
+@SETTINGS
+@given(RI_HEAVY, st.data())
+def test_flag_runs_pair_up_from_the_start_of_the_run(text: str, data) -> None:
+    # Runs of regional indicators are segmented by parity, not by regex's \X (quadratic there).
+    ref = ref_boundaries(text)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    assert grapheme_boundaries(text, a, b) == [x for x in ref if a <= x <= b]
+    assert grapheme_floor(text, b) == max(x for x in ref if x <= b)
+    assert grapheme_ceil(text, a) == min(x for x in ref if x >= a)
