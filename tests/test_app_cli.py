@@ -75,3 +75,9 @@ def test_help_is_reached_through_the_annotator_command(capsys) -> None:  # type:
     assert stop.value.code == 0
     assert "--screenshot" in capsys.readouterr().out
     assert Path(sample_path()).exists()
+
+
+def test_annotator_help_mentions_the_app_options(capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit):
+        cli_main(["--help"])
+    assert "--screenshot OUT.png" in capsys.readouterr().out

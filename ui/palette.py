@@ -45,6 +45,7 @@ class LabelPalette(QWidget):
         """Show one button per label of ``tagset``, named in ``language``."""
         for button in self._buttons.values():
             self._layout.removeWidget(button)
+            button.hide()  # until the event loop deletes it
             button.deleteLater()
         self._buttons.clear()
         while self._layout.count():

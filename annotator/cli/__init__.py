@@ -54,7 +54,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
     parser = _Parser(
         prog="annotator",
         description="Annotate Arabic news text: entities, quotes and claims in TEI P5 files. "
-                    "With no command, starts the desktop app on FILEs (or the bundled sample).")
+                    "With no command, starts the desktop app on FILEs (or the bundled sample).",
+        epilog="Desktop app: annotator [FILE ...] [--screenshot OUT.png [--size WxH] "
+               "[--current ID]]; --screenshot renders the window with the first FILE to a "
+               "PNG and exits (no display needed). 'annotator FILE --help' details them.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     modules = _available_commands()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
