@@ -5,7 +5,7 @@ character becomes one folded character or is skipped (harakat, tatweel, bidi con
 never more than one, so a folded index maps back to exactly one original character.
 :class:`FoldedText` keeps the folding of one text and its offset map; build it once per
 document and options (:func:`folded_text` caches the last few), then every search is a
-``str.find`` loop plus a few look-ups.  Folding a 5 MB text takes about 0.1 s (news) to
+``str.find`` loop plus a few look-ups.  Folding a 5 MB text takes about 0.1-0.2 s (news) to
 0.3 s (fully vocalised), see ``bench/bench_search.py``.
 
 Match spans (half-open code points in the original text):
