@@ -36,10 +36,11 @@ annotator's label met another's; it is symmetric (each pair counted both ways).
 
 from __future__ import annotations
 
+import functools
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -488,18 +489,31 @@ class _Tally:
     overlap: dict[tuple[int, int], dict[str, SpanCounts]] = field(default_factory=dict)
 
 
-def _document_tally(doc: DocumentSets, annotators: Sequence[str],
-                    labels: Sequence[str]) -> _Tally:
+@dataclass
+class DocumentTally(_Tally):
+    """One document's share of a report: its histograms, span counts and own figures.
+
+    ``per_label`` holds only the labels used in this document; the report adds the all-"no"
+    tokens for the others.
+    """
+
+    doc: DocumentSets | None = None
+    tokens: int = 0
+    figures: Figures = field(default_factory=Figures)
+
+
+def document_tally(doc: DocumentSets, annotators: Sequence[str]) -> DocumentTally:
+    """The per-document work of :func:`agreement_report` (independent of other documents)."""
     tokens = text_to_tokens(doc.text)
     sets = [doc.sets.get(name) for name in annotators]
-    tally = _Tally()
+    tally = DocumentTally(doc=doc, tokens=len(tokens))
     columns = [None if spans is None else spans_to_token_labels(tokens, spans)
                for spans in sets]
     filler = [None] * len(tokens)
     tally.values = Counter(zip(*(filler if c is None else c for c in columns), strict=True))
     label_sets = [None if spans is None else spans_to_token_sets(tokens, spans)
                   for spans in sets]
-    for label in labels:
+    for label in sorted({label for found in label_sets if found for label in found}):
         tally.per_label[label] = Counter(label_sets_to_patterns(
             [None if found is None else found.get(label, set()) for found in label_sets],
             len(tokens)))
@@ -509,6 +523,10 @@ def _document_tally(doc: DocumentSets, annotators: Sequence[str],
             continue
         tally.exact[(i, j)] = span_counts(first, second)
         tally.overlap[(i, j)] = span_counts(first, second, overlap=True)
+    tally.figures = _figures(tally.values, tally.exact, tally.overlap)
+    present = [spans for spans in sets if spans is not None]
+    if len(present) >= 2 and doc.text:
+        tally.figures.unitizing = unitizing_alpha(len(doc.text), present)[0]
     return tally
 
 
@@ -550,10 +568,14 @@ class _Continuum:
 
 
 def agreement_report(documents: Iterable[DocumentSets],
-                     annotators: Sequence[str] | None = None) -> AgreementReport:
+                     annotators: Sequence[str] | None = None,
+                     map_function: Callable[..., Iterable[DocumentTally]] = map
+                     ) -> AgreementReport:
     """Agreement of every annotator with every other, per label, pair and document.
 
-    ``annotators`` fixes their order (default: order of first appearance).
+    ``annotators`` fixes their order (default: order of first appearance).  The documents'
+    own work goes through ``map_function`` (``map``, or a process pool's map: the work of
+    :func:`document_tally` is independent per document).
     """
     docs = list(documents)
     if annotators is None:
@@ -562,8 +584,16 @@ def agreement_report(documents: Iterable[DocumentSets],
     if len(names) < 2:
         raise AgreementError("agreement needs at least two annotators' work, found "
                              + (", ".join(names) or "none"))
+    tallies = list(map_function(functools.partial(document_tally, annotators=names), docs))
+    return report_from_tallies(tallies, names)
+
+
+def report_from_tallies(tallies: Sequence[DocumentTally], names: Sequence[str]
+                        ) -> AgreementReport:
+    """Pool per-document tallies (in document order) into the report."""
+    names = list(names)
     # Every label is asked of every token, also in documents where nobody used it.
-    labels = sorted({span[2] for d in docs for spans in d.sets.values() for span in spans})
+    labels = sorted({label for tally in tallies for label in tally.per_label})
     total = _Tally()
     per_document: dict[str, Figures] = {}
     missing: dict[str, list[str]] = {}
@@ -572,24 +602,28 @@ def agreement_report(documents: Iterable[DocumentSets],
     # (all of them, and each pair), over the documents every member of the group worked on.
     groups = [tuple(range(len(names))), *pairs]
     continuum = {group: _Continuum(len(group)) for group in groups}
-    for doc in docs:
-        tally = _document_tally(doc, names, labels)
+    for tally in tallies:
+        doc = tally.doc
+        assert doc is not None
         absent = [name for name in names if name not in doc.sets]
         if absent:
             missing[doc.doc_id] = absent
-        figures = per_document[doc.doc_id] = _figures(tally.values, tally.exact, tally.overlap)
-        present = [doc.sets[name] for name in names if name in doc.sets]
-        if len(present) >= 2 and doc.text:
-            figures.unitizing = unitizing_alpha(len(doc.text), present)[0]
+        per_document[doc.doc_id] = tally.figures
+        total.values.update(tally.values)
+        no = tuple(None if name in absent else False for name in names)
+        for label in labels:
+            counts = total.per_label.setdefault(label, Counter())
+            found = tally.per_label.get(label)
+            if found is None:
+                counts[no] += tally.tokens
+            else:
+                counts.update(found)
+        for into, more in ((total.exact, tally.exact), (total.overlap, tally.overlap)):
+            for pair, counts_by_label in more.items():
+                _add_counts(into.setdefault(pair, {}), counts_by_label)
         for group, line in continuum.items():
             if all(names[i] in doc.sets for i in group):
                 line.append(len(doc.text), [doc.sets[names[i]] for i in group])
-        total.values.update(tally.values)
-        for label, counts in tally.per_label.items():
-            total.per_label.setdefault(label, Counter()).update(counts)
-        for into, more in ((total.exact, tally.exact), (total.overlap, tally.overlap)):
-            for pair, counts in more.items():
-                _add_counts(into.setdefault(pair, {}), counts)
     overall = _figures(total.values, total.exact, total.overlap)
     overall.unitizing, by_label = continuum[groups[0]].alpha()
     per_label = {label: _figures(total.per_label[label], total.exact, total.overlap,
@@ -598,7 +632,7 @@ def agreement_report(documents: Iterable[DocumentSets],
         per_label[label].unitizing = value
     per_pair: dict[tuple[str, str], Figures] = {}
     for i, j in pairs:
-        two = Counter()
+        two: Counter[tuple[Value | None, ...]] = Counter()
         for key, count in total.values.items():
             two[(key[i], key[j])] += count
         figures = _figures(two, {(0, 1): total.exact.get((i, j), {})},

@@ -570,6 +570,13 @@ def _pool_map(function: Callable[..., Any], jobs: Sequence[Any], workers: int
         yield from pool.map(function, jobs, chunksize=max(1, min(32, len(jobs) // (4 * workers))))
 
 
+def process_map(workers: int | None = None
+                ) -> Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]:
+    """A ``map`` over worker processes, e.g. for ``agreement_report(map_function=...)``."""
+    count = workers or default_workers()
+    return lambda function, items: _pool_map(function, list(items), count)
+
+
 def default_workers() -> int:
     """Processes for corpus work: at most 2, and 1 on a single core."""
     return max(1, min(2, os.cpu_count() or 1))

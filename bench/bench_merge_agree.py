@@ -24,7 +24,13 @@ import time
 from pathlib import Path
 
 from annotator.agreement import agreement_report
-from annotator.merge import MergeOptions, default_workers, merge_corpus, read_document_sets
+from annotator.merge import (
+    MergeOptions,
+    default_workers,
+    merge_corpus,
+    process_map,
+    read_document_sets,
+)
 from annotator.model import Annotation, Document, Link
 from annotator.tei import save_tei
 
@@ -180,7 +186,7 @@ def main() -> None:
                 merge_s, merge_cpu, merged = timed(lambda i=inputs[name], o=out: merge_corpus(
                     i, o, MergeOptions()))
                 agree_s, agree_cpu, report = timed(lambda i=inputs[name]: agreement_report(
-                    read_document_sets(i)[0]))
+                    read_document_sets(i)[0], map_function=process_map()))
                 best[name] = [min(x, y) for x, y in zip(
                     best[name], (merge_s, merge_cpu, agree_s, agree_cpu), strict=True)]
                 gold = sum(r.gold_count for r in merged.results)  # type: ignore[attr-defined]

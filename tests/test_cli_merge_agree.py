@@ -170,3 +170,18 @@ def test_agree_damaged_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["agree", *map(str, paths)]) == 2
     err = capsys.readouterr().err
     assert str(paths[0]) in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_agreement_in_worker_processes_equals_one_process(tmp_path: Path) -> None:
+    from annotator.agreement import agreement_report
+    from annotator.merge import process_map, read_document_sets
+
+    for who in SETS:
+        for number in range(10):
+            _write(tmp_path / who, who, f"d{number}")
+    folders = [tmp_path / w for w in SETS]
+    documents, _ = read_document_sets(folders, workers=2)
+    assert len(documents) == 10
+    one = agreement_report(documents).to_json()
+    two = agreement_report(documents, map_function=process_map(2)).to_json()
+    assert one == two

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from annotator.agreement import AgreementReport, Figures, agreement_report, macro_f1, micro
 from annotator.atomic import atomic_write_text
-from annotator.merge import read_document_sets
+from annotator.merge import process_map, read_document_sets
 from annotator.report_html import report_to_html
 from annotator.tagset import TagSet, default_tagset
 
@@ -97,7 +97,7 @@ def _display_tagset(taxonomy: TagSet | None) -> TagSet:
 
 def run(args: argparse.Namespace) -> int:
     documents, taxonomy = read_document_sets(args.inputs)
-    report = agreement_report(documents)
+    report = agreement_report(documents, map_function=process_map())
     if args.html:
         tagset = _display_tagset(taxonomy)
         atomic_write_text(args.html, report_to_html(report, tagset=tagset))
