@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
 
 pytest.importorskip("annotator_ui.textview")
 
@@ -365,3 +365,62 @@ def test_help_lists_every_action_with_its_shortcut(window) -> None:  # type: ign
                        for _m, text, _k in rows), action.text()
     dialog = HelpDialog(window)
     assert dialog.table.rowCount() == len(rows)
+
+
+def test_project_tag_set_labels_keys_and_free_attributes(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "tagset.toml").write_text(
+        'name = "events"\n'
+        '[[labels]]\nname = "EVENT"\nen = "Event"\ncolor = "#123456"\nshortcut = "E"\n'
+        'attributes = [{ name = "date" }]\n'
+        '[[labels]]\nname = "ACTOR"\nen = "Actor"\ncolor = "#654321"\nshortcut = "A"\n',
+        encoding="utf-8")
+    document = open_text(window, tmp_path, "انعقدت القمة العربية في القاهرة أمس.")
+    assert window.label_palette.labels() == ["EVENT", "ACTOR"]
+    assert "label_PER" not in window.action_by_name
+    start = document.text.index("القمة")
+    window.view.select_span(start, start + len("القمة العربية"))
+    press(qtbot, window, Qt.Key.Key_E)
+    (event,) = list(document.annotations)
+    assert event.label == "EVENT"
+    press(qtbot, window, Qt.Key.Key_P)  # the default tag set's key does nothing here
+    assert len(document.annotations) == 1
+    date = window.inspector.findChild(QLineEdit, "attribute-date")
+    date.setFocus()
+    qtbot.keyClicks(date, "2019")
+    qtbot.keyClick(date, Qt.Key.Key_Return)
+    assert document.annotations[event.id].attributes == {"date": "2019"}
+    rows = {text for _menu, text, _keys in __import__(
+        "annotator_ui.help_dialog", fromlist=["action_rows"]).action_rows(window)}
+    assert "Label as Event" in rows and "Label as Person" not in rows
+
+
+def test_next_and_previous_file(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    paths = []
+    for number in (1, 2):
+        path = tmp_path / f"f{number}.txt"
+        path.write_text(f"نص رقم {number}", encoding="utf-8")
+        paths.append(str(path))
+    window.file_queue = paths
+    window.open_path(paths[0])
+    press(qtbot, window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_path == paths[1] and window.document.text == "نص رقم 2"
+    press(qtbot, window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_path == paths[0]
+
+
+def test_link_with_the_keyboard_only(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    document, per, quote = _make_quote_and_speaker(qtbot, window, tmp_path)
+    press(qtbot, window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # pick a speaker
+    press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # go to the list
+    table = window.list_table
+    assert table.hasFocus() or not window.isActiveWindow()
+    row = window.list_proxy.mapFromSource(
+        window.list_model.index(window.list_model.row_of(per.id), 0)).row()
+    current = table.currentIndex().row()
+    key = Qt.Key.Key_Up if row < current else Qt.Key.Key_Down
+    for _ in range(abs(row - current)):
+        qtbot.keyClick(table, key)
+    assert window.is_picking_link()  # moving through the rows picks nothing
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert document.annotations[quote.id].link_targets("speaker") == [per.id]
+    assert not window.is_picking_link()

@@ -422,7 +422,7 @@ class MainWindow(QMainWindow):
             for name in (f"label_{label}", f"label_exact_{label}"):
                 action = self.action_by_name.pop(name)
                 self.removeAction(action)
-                action.deleteLater()
+                action.setParent(None)  # gone now (not later): the help lists children
             del self.label_actions[label]
         for spec in tagset:
             if spec.name not in self.label_actions:
