@@ -117,7 +117,10 @@ def test_merge_folders_reports_missing_documents(tmp_path: Path,
     assert code == 0, captured.err
     assert sorted(p.name for p in out.iterdir()) == ["d1.tei.xml", "d2.tei.xml"]
     assert f"d2 missing from {tmp_path / 'carol'}" in captured.err
-    assert re.search(r"^d1 \[", captured.out, re.MULTILINE)  # conflict lines name documents
+    assert "3 conflicts in 1 document: missing 3" in captured.out  # d2: alice = bob
+    assert main(["merge", *(str(tmp_path / w) for w in SETS), "-o", str(out),
+                 "--list-conflicts"]) == 0
+    assert re.search(r"^d1 \[", capsys.readouterr().out, re.MULTILINE)  # lines name documents
 
 
 def test_agree_tables_json_and_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

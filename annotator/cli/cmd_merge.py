@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
@@ -56,6 +57,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="name recorded as the gold layer's author (default: $USER)")
     parser.add_argument("--conflicts", metavar="FILE.jsonl",
                         help="also write every conflict as one JSON object per line")
+    parser.add_argument("--list-conflicts", action="store_true",
+                        help="folders: list every conflict (default: a summary)")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no conflict table, no progress bar")
 
@@ -105,6 +108,20 @@ def print_conflicts(conflicts: list[Conflict], out: TextIO, with_document: bool)
         print(line, file=out)
 
 
+def print_conflict_summary(conflicts: list[Conflict], out: TextIO, saved: str | None) -> None:
+    """Counts by kind and the documents with the most conflicts."""
+    kinds = Counter(kind for c in conflicts for kind in c.kinds)
+    per_document = Counter(c.doc_id for c in conflicts)
+    documents = f"{len(per_document)} document" + ("s" if len(per_document) != 1 else "")
+    print(f"{len(conflicts)} conflicts in {documents}: "
+          + ", ".join(f"{kind} {count}" for kind, count in kinds.most_common()), file=out)
+    print("most conflicts: " + ", ".join(f"{doc} ({count})"
+                                        for doc, count in per_document.most_common(10)),
+          file=out)
+    print("every conflict: " + (f"see {saved}" if saved else
+                                "use --list-conflicts or --conflicts FILE.jsonl"), file=out)
+
+
 def run(args: argparse.Namespace) -> int:
     inputs = [Path(p) for p in args.inputs]
     for path in inputs:
@@ -136,7 +153,10 @@ def run(args: argparse.Namespace) -> int:
     if args.conflicts:
         atomic_write_text(args.conflicts, conflicts_to_jsonl(conflicts))
     if not args.quiet and conflicts:
-        print_conflicts(conflicts, sys.stdout, with_document=len(results) > 1)
+        if all(folders) and not args.list_conflicts:
+            print_conflict_summary(conflicts, sys.stdout, args.conflicts)
+        else:
+            print_conflicts(conflicts, sys.stdout, with_document=len(results) > 1)
     names = list(dict.fromkeys(n for r in results for n in r.annotators))
     gold = sum(r.gold_count for r in results)
     k = results[0].threshold if results else 0
