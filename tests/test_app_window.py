@@ -287,6 +287,21 @@ def test_nudge_boundaries_by_character_and_word(qtbot, window, tmp_path) -> None
     window.inspector.end_spin.setValue(start + len("الخارجية"))
     window.inspector.start_spin.setValue(start)
     assert document.span_text(document.annotations[aid]) == "الخارجية"
+    # a run of boundary moves is one undo step; this one came back where it started,
+    # so it left no step at all
+    assert window.undo_stack.count() == 1
+    for _ in range(3):
+        press(qtbot, window, Qt.Key.Key_BracketRight)
+    assert window.undo_stack.count() == 2
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert document.span_text(document.annotations[aid]) == "الخارجية"
+    # a save ends a run: the nudge after it is undone on its own, back to the saved state
+    press(qtbot, window, Qt.Key.Key_BracketRight)
+    window.undo_stack.setClean()
+    press(qtbot, window, Qt.Key.Key_BracketRight)
+    assert window.is_modified()
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not window.is_modified()
 
 
 def test_delete_key_and_list_selection(qtbot, window) -> None:  # type: ignore[no-untyped-def]

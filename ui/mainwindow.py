@@ -587,17 +587,21 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     # -- editing --------------------------------------------------------------------
-    def push(self, change: Change) -> bool:
-        """Apply ``change`` through the undo stack; False when it changed nothing."""
+    def push(self, change: Change, merge_key: str | None = None) -> bool:
+        """Apply ``change`` through the undo stack; False when it changed nothing.
+
+        Consecutive pushes with the same ``merge_key`` make one undo step.
+        """
         if self.document is None:
             return False
-        return push_change(self.undo_stack, self.document, change, self._after_change)
+        return push_change(self.undo_stack, self.document, change, self._after_change,
+                           merge_key)
 
     def group(self, text: str):  # type: ignore[no-untyped-def]
         """``with window.group("Annotate all"):`` makes the edits inside one undo step."""
         return undo_group(self.undo_stack, text)
 
-    def _try(self, make: Callable[[], Change]) -> Change | None:
+    def _try(self, make: Callable[[], Change], merge_key: str | None = None) -> Change | None:
         """Build a change and push it; a refused edit becomes a status-bar message."""
         try:
             change = make()
@@ -605,7 +609,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(error.one_line(), 6000)
             self._refresh_inspector()
             return None
-        return change if self.push(change) else None
+        return change if self.push(change, merge_key) else None
 
     def _after_change(self, change: Change) -> None:
         removed = change.removed
@@ -692,7 +696,7 @@ class MainWindow(QMainWindow):
         if annotation is not None and self.document is not None:
             document = self.document
             self._try(lambda: edits.resize(document, annotation_id=annotation.id, start=start,
-                                           end=end))
+                                           end=end), merge_key=f"resize:{annotation.id}")
 
     def unlink_current(self, role: str, target_id: str) -> None:
         annotation = self.current_annotation()

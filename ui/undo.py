@@ -19,14 +19,33 @@ from annotator.model import Document
 Notify = Callable[[Change], None]
 
 
-class ChangeCommand(QUndoCommand):
-    """One core change as a Qt undo command."""
+MERGEABLE = 1  # QUndoCommand.id() of commands that may merge (same merge key)
 
-    def __init__(self, document: Document, change: Change, notify: Notify) -> None:
+
+class ChangeCommand(QUndoCommand):
+    """One core change as a Qt undo command.
+
+    Commands with the same ``merge_key`` pushed one after the other become one undo step
+    (a run of boundary nudges on one annotation); a run that ends where it began is dropped.
+    """
+
+    def __init__(self, document: Document, change: Change, notify: Notify,
+                 merge_key: str | None = None) -> None:
         super().__init__(change.text)
         self.document = document
         self.change = change
+        self.merge_key = merge_key
         self._notify = notify
+
+    def id(self) -> int:
+        return MERGEABLE if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, ChangeCommand) or other.merge_key != self.merge_key:
+            return False
+        self.change = Change(self.change.text, self.change.before, other.change.after)
+        self.setObsolete(self.change.is_empty)
+        return True
 
     def redo(self) -> None:
         self.change.apply(self.document)
@@ -37,11 +56,15 @@ class ChangeCommand(QUndoCommand):
         self._notify(self.change.inverse())
 
 
-def push_change(stack: QUndoStack, document: Document, change: Change, notify: Notify) -> bool:
-    """Apply ``change`` through ``stack`` (undoable); False when it changes nothing."""
+def push_change(stack: QUndoStack, document: Document, change: Change, notify: Notify,
+                merge_key: str | None = None) -> bool:
+    """Apply ``change`` through ``stack`` (undoable); False when it changes nothing.
+
+    Consecutive changes with the same ``merge_key`` are undone together.
+    """
     if change.is_empty:
         return False
-    stack.push(ChangeCommand(document, change, notify))
+    stack.push(ChangeCommand(document, change, notify, merge_key))
     return True
 
 
