@@ -311,3 +311,49 @@ def test_unitizing_alpha_properties(raw: list[list[tuple[int, int, str]]]) -> No
     if observers[0]:
         assert same == pytest.approx(1.0)
     assert all(v <= 1.0 + 1e-9 for v in per.values() if not math.isnan(v))
+
+
+@st.composite
+def corpora(draw: st.DrawFn) -> list[DocumentSets]:
+    names = ["a", "b", "c"][: draw(st.integers(2, 3))]
+    docs = []
+    for number in range(draw(st.integers(1, 4))):
+        text = " ".join(f"w{k}" for k in range(draw(st.integers(1, 12))))
+        sets = {}
+        for name in names:
+            if number and draw(st.integers(0, 4)) == 0:
+                continue  # this annotator skipped the document
+            spans = draw(st.lists(st.tuples(st.integers(0, len(text) - 1), st.integers(1, 6),
+                                            st.sampled_from(["PER", "ORG"])), max_size=4))
+            sets[name] = [(s, min(s + n, len(text)), label) for s, n, label in spans]
+        docs.append(DocumentSets(f"d{number}", text, sets))
+    return docs
+
+
+@settings(max_examples=60, deadline=None)
+@given(corpora())
+def test_report_alpha_matches_krippendorff_package_on_token_labels(
+        docs: list[DocumentSets]) -> None:
+    krippendorff = pytest.importorskip("krippendorff")
+    import numpy as np
+
+    names = list(dict.fromkeys(n for d in docs for n in d.sets))
+    if len(names) < 2:
+        return
+    report = agreement_report(docs)
+    codes = {"O": 0, "PER": 1, "ORG": 2}
+    rows: list[list[float]] = [[] for _ in names]
+    for doc in docs:
+        tokens = text_to_tokens(doc.text)
+        for row, name in zip(rows, names, strict=True):
+            spans = doc.sets.get(name)
+            labels = (spans_to_token_labels(tokens, spans) if spans is not None
+                      else [None] * len(tokens))
+            row.extend(np.nan if v is None else codes[v] for v in labels)
+    matrix = np.array(rows, dtype=float)
+    pairable = np.sum(~np.isnan(matrix), axis=0) >= 2
+    if len(set(matrix[:, pairable][~np.isnan(matrix[:, pairable])].tolist())) < 2:
+        assert math.isnan(report.overall.alpha)
+        return
+    expected = krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal")
+    assert report.overall.alpha == pytest.approx(expected, abs=1e-9)

@@ -188,3 +188,21 @@ def test_agreement_in_worker_processes_equals_one_process(tmp_path: Path) -> Non
     one = agreement_report(documents).to_json()
     two = agreement_report(documents, map_function=process_map(2)).to_json()
     assert one == two
+
+
+def test_html_report_shows_undefined_and_negative_figures() -> None:
+    from annotator.agreement import DocumentSets, agreement_report
+    from annotator.report_html import report_to_html
+
+    text = "w0 w1 w2 w3"
+    nothing = agreement_report([DocumentSets("d", text, {"a": [], "b": []})])
+    html = report_to_html(nothing)
+    assert "n/a" in html and "nan" not in html.lower().replace("n/a", "")
+    # Systematic disagreement: every token one annotator marks, the other leaves out.
+    against = agreement_report([DocumentSets("d", text, {"a": [(0, 2, "PER"), (6, 8, "PER")],
+                                                         "b": [(3, 5, "PER"), (9, 11, "PER")]})])
+    assert against.overall.alpha < 0
+    html = report_to_html(against)
+    etree.fromstring(html.encode("utf-8"), etree.HTMLParser(recover=False))
+    assert re.search(r'<rect x="[\d.]+" y="\d+" width="[\d.]+" height="12" fill="#0072b2">'
+                     r"<title>Krippendorff&#x27;s α: -", html)
