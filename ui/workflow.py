@@ -1,0 +1,538 @@
+"""Everything around annotating one document, added to the main window in one call.
+
+:func:`install_workflow` adds File > Open Recent and Open Folder (the project dock), drag and
+drop, Edit > Find (the find bar) and Preferences, Annotate > Annotate All Occurrences and
+Mark as Done, autosave with crash recovery, and the check for files changed on disk.  It
+uses only the window's public surface: ``menus``, ``action_by_name``, ``document``,
+``current_path``, ``tagset``, ``view``, ``undo_stack``, ``push``/``group``, ``set_document``,
+``open_path``/``open_or_report``/``write_to``/``maybe_save``/``save``/``ask_save_path`` and the
+signals ``document_opened``, ``document_saved``, ``document_modified``,
+``annotations_edited``.  The window keeps working without it.
+
+Every question asked of the user is an attribute holding a callable, so tests replace them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from annotator_ui.autosave import Autosaver, RecoveryStore, choose_with_dialog, offer_recovery
+from annotator_ui.filewatch import CANCEL, RELOAD, SAVE_AS, DiskGuard
+from annotator_ui.occurrences import OccurrencesDialog, annotation_changes, exact_matches
+from annotator_ui.preferences import PreferencesDialog
+from annotator_ui.project import DONE, IN_PROGRESS, ProjectDock, set_status_in_file
+from annotator_ui.recent import (
+    FileDropFilter,
+    RecentFilesMenu,
+    pick_document_dialog,
+    read_all_documents,
+)
+from annotator_ui.search_bar import SearchBar
+from annotator_ui.settings import Settings, annotator_name, app_settings
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox, QToolBar
+
+from annotator.errors import AnnotatorError
+from annotator.formats import guess_format
+from annotator.model import Document
+
+TEI_SUFFIXES = (".tei.xml", ".xml")
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
+
+class OpenCancelled(AnnotatorError):
+    """The user cancelled the choice of a document inside a file."""
+
+
+def _saves_in_place(path: str | Path) -> bool:
+    return str(path).lower().endswith(TEI_SUFFIXES) and guess_format(Path(path)) == "tei"
+
+
+class Workflow(QObject):
+    """The workflow parts of one main window (see :func:`install_workflow`)."""
+
+    def __init__(self, window: QMainWindow, *, settings: Settings | None = None,
+                 recovery: RecoveryStore | None = None) -> None:
+        super().__init__(window)
+        self.window: Any = window
+        self.settings = settings or app_settings()
+        # Questions, replaceable in tests.
+        self.pick_document: Callable[[Any, str, list[Document]], int | None] = \
+            pick_document_dialog
+        self.choose_recovery = choose_with_dialog
+        self.ask_folder: Callable[[], str | None] = self._ask_folder_dialog
+        self.ask_name: Callable[[Any], str | None] | None = None  # None: the settings dialog
+        self.run_dialog: Callable[[QDialog], bool] = \
+            lambda dialog: dialog.exec() == QDialog.DialogCode.Accepted
+
+        self.skip_running = True  # leave recovery copies of live processes alone
+        self.store = recovery or RecoveryStore()
+        self.autosaver = Autosaver(self.store, self._autosave_source,
+                                   interval_ms=self.settings.autosave_seconds * 1000,
+                                   parent=self)
+        self.autosaver.failed.connect(self._autosave_failed)
+        self.guard = DiskGuard(self)
+        self.guard.changed_on_disk.connect(self._changed_on_disk)
+
+        self._wrap_window_methods()
+        self._build_search_bar()
+        self._build_project_dock()
+        self._build_actions()
+        self._build_menus()
+        self._apply_settings()
+        self.settings.changed.connect(self._setting_changed)
+
+        self.drops = FileDropFilter(self)
+        self.drops.watch(window)
+        self.drops.watch(window.view.viewport())
+        self.drops.files_dropped.connect(self.open_files)
+        self.drops.folder_dropped.connect(self.open_folder)
+
+        window.document_opened.connect(self._document_opened)
+        window.document_saved.connect(self._document_saved)
+        window.document_modified.connect(self._document_modified)
+        window.annotations_edited.connect(lambda _change: self._edited())
+
+    # -- window methods ----------------------------------------------------------------
+    def _wrap_window_methods(self) -> None:
+        window = self.window
+        self._open_path = window.open_path
+        self._open_or_report = window.open_or_report
+        self._write_to = window.write_to
+        self._maybe_save = window.maybe_save
+        window.open_path = self.open_path
+        window.open_or_report = self.open_or_report
+        window.write_to = self.write_to
+        window.maybe_save = self.maybe_save
+
+    def open_path(self, path: str | Path, *, interactive: bool = False) -> Document:
+        """Open a file; with several documents in it, ask which (``interactive``) or take the
+        first and say so.  Raises :class:`AnnotatorError` (``OpenCancelled`` on cancel)."""
+        window = self.window
+        documents, problems = read_all_documents(path, annotator=self.settings.annotator)
+        index = 0
+        if len(documents) > 1 and interactive:
+            chosen = self.pick_document(window, str(path), documents)
+            if chosen is None:
+                raise OpenCancelled("opening cancelled", path=str(path))
+            index = chosen
+        document = documents[index]
+        window.set_document(document, str(path), saves_in_place=_saves_in_place(path))
+        self.guard.remember(path)
+        self.recent.add(path)
+        if len(documents) > 1:
+            window.statusBar().showMessage(
+                translate("Workflow", "Opened document %1 of %2 in this file (%3)")
+                .replace("%1", str(index + 1)).replace("%2", str(len(documents)))
+                .replace("%3", document.id), 10000)
+        elif problems.warnings:
+            window.statusBar().showMessage(problems.warnings[0].one_line(), 10000)
+        return document
+
+    def open_or_report(self, path: str) -> bool:
+        """Open ``path`` as the user asked (picker for several documents); report problems."""
+        try:
+            self.open_path(path, interactive=True)
+        except OpenCancelled:
+            return False
+        except AnnotatorError as error:
+            if not Path(path).exists():
+                self.recent.remove(path)
+            QMessageBox.warning(self.window, translate("Workflow", "Cannot open"), error.one_line())
+            return False
+        return True
+
+    def write_to(self, path: str) -> bool:
+        """Save to ``path`` after checking nobody else changed it since it was read."""
+        window = self.window
+        answer = self.guard.confirm_save(window, path)
+        if answer == CANCEL:
+            return False
+        if answer == SAVE_AS:
+            other = window.ask_save_path(window.proposed_save_path())
+            if not other:
+                return False
+            path = other
+        self._record_progress()
+        return bool(self._write_to(path))
+
+    def maybe_save(self) -> bool:
+        """The window's unsaved-changes question; the recovery copy goes once it is settled."""
+        settled = bool(self._maybe_save())
+        if settled:
+            self.autosaver.clear()
+        return settled
+
+    def _record_progress(self) -> None:
+        """Mark the document "in progress" for this annotator once they annotated in it."""
+        document = self.window.document
+        name = self.settings.annotator
+        if document is None or not name or document.status.get(name) in (IN_PROGRESS, DONE):
+            return
+        if any(a.annotator == name for a in document.annotations):
+            document.status[name] = IN_PROGRESS
+
+    def _autosave_failed(self, message: str) -> None:
+        text = translate("Workflow", "Recovery copy not written: %1")
+        self.window.statusBar().showMessage(text.replace("%1", message), 8000)
+
+    # -- signals from the window -----------------------------------------------------------
+    def _autosave_source(self):  # type: ignore[no-untyped-def]
+        window = self.window
+        return window.document, window.current_path, window.tagset
+
+    def _edited(self) -> None:
+        # The undo stack reports the edit before its clean state moves; an undo back to the
+        # saved state is followed by document_modified(False), which drops the copy again.
+        self.autosaver.document_changed()
+
+    def _document_modified(self, modified: bool) -> None:
+        if not modified:
+            self.autosaver.clear()
+
+    def _document_opened(self, document: Document) -> None:
+        self.autosaver.forget_previous()
+        self.search_bar.set_text(document.text)
+        self.project_dock.set_current_path(self.window.current_path)
+
+    def _document_saved(self, path: str) -> None:
+        self.autosaver.clear()
+        self.guard.remember(path)
+        self.recent.add(path)
+        self.project_dock.model.refresh_file(path)
+        self.project_dock.set_current_path(path)
+
+    def _changed_on_disk(self, path: str) -> None:
+        window = self.window
+        if window.current_path is None or Path(window.current_path).absolute() != Path(path):
+            return
+        if self.guard.ask_reload(window, path, window.is_modified()) == RELOAD:
+            window.undo_stack.setClean()
+            self.open_or_report(path)
+
+    # -- building ---------------------------------------------------------------------------
+    def _action(self, name: str, text: str, slot: Callable[..., object],
+                shortcuts: tuple[str, ...] = (), tip: str = "") -> QAction:
+        window = self.window
+        action = QAction(text, window)
+        action.setObjectName(name)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _=False: slot())
+        window.addAction(action)
+        window.action_by_name[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        a("open_folder", translate("Workflow", "Open &Folder…"), self.open_folder_dialog,
+          ("Ctrl+Shift+O",),
+          translate("Workflow", "Open a folder of documents as a project"))
+        a("find", translate("Workflow", "&Find…"), self.find, ("Ctrl+F",))
+        a("find_next", translate("Workflow", "Find &Next"), self.find_next, ("F3",))
+        a("find_previous", translate("Workflow", "Find Pre&vious"), self.find_previous,
+          ("Shift+F3",))
+        a("preferences", translate("Workflow", "&Preferences…"), self.show_preferences,
+          ("Ctrl+,",))
+        a("annotate_all", translate("Workflow", "Annotate All &Occurrences…"),
+          self.annotate_all, ("Ctrl+Shift+E",),
+          translate("Workflow", "Give every occurrence of the selected text the same label"))
+        a("mark_done", translate("Workflow", "Mark Document as &Done"),
+          self.mark_current_done, ("Ctrl+Shift+D",),
+          translate("Workflow", "Record that you finished annotating this document"))
+
+    def _build_menus(self) -> None:
+        window = self.window
+        get = window.action_by_name
+        file_menu: QMenu = window.menus["file"]
+        self.recent_menu = QMenu(translate("Workflow", "Open &Recent"), window)
+        self.recent_menu.setObjectName("menu-recent")
+        self.recent = RecentFilesMenu(self.recent_menu, self.settings, self)
+        self.recent.open_requested.connect(self.open_files)
+        after_open = _action_after(file_menu, get.get("open"))
+        file_menu.insertMenu(after_open, self.recent_menu)
+        file_menu.insertAction(after_open, get["open_folder"])
+
+        edit: QMenu = window.menus["edit"]
+        edit.addSeparator()
+        for name in ("find", "find_next", "find_previous"):
+            edit.addAction(get[name])
+        edit.addSeparator()
+        edit.addAction(get["preferences"])
+
+        annotate: QMenu = window.menus["annotate"]
+        annotate.addSeparator()
+        annotate.addAction(get["annotate_all"])
+        annotate.addAction(get["mark_done"])
+
+        view: QMenu = window.menus["view"]
+        view.addAction(self.project_dock.toggleViewAction())
+
+    def _build_search_bar(self) -> None:
+        window = self.window
+        self.search_bar = SearchBar(window)
+        self.search_bar.set_view(window.view)
+        self.search_toolbar = QToolBar(translate("Workflow", "Find"), window)
+        self.search_toolbar.setObjectName("find-toolbar")
+        self.search_toolbar.setMovable(False)
+        self.search_toolbar.addWidget(self.search_bar)
+        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.search_toolbar)
+        self.search_toolbar.hide()
+        self.search_bar.closed.connect(self._search_closed)
+        if window.document is not None:
+            self.search_bar.set_text(window.document.text)
+
+    def _build_project_dock(self) -> None:
+        window = self.window
+        self.project_dock = ProjectDock(window)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.project_dock)
+        if hasattr(window, "list_dock"):
+            window.tabifyDockWidget(window.list_dock, self.project_dock)
+            window.list_dock.raise_()
+        self.project_dock.hide()
+        self.project_dock.open_requested.connect(self.open_project_file)
+        self.project_dock.mark_done_requested.connect(self.mark_done)
+
+    # -- settings ---------------------------------------------------------------------------
+    def _apply_settings(self) -> None:
+        window = self.window
+        settings = self.settings
+        window.snapping = settings.snapping
+        window.proclitics = settings.proclitic_mode
+        snapping = window.action_by_name.get("snapping")
+        if snapping is not None:
+            snapping.setChecked(settings.snapping)
+            snapping.toggled.connect(self._snapping_toggled)
+        if settings.font_family or settings.font_size:
+            window.view.set_text_font(settings.text_font())
+        self.autosaver.set_interval(settings.autosave_seconds * 1000)
+
+    def _snapping_toggled(self, on: bool) -> None:
+        if self.settings.snapping != on:
+            self.settings.snapping = on
+
+    def _setting_changed(self, key: str) -> None:
+        window = self.window
+        settings = self.settings
+        if key == "annotate/snapping":
+            window.snapping = settings.snapping
+            action = window.action_by_name.get("snapping")
+            if action is not None and action.isChecked() != settings.snapping:
+                action.setChecked(settings.snapping)
+        elif key == "annotate/proclitic_mode":
+            window.proclitics = settings.proclitic_mode
+        elif key in ("text/font_family", "text/font_size"):
+            window.view.set_text_font(settings.text_font())
+        elif key == "files/autosave_seconds":
+            self.autosaver.set_interval(settings.autosave_seconds * 1000)
+
+    def show_preferences(self) -> None:
+        """Edit > Preferences."""
+        self.run_dialog(PreferencesDialog(self.settings, self.window))
+
+    # -- files and folders --------------------------------------------------------------------
+    def open_files(self, paths: list[str] | str) -> bool:
+        """Open dropped or recent files: the first now, the others with Next File."""
+        if isinstance(paths, str):
+            paths = [paths]
+        if not paths or not self.window.maybe_save():
+            return False
+        if len(paths) > 1:
+            self.window.file_queue = list(paths)
+        return self.open_or_report(paths[0])
+
+    def _ask_folder_dialog(self) -> str | None:
+        start = self.settings.last_folder or (str(Path(self.window.current_path).parent)
+                                              if self.window.current_path else "")
+        title = translate("Workflow", "Open Folder")
+        folder = QFileDialog.getExistingDirectory(self.window, title, start)
+        return folder or None
+
+    def open_folder_dialog(self) -> None:
+        """File > Open Folder."""
+        folder = self.ask_folder()
+        if folder:
+            self.open_folder(folder)
+
+    def open_folder(self, folder: str) -> None:
+        """Show ``folder`` as the project in the project dock."""
+        name = self.annotator()
+        self.settings.last_folder = str(folder)
+        self.project_dock.open_folder(folder, name)
+        self.project_dock.set_current_path(self.window.current_path)
+        self.project_dock.show()
+        self.project_dock.raise_()
+
+    def open_project_file(self, path: str) -> None:
+        """Open a document of the project (asking to save the current one first)."""
+        if self.window.current_path and Path(self.window.current_path) == Path(path):
+            return
+        if self.window.maybe_save():
+            self.open_or_report(path)
+
+    def mark_current_done(self) -> None:
+        """Annotate > Mark Document as Done."""
+        if self.window.current_path:
+            self.mark_done(self.window.current_path)
+        elif self.window.document is not None:
+            self._mark_open_document_done()
+
+    def mark_done(self, path: str) -> None:
+        """Record "done" for this annotator in ``path`` (saving the open document if it is)."""
+        window = self.window
+        current = window.current_path
+        if current and Path(current) == Path(path) and window.document is not None:
+            self._mark_open_document_done()
+            return
+        name = self.annotator()
+        if not name:
+            return
+        try:
+            set_status_in_file(path, name, DONE, tagset=self.project_dock.tagset)
+        except AnnotatorError as error:
+            QMessageBox.warning(window, translate("Workflow", "Cannot mark as done"),
+                                error.one_line())
+            return
+        self.project_dock.model.refresh_file(path)
+
+    def _mark_open_document_done(self) -> None:
+        window = self.window
+        name = self.annotator()
+        if not name:
+            return
+        document = window.document
+        before = document.status.get(name)
+        document.status[name] = DONE
+        if not window.save():
+            if before is None:
+                document.status.pop(name, None)
+            else:
+                document.status[name] = before
+            return
+        window.statusBar().showMessage(translate("Workflow", "Marked as done."), 5000)
+
+    def annotator(self) -> str:
+        """The annotator's name, asked once and then remembered in the settings."""
+        return annotator_name(self.window, settings=self.settings, ask=self.ask_name)
+
+    # -- recovery ---------------------------------------------------------------------------
+    def startup(self) -> None:
+        """Run once the window is shown at app start: ask the annotator's name on the first
+        start, then offer the recovery copies a crash left behind."""
+        self.annotator()
+        self.offer_recovery()
+
+    def offer_recovery(self) -> bool:
+        """Offer copies left by a crash; restore the chosen one (marked modified)."""
+        window = self.window
+        try:
+            found = offer_recovery(window, self.store, choose=self.choose_recovery,
+                                   skip_running=self.skip_running)
+        except AnnotatorError as error:
+            QMessageBox.warning(window, translate("Workflow", "Cannot restore"), error.one_line())
+            return False
+        if found is None:
+            return False
+        entry, document = found
+        original = entry.original_path or None
+        window.set_document(document, original,
+                            saves_in_place=bool(original) and _saves_in_place(original or ""))
+        if original:
+            self.guard.remember(original)
+        window.undo_stack.resetClean()  # modified: the restored work is not saved yet
+        window.setWindowModified(True)
+        self.autosaver.document_changed()
+        self.autosaver.flush()  # keep the copy until the work is saved
+        window.statusBar().showMessage(translate("Workflow", "Restored unsaved work from %1")
+                                       .replace("%1", entry.saved_at.replace("T", " ")), 10000)
+        return True
+
+    # -- find and annotate all -----------------------------------------------------------------
+    def _selected_text(self) -> str:
+        window = self.window
+        span = window.view.selected_span()
+        if window.document is None or span is None:
+            return ""
+        return window.document.text[span[0]:span[1]]
+
+    def find(self) -> None:
+        """Edit > Find: show the bar, prefilled with a short selection."""
+        selected = self._selected_text()
+        self.search_toolbar.show()
+        self.search_bar.open_bar(selected if selected and "\n" not in selected
+                                 and len(selected) <= 100 else None)
+
+    def find_next(self) -> None:
+        if not self.search_bar.query.text():
+            self.find()
+            return
+        self.search_toolbar.show()
+        self.search_bar.find_next()
+
+    def find_previous(self) -> None:
+        if not self.search_bar.query.text():
+            self.find()
+            return
+        self.search_toolbar.show()
+        self.search_bar.find_previous()
+
+    def _search_closed(self) -> None:
+        self.search_toolbar.hide()
+        self.window.view.setFocus()
+
+    def annotate_all(self) -> int:
+        """Annotate > Annotate All Occurrences: preview, then one undo step; returns the count."""
+        window = self.window
+        document = window.document
+        if document is None:
+            return 0
+        needle = self._selected_text()
+        current = window.current_annotation()
+        label = current.label if current is not None else None
+        if not needle and current is not None:
+            needle = document.text[current.start:current.end]
+        if not needle.strip():
+            window.statusBar().showMessage(
+                translate("Workflow", "Select some text or an annotation first."), 5000)
+            return 0
+        dialog = OccurrencesDialog(document, window.tagset, needle,
+                                   spans=exact_matches(document.text, needle), label=label,
+                                   language=getattr(window, "language", "en"), parent=window)
+        if not self.run_dialog(dialog):
+            return 0
+        spans, label = dialog.checked_spans(), dialog.label()
+        if not spans or not label:
+            return 0
+        name = window.annotator_name()
+        changes = annotation_changes(document, spans, label, annotator=name,
+                                     tagset=window.tagset)
+        with window.group(translate("Workflow", "Annotate %1 × %2").replace("%1", str(len(changes)))
+                          .replace("%2", label)):
+            for change in changes:
+                window.push(change)
+        window.statusBar().showMessage(translate("Workflow", "%1 annotations added.")
+                                       .replace("%1", str(len(changes))), 5000)
+        return len(changes)
+
+
+def _action_after(menu: QMenu, action: QAction | None) -> QAction | None:
+    actions = menu.actions()
+    if action is None or action not in actions:
+        return actions[0] if actions else None
+    index = actions.index(action)
+    return actions[index + 1] if index + 1 < len(actions) else None
+
+
+def install_workflow(window: QMainWindow, *, settings: Settings | None = None,
+                     recovery: RecoveryStore | None = None) -> Workflow:
+    """Add the workflow parts to ``window``; the result is also ``window.workflow``."""
+    workflow = Workflow(window, settings=settings, recovery=recovery)
+    window.workflow = workflow  # type: ignore[attr-defined]
+    return workflow
