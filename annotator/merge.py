@@ -3,7 +3,7 @@
 What a merged document holds
 ----------------------------
 * Every annotator's own annotations, unchanged but re-identified: each id gets the annotator's
-  slug as prefix (``a1`` of "Alice B." becomes ``Alice_B.a1``; an id already carrying the
+  slug as prefix (``a1`` of "Ali Hassan" becomes ``Ali_Hassan.a1``; an id already carrying the
   prefix keeps it), and links are rewritten to match, so ids stay unique and valid NCNames.
 * A gold layer (``layer="gold"``, ``annotator`` = the lead) built by a strategy: ``union``
   (at least 1 of n), ``majority`` (at least k of n; default k = more than half) or
@@ -38,7 +38,7 @@ check and merge each document (in two worker processes) into a hidden staging fi
 output folder.  Only when every document succeeded are the staged files renamed into place,
 each atomically; a bad input (damaged file, text mismatch, different tag sets, one id twice in
 a folder) removes the staged files and writes nothing.  Documents missing from some
-annotators are merged from the others and reported.
+annotators are merged from the others (n counts the annotators present) and reported.
 """
 
 from __future__ import annotations
