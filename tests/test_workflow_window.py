@@ -49,9 +49,10 @@ def make_window(qtbot, settings: Settings, recovery: Path, *,
     if register:
         qtbot.addWidget(window)
     workflow = getattr(window, "workflow", None)
-    if workflow is None or workflow.store.folder != recovery:
-        workflow = install_workflow(window, settings=settings,
-                                    recovery=RecoveryStore(recovery))
+    if workflow is None:  # the window did not install it itself
+        workflow = install_workflow(window, settings=settings)
+    assert workflow.settings is settings
+    workflow.store = workflow.autosaver.store = RecoveryStore(recovery)
     workflow.autosaver.set_interval(150)
     workflow.skip_running = False  # the "crashed" window below lives in this same process
     return window, workflow

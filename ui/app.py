@@ -106,6 +106,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.screenshot:
         return _screenshot(window, args.screenshot, size, args.current)
     window.show()
+    if hasattr(window, "workflow"):  # name on the first start, then crash recovery
+        window.workflow.startup()
     return int(app.exec())
 
 

@@ -162,6 +162,15 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._update_title()
         self._update_actions()
+        self._install_workflow()
+
+    def _install_workflow(self) -> None:
+        """Recent files, projects, find, autosave... (``self.workflow``; see ui/workflow.py)."""
+        try:
+            from annotator_ui.workflow import install_workflow
+        except ImportError:  # pragma: no cover - the workflow modules are optional here
+            return
+        install_workflow(self)
 
     @staticmethod
     def _ui_language() -> str:
