@@ -81,3 +81,14 @@ def test_annotator_help_mentions_the_app_options(capsys) -> None:  # type: ignor
     with pytest.raises(SystemExit):
         cli_main(["--help"])
     assert "--screenshot OUT.png" in capsys.readouterr().out
+
+
+def test_no_display_gives_a_message_not_a_crash(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    if sys.platform.startswith(("win", "darwin")):
+        pytest.skip("X11/Wayland only")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert app_main([str(sample_path())]) == 2
+    assert "no display" in capsys.readouterr().err

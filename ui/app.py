@@ -71,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         if _need_offscreen():
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif _need_offscreen():  # Qt would abort with a core dump
+        print("annotator: no display to show the window on (DISPLAY is not set); "
+              "--screenshot OUT.png renders without one", file=sys.stderr)
+        return EXIT_USAGE
     bundled = not args.files
     paths = [str(sample_path())] if bundled else list(args.files)
     for path in paths:
