@@ -2,24 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
   <context>
+    <name>AnnotatedTextView</name>
+    <message>
+      <source>(missing)</source>
+      <translation>(مفقود)</translation>
+    </message>
+    <message>
+      <source>Annotator: %s</source>
+      <translation>المُعلِّق: %s</translation>
+    </message>
+    <message>
+      <source>Note: %s</source>
+      <translation>ملاحظة: %s</translation>
+    </message>
+  </context>
+  <context>
     <name>AnnotationTableModel</name>
     <message>
-      <location filename="../../ui/annotation_model.py" line="56"/>
       <source>Annotator</source>
       <translation>المُعلِّق</translation>
     </message>
     <message>
-      <location filename="../../ui/annotation_model.py" line="56"/>
       <source>Label</source>
       <translation>الوسم</translation>
     </message>
     <message>
-      <location filename="../../ui/annotation_model.py" line="57"/>
       <source>Span</source>
       <translation>المدى</translation>
     </message>
     <message>
-      <location filename="../../ui/annotation_model.py" line="56"/>
       <source>Text</source>
       <translation>النص</translation>
     </message>
@@ -27,53 +38,42 @@
   <context>
     <name>FileWatch</name>
     <message>
-      <location filename="../../ui/filewatch.py" line="66"/>
-      <location filename="../../ui/filewatch.py" line="92"/>
       <source>File changed on disk</source>
       <translation>تغيّر الملف على القرص</translation>
     </message>
     <message>
-      <location filename="../../ui/filewatch.py" line="103"/>
       <source>Keep Mine</source>
       <translation>أبقِ نسختي</translation>
     </message>
     <message>
-      <location filename="../../ui/filewatch.py" line="73"/>
       <source>Overwrite</source>
       <translation>اكتب فوقه</translation>
     </message>
     <message>
-      <location filename="../../ui/filewatch.py" line="70"/>
       <source>Overwrite it with your version, save yours under another name, or cancel?</source>
       <translation>هل تكتب نسختك فوقه، أم تحفظها باسم آخر، أم تلغي؟</translation>
     </message>
     <message>
-      <location filename="../../ui/filewatch.py" line="101"/>
       <source>Reload</source>
       <translation>أعد التحميل</translation>
     </message>
     <message>
-      <location filename="../../ui/filewatch.py" line="96"/>
       <source>Reload it and lose your unsaved changes, or keep your version?</source>
       <translation>هل تعيد تحميله فتفقد تغييراتك غير المحفوظة، أم تبقي نسختك؟</translation>
     </message>
     <message>
-      <location filename="../../ui/filewatch.py" line="99"/>
       <source>Reload it?</source>
       <translation>هل تعيد تحميله؟</translation>
     </message>
     <message>
-      <location filename="../../ui/filewatch.py" line="75"/>
       <source>Save As…</source>
       <translation>احفظ باسم…</translation>
     </message>
     <message>
-      <location filename="../../ui/filewatch.py" line="67"/>
       <source>“%1” was changed by another program since you opened it.</source>
       <translation>غيّر برنامج آخر «%1» منذ أن فتحته.</translation>
     </message>
     <message>
-      <location filename="../../ui/filewatch.py" line="93"/>
       <source>“%1” was changed by another program.</source>
       <translation>غيّر برنامج آخر «%1».</translation>
     </message>
@@ -81,27 +81,22 @@
   <context>
     <name>HelpDialog</name>
     <message>
-      <location filename="../../ui/help_dialog.py" line="79"/>
       <source>Action</source>
       <translation>الإجراء</translation>
     </message>
     <message>
-      <location filename="../../ui/help_dialog.py" line="69"/>
       <source>Keyboard shortcuts</source>
       <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-      <location filename="../../ui/help_dialog.py" line="79"/>
       <source>Menu</source>
       <translation>القائمة</translation>
     </message>
     <message>
-      <location filename="../../ui/help_dialog.py" line="72"/>
       <source>Select text and press a label's key to annotate it (snapped to whole words when Snap to Words is on; hold Alt for the exact selection). Click a highlight or a list row to make it current; the inspector edits it.</source>
       <translation>حدّد نصًّا واضغط مفتاح الوسم لتعليقه (يُضبط على كلمات كاملة حين يكون «الضبط على الكلمات» مفعّلًا؛ اضغط Alt مع المفتاح للتحديد كما هو). انقر تظليلًا أو صفًّا في القائمة ليصير هو الحالي؛ والمُعاين يحرّره.</translation>
     </message>
     <message>
-      <location filename="../../ui/help_dialog.py" line="80"/>
       <source>Shortcut</source>
       <translation>الاختصار</translation>
     </message>
@@ -109,82 +104,66 @@
   <context>
     <name>Inspector</name>
     <message>
-      <location filename="../../ui/inspector.py" line="237"/>
       <source>%s of: «%s» (%s)</source>
       <translation>%s لـ: «%s» (%s)</translation>
     </message>
     <message>
-      <location filename="../../ui/inspector.py" line="87"/>
       <source>&amp;Label</source>
       <translation>ال&amp;وسم</translation>
     </message>
     <message>
-      <location filename="../../ui/inspector.py" line="113"/>
       <source>&amp;Note</source>
       <translation>&amp;ملاحظة</translation>
     </message>
     <message>
-      <location filename="../../ui/inspector.py" line="98"/>
       <source>&amp;Span</source>
       <translation>ال&amp;مدى</translation>
     </message>
     <message>
-      <location filename="../../ui/inspector.py" line="125"/>
       <source>Delete annotation</source>
       <translation>احذف التعليق</translation>
     </message>
     <message>
-      <location filename="../../ui/inspector.py" line="249"/>
       <source>Go</source>
       <translation>اذهب</translation>
     </message>
     <message>
-      <location filename="../../ui/inspector.py" line="251"/>
       <source>Go to the other end of this link</source>
       <translation>اذهب إلى الطرف الآخر من هذا الربط</translation>
     </message>
     <message>
-      <location filename="../../ui/inspector.py" line="121"/>
       <source>Links</source>
       <translation>الروابط</translation>
     </message>
     <message>
-      <location filename="../../ui/inspector.py" line="257"/>
       <source>Remove this link</source>
       <translation>أزل هذا الربط</translation>
     </message>
     <message>
-      <location filename="../../ui/inspector.py" line="66"/>
       <source>Select a highlight or a row of the list.</source>
       <translation>اختر تظليلًا أو صفًّا من القائمة.</translation>
     </message>
     <message>
-      <location filename="../../ui/inspector.py" line="222"/>
       <source>Set %s…</source>
       <translation>عيّن %s…</translation>
     </message>
     <message>
-      <location filename="../../ui/inspector.py" line="224"/>
       <source>Then click the highlight or list row of the %s (Esc cancels)</source>
       <translation>ثم انقر تظليل %s أو صفّه في القائمة (Esc للإلغاء)</translation>
     </message>
     <message>
-      <location filename="../../ui/inspector.py" line="99"/>
       <source>[ ] move the start, Alt+[ Alt+] the end by a character; with Ctrl by a word</source>
       <translation>[ ] تحرّك البداية، وAlt+[ Alt+] النهاية، حرفًا حرفًا؛ ومع Ctrl كلمةً كلمة</translation>
     </message>
     <message>
-      <location filename="../../ui/inspector.py" line="158"/>
       <source>by %s</source>
       <translation>بواسطة %s</translation>
     </message>
     <message>
-      <location filename="../../ui/inspector.py" line="110"/>
       <source>free note</source>
       <translation>ملاحظة حرّة</translation>
     </message>
     <message>
-      <location filename="../../ui/inspector.py" line="160"/>
       <source>layer %s</source>
       <translation>الطبقة %s</translation>
     </message>
@@ -192,207 +171,166 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../ui/mainwindow.py" line="414"/>
       <source>%d characters, %d annotations</source>
       <translation>%d حرفًا، %d تعليقًا</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="849"/>
       <source>%d–%d</source>
       <translation>%d–%d</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="322"/>
       <source>&amp;About</source>
       <translation>&amp;حول</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="340"/>
       <source>&amp;Annotate</source>
       <translation>&amp;تعليق</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="362"/>
       <source>&amp;Boundaries</source>
       <translation>ال&amp;حدود</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="294"/>
       <source>&amp;Delete Annotation</source>
       <translation>ا&amp;حذف التعليق</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="339"/>
       <source>&amp;Edit</source>
       <translation>&amp;تحرير</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="339"/>
       <source>&amp;File</source>
       <translation>&amp;ملف</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="303"/>
       <source>&amp;Filter the List</source>
       <translation>&amp;رشّح القائمة</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="340"/>
       <source>&amp;Help</source>
       <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="321"/>
       <source>&amp;Keyboard Shortcuts</source>
       <translation>ا&amp;ختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="314"/>
       <source>&amp;Link Current Annotation…</source>
       <translation>ا&amp;ربط التعليق الحالي…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="281"/>
       <source>&amp;Next File</source>
       <translation>الملف ال&amp;تالي</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="278"/>
       <source>&amp;Open…</source>
       <translation>ا&amp;فتح…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="282"/>
       <source>&amp;Previous File</source>
       <translation>الملف ال&amp;سابق</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="283"/>
       <source>&amp;Quit</source>
       <translation>ا&amp;خرج</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="288"/>
       <source>&amp;Redo</source>
       <translation>أ&amp;عد</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="279"/>
       <source>&amp;Save</source>
       <translation>اح&amp;فظ</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="311"/>
       <source>&amp;Snap to Words</source>
       <translation>ال&amp;ضبط على الكلمات</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="285"/>
       <source>&amp;Undo</source>
       <translation>ترا&amp;جع</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="339"/>
       <source>&amp;View</source>
       <translation>&amp;عرض</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="902"/>
       <source>About</source>
       <translation>حول</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="459"/>
       <source>All labels</source>
       <translation>كل الوسوم</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="490"/>
       <source>Annotation files (*.tei.xml *.xml *.txt *.jsonl);;All files (*)</source>
       <translation>ملفات التعليق (*.tei.xml *.xml *.txt *.jsonl);;كل الملفات (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="237"/>
       <source>Annotations</source>
       <translation>التعليقات</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="316"/>
       <source>Cancel &amp;Linking</source>
       <translation>أل&amp;غِ الربط</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="499"/>
       <source>Cannot open</source>
       <translation>تعذّر الفتح</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="547"/>
       <source>Cannot save</source>
       <translation>تعذّر الحفظ</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="736"/>
       <source>Click the %s (a highlight or a list row; Esc cancels)</source>
       <translation>انقر %s (تظليلًا أو صفًّا في القائمة؛ Esc للإلغاء)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="306"/>
       <source>Colour by &amp;Annotator</source>
       <translation>لوّن حسب ال&amp;مُعلِّق</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="904"/>
       <source>Entities, quotes and claims in Arabic news, saved as TEI P5 standoff annotation.</source>
       <translation>الكيانات والاقتباسات والادعاءات في الأخبار العربية، محفوظة تعليقًا منفصلًا بصيغة TEI P5.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="761"/>
       <source>Esc cancels</source>
       <translation>Esc للإلغاء</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="208"/>
       <source>Filter…</source>
       <translation>رشّح…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="302"/>
       <source>Go to &amp;Inspector</source>
       <translation>اذهب إلى ال&amp;مُعاين</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="300"/>
       <source>Go to &amp;Text</source>
       <translation>اذهب إلى ال&amp;نص</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="301"/>
       <source>Go to Annotation &amp;List</source>
       <translation>اذهب إلى &amp;قائمة التعليقات</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="252"/>
       <source>Inspector</source>
       <translation>المُعاين</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="357"/>
       <source>Label &amp;Exact Selection</source>
       <translation>وسم التحديد كما &amp;هو</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="333"/>
       <source>Label Exact Selection as %s</source>
       <translation>وسم التحديد كما هو بـ%s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="328"/>
       <source>Label as %s</source>
       <translation>وسم بـ%s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="183"/>
       <source>Labels</source>
       <translation>الوسوم</translation>
     </message>
@@ -429,82 +367,66 @@
       <translation>حرّك البداية كلمةً إلى الأمام</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="295"/>
       <source>Ne&amp;xt Annotation</source>
       <translation>التعليق الت&amp;الي</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="489"/>
       <source>Open</source>
       <translation>فتح</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="315"/>
       <source>Pick the speaker or claimant of the current annotation</source>
       <translation>اختر قائل التعليق الحالي أو صاحب الادعاء</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="297"/>
       <source>Pre&amp;vious Annotation</source>
       <translation>التعليق السا&amp;بق</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="280"/>
       <source>Save &amp;As…</source>
       <translation>احفظ &amp;باسم…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="559"/>
       <source>Save as TEI</source>
       <translation>احفظ بصيغة TEI</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="554"/>
       <source>Saved %s</source>
       <translation>حُفظ %s</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="646"/>
       <source>Select some text first.</source>
       <translation>حدّد نصًّا أولًا.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="845"/>
       <source>Selection %d–%d (%d)</source>
       <translation>التحديد %d–%d (%d)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="560"/>
       <source>TEI files (*.tei.xml)</source>
       <translation>ملفات TEI (*.tei.xml)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="721"/>
       <source>The annotation cannot become empty.</source>
       <translation>لا يمكن أن يصير التعليق فارغًا.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="565"/>
       <source>The annotations have changes that are not saved.</source>
       <translation>في التعليقات تغييرات لم تُحفظ.</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="564"/>
       <source>Unsaved changes</source>
       <translation>تغييرات غير محفوظة</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="312"/>
       <source>Widen or trim a selection to whole words before labelling</source>
       <translation>وسّع التحديد أو قصّه إلى كلمات كاملة قبل الوسم</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="304"/>
       <source>Zoom &amp;In</source>
       <translation>&amp;كبّر</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="305"/>
       <source>Zoom &amp;Out</source>
       <translation>&amp;صغّر</translation>
     </message>
@@ -512,37 +434,30 @@
   <context>
     <name>Occurrences</name>
     <message>
-      <location filename="../../ui/occurrences.py" line="205"/>
       <source>%1 of %2 selected</source>
       <translation>%1 من %2 محدّدة</translation>
     </message>
     <message>
-      <location filename="../../ui/occurrences.py" line="190"/>
       <source>Already annotated with this label</source>
       <translation>معلَّق عليه بهذا الوسم من قبل</translation>
     </message>
     <message>
-      <location filename="../../ui/occurrences.py" line="125"/>
       <source>Annotate All Occurrences</source>
       <translation>علّق على كل المواضع</translation>
     </message>
     <message>
-      <location filename="../../ui/occurrences.py" line="157"/>
       <source>Check All</source>
       <translation>اختر الكل</translation>
     </message>
     <message>
-      <location filename="../../ui/occurrences.py" line="142"/>
       <source>Label:</source>
       <translation>الوسم:</translation>
     </message>
     <message>
-      <location filename="../../ui/occurrences.py" line="131"/>
       <source>Text:</source>
       <translation>النص:</translation>
     </message>
     <message>
-      <location filename="../../ui/occurrences.py" line="159"/>
       <source>Uncheck All</source>
       <translation>ألغِ اختيار الكل</translation>
     </message>
@@ -550,17 +465,14 @@
   <context>
     <name>OpenFile</name>
     <message>
-      <location filename="../../ui/recent.py" line="61"/>
       <source>Choose a document</source>
       <translation>اختر وثيقة</translation>
     </message>
     <message>
-      <location filename="../../ui/recent.py" line="110"/>
       <source>Clear Recent Files</source>
       <translation>امسح الملفات الأخيرة</translation>
     </message>
     <message>
-      <location filename="../../ui/recent.py" line="62"/>
       <source>“%1” holds %2 documents. Open which one?</source>
       <translation>في «%1» ‏%2 وثائق. أيّها تفتح؟</translation>
     </message>
@@ -568,102 +480,82 @@
   <context>
     <name>Preferences</name>
     <message>
-      <location filename="../../ui/preferences.py" line="79"/>
       <source> s</source>
       <translation> ث</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="71"/>
       <source>A new language is used from the next start.</source>
       <translation>تُستعمل اللغة الجديدة من التشغيل القادم.</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="81"/>
       <source>A recovery copy is written this long after the last change</source>
       <translation>تُكتب نسخة استرداد بعد هذه المدة من آخر تغيير</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="118"/>
       <source>Annotating</source>
       <translation>التعليق</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="64"/>
       <source>Annotator name:</source>
       <translation>اسم المُعلِّق:</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="103"/>
       <source>Font:</source>
       <translation>الخط:</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="60"/>
       <source>General</source>
       <translation>عام</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="70"/>
       <source>Interface language:</source>
       <translation>لغة الواجهة:</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="126"/>
       <source>Keep every prefix</source>
       <translation>أبقِ كل السوابق</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="124"/>
       <source>Leave out و ف ب ل ك</source>
       <translation>استبعد و ف ب ل ك</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="125"/>
       <source>Leave out و ف ب ل ك and the article ال</source>
       <translation>استبعد و ف ب ل ك وأداة التعريف ال</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="57"/>
       <source>Preferences</source>
       <translation>التفضيلات</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="134"/>
       <source>Prefixes:</source>
       <translation>السوابق:</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="83"/>
       <source>Recovery copy after:</source>
       <translation>نسخة الاسترداد بعد:</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="107"/>
       <source>Size:</source>
       <translation>الحجم:</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="120"/>
       <source>Snap selections to whole words</source>
       <translation>اضبط التحديد على كلمات كاملة</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="66"/>
       <source>System default</source>
       <translation>لغة النظام</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="86"/>
       <source>Text</source>
       <translation>النص</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="131"/>
       <source>When a selection starts inside a word, which attached prefixes snapping may leave outside the span</source>
       <translation>حين يبدأ التحديد داخل كلمة: أيّ السوابق المتصلة يجوز للضبط أن يتركها خارج المدى</translation>
     </message>
     <message>
-      <location filename="../../ui/preferences.py" line="63"/>
       <source>Your name or initials</source>
       <translation>اسمك أو أحرفه الأولى</translation>
     </message>
@@ -671,77 +563,62 @@
   <context>
     <name>Project</name>
     <message>
-      <location filename="../../ui/project.py" line="134"/>
       <source>%1 of %2 done, %3 in progress</source>
       <translation>أُنجز %1 من %2، و%3 قيد العمل</translation>
     </message>
     <message>
-      <location filename="../../ui/project.py" line="217"/>
       <source>Document</source>
       <translation>الوثيقة</translation>
     </message>
     <message>
-      <location filename="../../ui/project.py" line="369"/>
       <source>Folder: %1</source>
       <translation>المجلد: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/project.py" line="306"/>
       <source>Mark as Done</source>
       <translation>علّمها منجزة</translation>
     </message>
     <message>
-      <location filename="../../ui/project.py" line="362"/>
       <source>No folder open (File &gt; Open Folder…)</source>
       <translation>لا مجلد مفتوح (ملف &gt; افتح مجلدًا…)</translation>
     </message>
     <message>
-      <location filename="../../ui/project.py" line="305"/>
       <source>Project</source>
       <translation>المشروع</translation>
     </message>
     <message>
-      <location filename="../../ui/project.py" line="307"/>
       <source>Record that you finished this document</source>
       <translation>سجّل أنك أنهيت هذه الوثيقة</translation>
     </message>
     <message>
-      <location filename="../../ui/project.py" line="308"/>
       <source>Refresh</source>
       <translation>حدّث</translation>
     </message>
     <message>
-      <location filename="../../ui/project.py" line="218"/>
       <source>Status</source>
       <translation>الحالة</translation>
     </message>
     <message>
-      <location filename="../../ui/project.py" line="375"/>
       <source>Tag set: %1 (default)</source>
       <translation>مجموعة الوسوم: %1 (الافتراضية)</translation>
     </message>
     <message>
-      <location filename="../../ui/project.py" line="372"/>
       <source>Tag set: %1 (from the folder)</source>
       <translation>مجموعة الوسوم: %1 (من المجلد)</translation>
     </message>
     <message>
-      <location filename="../../ui/project.py" line="56"/>
       <source>done</source>
       <translation>منجزة</translation>
     </message>
     <message>
-      <location filename="../../ui/project.py" line="55"/>
       <source>in progress</source>
       <translation>قيد العمل</translation>
     </message>
     <message>
-      <location filename="../../ui/project.py" line="54"/>
       <source>not started</source>
       <translation>لم تبدأ</translation>
     </message>
     <message>
-      <location filename="../../ui/project.py" line="231"/>
       <source>unreadable</source>
       <translation>تتعذّر قراءتها</translation>
     </message>
@@ -749,7 +626,6 @@
   <context>
     <name>QDialog</name>
     <message>
-      <location filename="../../ui/help_dialog.py" line="54"/>
       <source>Other</source>
       <translation>أخرى</translation>
     </message>
@@ -757,32 +633,26 @@
   <context>
     <name>Recovery</name>
     <message>
-      <location filename="../../ui/autosave.py" line="265"/>
       <source>(never saved)</source>
       <translation>(لم تُحفظ قط)</translation>
     </message>
     <message>
-      <location filename="../../ui/autosave.py" line="252"/>
       <source>Discard</source>
       <translation>تخلَّص منها</translation>
     </message>
     <message>
-      <location filename="../../ui/autosave.py" line="253"/>
       <source>Later</source>
       <translation>لاحقًا</translation>
     </message>
     <message>
-      <location filename="../../ui/autosave.py" line="234"/>
       <source>Recover unsaved work</source>
       <translation>استرداد العمل غير المحفوظ</translation>
     </message>
     <message>
-      <location filename="../../ui/autosave.py" line="251"/>
       <source>Restore</source>
       <translation>استرد</translation>
     </message>
     <message>
-      <location filename="../../ui/autosave.py" line="239"/>
       <source>The annotator did not close properly. These documents had changes that were not saved:</source>
       <translation>لم يُغلق البرنامج كما ينبغي. في هذه الوثائق تغييرات لم تُحفظ:</translation>
     </message>
@@ -790,82 +660,66 @@
   <context>
     <name>SearchBar</name>
     <message>
-      <location filename="../../ui/search_bar.py" line="250"/>
       <source>%1 of %2</source>
       <translation>%1 من %2</translation>
     </message>
     <message>
-      <location filename="../../ui/search_bar.py" line="140"/>
       <source>Close the find bar (Esc)</source>
       <translation>أغلق شريط البحث (Esc)</translation>
     </message>
     <message>
-      <location filename="../../ui/search_bar.py" line="133"/>
       <source>Find:</source>
       <translation>بحث:</translation>
     </message>
     <message>
-      <location filename="../../ui/search_bar.py" line="50"/>
       <source>Ignore tashkeel</source>
       <translation>تجاهل التشكيل</translation>
     </message>
     <message>
-      <location filename="../../ui/search_bar.py" line="52"/>
       <source>Ignore tatweel</source>
       <translation>تجاهل التطويل</translation>
     </message>
     <message>
-      <location filename="../../ui/search_bar.py" line="247"/>
       <source>Matches: %1</source>
       <translation>النتائج: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/search_bar.py" line="137"/>
       <source>Next</source>
       <translation>التالي</translation>
     </message>
     <message>
-      <location filename="../../ui/search_bar.py" line="138"/>
       <source>Next match (F3, Enter)</source>
       <translation>النتيجة التالية (F3، Enter)</translation>
     </message>
     <message>
-      <location filename="../../ui/search_bar.py" line="245"/>
       <source>No matches</source>
       <translation>لا نتائج</translation>
     </message>
     <message>
-      <location filename="../../ui/search_bar.py" line="135"/>
       <source>Previous</source>
       <translation>السابق</translation>
     </message>
     <message>
-      <location filename="../../ui/search_bar.py" line="136"/>
       <source>Previous match (Shift+F3)</source>
       <translation>النتيجة السابقة (Shift+F3)</translation>
     </message>
     <message>
-      <location filename="../../ui/search_bar.py" line="134"/>
       <source>Search the text</source>
       <translation>ابحث في النص</translation>
     </message>
     <message>
-      <location filename="../../ui/search_bar.py" line="143"/>
       <source>Treat alef forms as one letter</source>
       <translation>عامِل صور الألف حرفًا واحدًا</translation>
     </message>
     <message>
-      <location filename="../../ui/search_bar.py" line="144"/>
       <source>Treat alef maqsura as ya</source>
       <translation>عامِل الألف المقصورة ياءً</translation>
     </message>
     <message>
-      <location filename="../../ui/search_bar.py" line="145"/>
       <source>Treat ta marbuta as ha</source>
       <translation>عامِل التاء المربوطة هاءً</translation>
     </message>
     <message>
-      <location filename="../../ui/search_bar.py" line="54"/>
       <source>Whole words</source>
       <translation>كلمات كاملة</translation>
     </message>
@@ -873,12 +727,10 @@
   <context>
     <name>Settings</name>
     <message>
-      <location filename="../../ui/settings.py" line="222"/>
       <source>Annotator name</source>
       <translation>اسم المُعلِّق</translation>
     </message>
     <message>
-      <location filename="../../ui/settings.py" line="223"/>
       <source>Your name or initials. It is recorded in every annotation you make:</source>
       <translation>اسمك أو أحرفه الأولى. يُسجَّل في كل تعليق تضعه:</translation>
     </message>
@@ -886,117 +738,94 @@
   <context>
     <name>Workflow</name>
     <message>
-      <location filename="../../ui/workflow.py" line="509"/>
       <source>%1 annotations added.</source>
       <translation>أُضيف %1 تعليقًا.</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="237"/>
       <source>&amp;Find…</source>
       <translation>&amp;بحث…</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="241"/>
       <source>&amp;Preferences…</source>
       <translation>ال&amp;تفضيلات…</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="505"/>
       <source>Annotate %1 × %2</source>
       <translation>تعليق %1 × %2</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="243"/>
       <source>Annotate All &amp;Occurrences…</source>
       <translation>علّق على كل ال&amp;مواضع…</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="399"/>
       <source>Cannot mark as done</source>
       <translation>تعذّر تعليمها منجزة</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="144"/>
       <source>Cannot open</source>
       <translation>تعذّر الفتح</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="428"/>
       <source>Cannot restore</source>
       <translation>تعذّر الاسترداد</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="281"/>
       <source>Find</source>
       <translation>بحث</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="238"/>
       <source>Find &amp;Next</source>
       <translation>ابحث عن ال&amp;تالي</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="239"/>
       <source>Find Pre&amp;vious</source>
       <translation>ابحث عن ال&amp;سابق</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="245"/>
       <source>Give every occurrence of the selected text the same label</source>
       <translation>أعطِ كل مواضع النص المحدّد الوسمَ نفسه</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="246"/>
       <source>Mark Document as &amp;Done</source>
       <translation>علّم الوثيقة &amp;منجزة</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="418"/>
       <source>Marked as done.</source>
       <translation>عُلّمت منجزة.</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="234"/>
       <source>Open &amp;Folder…</source>
       <translation>افتح م&amp;جلدًا…</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="254"/>
       <source>Open &amp;Recent</source>
       <translation>افتح &amp;حديثًا</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="353"/>
       <source>Open Folder</source>
       <translation>افتح مجلدًا</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="236"/>
       <source>Open a folder of documents as a project</source>
       <translation>افتح مجلد وثائق بوصفه مشروعًا</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="128"/>
       <source>Opened document %1 of %2 in this file (%3)</source>
       <translation>فُتحت الوثيقة %1 من %2 في هذا الملف (%3)</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="248"/>
       <source>Record that you finished annotating this document</source>
       <translation>سجّل أنك أنهيت التعليق على هذه الوثيقة</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="179"/>
       <source>Recovery copy not written: %1</source>
       <translation>لم تُكتب نسخة الاسترداد: %1</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="442"/>
       <source>Restored unsaved work from %1</source>
       <translation>استُرد العمل غير المحفوظ من %1</translation>
     </message>
     <message>
-      <location filename="../../ui/workflow.py" line="492"/>
       <source>Select some text or an annotation first.</source>
       <translation>حدّد نصًّا أو تعليقًا أولًا.</translation>
     </message>

@@ -117,10 +117,7 @@ def build(lupdate: str) -> tuple[etree._Element, list[str]]:
         etree.SubElement(context, "name").text = context_name
         for source in sorted(messages[context_name]):
             message = etree.SubElement(context, "message")
-            for file_name, line in sorted(set(messages[context_name][source])):
-                relative = Path(file_name).resolve().relative_to(ROOT)
-                etree.SubElement(message, "location",
-                                 filename=str(Path("..", "..", relative)), line=str(line))
+            # No <location>: line numbers would make every code change a catalogue change.
             etree.SubElement(message, "source").text = source
             translation = etree.SubElement(message, "translation")
             text = by_pair.get((context_name, source)) or by_source.get(source)
