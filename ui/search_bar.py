@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,8 @@ class SpanView(Protocol):
     def select_span(self, start: int, end: int) -> None: ...
     def selected_span(self) -> tuple[int, int] | None: ...
 
+
+TYPING_PAUSE_MS = 150
 
 # Option checkboxes: (SearchOptions field, label, ticked at start), in the order shown.
 OPTION_FIELDS = (
@@ -98,7 +100,13 @@ class SearchBar(QWidget):
         self.query = QLineEdit()
         self.query.setClearButtonEnabled(True)
         self.query.setMinimumWidth(220)
-        self.query.textChanged.connect(self._refresh)
+        # Typing searches after a short pause (a big document with thousands of matches
+        # takes ~0.1 s a search); anything that reads the matches searches at once.
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._refresh)
+        self.query.textChanged.connect(lambda _text: self._typing.start())
         self.query.installEventFilter(self)
         self.previous_button = QToolButton()
         self.previous_button.clicked.connect(self.find_previous)
@@ -176,12 +184,21 @@ class SearchBar(QWidget):
 
     @property
     def matches(self) -> list[tuple[int, int]]:
+        """Every match of the query, in text order."""
+        self._settle()
         return list(self._matches)
 
     @property
     def current_index(self) -> int:
         """Index of the match shown, -1 when none."""
+        self._settle()
         return self._current
+
+    def _settle(self) -> None:
+        """Search now if typing left a search pending."""
+        if self._typing.isActive():
+            self._typing.stop()
+            self._refresh()
 
     def open_bar(self, initial: str | None = None) -> None:
         """Show the bar, focus the query (prefilled with ``initial`` when given)."""
@@ -198,6 +215,7 @@ class SearchBar(QWidget):
 
     # -- moving --------------------------------------------------------------------
     def _refresh(self) -> None:
+        self._typing.stop()
         self._matches = self.finder(self._text, self.query.text(), self.flags())
         self._current = -1
         self._update_count()
@@ -213,6 +231,7 @@ class SearchBar(QWidget):
 
     def find_next(self) -> tuple[int, int] | None:
         """Show the first match after the current one (or the selection), wrapping round."""
+        self._settle()
         if not self._matches:
             return None
         anchor = self._anchor()
@@ -221,6 +240,7 @@ class SearchBar(QWidget):
 
     def find_previous(self) -> tuple[int, int] | None:
         """Show the last match before the current one (or the selection), wrapping round."""
+        self._settle()
         if not self._matches:
             return None
         anchor = self._anchor()
