@@ -9,9 +9,13 @@ from annotator_ui.annotation_model import (
     AnnotationTableModel,
     one_line,
 )
+from annotator_ui.inspector import BackLinks
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 
 from annotator import edits
+from annotator.errors import AnnotatorError
 from annotator.model import Document
 from annotator.tagset import default_tagset
 
@@ -99,3 +103,38 @@ def test_cells() -> None:
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.index(99, 0) == QModelIndex()
     assert one_line("x" * 100, 10) == "x" * 9 + "…"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["link", "unlink", "delete", "undo"]),
+                          st.integers(1, 4), st.integers(1, 4)), max_size=20))
+def test_back_links_follow_every_change(steps) -> None:  # type: ignore[no-untyped-def]
+    doc = make_document()
+    doc.annotate(0, 3, "PER")
+    back = BackLinks()
+    back.reset(doc)
+    back.pointing_to("a1")  # built now, then kept up to date
+    history = edits.EditHistory(doc)
+    for kind, source, target in steps:
+        source_id, target_id = f"a{source}", f"a{target}"
+        try:
+            if kind == "link":
+                change = edits.link(doc, source_id=source_id, role="speaker",
+                                    target_id=target_id)
+            elif kind == "unlink":
+                change = edits.unlink(doc, source_id=source_id, role="speaker",
+                                      target_id=target_id)
+            elif kind == "delete":
+                change = edits.delete_annotation(doc, annotation_id=source_id)
+            else:
+                step = history.undo()
+                for undone in reversed(step.changes) if step else ():
+                    back.update(undone.after, undone.before)
+                continue
+        except AnnotatorError:
+            continue
+        history.do(change)
+        back.update(change.before, change.after)
+    for annotation_id in ["a1", "a2", "a3", "a4"]:
+        expected = sorted(doc.annotations.pointing_to(annotation_id), key=lambda a: a.id)
+        assert back.pointing_to(annotation_id) == expected

@@ -20,7 +20,7 @@ from annotator_ui.annotation_model import (
     AnnotationFilterModel,
     AnnotationTableModel,
 )
-from annotator_ui.inspector import Inspector
+from annotator_ui.inspector import BackLinks, Inspector
 from annotator_ui.palette import LabelPalette, swatch_icon
 from annotator_ui.textview import AnnotatedTextView
 from annotator_ui.undo import push_change, undo_group
@@ -250,6 +250,8 @@ class MainWindow(QMainWindow):
 
         self.inspector = Inspector(self)
         self.inspector.language = self.language
+        self.back_links = BackLinks()
+        self.inspector.back_links = self.back_links
         self.inspector.relabel_requested.connect(self.relabel_current)
         self.inspector.attribute_requested.connect(self.set_current_attribute)
         self.inspector.note_requested.connect(self.set_current_note)
@@ -413,6 +415,7 @@ class MainWindow(QMainWindow):
         self.current_id = None
         self.undo_stack.clear()
         self.undo_stack.setClean()
+        self.back_links.reset(document)
         self.view.set_document(document, self.tagset)
         self.list_model.set_document(document, self.tagset)
         self.inspector.show_annotation(None, None, None)
@@ -623,6 +626,7 @@ class MainWindow(QMainWindow):
     def _after_change(self, change: Change) -> None:
         removed = change.removed
         changed = change.after
+        self.back_links.update(change.before, change.after)
         self.view.annotations_changed(changed, removed)
         self._syncing_list = True  # rows moving under the table's cursor are not choices
         try:
