@@ -122,7 +122,7 @@ def open_view(app: QApplication, document: Document) -> tuple[float, float, Anno
     first_paint = time.perf_counter() - started
     spans_painted = view.paint_stats["spans"]
     index_started = time.perf_counter()
-    wait_for_paint(app, lambda: view._index_ready)  # the deferred index build
+    wait_for_paint(app, lambda: view.index_ready)  # the deferred index build
     index_time = time.perf_counter() - index_started
     assert spans_painted > 0, "the first paint showed no highlights"
     return first_paint, index_time, view

@@ -380,7 +380,9 @@ def test_one_huge_paragraph_paints_only_its_visible_lines(qtbot, view) -> None:
 
 def test_adding_and_removing_updates_what_is_shown(qtbot, view) -> None:
     document = Document("d", MIXED)
+    document.annotate(*find(MIXED, "John"), "PER")
     show(qtbot, view, document)
+    qtbot.waitUntil(lambda: view.index_ready)  # built after the first paint
     added = document.annotate(*find(MIXED, "والبوكمال"), "LOC", annotator="sara")
     view.annotations_changed([added])
     paint(view)

@@ -355,6 +355,11 @@ class AnnotatedTextView(QPlainTextEdit):
             return found
         return annotations.overlapping(start, end)
 
+    @property
+    def index_ready(self) -> bool:
+        """True once the core's interval index has been built (deferred after a first paint)."""
+        return self._index_ready
+
     def _build_index(self) -> None:
         if self._document is not None:
             self._document.annotations.index  # noqa: B018 (builds the core's interval index)
