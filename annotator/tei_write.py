@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from annotator import __version__
@@ -91,17 +91,6 @@ class _Ids:
         return candidate
 
 
-def _check_names(document: Document) -> None:
-    for annotation in document.annotations:
-        for link in annotation.links:
-            if not link.role or any(ch.isspace() for ch in link.role):
-                raise FormatError(f"annotation {annotation.id}: link role {link.role!r} "
-                                  "must be one word")
-        if annotation.layer and any(ch.isspace() for ch in annotation.layer):
-            raise FormatError(f"annotation {annotation.id}: layer {annotation.layer!r} "
-                              "must be one word")
-
-
 def _header(document: Document, tagset: TagSet, people: _Ids, tags: _Ids,
             times: dict[str, str]) -> Iterator[str]:
     yield "  <teiHeader>\n    <fileDesc>\n      <titleStmt>\n"
@@ -180,19 +169,25 @@ def _when(kind: str, value: str) -> str:
     return f'<change type="{kind}">{escape_text(value)}</change>'
 
 
-def _time_ids(document: Document) -> dict[str, str]:
+def time_id(value: str) -> str:
+    """The xml:id of the header ``<change>`` for a timestamp: derived from the value itself, so
+    that an annotation's rendering does not depend on the other annotations."""
+    return "when." + value.replace(":", "_").replace("+", "p")
+
+
+def _time_ids(annotations: Iterable[Annotation]) -> dict[str, str]:
     """An xml:id for every distinct creation/modification time that can go in the header."""
-    times: dict[str, str] = {}
-    for annotation in document.annotations:
-        for value in (annotation.created, annotation.modified):
-            if value not in times and _XSD_DATETIME.match(value):
-                times[value] = f"when.{len(times) + 1}"
-    return times
+    values = {a.created for a in annotations} | {a.modified for a in annotations}
+    return {value: time_id(value) for value in sorted(values) if _XSD_DATETIME.match(value)}
 
 
 def _annotation_tail(annotation: Annotation, times: dict[str, str]) -> str:
     """What follows ``ana="…"``: the time references and any children, closing the element."""
     created, modified = annotation.created, annotation.modified
+    for value in (annotation.note, created, modified, *annotation.attributes,
+                  *annotation.attributes.values()):
+        if value and value not in times:
+            check_xml_text(value, what=f"annotation {annotation.id}")
     children = []
     if created in times and modified in times:
         change = times[created] if created == modified else f"{times[created]} #{times[modified]}"
@@ -203,6 +198,9 @@ def _annotation_tail(annotation: Annotation, times: dict[str, str]) -> str:
             children.append("<revisionDesc>" + (_when("created", created) if created else "")
                             + (_when("modified", modified) if modified else "") + "</revisionDesc>")
     for link in annotation.links:
+        if not link.role or any(ch.isspace() for ch in link.role):
+            raise FormatError(f"annotation {annotation.id}: link role {link.role!r} must be "
+                              "one word")
         children.append(f'<ptr type="{escape_attr(link.role)}" target="#{link.target}"/>')
     if annotation.attributes:
         features = []
@@ -218,60 +216,91 @@ def _annotation_tail(annotation: Annotation, times: dict[str, str]) -> str:
     return head + "/>\n"
 
 
+# Each document keeps its rendered annotations (in a private attribute), reused by the next
+# save while an annotation is the very same immutable object: a re-save after one edit renders
+# one annotation, not 100,000.
+_RENDERED = "_tei_rendered_annotations"
+
+
 def _standoff(document: Document, paras: list[tuple[int, str]], people: _Ids,
               tags: _Ids, times: dict[str, str]) -> Iterator[str]:
     layers: dict[tuple[str, str], list[Annotation]] = {}
     for annotation in document.annotations:
-        layers.setdefault((annotation.layer, annotation.annotator), []).append(annotation)
+        key = (annotation.layer, annotation.annotator)
+        members = layers.get(key)
+        if members is None:
+            members = layers[key] = []
+        members.append(annotation)
     if not layers:
         return
+    cache: dict[str, tuple[Annotation, str, str]] | None = vars(document).get(_RENDERED)
+    if cache is None or len(cache) > 2 * len(document.annotations) + 100:
+        cache = {}
+        setattr(document, _RENDERED, cache)
     starts = [start for start, _ in paras]
+    categories = tags.by_name
     yield "  <standOff>\n"
     for (layer, annotator), members in layers.items():
+        if layer and any(ch.isspace() for ch in layer):
+            raise FormatError(f"layer {layer!r} must be one word")
         kind = f' type="{escape_attr(layer)}"' if layer else ' type="annotator"'
         yield f'    <listAnnotation{kind} resp="#{people(annotator)}">\n'
         pieces = []
-        categories = tags.by_name
+        append = pieces.append
         for annotation in members:
+            category = categories[annotation.label]
+            hit = cache.get(annotation.id)
+            if hit is not None and hit[0] is annotation and hit[1] == category:
+                append(hit[2])
+                continue
             start = annotation.start
             index = bisect_right(starts, start) - 1
             if index < 0:
                 anchor, offset = TEXT_ID, start
             else:
                 anchor, offset = f"p{index + 1}", start - starts[index]
-            pieces.append(
-                f'      <annotation xml:id="{annotation.id}" target="#string-range({anchor},'
-                f'{offset},{annotation.end - start})" ana="#{categories[annotation.label]}"')
-            pieces.append(_annotation_tail(annotation, times))
+            rendered = (f'      <annotation xml:id="{annotation.id}" target="#string-range('
+                        f'{anchor},{offset},{annotation.end - start})" ana="#{category}"'
+                        + _annotation_tail(annotation, times))
+            cache[annotation.id] = (annotation, category, rendered)
+            append(rendered)
         yield "".join(pieces)
         yield "    </listAnnotation>\n"
     yield "  </standOff>\n"
 
 
+_PARAGRAPHS = "_tei_paragraphs"
+
+
+def _checked_paragraphs(document: Document) -> list[tuple[int, str]]:
+    """The text's paragraphs, after checking that XML can carry it; both done once per text."""
+    known = vars(document).get(_PARAGRAPHS)
+    if known is not None and known[0] is document.text:
+        return known[1]  # type: ignore[no-any-return]
+    check_xml_text(document.text, what=f"document {document.id} text")
+    paras = paragraphs(document.text)
+    setattr(document, _PARAGRAPHS, (document.text, paras))
+    return paras
+
+
 def tei_chunks(document: Document, tagset: TagSet | None = None) -> Iterator[str]:
     """The TEI file of ``document`` as a sequence of string pieces."""
-    check_xml_text(document.text, what=f"document {document.id} text")
-    for annotation in document.annotations:
-        if annotation.end > len(document.text):
-            raise FormatError(f"annotation {annotation.id} ends beyond the text")
-        for value in (annotation.note, annotation.created, annotation.modified,
-                      *annotation.attributes.keys(), *annotation.attributes.values()):
-            check_xml_text(value, what=f"annotation {annotation.id}")
+    paras = _checked_paragraphs(document)
     for value in (document.title, document.source, document.id, *document.status,
                   *document.status.values()):
         check_xml_text(value, what=f"document {document.id} metadata")
-    _check_names(document)
     tagset = tagset or default_tagset()
     people, tags = _Ids("resp."), _Ids("tag.")
-    for annotation in document.annotations:
-        people(annotation.annotator)
-        tags(annotation.label)
+    annotations = document.annotations
+    for name in dict.fromkeys(a.annotator for a in annotations):
+        people(name)
+    for label in dict.fromkeys(a.label for a in annotations):
+        tags(label)
     for name in document.status:
         people(name)
     for label in tagset.labels:
         tags(label)
-    paras = paragraphs(document.text)
-    times = _time_ids(document)
+    times = _time_ids(annotations)
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
     yield f'<TEI xmlns="{TEI_NS}">\n'
     yield from _header(document, tagset, people, tags, times)

