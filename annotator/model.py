@@ -181,7 +181,7 @@ class Annotations:
         """The interval index, built on first use and kept up to date by every edit."""
         if self._index is None:
             index = SpanIndex()
-            index.bulk_load((a.id, a.start, a.end) for a in self._by_id.values())
+            index.bulk_load_spans(list(self._by_id.values()))
             self._index = index
         return self._index
 
