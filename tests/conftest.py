@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Commands run by tests (``python -m annotator …``) must use the installed package, as users
+# do, not the source folder that Python would otherwise put first on sys.path from the
+# current directory (resources and seeds are only mapped into the package when installed).
+os.environ["PYTHONSAFEPATH"] = "1"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 # Settings, recent files and recovery copies written by app tests go to a throw-away folder,
 # never the real user's (QSettings and QStandardPaths follow these on Linux).
