@@ -1,0 +1,231 @@
+"""Adjudication core: decision points recomputed from merged documents, and the lead's edits."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.adjudicate import (
+    accept,
+    add_gold,
+    annotator_names,
+    decision_points,
+    is_merged,
+    point_after,
+    point_of,
+    reject,
+    related,
+)
+from annotator.edits import EditHistory
+from annotator.errors import AnnotationError
+from annotator.merge import AnnotatorSet, MergeOptions, merge_sets
+from annotator.model import Annotation, Document, Link
+from annotator.tei import load_tei, save_tei
+
+TEXT = "قال الوزير محمد إن شركة أرامكو في الرياض ستعلن النتائج غداً في مؤتمر صحفي."
+
+
+def _word(word: str) -> tuple[int, int]:
+    start = TEXT.index(word)
+    return start, start + len(word)
+
+
+def _ann(id: str, span: tuple[int, int], label: str, who: str,
+         links: tuple[Link, ...] = (), **attributes: str) -> Annotation:
+    return Annotation(id, span[0], span[1], label, who, attributes, links)
+
+
+def _merged(lead: str = "Layla") -> Document:
+    per, org, loc, quote = _word("محمد"), _word("أرامكو"), _word("الرياض"), _word("ستعلن النتائج")
+    alice = (_ann("a1", per, "PER", "alice"), _ann("a2", org, "ORG", "alice"),
+             _ann("a3", quote, "QUOTE", "alice", (Link("speaker", "a1"),)))
+    bob = (_ann("a1", per, "PER", "bob"), _ann("a2", org, "LOC", "bob"),
+           _ann("a3", quote, "QUOTE", "bob", (Link("speaker", "a1"),)))
+    carol = (_ann("a1", per, "PER", "carol"), _ann("a2", org, "LOC", "carol"),
+             _ann("a3", loc, "LOC", "carol"),
+             _ann("a4", (quote[0], quote[1] - 3), "QUOTE", "carol", (Link("speaker", "a1"),)))
+    sets = [AnnotatorSet("alice", alice, "alice"), AnnotatorSet("bob", bob, "bob"),
+            AnnotatorSet("carol", carol, "carol")]
+    return merge_sets(Document("doc1", TEXT), sets, MergeOptions(lead=lead)).document
+
+
+def _snapshot(document: Document) -> dict[str, Annotation]:
+    return {a.id: a for a in document.annotations}
+
+
+def test_points_are_the_disagreements_in_text_order() -> None:
+    document = _merged()
+    points = decision_points(document)
+    assert [p.kinds for p in points] == [("label",), ("missing",), ("span",)]
+    org, loc, quote = points
+    assert [(v.label, v.annotators, v.in_gold) for v in org.versions] == [
+        ("ORG", ("alice",), False), ("LOC", ("bob", "carol"), True)]
+    assert [g.id for g in org.gold] == ["gold.2"]
+    assert loc.missing == ("alice", "bob") and loc.gold == ()
+    assert [len(v.annotations) for v in quote.versions] == [2, 1]
+    assert [p.start for p in points] == sorted(p.start for p in points)
+    # the agreed PER is no decision point; it is one once gold lacks it
+    per = next(a for a in document.annotations if a.layer == "gold" and a.label == "PER")
+    assert point_of(points, per.id) is None
+    reject(document, per.id).apply(document)
+    first = decision_points(document)[0]
+    assert first.kinds == ("gold",) and first.gold == ()
+    assert is_merged(document) and annotator_names(document) == ["alice", "bob", "carol"]
+
+
+def test_accept_replaces_the_related_gold_in_place_and_points_back() -> None:
+    document = _merged()
+    org = decision_points(document)[0]
+    before = _snapshot(document)
+    change = accept(document, org.versions[0].id, lead="Layla")
+    change.apply(document)
+    gold = document.annotations["gold.2"]
+    assert (gold.label, gold.layer, gold.annotator) == ("ORG", "gold", "Layla")
+    assert (gold.start, gold.end) == _word("أرامكو")
+    assert gold.links == (Link("source", "alice.a2"),)
+    assert gold.attributes == {"agreement": "1/3", "annotators": "alice"}
+    assert decision_points(document)[0].versions[0].in_gold
+    change.revert(document)
+    assert _snapshot(document) == before
+
+
+def test_accept_creates_gold_and_carries_links_to_gold_counterparts() -> None:
+    document = _merged()
+    loc = decision_points(document)[1]
+    change = accept(document, loc.versions[0].id, lead="Layla")
+    (gold,) = change.added
+    assert gold.id == "gold.4" and gold.label == "LOC" and gold.layer == "gold"
+    assert gold.links == (Link("source", "carol.a3"),)
+    # carol's shorter QUOTE: its speaker link follows to the gold PER
+    quote = decision_points(document)[2]
+    carols = next(v for v in quote.versions if v.annotators == ("carol",))
+    change = accept(document, carols.id, lead="Layla")
+    (new,) = change.after
+    per_gold = next(a.id for a in document.annotations if a.layer == "gold" and a.label == "PER")
+    assert Link("speaker", per_gold) in new.links
+    assert new.id == quote.gold[0].id  # replaced in place: links to it stay valid
+
+
+def test_accepting_what_gold_holds_changes_nothing() -> None:
+    document = _merged()
+    org = decision_points(document)[0]
+    assert accept(document, org.versions[1].id, lead="Layla").is_empty
+
+
+def test_accept_folds_several_related_gold_annotations_into_one() -> None:
+    document = Document("d", TEXT)
+    per = _word("الوزير محمد")
+    document.annotations.extend([
+        _ann("alice.a1", per, "PER", "alice"), _ann("bob.a1", _word("محمد"), "PER", "bob"),
+        Annotation("gold.1", per[0], per[1], "PER", "Layla", layer="gold"),
+        Annotation("gold.2", *_word("محمد"), "PER", "Layla", layer="gold"),
+        Annotation("gold.3", *_word("ستعلن"), "QUOTE", "Layla",
+                   links=(Link("speaker", "gold.2"),), layer="gold")])
+    change = accept(document, "bob.a1", lead="Layla")
+    change.apply(document)
+    assert "gold.2" not in document.annotations
+    assert document.annotations["gold.1"].links == (Link("source", "bob.a1"),)
+    assert document.annotations["gold.3"].links == (Link("speaker", "gold.1"),)
+    assert not document.annotations.dangling_links()
+
+
+def test_reject_and_add_gold() -> None:
+    document = _merged()
+    with pytest.raises(AnnotationError, match="not a gold one"):
+        reject(document, "alice.a1")
+    with pytest.raises(AnnotationError, match="already a gold"):
+        accept(document, "gold.1", lead="x")
+    quote_gold = next(a for a in document.annotations if a.label == "QUOTE" and a.layer == "gold")
+    change = reject(document, "gold.1")  # the PER the QUOTE's speaker link points to
+    assert change.text == "Reject gold PER"
+    change.apply(document)
+    assert "gold.1" not in document.annotations
+    assert not document.annotations[quote_gold.id].link_targets("speaker")
+    change = add_gold(document, start=0, end=3, label="PER", lead="Layla")
+    (gold,) = change.added
+    assert gold.layer == "gold" and gold.links == () and "agreement" not in gold.attributes
+    with pytest.raises(AnnotationError):
+        add_gold(document, start=5, end=5, label="PER", lead="Layla")
+
+
+def test_point_navigation() -> None:
+    points = decision_points(_merged())
+    assert point_after(points, -1, +1) == 0
+    assert point_after(points, points[0].start, +1) == 1
+    assert point_after(points, points[-1].start, +1) is None
+    assert point_after(points, points[1].start, -1) == 0
+    assert point_after(points, points[0].start, -1) is None
+
+
+def test_decisions_survive_a_tei_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    document = _merged()
+    history = EditHistory(document)
+    points = decision_points(document)
+    history.do(accept(document, points[0].versions[0].id, lead="Layla"))
+    history.do(accept(document, points[1].versions[0].id, lead="Layla"))
+    path = tmp_path / "m.tei.xml"
+    save_tei(document, path)
+    again = load_tei(path)
+    assert again == document
+    assert [p.kinds for p in decision_points(again)] == [p.kinds for p in decision_points(document)]
+
+
+# -- properties ----------------------------------------------------------------------------
+
+LABELS = ("PER", "ORG", "LOC")
+
+
+@st.composite
+def annotator_sets(draw: st.DrawFn) -> list[AnnotatorSet]:
+    count = draw(st.integers(2, 4))
+    pool = draw(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 6),
+                                   st.sampled_from(LABELS)), min_size=1, max_size=8))
+    sets = []
+    for n in range(count):
+        chosen = draw(st.lists(st.sampled_from(pool), max_size=6, unique=True))
+        annotations = tuple(Annotation(f"a{i}", s, min(s + w, len(TEXT)), label, f"ann{n}")
+                            for i, (s, w, label) in enumerate(chosen))
+        sets.append(AnnotatorSet(f"ann{n}", annotations, f"ann{n}"))
+    return sets
+
+
+@settings(max_examples=80, deadline=None)
+@given(annotator_sets(), st.sampled_from(["union", "majority", "unanimity"]))
+def test_points_match_the_conflicts_merging_reports(sets, strategy) -> None:  # type: ignore[no-untyped-def]
+    result = merge_sets(Document("d", TEXT), sets, MergeOptions(strategy=strategy, lead="L"))
+    found = {frozenset(a.id for v in p.versions for a in v.annotations)
+             for p in decision_points(result.document)}
+    reported = {frozenset(m.id for m in c.members) for c in result.conflicts}
+    # merging builds gold for exactly the unanimous groups under unanimity, so no "gold" points
+    assert found == reported
+
+
+@settings(max_examples=60, deadline=None)
+@given(annotator_sets(), st.data())
+def test_every_decision_undoes_exactly_and_leaves_one_gold_reading(sets, data) -> None:  # type: ignore[no-untyped-def]
+    document = merge_sets(Document("d", TEXT), sets, MergeOptions(lead="L")).document
+    history = EditHistory(document)
+    original = _snapshot(document)
+    for _ in range(data.draw(st.integers(1, 4))):
+        points = decision_points(document)
+        if not points:
+            break
+        point = data.draw(st.sampled_from(points))
+        if point.gold and data.draw(st.booleans()):
+            history.do(reject(document, data.draw(st.sampled_from(point.gold)).id))
+            continue
+        version = data.draw(st.sampled_from(point.versions))
+        history.do(accept(document, version.id, lead="Lead"))
+        probe = Annotation("p", version.start, version.end, version.label)
+        there = [g for g in document.annotations.overlapping(version.start, version.end)
+                 if g.layer == "gold" and related(g, probe)]
+        assert len(there) == 1
+        (gold,) = there
+        assert (gold.start, gold.end, gold.label, gold.annotator) == (
+            version.start, version.end, version.label, "Lead")
+        assert set(gold.link_targets("source")) == {a.id for a in version.annotations}
+        assert not document.annotations.dangling_links()
+    while history.undo():
+        pass
+    assert _snapshot(document) == original
