@@ -15,7 +15,8 @@ from annotator.agreement import OUTSIDE, AgreementReport, Figures, macro_f1, mic
 from annotator.tagset import UNKNOWN_COLOR, TagSet
 
 # Metric colours (Okabe-Ito, readable for colour-blind readers).
-METRICS: list[tuple[str, str, Callable[[Figures], float]]] = [
+Metric = tuple[str, str, Callable[[Figures], float]]
+METRICS: list[Metric] = [
     ("Krippendorff's α", "#0072b2", lambda f: f.alpha),
     ("Cohen's κ (mean of pairs)", "#56b4e9", lambda f: f.cohen),
     ("Unitizing α_u", "#cc79a7", lambda f: f.unitizing),
@@ -76,7 +77,7 @@ def _bars_svg(values: list[tuple[str, str, float]], low: float) -> str:
     return "".join(parts)
 
 
-def _bar_chart(rows: list[tuple[str, Figures]], metrics=METRICS) -> str:  # type: ignore[no-untyped-def]
+def _bar_chart(rows: list[tuple[str, Figures]], metrics: list[Metric] = METRICS) -> str:
     values = [m[2](f) for _, f in rows for m in metrics]
     low = min([0.0, *[v for v in values if not math.isnan(v)]])
     low = math.floor(low * 5) / 5
