@@ -456,6 +456,7 @@ class AgreementReport:
     per_document: dict[str, Figures]
     confusion: dict[tuple[str, str], int]
     missing: dict[str, list[str]]  # document id -> annotators without work on it
+    per_pair_label: dict[tuple[str, str, str], Figures] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, object]:
         """The whole report as JSON-ready data."""
@@ -464,7 +465,10 @@ class AgreementReport:
             "annotators": self.annotators, "labels": self.labels,
             "overall": self.overall.to_json(),
             "per_label": {k: v.to_json() for k, v in self.per_label.items()},
-            "per_pair": [{"annotators": list(k), **v.to_json()}
+            "per_pair": [{"annotators": list(k), **v.to_json(),
+                          "per_label": {label: f.to_json()
+                                        for (a, b, label), f in self.per_pair_label.items()
+                                        if (a, b) == k}}
                          for k, v in self.per_pair.items()],
             "per_document": {k: v.to_json() for k, v in self.per_document.items()},
             "confusion": {"labels": labels,
@@ -631,18 +635,27 @@ def report_from_tallies(tallies: Sequence[DocumentTally], names: Sequence[str]
     for label, value in by_label.items():
         per_label[label].unitizing = value
     per_pair: dict[tuple[str, str], Figures] = {}
+    per_pair_label: dict[tuple[str, str, str], Figures] = {}
     for i, j in pairs:
         two: Counter[tuple[Value | None, ...]] = Counter()
         for key, count in total.values.items():
             two[(key[i], key[j])] += count
         figures = _figures(two, {(0, 1): total.exact.get((i, j), {})},
                            {(0, 1): total.overlap.get((i, j), {})})
-        figures.unitizing = continuum[(i, j)].alpha()[0]
+        figures.unitizing, by_label = continuum[(i, j)].alpha()
         per_pair[(names[i], names[j])] = figures
+        for label in labels:
+            pair_counts: Counter[tuple[Value | None, ...]] = Counter()
+            for key, count in total.per_label[label].items():
+                pair_counts[(key[i], key[j])] += count
+            one = _figures(pair_counts, {(0, 1): total.exact.get((i, j), {})},
+                           {(0, 1): total.overlap.get((i, j), {})}, label)
+            one.unitizing = by_label.get(label, NAN)
+            per_pair_label[(names[i], names[j], label)] = one
     confusion: Counter[tuple[str, str]] = Counter()
     for i, j in pairs:
         for (a, b), count in pairs_from_counts(total.values, i, j).items():
             confusion[(str(a), str(b))] += count
             confusion[(str(b), str(a))] += count
     return AgreementReport(names, labels, overall, per_label, per_pair, per_document,
-                           dict(confusion), missing)
+                           dict(confusion), missing, per_pair_label)

@@ -114,6 +114,32 @@ def _heatmap(report: AgreementReport, tagset: TagSet | None) -> str:
             'share of the row (blue: agreement, orange: confusion).</p>')
 
 
+def _pair_label_heatmap(report: AgreementReport, tagset: TagSet | None) -> str:
+    """Cohen's kappa of every annotator pair on every label: who disagrees on what."""
+    head = "".join(f'<th class="col">{_label_html(label, tagset)}</th>'
+                   for label in report.labels)
+    rows = []
+    for a, b in report.per_pair:
+        cells = []
+        for label in report.labels:
+            f = report.per_pair_label.get((a, b, label))
+            kappa = f.cohen if f else math.nan
+            shade = 0.0 if math.isnan(kappa) else max(0.0, min(1.0, kappa))
+            # white at 1 (agreement) to orange at 0 and below (disagreement)
+            color = f"rgba(213,94,0,{(1 - shade) * 0.85:.3f})"
+            dark = ' class="dark"' if shade < 0.35 and not math.isnan(kappa) else ""
+            f1 = micro(f.overlap).f1 if f else math.nan
+            cells.append(f'<td style="background:{color}"{dark} title="{escape(a)} – '
+                         f'{escape(b)}, {escape(label)}: Cohen κ {_num(kappa)}, span F1 '
+                         f'(overlap) {_num(f1)}">{_num(kappa, 2)}<small>F1 {_num(f1, 2)}'
+                         "</small></td>")
+        rows.append(f'<tr><th class="rowlabel"><bdi>{escape(a)}</bdi> – <bdi>{escape(b)}'
+                    f'</bdi></th>{"".join(cells)}</tr>')
+    return (f'<table class="heat"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
+            '<p class="note">Cohen\'s κ per annotator pair and label (token level; small: span '
+            "F1 with overlap matching). The more orange, the lower the agreement.</p>")
+
+
 def _documents_svg(report: AgreementReport) -> str:
     """Every document's alpha as a thin bar, sorted: the shape of agreement across the corpus."""
     values = sorted(f.alpha for f in report.per_document.values() if not math.isnan(f.alpha))
@@ -217,6 +243,7 @@ def report_to_html(report: AgreementReport, *, tagset: TagSet | None = None,
         "tentative, lower unreliable.</p>",
         "<h2>Agreement per label</h2>", _bar_chart(label_rows),
         "<h2>Agreement per annotator pair</h2>", _bar_chart(pair_rows),
+        "<h2>Annotator pairs × labels</h2>", _pair_label_heatmap(report, tagset),
         "<h2>Label confusion (tokens)</h2>", _heatmap(report, tagset),
         "<h2>Agreement across documents</h2>",
         '<p class="note">Krippendorff\'s α of every document, lowest first.</p>',

@@ -135,11 +135,17 @@ def test_agree_tables_json_and_html(tmp_path: Path, capsys: pytest.CaptureFixtur
         "http://www.w3.org", "")
     etree.fromstring(html.encode("utf-8"), etree.HTMLParser(recover=False))
     assert '<bdi dir="auto" lang="ar">منظمة</bdi>' in html
+    assert "Annotator pairs × labels" in html
     assert main(["agree", "--json", *paths]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["annotators"] == ["alice", "bob", "carol"]
     pair = next(p for p in data["per_pair"] if p["annotators"] == ["alice", "bob"])
     assert pair["cohen_kappa_mean"] == pytest.approx(1.0)
+    assert pair["per_label"]["ORG"]["cohen_kappa_mean"] == pytest.approx(1.0)
+    other = next(p for p in data["per_pair"] if p["annotators"] == ["alice", "carol"])
+    assert other["per_label"]["ORG"]["span_exact"] == {
+        "tp": 0, "fp": 0, "fn": 1, "precision": None, "recall": 0.0, "f1_micro": 0.0,
+        "f1_macro": 0.0}
     assert data["per_label"]["LOC"]["span_exact"]["tp"] == 0
     labels = data["confusion"]["labels"]
     assert labels[-1] == "O" and len(data["confusion"]["matrix"]) == len(labels)
