@@ -16,7 +16,7 @@ Each gold annotation records where it came from:
   least k annotators drew it;
 * ``attributes``: the members' own attributes (per key the most common value; ties go to the
   annotator named first) plus ``agreement`` = ``"2/3"`` (how many of the n annotators marked
-  it) and ``annotators`` = their names, space-separated (names with spaces are slugged).
+  it) and ``annotators`` = their id prefixes (the name, slugged), space-separated.
 
 Matching
 --------
@@ -407,7 +407,8 @@ def merge_sets(base: Document, sets: Sequence[AnnotatorSet], options: MergeOptio
     document = Document(base.id, base.text, base.title, base.source, base.language,
                         base.direction, dict(status if status is not None else base.status))
     taken: set[str] = set()
-    layers = [_reidentify(found, annotator_slug(found.annotator, taken)) for found in sets]
+    slugs = [annotator_slug(found.annotator, taken) for found in sets]
+    layers = [_reidentify(found, slug) for found, slug in zip(sets, slugs, strict=True)]
     for layer in layers:
         document.annotations.extend(layer)
 
@@ -446,8 +447,7 @@ def merge_sets(base: Document, sets: Sequence[AnnotatorSet], options: MergeOptio
                 link_conflicts.setdefault(id(group), []).append(
                     f"{group.gold_id} {role} link drawn by {len(who)}/{n} ({why})")
         attributes["agreement"] = f"{len(group.members)}/{n}"
-        attributes["annotators"] = " ".join(_SLUG_CHAR.sub("_", names[i])
-                                            for i, _ in group.members)
+        attributes["annotators"] = " ".join(slugs[i] for i, _ in group.members)
         gold.append(Annotation(group.gold_id, group.start, group.end, group.label,
                                options.lead, attributes, tuple(links), stamp, stamp, "", GOLD))
     document.annotations.extend(gold)
