@@ -260,46 +260,70 @@ def unitizing_disagreements(length: int, observers: Sequence[Sequence[Span]]
     are joined first, as the measure requires.  Formulas of Krippendorff (2004, Content
     Analysis, 2nd ed., section 12.6.2).
     """
-    m = len(observers)
-    if m < 2 or length <= 0:
+    everyone = tuple(range(len(observers)))
+    return unitizing_by_group(length, observers, [everyone])[everyone]
+
+
+def unitizing_by_group(length: int, observers: Sequence[Sequence[Span]],
+                       groups: Sequence[tuple[int, ...]]
+                       ) -> dict[tuple[int, ...], dict[str, tuple[float, float]]]:
+    """:func:`unitizing_disagreements` for several groups of observers of one continuum,
+    sharing the segments and pair distances they have in common."""
+    if length <= 0 or any(len(group) < 2 for group in groups):
         raise AgreementError("unitizing alpha needs two observers and a non-empty continuum")
-    categories = sorted({label for spans in observers for _s, _e, label in spans})
-    found: dict[str, tuple[float, float]] = {}
-    for category in categories:
-        segments = [_segments(length, ((s, e) for s, e, label in spans if label == category))
-                    for spans in observers]
-        observed = sum(_pair_distance(segments[i], segments[j])
-                       for i, j in combinations(range(m), 2)) * 2
-        d_o = observed / (m * (m - 1) * length * length)
-        units = [e - b for segs in segments for b, e, unit in segs if unit]
-        gaps = sorted(e - b for segs in segments for b, e, unit in segs if not unit)
-        # For a unit of length l: sum over gaps g >= l of (g - l + 1), from suffix sums.
-        suffix = [0] * (len(gaps) + 1)
-        for k in range(len(gaps) - 1, -1, -1):
-            suffix[k] = suffix[k + 1] + gaps[k]
-        n_c = len(units)
-        numerator = 0.0
-        for l in units:
-            first = bisect_left(gaps, l)
-            fitting = suffix[first] - (l - 1) * (len(gaps) - first)
-            numerator += (n_c - 1) * (2 * l ** 3 - 3 * l ** 2 + l) / 3 + l * l * fitting
-        denominator = m * length * (m * length - 1) - sum(l * (l - 1) for l in units)
-        d_e = 2 / length * numerator / denominator if denominator > 0 else 0.0
-        found[category] = (d_o, d_e)
+    by_category: list[dict[str, list[tuple[int, int]]]] = []
+    for spans in observers:
+        buckets: dict[str, list[tuple[int, int]]] = {}
+        for s, e, label in spans:
+            buckets.setdefault(label, []).append((s, e))
+        by_category.append(buckets)
+    found: dict[tuple[int, ...], dict[str, tuple[float, float]]] = {g: {} for g in groups}
+    members = sorted({i for group in groups for i in group})
+    for category in sorted({c for buckets in by_category for c in buckets}):
+        segments = {i: _segments(length, by_category[i].get(category, ())) for i in members}
+        distances: dict[tuple[int, int], int] = {}
+        for group in groups:
+            m = len(group)
+            observed = 0
+            for i, j in combinations(group, 2):
+                if (i, j) not in distances:
+                    distances[(i, j)] = _pair_distance(segments[i], segments[j])
+                observed += distances[(i, j)]
+            units = [e - b for i in group for b, e, unit in segments[i] if unit]
+            if not units:
+                continue  # this group never used the category
+            gaps = sorted(e - b for i in group for b, e, unit in segments[i] if not unit)
+            # For a unit of length l: sum over gaps g >= l of (g - l + 1), from suffix sums.
+            suffix = [0] * (len(gaps) + 1)
+            for k in range(len(gaps) - 1, -1, -1):
+                suffix[k] = suffix[k + 1] + gaps[k]
+            n_c = len(units)
+            numerator = 0.0
+            for l in units:
+                first = bisect_left(gaps, l)
+                fitting = suffix[first] - (l - 1) * (len(gaps) - first)
+                numerator += (n_c - 1) * (2 * l ** 3 - 3 * l ** 2 + l) / 3 + l * l * fitting
+            denominator = m * length * (m * length - 1) - sum(l * (l - 1) for l in units)
+            d_e = 2 / length * numerator / denominator if denominator > 0 else 0.0
+            found[group][category] = (2 * observed / (m * (m - 1) * length * length), d_e)
     return found
 
 
-def unitizing_alpha(length: int, observers: Sequence[Sequence[Span]]
-                    ) -> tuple[float, dict[str, float]]:
-    """Krippendorff's alpha_u over all categories (mean observed over mean expected
-    disagreement) and per category."""
-    found = unitizing_disagreements(length, observers)
+def _alpha_from_disagreements(found: Mapping[str, tuple[float, float]]
+                              ) -> tuple[float, dict[str, float]]:
     per = {c: (1.0 - d_o / d_e if d_e > 0 else NAN) for c, (d_o, d_e) in found.items()}
     if not found:
         return NAN, per
     mean_o = sum(d_o for d_o, _ in found.values()) / len(found)
     mean_e = sum(d_e for _, d_e in found.values()) / len(found)
     return (1.0 - mean_o / mean_e if mean_e > 0 else NAN), per
+
+
+def unitizing_alpha(length: int, observers: Sequence[Sequence[Span]]
+                    ) -> tuple[float, dict[str, float]]:
+    """Krippendorff's alpha_u over all categories (mean observed over mean expected
+    disagreement) and per category."""
+    return _alpha_from_disagreements(unitizing_disagreements(length, observers))
 
 
 # -- spans ---------------------------------------------------------------------------------
@@ -501,7 +525,6 @@ class DocumentTally(_Tally):
     tokens for the others.
     """
 
-    doc: DocumentSets | None = None
     tokens: int = 0
     figures: Figures = field(default_factory=Figures)
 
@@ -510,7 +533,7 @@ def document_tally(doc: DocumentSets, annotators: Sequence[str]) -> DocumentTall
     """The per-document work of :func:`agreement_report` (independent of other documents)."""
     tokens = text_to_tokens(doc.text)
     sets = [doc.sets.get(name) for name in annotators]
-    tally = DocumentTally(doc=doc, tokens=len(tokens))
+    tally = DocumentTally(tokens=len(tokens))
     columns = [None if spans is None else spans_to_token_labels(tokens, spans)
                for spans in sets]
     filler = [None] * len(tokens)
@@ -565,10 +588,14 @@ class _Continuum:
             into.extend((s + offset, e + offset, label) for s, e, label in spans)
         self.length += length
 
-    def alpha(self) -> tuple[float, dict[str, float]]:
+    def alpha(self, groups: Sequence[tuple[int, ...]] | None = None
+              ) -> dict[tuple[int, ...], tuple[float, dict[str, float]]]:
+        """Overall and per-category alpha_u of each group of observers (default: all)."""
+        groups = list(groups or [tuple(range(len(self.observers)))])
         if self.length == 0:
-            return NAN, {}
-        return unitizing_alpha(self.length, self.observers)
+            return {group: (NAN, {}) for group in groups}
+        found = unitizing_by_group(self.length, self.observers, groups)
+        return {group: _alpha_from_disagreements(found[group]) for group in groups}
 
 
 def agreement_report(documents: Iterable[DocumentSets],
@@ -589,12 +616,12 @@ def agreement_report(documents: Iterable[DocumentSets],
         raise AgreementError("agreement needs at least two annotators' work, found "
                              + (", ".join(names) or "none"))
     tallies = list(map_function(functools.partial(document_tally, annotators=names), docs))
-    return report_from_tallies(tallies, names)
+    return report_from_tallies(docs, tallies, names)
 
 
-def report_from_tallies(tallies: Sequence[DocumentTally], names: Sequence[str]
-                        ) -> AgreementReport:
-    """Pool per-document tallies (in document order) into the report."""
+def report_from_tallies(docs: Sequence[DocumentSets], tallies: Sequence[DocumentTally],
+                        names: Sequence[str]) -> AgreementReport:
+    """Pool the documents' tallies (one per document, same order) into the report."""
     names = list(names)
     # Every label is asked of every token, also in documents where nobody used it.
     labels = sorted({label for tally in tallies for label in tally.per_label})
@@ -606,9 +633,8 @@ def report_from_tallies(tallies: Sequence[DocumentTally], names: Sequence[str]
     # (all of them, and each pair), over the documents every member of the group worked on.
     groups = [tuple(range(len(names))), *pairs]
     continuum = {group: _Continuum(len(group)) for group in groups}
-    for tally in tallies:
-        doc = tally.doc
-        assert doc is not None
+    every = groups[0]
+    for doc, tally in zip(docs, tallies, strict=True):
         absent = [name for name in names if name not in doc.sets]
         if absent:
             missing[doc.doc_id] = absent
@@ -625,11 +651,19 @@ def report_from_tallies(tallies: Sequence[DocumentTally], names: Sequence[str]
         for into, more in ((total.exact, tally.exact), (total.overlap, tally.overlap)):
             for pair, counts_by_label in more.items():
                 _add_counts(into.setdefault(pair, {}), counts_by_label)
-        for group, line in continuum.items():
-            if all(names[i] in doc.sets for i in group):
-                line.append(len(doc.text), [doc.sets[names[i]] for i in group])
+        if not absent:
+            continuum[every].append(len(doc.text), [doc.sets[name] for name in names])
     overall = _figures(total.values, total.exact, total.overlap)
-    overall.unitizing, by_label = continuum[groups[0]].alpha()
+    if not missing:  # one continuum serves every group: segments and distances are shared
+        unitizing = continuum[every].alpha(groups)
+    else:  # each pair over the documents both worked on
+        for doc in docs:
+            for group in pairs:
+                if all(names[i] in doc.sets for i in group):
+                    continuum[group].append(len(doc.text), [doc.sets[names[i]] for i in group])
+        unitizing = {group: continuum[group].alpha()[tuple(range(len(group)))]
+                     for group in groups}
+    overall.unitizing, by_label = unitizing[groups[0]]
     per_label = {label: _figures(total.per_label[label], total.exact, total.overlap,
                                  label) for label in labels}
     for label, value in by_label.items():
@@ -642,7 +676,7 @@ def report_from_tallies(tallies: Sequence[DocumentTally], names: Sequence[str]
             two[(key[i], key[j])] += count
         figures = _figures(two, {(0, 1): total.exact.get((i, j), {})},
                            {(0, 1): total.overlap.get((i, j), {})})
-        figures.unitizing, by_label = continuum[(i, j)].alpha()
+        figures.unitizing, by_label = unitizing[(i, j)]
         per_pair[(names[i], names[j])] = figures
         for label in labels:
             pair_counts: Counter[tuple[Value | None, ...]] = Counter()

@@ -357,3 +357,32 @@ def test_report_alpha_matches_krippendorff_package_on_token_labels(
         return
     expected = krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal")
     assert report.overall.alpha == pytest.approx(expected, abs=1e-9)
+
+
+def _laid_end_to_end(docs: list[DocumentSets], names: list[str]
+                     ) -> tuple[int, list[list[tuple[int, int, str]]]]:
+    offset, observers = 0, [[] for _ in names]
+    for doc in docs:
+        if all(name in doc.sets for name in names):
+            for into, name in zip(observers, names, strict=True):
+                into.extend((s + offset, e + offset, label) for s, e, label in doc.sets[name])
+            offset += len(doc.text)
+    return offset, observers
+
+
+@settings(max_examples=60, deadline=None)
+@given(corpora())
+def test_report_unitizing_alpha_equals_direct_computation(docs: list[DocumentSets]) -> None:
+    names = list(dict.fromkeys(n for d in docs for n in d.sets))
+    if len(names) < 2:
+        return
+    report = agreement_report(docs)
+    for (a, b), figures in report.per_pair.items():
+        length, observers = _laid_end_to_end(docs, [a, b])
+        expected = unitizing_alpha(length, observers)[0] if length else math.nan
+        assert figures.unitizing == pytest.approx(expected, nan_ok=True)
+    length, observers = _laid_end_to_end(docs, names)
+    expected, per = unitizing_alpha(length, observers) if length else (math.nan, {})
+    assert report.overall.unitizing == pytest.approx(expected, nan_ok=True)
+    for label, value in per.items():
+        assert report.per_label[label].unitizing == pytest.approx(value, nan_ok=True)
