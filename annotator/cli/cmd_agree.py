@@ -26,9 +26,10 @@ Units are tokens: overall, each token takes the innermost covering span's label 
 label, each token is a yes/no question.  Cohen's kappa per annotator pair (and their mean),
 Fleiss' kappa over documents every annotator worked on, Krippendorff's alpha (nominal;
 absent annotators are missing values), and Krippendorff's unitizing alpha (alphaU) over the
-characters of the documents laid end to end.  Span precision/recall/F1 compare each pair, the first
-named as reference, with exact (same start, end, label) and overlap matching; micro pools
-spans, macro averages labels.  n/a: undefined (no variation at all).
+characters of the documents laid end to end.  Span precision/recall/F1 compare each pair,
+the first named as reference, with exact (same start, end, label) and overlap matching;
+micro pools spans, macro averages labels.  n/a: undefined (no variation at all).
+--json adds per pair and label figures, per document figures and the confusion matrix.
 Exit status: 0 done, 2 bad input or usage.
 """
 
