@@ -50,6 +50,7 @@ import multiprocessing
 import os
 import re
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -564,8 +565,9 @@ def _pool_map(function: Callable[..., Any], jobs: Sequence[Any], workers: int
     if workers <= 1 or len(jobs) < 8:
         yield from map(function, jobs)
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # fork is fast, but unsafe in a process running threads (a GUI): spawn there.
+    fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(function, jobs, chunksize=max(1, min(32, len(jobs) // (4 * workers))))
 

@@ -381,3 +381,18 @@ def test_corpus_merge_refuses_one_document_twice_in_a_folder(tmp_path: Path) -> 
     with pytest.raises(MergeError, match="d01 is also in"):
         merge_corpus(folders, tmp_path / "out", MergeOptions())
     assert not (tmp_path / "out").exists()
+
+
+def test_corpus_merge_from_a_threaded_process_uses_spawned_workers(tmp_path: Path) -> None:
+    import threading
+
+    folders = _corpus(tmp_path, 9)
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    try:
+        merged = merge_corpus(folders, tmp_path / "out", MergeOptions(), workers=2)
+    finally:
+        stop.set()
+        helper.join()
+    assert len(merged.written) == 9
