@@ -659,7 +659,7 @@ def report_from_tallies(docs: Sequence[DocumentSets], tallies: Sequence[Document
     else:  # each pair over the documents both worked on
         for doc in docs:
             for group in pairs:
-                if all(names[i] in doc.sets for i in group):
+                if group != every and all(names[i] in doc.sets for i in group):
                     continuum[group].append(len(doc.text), [doc.sets[names[i]] for i in group])
         unitizing = {group: continuum[group].alpha()[tuple(range(len(group)))]
                      for group in groups}

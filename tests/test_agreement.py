@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from annotator.agreement import (
@@ -372,6 +372,8 @@ def _laid_end_to_end(docs: list[DocumentSets], names: list[str]
 
 @settings(max_examples=60, deadline=None)
 @given(corpora())
+@example([DocumentSets("d0", "w0", {"a": [], "b": [(0, 1, "PER")]}),  # two annotators and
+          DocumentSets("d1", "w0", {})])                              # a document lacking both
 def test_report_unitizing_alpha_equals_direct_computation(docs: list[DocumentSets]) -> None:
     names = list(dict.fromkeys(n for d in docs for n in d.sets))
     if len(names) < 2:
