@@ -15,6 +15,7 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from annotator_ui.settings import APPLICATION, ORGANISATION
@@ -60,6 +61,15 @@ def recovery_key(original_path: str | Path | None, document: Document) -> str:
     else:
         seed = "untitled:" + document.id
     return hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def local_time(stamp: str) -> str:
+    """An ISO 8601 UTC stamp as local ``YYYY-MM-DD HH:MM`` (the stamp itself if unparsable)."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 @dataclass(frozen=True)
@@ -265,7 +275,8 @@ class RecoveryDialog(QDialog):
         untitled = QCoreApplication.translate("Recovery", "(never saved)")
         name = Path(entry.original_path).name if entry.original_path else untitled
         title = f" — {entry.title}" if entry.title else ""
-        item = QListWidgetItem(f"\u2068{name}\u2069{title}\n{entry.saved_at.replace('T', ' ')}")
+        when = local_time(entry.saved_at)
+        item = QListWidgetItem(f"\u2068{name}\u2069{title}\n\u2066{when}\u2069")
         item.setToolTip(entry.original_path or untitled)
         item.setData(Qt.ItemDataRole.UserRole, entry.key)
         return item

@@ -145,10 +145,16 @@ class OccurrencesDialog(QDialog):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         for item in self.items:
-            row = QListWidgetItem(f"{item.before}{MARK_OPEN}{document.text[item.start:item.end]}"
-                                  f"{MARK_CLOSE}{item.after}")
+            shown = (f"{item.before}{MARK_OPEN}{document.text[item.start:item.end]}"
+                     f"{MARK_CLOSE}{item.after}")
+            if document.direction == "rtl":  # an RTL isolate: "…" ends up at the left
+                shown = "\u2067" + shown + "\u2069"
+            row = QListWidgetItem(shown)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setData(Qt.ItemDataRole.UserRole, (item.start, item.end))
+            if document.direction == "rtl":  # Arabic context reads from the right edge
+                row.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                                     | Qt.AlignmentFlag.AlignVCenter)
             self.list.addItem(row)
         self.list.itemChanged.connect(lambda _item: self._update_summary())
         layout.addWidget(self.list, 1)

@@ -18,7 +18,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from annotator_ui.autosave import Autosaver, RecoveryStore, choose_with_dialog, offer_recovery
+from annotator_ui.autosave import (
+    Autosaver,
+    RecoveryStore,
+    choose_with_dialog,
+    local_time,
+    offer_recovery,
+)
 from annotator_ui.filewatch import CANCEL, RELOAD, SAVE_AS, DiskGuard
 from annotator_ui.occurrences import OccurrencesDialog, annotation_changes, exact_matches
 from annotator_ui.preferences import PreferencesDialog
@@ -451,7 +457,7 @@ class Workflow(QObject):
         self.autosaver.document_changed()
         self.autosaver.flush()  # keep the copy until the work is saved
         window.statusBar().showMessage(translate("Workflow", "Restored unsaved work from %1")
-                                       .replace("%1", entry.saved_at.replace("T", " ")), 10000)
+                                       .replace("%1", local_time(entry.saved_at)), 10000)
         return True
 
     # -- find and annotate all -----------------------------------------------------------------
