@@ -16,7 +16,8 @@ Each gold annotation records where it came from:
   least k annotators drew it;
 * ``attributes``: the members' own attributes (per key the most common value; ties go to the
   annotator named first) plus ``agreement`` = ``"2/3"`` (how many of the n annotators marked
-  it) and ``annotators`` = their id prefixes (the name, slugged), space-separated.
+  it) and ``annotators`` = their names, space-separated (characters other than letters,
+  digits, ``_`` and ``-`` become ``_``; annotator.adjudicate writes the same).
 
 Matching
 --------
@@ -448,7 +449,8 @@ def merge_sets(base: Document, sets: Sequence[AnnotatorSet], options: MergeOptio
                 link_conflicts.setdefault(id(group), []).append(
                     f"{group.gold_id} {role} link drawn by {len(who)}/{n} ({why})")
         attributes["agreement"] = f"{len(group.members)}/{n}"
-        attributes["annotators"] = " ".join(slugs[i] for i, _ in group.members)
+        attributes["annotators"] = " ".join(_SLUG_CHAR.sub("_", names[i])
+                                            for i, _ in group.members)
         gold.append(Annotation(group.gold_id, group.start, group.end, group.label,
                                options.lead, attributes, tuple(links), stamp, stamp, "", GOLD))
     document.annotations.extend(gold)
