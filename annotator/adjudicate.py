@@ -35,9 +35,10 @@ from annotator.edits import Change, delete_annotation
 from annotator.errors import AnnotationError
 from annotator.layers import GOLD
 from annotator.model import Annotation, Document, Link, now_iso
+from annotator.tagset import GOLD_BOOKKEEPING
 
 SOURCE = "source"
-BOOKKEEPING = ("agreement", "annotators")  # attributes merging adds to gold annotations
+BOOKKEEPING = tuple(sorted(GOLD_BOOKKEEPING))  # attributes merging adds to gold annotations
 _SLUG_CHAR = re.compile(r"[^\w\-]", re.UNICODE)  # as annotator.merge writes names
 _GOLD_ID = re.compile(r"^gold\.(\d+)$")
 _AGREEMENT = re.compile(r"^\d+/(\d+)$")

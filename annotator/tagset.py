@@ -23,6 +23,8 @@ else:  # pragma: no cover
 
 PROJECT_TAGSET_NAME = "tagset.toml"
 UNKNOWN_COLOR = "#9e9e9e"
+# Attributes merging records on gold annotations (how many agreed, who): not the tag set's.
+GOLD_BOOKKEEPING = frozenset({"agreement", "annotators"})
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -123,6 +125,8 @@ class TagSet:
             if spec is None:
                 continue
             for key, value in ann.attributes.items():
+                if ann.layer == "gold" and key in GOLD_BOOKKEEPING:
+                    continue
                 attr = spec.attribute(key)
                 if attr is None:
                     found.append(f"{ann.id}: {ann.label} has no attribute {key!r}")
