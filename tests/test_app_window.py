@@ -439,3 +439,16 @@ def test_link_with_the_keyboard_only(qtbot, window, tmp_path) -> None:  # type: 
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert document.annotations[quote.id].link_targets("speaker") == [per.id]
     assert not window.is_picking_link()
+
+
+def test_a_failed_save_says_so_and_keeps_the_edits_unsaved(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    document = open_text(window, tmp_path, "نص قصير للتجربة", "short.txt")
+    window.view.select_span(0, 2)
+    press(qtbot, window, Qt.Key.Key_M)
+    errors: list[tuple[str, str]] = []
+    window.show_error = lambda title, message: errors.append((title, message))
+    window.ask_save_path = lambda proposal: str(tmp_path / "missing-folder" / "x.tei.xml")
+    assert window.save() is False
+    assert errors and errors[0][0] == "Cannot save" and "x.tei.xml" in errors[0][1]
+    assert window.is_modified() and window.current_path == str(tmp_path / "short.txt")
+    assert window.document is document

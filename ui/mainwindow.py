@@ -150,6 +150,8 @@ class MainWindow(QMainWindow):
         self.annotator_name: Callable[[], str] = lambda: default_annotator_name(self)
         self.ask_save_path: Callable[[str], str | None] = self._ask_save_path_dialog
         self.ask_unsaved: Callable[[], str] = self._ask_unsaved_dialog
+        self.show_error: Callable[[str, str], None] = (
+            lambda title, message: QMessageBox.warning(self, title, message))
 
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         self._install_workflow()
+        self._install_adjudication()
 
     def _install_workflow(self) -> None:
         """Recent files, projects, find, autosave... (``self.workflow``; see ui/workflow.py)."""
@@ -171,6 +174,15 @@ class MainWindow(QMainWindow):
         except ImportError:  # pragma: no cover - the workflow modules are optional here
             return
         install_workflow(self)
+
+    def _install_adjudication(self) -> None:
+        """Conflicts of merged files and the gold layer (``self.adjudication``; see
+        ui/adjudication.py)."""
+        try:
+            from annotator_ui.adjudication import install_adjudication
+        except ImportError:  # pragma: no cover - the adjudication module is optional here
+            return
+        install_adjudication(self)
 
     @staticmethod
     def _ui_language() -> str:
@@ -508,7 +520,7 @@ class MainWindow(QMainWindow):
         try:
             self.open_path(path)
         except AnnotatorError as error:
-            QMessageBox.warning(self, self.tr("Cannot open"), error.one_line())
+            self.show_error(self.tr("Cannot open"), error.one_line())
             return False
         return True
 
@@ -556,7 +568,7 @@ class MainWindow(QMainWindow):
             save_tei(self.document, path, tagset=self.tagset)
         except (AnnotatorError, OSError) as error:
             message = error.one_line() if isinstance(error, AnnotatorError) else str(error)
-            QMessageBox.critical(self, self.tr("Cannot save"), message)
+            self.show_error(self.tr("Cannot save"), message)
             return False
         self.current_path = str(path)
         self.saves_in_place = True
