@@ -380,6 +380,10 @@ def test_help_lists_every_action_with_its_shortcut(window) -> None:  # type: ign
                        for _m, text, _k in rows), action.text()
     dialog = HelpDialog(window)
     assert dialog.table.rowCount() == len(rows)
+    dialog.filter.setText("boundaries")
+    assert dialog.visible_rows() == 8
+    # generated menus (recent files) are one row, not one per entry
+    assert len([row for row in rows if "Open Recent" in row[0] + row[1]]) <= 1
 
 
 def test_project_tag_set_labels_keys_and_free_attributes(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]

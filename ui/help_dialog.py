@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QTableWidget,
@@ -37,7 +38,11 @@ def action_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
                 continue
             sub = action.menu()
             if isinstance(sub, QMenu):
-                visit(sub, f"{path} › {_plain(action.text())}")
+                if _is_list_menu(sub):  # recent files and the like: one row for the menu
+                    seen.update(id(a) for a in sub.actions())
+                    rows.append((path, _plain(action.text()), ""))
+                else:
+                    visit(sub, f"{path} › {_plain(action.text())}")
                 continue
             seen.add(id(action))
             rows.append((path, _plain(action.text()), shortcut_text(action)))
@@ -53,6 +58,14 @@ def action_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
         seen.add(id(action))
         rows.append((QDialog.tr("Other"), _plain(action.text()), shortcut_text(action)))
     return rows
+
+
+def _is_list_menu(menu: QMenu) -> bool:
+    """True for a menu of generated entries (recent files): no entry has a shortcut or a
+    submenu, and some have no object name."""
+    entries = [a for a in menu.actions() if not a.isSeparator()]
+    return (any(not a.objectName() for a in entries)
+            and not any(a.shortcuts() or a.menu() for a in entries))
 
 
 def shortcut_text(action: QAction) -> str:
@@ -74,6 +87,12 @@ class HelpDialog(QDialog):
             "list row to make it current; the inspector edits it."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("help-filter")
+        self.filter.setPlaceholderText(self.tr("Filter actions…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter)
+        layout.addWidget(self.filter)
         rows = action_rows(window)
         self.table = QTableWidget(len(rows), 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Action"),
@@ -84,10 +103,23 @@ class HelpDialog(QDialog):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(row, column, item)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        self.resize(660, 680)
+        self.filter.setFocus()
+
+    def _filter(self, text: str) -> None:
+        """Show only the rows whose menu, action or shortcut holds ``text``."""
+        needle = text.casefold()
+        for row in range(self.table.rowCount()):
+            values = " ".join(self.table.item(row, c).text() for c in range(3)).casefold()
+            self.table.setRowHidden(row, needle not in values)
+
+    def visible_rows(self) -> int:
+        """How many rows the filter shows."""
+        return sum(not self.table.isRowHidden(r) for r in range(self.table.rowCount()))
