@@ -200,6 +200,7 @@ def test_link_a_quote_to_its_speaker_by_clicking_the_highlight(qtbot, window, tm
     # clicking something the tag set does not allow keeps the picking mode
     window.view.annotation_clicked.emit(quote.id)
     assert window.is_picking_link() and not document.annotations[quote.id].links
+    assert window.view.current_annotation() == quote.id
     click_annotation(qtbot, window, per)
     assert not window.is_picking_link()
     assert document.annotations[quote.id].link_targets("speaker") == [per.id]
@@ -230,6 +231,11 @@ def test_link_by_list_row_and_escape_cancels(qtbot, window, tmp_path) -> None:  
     assert window.is_picking_link()
     press(qtbot, window, Qt.Key.Key_Escape)
     assert not window.is_picking_link()
+    press(qtbot, window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_Delete)  # deleting the quote ends the picking
+    assert not window.is_picking_link() and quote.id not in document.annotations
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.set_current(quote.id)
     press(qtbot, window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     table = window.list_table
     row = window.list_proxy.mapFromSource(

@@ -645,6 +645,9 @@ class MainWindow(QMainWindow):
             self.list_model.annotations_changed(changed, removed)
         finally:
             self._syncing_list = False
+        if self._picking is not None and self.document is not None \
+                and self._picking[0] not in self.document.annotations:
+            self.cancel_link_pick()  # the annotation being linked is gone
         if self.current_id is not None and self.document is not None \
                 and self.current_id not in self.document.annotations:
             self.set_current(None)
@@ -788,6 +791,7 @@ class MainWindow(QMainWindow):
                                 tagset=self.tagset)
         except AnnotatorError as error:  # stay in picking mode: click another one
             self.statusBar().showMessage(error.one_line() + " — " + self.tr("Esc cancels"))
+            self.view.set_current_annotation(self.current_id)  # the click moved it
             return
         self.cancel_link_pick()
         self.push(change)
