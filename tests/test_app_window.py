@@ -414,9 +414,13 @@ def test_project_tag_set_labels_keys_and_free_attributes(qtbot, window, tmp_path
     qtbot.keyClicks(date, "2019")
     qtbot.keyClick(date, Qt.Key.Key_Return)
     assert document.annotations[event.id].attributes == {"date": "2019"}
-    rows = {text for _menu, text, _keys in __import__(
+    rows = {text: keys for _menu, text, keys in __import__(
         "annotator_ui.help_dialog", fromlist=["action_rows"]).action_rows(window)}
     assert "Label as Event" in rows and "Label as Person" not in rows
+    # Alt+E is the Edit menu's, Alt+A the Annotate menu's: the exact variants go without
+    assert {"E", "A"} <= window.menu_mnemonics()
+    assert rows["Label Exact Selection as Event"] == ""
+    assert rows["Label Exact Selection as Actor"] == ""
 
 
 def test_next_and_previous_file(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._install_workflow()
         self._install_adjudication()
+        self._exact_label_shortcuts()
 
     def _install_workflow(self) -> None:
         """Recent files, projects, find, autosave... (``self.workflow``; see ui/workflow.py)."""
@@ -458,8 +459,29 @@ class MainWindow(QMainWindow):
                     [QKeySequence(f"Alt+{k}") for k in keys])
         if self.menus:
             self._refill_label_menu()
+            self._exact_label_shortcuts()
         self.label_palette.set_tagset(tagset, self.language)
         self._fill_label_filter()
+
+    def menu_mnemonics(self) -> set[str]:
+        """The letters of the menu bar's Alt+letter mnemonics, upper case."""
+        found = set()
+        for action in self.menuBar().actions():
+            text = action.text().replace("&&", "")
+            at = text.find("&")
+            if 0 <= at < len(text) - 1:
+                found.add(text[at + 1].upper())
+        return found
+
+    def _exact_label_shortcuts(self) -> None:
+        """Give each label's exact variant Alt+key, unless a menu's mnemonic owns it (two
+        owners make Qt fire neither); the Annotate menu still offers those labels."""
+        taken = self.menu_mnemonics()
+        for label in self.label_actions:
+            key = self.tagset.get(label).shortcut
+            keys = [f"Alt+{key}"] if key and key.upper() not in taken else []
+            self.action_by_name[f"label_exact_{label}"].setShortcuts(
+                [QKeySequence(k) for k in keys])
 
     def _refill_label_menu(self) -> None:
         annotate = self.menus["annotate"]
