@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
     def _build_view(self) -> None:
         self.view = AnnotatedTextView(self)
         self.view.setObjectName("text-view")
+        self.view.set_display_language(self.language)  # label names in tooltips
         self.setCentralWidget(self.view)
         self.view.annotation_clicked.connect(self._highlight_clicked)
         self.view.span_selection_changed.connect(self._selection_changed)
