@@ -466,3 +466,18 @@ def test_a_failed_save_says_so_and_keeps_the_edits_unsaved(qtbot, window, tmp_pa
     assert errors and errors[0][0] == "Cannot save" and "x.tei.xml" in errors[0][1]
     assert window.is_modified() and window.current_path == str(tmp_path / "short.txt")
     assert window.document is document
+
+
+def test_no_two_actions_share_a_shortcut(window) -> None:  # type: ignore[no-untyped-def]
+    """Qt fires neither of two window shortcuts on one key: every key must have one owner."""
+    from PySide6.QtGui import QAction
+
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            if not key.isEmpty():
+                owners.setdefault(key.toString(), []).append(action.text())
+    mnemonics = {f"Alt+{letter}" for letter in window.menu_mnemonics()}
+    clashes = {key: names for key, names in owners.items()
+               if len(names) > 1 or key in mnemonics}
+    assert clashes == {}
