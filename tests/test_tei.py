@@ -20,7 +20,8 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 # Characters that stress the format: Arabic with tashkeel and tatweel, astral characters,
 # bidi controls, ZWJ/ZWNJ, CR/LF, tabs, markup characters, NBSP, BOM, line separators.
-ALPHABET = list("قسدالبيانوكمالَُِّْـ «»،؛؟") + [
+ALPHABET = [
+    *"قسدالبيانوكمالَُِّْـ «»،؛؟",
     "\U0001F600", "\U0001F1F8", "\U0001F1E6", "\u200d", "\u200c", "\u200e", "\u200f",
     "\u2066", "\u2067", "\u2068", "\u2069", "\r", "\n", "\t", " ", "<", "&", ">", "]", '"',
     "'", "\u00a0", "\ufeff", "\u2028", "a", "Z", "5", "\u0660"]
