@@ -481,3 +481,28 @@ def test_no_two_actions_share_a_shortcut(window) -> None:  # type: ignore[no-unt
     clashes = {key: names for key, names in owners.items()
                if len(names) > 1 or key in mnemonics}
     assert clashes == {}
+
+
+def test_a_label_key_on_the_current_annotation_relabels_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    document = window.open_path(SAMPLE_TXT)
+    start = document.text.index("دير الزور")
+    window.view.select_span(start, start + len("دير الزور"))
+    press(qtbot, window, Qt.Key.Key_L)
+    (first,) = list(document.annotations)
+    window.set_current(None)
+    window.list_table.setCurrentIndex(window.list_proxy.index(0, 0))  # picks it and selects it
+    assert window.view.selected_span() == (first.start, first.end)
+    press(qtbot, window, Qt.Key.Key_G)
+    (relabelled,) = list(document.annotations)
+    assert relabelled.id == first.id and relabelled.label == "GPE"
+    window.set_current(None)
+    window.view.select_span(start + 1, start + 6)  # snaps to the same span and label
+    press(qtbot, window, Qt.Key.Key_G)
+    assert len(document.annotations) == 1 and window.current_id == first.id
+    window.set_current(None)
+    window.view.select_span(start, start + len("دير الزور"))
+    press(qtbot, window, Qt.Key.Key_L)  # another label on the same span is a second one
+    assert sorted(a.label for a in document.annotations) == ["GPE", "LOC"]
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [a.label for a in document.annotations] == ["LOC"]

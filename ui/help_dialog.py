@@ -84,7 +84,8 @@ class HelpDialog(QDialog):
         intro = QLabel(self.tr(
             "Select text and press a label's key to annotate it (snapped to whole words when "
             "Snap to Words is on; hold Alt for the exact selection). Click a highlight or a "
-            "list row to make it current; the inspector edits it."))
+            "list row to make it current; the inspector edits it, and a label's key relabels "
+            "it while its text is selected."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.filter = QLineEdit(self)

@@ -693,16 +693,33 @@ class MainWindow(QMainWindow):
         return snapped if snapped is not None else (start, end)
 
     def annotate_selection(self, label: str, exact: bool = False) -> Annotation | None:
-        """Label the current selection (snapped unless ``exact`` or snapping is off)."""
+        """Label the current selection (snapped unless ``exact`` or snapping is off).
+
+        When the selection is exactly the current annotation (as after picking it in the
+        list), the key relabels that annotation instead of stacking a second one on it; a
+        span the annotator already gave this label is not labelled twice.
+        """
         if self.document is None:
             return None
         span = self.view.selected_span()
         if not span or span[0] >= span[1]:
             self.statusBar().showMessage(self.tr("Select some text first."), 4000)
             return None
-        start, end = span if exact else self.snap(*span)
         document = self.document
+        current = self.current_annotation()
+        if current is not None and span == (current.start, current.end):
+            if current.label != label:
+                self.relabel_current(label)
+            return document.annotations.get(current.id)
+        start, end = span if exact else self.snap(*span)
         name = self.annotator_name()
+        for other in document.annotations.overlapping(start, end):
+            if (other.start, other.end, other.label, other.annotator, other.layer) == (
+                    start, end, label, name, ""):
+                self.statusBar().showMessage(
+                    self.tr("Already labelled %s: %s") % (label, other.id), 4000)
+                self.set_current(other.id)
+                return other
         change = self._try(lambda: edits.add_annotation(
             document, start=start, end=end, label=label, annotator=name, tagset=self.tagset))
         if change is None:
@@ -858,7 +875,7 @@ class MainWindow(QMainWindow):
         self._syncing_list = True
         try:
             if annotation_id is None:
-                table.selectionModel().clearSelection()
+                table.selectionModel().clear()  # also the current row: picking it again counts
                 return
             row = self.list_model.row_of(annotation_id)
             index = self.list_proxy.mapFromSource(self.list_model.index(row, 0))
