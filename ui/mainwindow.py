@@ -864,7 +864,9 @@ class MainWindow(QMainWindow):
         """Centre the text cursor when it sits at (or beyond) the edge of the view."""
         rect = self.view.cursorRect()
         margin = 3 * rect.height()
-        if rect.top() < margin or rect.bottom() > self.view.viewport().height() - margin:
+        at_top = self.view.verticalScrollBar().value() == 0 and rect.top() >= 0
+        if ((rect.top() < margin and not at_top)
+                or rect.bottom() > self.view.viewport().height() - margin):
             self.view.centerCursor()
 
     def _refresh_inspector(self) -> None:

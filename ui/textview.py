@@ -215,6 +215,9 @@ class AnnotatedTextView(QPlainTextEdit):
         self._positions = PositionMap(document.text)
         self._apply_text_option()
         self.setPlainText(text_to_qt(document.text))
+        # A viewport not yet laid out (a window being built) can be shorter than the first
+        # paragraph; setPlainText then scrolls past it.  A new document starts at its top.
+        self.verticalScrollBar().setValue(0)
 
     def clear_document(self) -> None:
         """Show nothing."""
