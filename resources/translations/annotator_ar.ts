@@ -2,6 +2,184 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
   <context>
+    <name>Adjudication</name>
+    <message>
+      <source>%d conflicts. Alt+PgDown: the first one.</source>
+      <translation>%d تعارضات. Alt+PgDown: أولها.</translation>
+    </message>
+    <message>
+      <source>&amp;Adjudication Mode</source>
+      <translation>وضع ال&amp;تحكيم</translation>
+    </message>
+    <message>
+      <source>&amp;Edit into Gold</source>
+      <translation>&amp;حرّر في المعيار الذهبي</translation>
+    </message>
+    <message>
+      <source>&amp;Next Conflict</source>
+      <translation>التعارض ال&amp;تالي</translation>
+    </message>
+    <message>
+      <source>&amp;Previous Conflict</source>
+      <translation>التعارض ال&amp;سابق</translation>
+    </message>
+    <message>
+      <source>&amp;Reject Gold Here</source>
+      <translation>ا&amp;رفض الذهبي هنا</translation>
+    </message>
+    <message>
+      <source>A&amp;djudicate</source>
+      <translation>&amp;تحكيم</translation>
+    </message>
+    <message>
+      <source>Accept Version %d</source>
+      <translation>اقبل النسخة %d</translation>
+    </message>
+    <message>
+      <source>Accept the current version if need be and edit the gold annotation</source>
+      <translation>اقبل النسخة الحالية إن لزم وحرّر التعليق الذهبي</translation>
+    </message>
+    <message>
+      <source>Accepted %s into gold (%s)</source>
+      <translation>قُبل %s في المعيار الذهبي (%s)</translation>
+    </message>
+    <message>
+      <source>Adjudicate</source>
+      <translation>تحكيم</translation>
+    </message>
+    <message>
+      <source>Adjudication is off (Ctrl+Shift+J).</source>
+      <translation>التحكيم متوقف (Ctrl+Shift+J).</translation>
+    </message>
+    <message>
+      <source>Colour by annotator and go through the conflicts of a merged file</source>
+      <translation>لوّن حسب المُعلِّق وتنقّل بين تعارضات ملف مدمج</translation>
+    </message>
+    <message>
+      <source>Conflict %d of %d: %s</source>
+      <translation>التعارض %d من %d: %s</translation>
+    </message>
+    <message>
+      <source>Go to a conflict first (Alt+PgDown).</source>
+      <translation>اذهب إلى تعارض أولًا (Alt+PgDown).</translation>
+    </message>
+    <message>
+      <source>Gold</source>
+      <translation>الذهبي</translation>
+    </message>
+    <message>
+      <source>Gold already holds that.</source>
+      <translation>المعيار الذهبي يحوي هذا من قبل.</translation>
+    </message>
+    <message>
+      <source>Make an annotation current to take its label.</source>
+      <translation>اجعل تعليقًا حاليًّا لتأخذ وسمه.</translation>
+    </message>
+    <message>
+      <source>Make the selected text a gold annotation</source>
+      <translation>اجعل النص المحدّد تعليقًا ذهبيًّا</translation>
+    </message>
+    <message>
+      <source>No conflicts in this document.</source>
+      <translation>لا تعارضات في هذه الوثيقة.</translation>
+    </message>
+    <message>
+      <source>No conflicts: every annotator agrees and gold holds what they drew.</source>
+      <translation>لا تعارضات: كل المُعلِّقين متفقون والمعيار الذهبي يحوي ما علّموه.</translation>
+    </message>
+    <message>
+      <source>No gold annotation here to reject.</source>
+      <translation>لا تعليق ذهبيًّا هنا لرفضه.</translation>
+    </message>
+    <message>
+      <source>Reject gold</source>
+      <translation>ارفض الذهبي</translation>
+    </message>
+    <message>
+      <source>Remove the current gold annotation (or every gold one of the conflict)</source>
+      <translation>أزل التعليق الذهبي الحالي (أو كل تعليقات التعارض الذهبية)</translation>
+    </message>
+    <message>
+      <source>Select some text first.</source>
+      <translation>حدّد نصًّا أولًا.</translation>
+    </message>
+    <message>
+      <source>Selection to &amp;Gold</source>
+      <translation>التحديد إلى ال&amp;ذهبي</translation>
+    </message>
+    <message>
+      <source>That was the first conflict.</source>
+      <translation>كان ذلك أول تعارض.</translation>
+    </message>
+    <message>
+      <source>That was the last conflict.</source>
+      <translation>كان ذلك آخر تعارض.</translation>
+    </message>
+    <message>
+      <source>This conflict has %d version(s).</source>
+      <translation>لهذا التعارض %d نسخ.</translation>
+    </message>
+    <message>
+      <source>gold</source>
+      <translation>ذهبي</translation>
+    </message>
+    <message>
+      <source>nothing from %s</source>
+      <translation>لا شيء من %s</translation>
+    </message>
+  </context>
+  <context>
+    <name>AdjudicationPanel</name>
+    <message>
+      <source>#</source>
+      <translation>#</translation>
+    </message>
+    <message>
+      <source>Accept</source>
+      <translation>اقبل</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>بواسطة</translation>
+    </message>
+    <message>
+      <source>Edit Gold</source>
+      <translation>حرّر الذهبي</translation>
+    </message>
+    <message>
+      <source>Gold</source>
+      <translation>الذهبي</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>المفتاح</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>النوع</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>الوسم</translation>
+    </message>
+    <message>
+      <source>Next ▶</source>
+      <translation>التالي ◀</translation>
+    </message>
+    <message>
+      <source>Reject Gold</source>
+      <translation>ارفض الذهبي</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>النص</translation>
+    </message>
+    <message>
+      <source>◀ Previous</source>
+      <translation>▶ السابق</translation>
+    </message>
+  </context>
+  <context>
     <name>AnnotatedTextView</name>
     <message>
       <source>(missing)</source>
@@ -85,6 +263,10 @@
       <translation>الإجراء</translation>
     </message>
     <message>
+      <source>Filter actions…</source>
+      <translation>رشّح الإجراءات…</translation>
+    </message>
+    <message>
       <source>Keyboard shortcuts</source>
       <translation>اختصارات لوحة المفاتيح</translation>
     </message>
@@ -93,8 +275,8 @@
       <translation>القائمة</translation>
     </message>
     <message>
-      <source>Select text and press a label's key to annotate it (snapped to whole words when Snap to Words is on; hold Alt for the exact selection). Click a highlight or a list row to make it current; the inspector edits it.</source>
-      <translation>حدّد نصًّا واضغط مفتاح الوسم لتعليقه (يُضبط على كلمات كاملة حين يكون «الضبط على الكلمات» مفعّلًا؛ اضغط Alt مع المفتاح للتحديد كما هو). انقر تظليلًا أو صفًّا في القائمة ليصير هو الحالي؛ والمُعاين يحرّره.</translation>
+      <source>Select text and press a label's key to annotate it (snapped to whole words when Snap to Words is on; hold Alt for the exact selection). Click a highlight or a list row to make it current; the inspector edits it, and a label's key relabels it while its text is selected.</source>
+      <translation>حدّد نصًّا واضغط مفتاح الوسم لتعليقه (يُضبط على كلمات كاملة حين يكون «الضبط على الكلمات» مفعّلًا؛ اضغط Alt مع المفتاح للتحديد كما هو). انقر تظليلًا أو صفًّا في القائمة ليصير هو الحالي؛ يحرّره المُعاين، ويغيّر مفتاحُ وسمٍ وسمَه ما دام نصّه محدّدًا.</translation>
     </message>
     <message>
       <source>Shortcut</source>
@@ -261,6 +443,10 @@
     <message>
       <source>All labels</source>
       <translation>كل الوسوم</translation>
+    </message>
+    <message>
+      <source>Already labelled %s: %s</source>
+      <translation>موسوم من قبل بـ%s: %s</translation>
     </message>
     <message>
       <source>Annotation files (*.tei.xml *.xml *.txt *.jsonl);;All files (*)</source>
