@@ -71,6 +71,8 @@ UNDERLINE_ROOM = 16  # pixels below a line that stacked underlines may take
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
 _RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
+GOLD_LAYER = "gold"  # annotation.layer of adjudicated annotations
+GOLD_COLOUR = QColor("#1a1a1a")  # the gold layer in the "annotator" colour mode
 
 
 class VisibleBlock(NamedTuple):
@@ -306,8 +308,9 @@ class AnnotatedTextView(QPlainTextEdit):
             raise ValueError(f"unknown colour mode {mode!r}: use 'label' or 'annotator'")
         self._colour_mode = mode
         if mode == "annotator" and self._document is not None:
-            for name in self._document.annotations.annotators():
-                self._annotator_colour(name)
+            for annotation in self._document.annotations:
+                if annotation.layer != GOLD_LAYER:
+                    self._annotator_colour(annotation.annotator)
         self.viewport().update()
 
     def colour_mode(self) -> str:
@@ -325,12 +328,19 @@ class AnnotatedTextView(QPlainTextEdit):
 
     def _colour(self, annotation: Annotation) -> QColor:
         if self._colour_mode == "annotator":
+            if annotation.layer == GOLD_LAYER:
+                return GOLD_COLOUR
             return self._annotator_colour(annotation.annotator)
         colour = self._label_colours.get(annotation.label)
         if colour is None:
             colour = QColor(self._tagset.get(annotation.label).color)
             self._label_colours[annotation.label] = colour
         return colour
+
+    def annotator_colour(self, name: str) -> QColor:
+        """The colour of ``name``'s own annotations in the "annotator" mode (gold layer:
+        ``GOLD_COLOUR``)."""
+        return QColor(self._annotator_colour(name))
 
     def _annotator_colour(self, name: str) -> QColor:
         colour = self._annotator_colours.get(name)

@@ -1,0 +1,207 @@
+"""Adjudication in the main window: a merged file of three annotators, decided by keyboard."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from PySide6.QtCore import Qt
+
+pytest.importorskip("annotator_ui.adjudication")
+
+from annotator_ui.help_dialog import action_rows
+from annotator_ui.mainwindow import MainWindow
+
+from annotator.adjudicate import decision_points
+from annotator.merge import MergeOptions, merge_files
+from annotator.model import Annotation, Document, Link
+from annotator.tei import load_tei, save_tei
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_TEI = ROOT / "seeds" / "000_2ce8f3876ecb932f.tei.xml"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+LEAD = "Layla"
+
+
+def _variant(seed: Document, who: str, changes: dict[str, tuple[int, int, str] | None],
+             extra: tuple[Annotation, ...] = ()) -> Document:
+    """The seed's annotations as ``who`` drew them, with some spans changed or left out."""
+    document = Document(seed.id, seed.text, seed.title, seed.source)
+    kept = []
+    for annotation in seed.annotations:
+        if annotation.id in changes:
+            changed = changes[annotation.id]
+            if changed is None:
+                continue
+            annotation = replace(annotation, start=changed[0], end=changed[1], label=changed[2])
+        kept.append(replace(annotation, annotator=who))
+    ids = {a.id for a in kept}
+    document.annotations.extend(
+        replace(a, links=tuple(x for x in a.links if x.target in ids)) for a in kept)
+    document.annotations.extend(replace(a, annotator=who) for a in extra)
+    return document
+
+
+def make_merged(folder: Path, lead: str = LEAD) -> Path:
+    """Three annotators' files of the sample article, merged (majority) into one file."""
+    seed = load_tei(SAMPLE_TEI)
+    alice = _variant(seed, "alice", {})
+    bob = _variant(seed, "bob", {"a4": (75, 80, "LOC"), "a6": (215, 225, "ORG"), "a9": None})
+    carol = _variant(seed, "carol", {"a10": (536, 604, "QUOTE")},
+                     (Annotation("c1", 301, 307, "GPE"), Annotation("c2", 557, 563, "GPE")))
+    paths = []
+    for document, name in ((alice, "alice"), (bob, "bob"), (carol, "carol")):
+        path = folder / f"{name}.tei.xml"
+        save_tei(document, path)
+        paths.append(path)
+    result = merge_files(paths, MergeOptions(lead=lead))
+    merged = folder / "merged.tei.xml"
+    save_tei(result.document, merged, tagset=result.tagset)
+    return merged
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    settings = pytest.importorskip("annotator_ui.settings")
+    settings.use_settings_folder(tmp_path_factory.mktemp("settings"))
+    settings.reset_app_settings()
+    settings.Settings().annotator = LEAD
+
+
+@pytest.fixture()
+def window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow()
+    win.ask_unsaved = lambda: "discard"
+    win.show_error = lambda title, message: pytest.fail(f"{title}: {message}")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def key(qtbot, window: MainWindow, name: Qt.Key,  # type: ignore[no-untyped-def]
+        modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    window.view.setFocus()
+    qtbot.keyClick(window.view, name, modifiers)
+
+
+def _gold_at(document: Document, start: int, end: int) -> list[Annotation]:
+    return [a for a in document.annotations.overlapping(start, end)
+            if a.layer == "gold" and (a.start, a.end) == (start, end)]
+
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def test_keyboard_adjudication_saves_a_valid_gold_layer(qtbot, window, tmp_path,  # type: ignore[no-untyped-def]
+                                                       tei_schema) -> None:
+    merged = make_merged(tmp_path)
+    document = window.open_path(merged)
+    adjudication = window.adjudication
+    assert adjudication.active and adjudication.dock.isVisible()
+    assert window.view.colour_mode() == "annotator"
+    assert window.action_by_name["colour_by_annotator"].isChecked()
+    assert window.annotator_name() == LEAD  # from the settings
+
+    key(qtbot, window, Qt.Key.Key_PageDown, ALT)  # the first conflict: GPE or LOC «سوريا»
+    point = adjudication.current_point()
+    assert point is not None and adjudication.index == 0
+    assert (point.start, point.end) == (75, 80) and point.kinds == ("label",)
+    assert [v.annotators for v in point.versions] == [("alice", "carol"), ("bob",)]
+    (before,) = _gold_at(document, 75, 80)
+    assert before.label == "GPE" and window.current_id == before.id
+    rows = adjudication.panel.versions
+    assert rows.topLevelItemCount() == 3  # two versions and the gold row
+    assert rows.topLevelItem(2).text(0) == "Gold"
+
+    key(qtbot, window, Qt.Key.Key_2, ALT)  # accept bob's version
+    (gold,) = _gold_at(document, 75, 80)
+    assert gold.id == before.id  # replaced in place
+    assert (gold.label, gold.layer, gold.annotator) == ("LOC", "gold", LEAD)
+    assert gold.links == (Link("source", "bob.a4"),)
+    assert gold.attributes["agreement"] == "1/3" and gold.attributes["annotators"] == "bob"
+    assert window.isWindowModified()
+    assert adjudication.current_point().versions[1].in_gold
+
+    key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
+    assert document.annotations[before.id] == before
+
+    key(qtbot, window, Qt.Key.Key_Delete, ALT)  # reject the gold annotation here
+    assert _gold_at(document, 75, 80) == []
+    assert adjudication.current_point().gold == ()
+
+    key(qtbot, window, Qt.Key.Key_PageDown, ALT)  # the next conflict: ORG span of bob
+    second = adjudication.current_point()
+    assert adjudication.index == 1 and second.start == 215 and "span" in second.kinds
+    key(qtbot, window, Qt.Key.Key_1, ALT)
+    (kept,) = _gold_at(document, 215, 237)
+    assert kept.links == (Link("source", "alice.a6"), Link("source", "carol.a6"))
+
+    key(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # save in place
+    assert not window.isWindowModified()
+    again = load_tei(merged)
+    assert again == document
+    assert [(p.start, p.kinds) for p in decision_points(again)] == [
+        (p.start, p.kinds) for p in decision_points(document)]
+
+    tree = etree.parse(str(merged))
+    assert tei_schema.validate(tree), tei_schema.error_log
+    (gold_list,) = [e for e in tree.iter(f"{TEI}listAnnotation") if e.get("type") == "gold"]
+    resp = gold_list.get("resp").lstrip("#")
+    names = {e.get(XML_ID): e.findtext(f"{TEI}name") for e in tree.iter(f"{TEI}respStmt")}
+    assert names[resp] == LEAD
+
+    # reopened, the same conflicts in the same order
+    window.open_path(merged)
+    assert [p.start for p in window.adjudication.points] == [
+        p.start for p in decision_points(again)]
+
+
+def test_edit_into_gold_opens_the_inspector_on_the_gold_annotation(qtbot, window,  # type: ignore[no-untyped-def]
+                                                                  tmp_path) -> None:
+    document = window.open_path(make_merged(tmp_path))
+    adjudication = window.adjudication
+    points = decision_points(document)
+    missing = next(n for n, p in enumerate(points) if p.gold == ())  # carol's lone GPE
+    adjudication.show_point(missing)
+    key(qtbot, window, Qt.Key.Key_F2)
+    point = adjudication.current_point()
+    (gold,) = point.gold
+    assert window.current_id == gold.id and gold.annotator == LEAD
+    assert window.inspector.annotation_id() == gold.id
+    assert window.inspector_dock.isVisible()
+    window.relabel_current("ORG")  # the inspector's edit lands on gold
+    assert document.annotations[gold.id].label == "ORG"
+    key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert gold.id not in document.annotations
+
+
+def test_selection_to_gold_and_previous_conflict(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    document = window.open_path(make_merged(tmp_path))
+    adjudication = window.adjudication
+    key(qtbot, window, Qt.Key.Key_F8)
+    key(qtbot, window, Qt.Key.Key_F8)
+    key(qtbot, window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert adjudication.index == 0
+    key(qtbot, window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)  # already the first
+    assert adjudication.index == 0
+    window.view.select_span(75, 80)
+    window.set_current("bob.a4")
+    key(qtbot, window, Qt.Key.Key_Insert, ALT)
+    (gold,) = _gold_at(document, 75, 80)
+    assert gold.label == "LOC" and gold.links == (Link("source", "bob.a4"),)
+
+
+def test_adjudication_stays_off_for_one_annotator_and_lists_its_keys(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.open_path(SAMPLE_TEI)
+    assert not window.adjudication.active and not window.adjudication.dock.isVisible()
+    assert window.view.colour_mode() == "label"
+    shown = {(menu, action): keys for menu, action, keys in action_rows(window)}
+    assert shown[("Adjudicate", "Next Conflict")].startswith("Alt+PgDown")
+    assert shown[("Adjudicate", "Accept Version 2")] == "Alt+2"
+    assert shown[("Adjudicate", "Reject Gold Here")] == "Alt+Del"
+    assert ("Adjudicate", "Edit into Gold") in shown

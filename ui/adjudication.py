@@ -1,0 +1,581 @@
+"""Adjudication in the main window: go through a merged document's conflicts and decide gold.
+
+:func:`install_adjudication` adds an "Adjudicate" dock (tabbed with the annotation list) and an
+A&djudicate menu.  It switches itself on when a merged document is opened (one with a gold
+layer or several annotators' work): highlights are coloured by annotator, the gold layer in
+its own dark colour, and the dock lists the decision points of
+:func:`annotator.adjudicate.decision_points` with each point's versions side by side.
+
+Everything works from the keyboard (and is listed in the help dialog):
+
+* Alt+PgDown / Alt+PgUp (or F8 / Shift+F8): next / previous conflict;
+* Alt+1 … Alt+9: accept that version of the current conflict into gold;
+* Alt+Delete: reject gold here (the current gold annotation, else all gold of the conflict);
+* F2 / Alt+Return: edit into gold (the current version is accepted if need be, then the
+  inspector edits the gold annotation);
+* Alt+Insert: make the selected text a gold annotation (label of the current annotation).
+
+Each decision is one core :class:`~annotator.edits.Change` pushed through the window's undo
+stack, with the lead named in the settings (``window.annotator_name()``) as its author.
+"""
+
+from __future__ import annotations
+
+import html
+
+from annotator_ui.annotation_model import one_line
+from annotator_ui.inspector import isolated
+from annotator_ui.textview import GOLD_COLOUR
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator import adjudicate
+from annotator.adjudicate import DecisionPoint, Version
+from annotator.edits import Change
+from annotator.errors import AnnotatorError
+from annotator.layers import GOLD
+from annotator.model import Annotation, Document
+
+MAX_VERSIONS = 9  # Alt+1 ... Alt+9
+GOLD_ROW_BACKGROUND = QColor("#fff3c4")
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class AdjudicationPanel(QWidget):
+    """The dock's contents: a legend, the conflicts, and the current conflict's versions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.header = QLabel(self)
+        self.header.setObjectName("adjudication-header")
+        self.header.setWordWrap(True)
+        layout.addWidget(self.header)
+        self.legend = QLabel(self)
+        self.legend.setObjectName("adjudication-legend")
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.legend)
+
+        self.conflicts = QTreeWidget(self)
+        self.conflicts.setObjectName("conflict-list")
+        self.conflicts.setRootIsDecorated(False)
+        self.conflicts.setUniformRowHeights(True)
+        self.conflicts.setHeaderLabels([self.tr("#"), self.tr("Text"), self.tr("Kind"),
+                                        self.tr("Gold")])
+        header = self.conflicts.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.conflicts, 2)
+
+        self.versions = QTreeWidget(self)
+        self.versions.setObjectName("version-list")
+        self.versions.setRootIsDecorated(False)
+        self.versions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.versions.setHeaderLabels([self.tr("Key"), self.tr("Label"), self.tr("Text"),
+                                       self.tr("By")])
+        header = self.versions.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout.addWidget(self.versions, 1)
+
+        buttons = QHBoxLayout()
+        self.previous_button = QPushButton(self.tr("◀ Previous"), self)
+        self.next_button = QPushButton(self.tr("Next ▶"), self)
+        self.accept_button = QPushButton(self.tr("Accept"), self)
+        self.reject_button = QPushButton(self.tr("Reject Gold"), self)
+        self.edit_button = QPushButton(self.tr("Edit Gold"), self)
+        for button in (self.previous_button, self.next_button, self.accept_button,
+                       self.reject_button, self.edit_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the text
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+
+class Adjudication(QObject):
+    """Adjudication of the window's document (see the module docstring)."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.active = False
+        self.points: list[DecisionPoint] = []
+        self.index = -1  # the current point, or -1
+        self._stale = False
+        self.actions: dict[str, QAction] = {}
+        self.panel = AdjudicationPanel(window)
+        self.dock = QDockWidget(self.tr("Adjudicate"), window)
+        self.dock.setObjectName("adjudication-dock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        window.tabifyDockWidget(window.list_dock, self.dock)
+        self.dock.hide()
+        self._build_actions()
+        self._build_menu()
+        panel = self.panel
+        panel.previous_button.clicked.connect(lambda: self.go(-1))
+        panel.next_button.clicked.connect(lambda: self.go(+1))
+        panel.accept_button.clicked.connect(self.accept_selected)
+        panel.reject_button.clicked.connect(self.reject_gold)
+        panel.edit_button.clicked.connect(self.edit_gold)
+        panel.conflicts.currentItemChanged.connect(self._conflict_row_changed)
+        panel.versions.itemClicked.connect(self._version_row_clicked)
+        panel.versions.itemActivated.connect(lambda _item, _column: self.accept_selected())
+        window.document_opened.connect(self._document_opened)
+        window.annotations_edited.connect(self._edited)
+        window.view.annotation_clicked.connect(self._annotation_clicked)
+        self._update_actions()
+
+    # -- building -------------------------------------------------------------------------
+    def _action(self, name: str, text: str, slot, shortcuts: tuple[str, ...] = (),  # type: ignore[no-untyped-def]
+                tip: str = "") -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        self.window.action_by_name[name] = action  # type: ignore[attr-defined]
+        self.actions[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        mode = a("adjudication_mode", self.tr("&Adjudication Mode"), self.set_active,
+                 ("Ctrl+Shift+J",),
+                 tip=self.tr("Colour by annotator and go through the conflicts of a merged file"))
+        mode.setCheckable(True)
+        a("next_conflict", self.tr("&Next Conflict"), lambda: self.go(+1),
+          ("Alt+PgDown", "F8"))
+        a("previous_conflict", self.tr("&Previous Conflict"), lambda: self.go(-1),
+          ("Alt+PgUp", "Shift+F8"))
+        for number in range(1, MAX_VERSIONS + 1):
+            a(f"accept_version_{number}", self.tr("Accept Version %d") % number,
+              lambda _=False, n=number: self.accept_version(n), (f"Alt+{number}",))
+        a("reject_gold", self.tr("&Reject Gold Here"), self.reject_gold, ("Alt+Del",),
+          tip=self.tr("Remove the current gold annotation (or every gold one of the conflict)"))
+        a("edit_gold", self.tr("&Edit into Gold"), self.edit_gold, ("F2", "Alt+Return"),
+          tip=self.tr("Accept the current version if need be and edit the gold annotation"))
+        a("selection_to_gold", self.tr("Selection to &Gold"), self.selection_to_gold,
+          ("Alt+Ins",), tip=self.tr("Make the selected text a gold annotation"))
+
+    def _build_menu(self) -> None:
+        window = self.window
+        menu = window.menuBar().addMenu(self.tr("A&djudicate"))
+        menu.setObjectName("menu-adjudicate")
+        help_menu = window.menus.get("help")  # type: ignore[attr-defined]
+        if help_menu is not None:  # before Help, where menus usually are
+            window.menuBar().insertMenu(help_menu.menuAction(), menu)
+        window.menus["adjudicate"] = menu  # type: ignore[attr-defined]
+        names = ["adjudication_mode", None, "next_conflict", "previous_conflict", None]
+        names += [f"accept_version_{n}" for n in range(1, MAX_VERSIONS + 1)]
+        names += [None, "reject_gold", "edit_gold", "selection_to_gold"]
+        for name in names:
+            if name is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(self.actions[name])
+        menu.addSeparator()
+        menu.addAction(self.dock.toggleViewAction())
+
+    # -- state ----------------------------------------------------------------------------
+    @property
+    def document(self) -> Document | None:
+        return self.window.document  # type: ignore[attr-defined, no-any-return]
+
+    def current_point(self) -> DecisionPoint | None:
+        self._ensure_fresh()
+        return self.points[self.index] if 0 <= self.index < len(self.points) else None
+
+    def lead(self) -> str:
+        """The lead's name: the annotator name of the settings."""
+        return self.window.annotator_name()  # type: ignore[attr-defined, no-any-return]
+
+    def set_active(self, on: bool) -> None:
+        """Switch adjudication mode on (colours by annotator, the dock shown) or off."""
+        on = bool(on) and self.document is not None
+        self.active = on
+        self.actions["adjudication_mode"].setChecked(on)
+        view = self.window.view  # type: ignore[attr-defined]
+        view.set_colour_mode("annotator" if on else "label")
+        colour_action = self.window.action_by_name.get("colour_by_annotator")  # type: ignore[attr-defined]
+        if colour_action is not None:
+            colour_action.setChecked(on)
+        if on:
+            self.dock.show()
+            self.dock.raise_()
+            self.refresh()
+        else:
+            self.dock.hide()
+            self.points, self.index = [], -1
+            self._fill_conflicts()
+            self._fill_versions()
+        self._update_actions()
+
+    def _document_opened(self, document: Document) -> None:
+        self.points, self.index = [], -1
+        self.set_active(adjudicate.is_merged(document))
+
+    def _edited(self, _change: Change) -> None:
+        if self.active and not self._stale:
+            self._stale = True
+            QTimer.singleShot(0, self._ensure_fresh)
+
+    def _ensure_fresh(self) -> None:
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the decision points, keeping the current one (by position)."""
+        self._stale = False
+        document = self.document
+        old = self.points[self.index] if 0 <= self.index < len(self.points) else None
+        self.points = adjudicate.decision_points(document) if document and self.active else []
+        self.index = -1
+        if old is not None and self.points:
+            ids = old.annotation_ids
+            self.index = next((n for n, p in enumerate(self.points) if p.annotation_ids & ids),
+                              -1)
+            if self.index < 0:
+                after = adjudicate.point_after(self.points, old.start - 1, +1)
+                self.index = after if after is not None else len(self.points) - 1
+        self._fill_conflicts()
+        self._fill_versions()
+        self._fill_legend()
+        self._update_actions()
+
+    # -- navigation -------------------------------------------------------------------------
+    def go(self, step: int) -> None:
+        """Make the next (``+1``) or previous (``-1``) conflict current and show it."""
+        if not self.active:
+            self.set_active(True)
+        self._ensure_fresh()
+        if not self.points:
+            self._say(self.tr("No conflicts in this document."))
+            return
+        if self.index < 0:  # from where the text cursor is
+            view = self.window.view  # type: ignore[attr-defined]
+            position = view.position_map().from_qt(view.textCursor().selectionStart())
+            found = adjudicate.point_after(self.points, position - (1 if step > 0 else 0), step)
+            target = found if found is not None else (0 if step > 0 else len(self.points) - 1)
+        else:
+            target = self.index + step
+            if not 0 <= target < len(self.points):
+                self._say(self.tr("That was the last conflict.") if step > 0
+                          else self.tr("That was the first conflict."))
+                return
+        self.show_point(target)
+
+    def show_point(self, index: int) -> None:
+        """Make point ``index`` current: listed, its versions shown, the text scrolled to it."""
+        self.index = index
+        point = self.points[index]
+        self._select_conflict_row(index)
+        self._fill_versions()
+        focus = point.gold[0].id if point.gold else point.versions[0].id
+        self.window.set_current(focus)  # type: ignore[attr-defined]
+        view = self.window.view  # type: ignore[attr-defined]
+        view.select_span(point.start, point.start)
+        view.centerCursor()
+        self._update_actions()
+
+    def _conflict_row_changed(self, item: QTreeWidgetItem | None, _previous: object) -> None:
+        if item is None or self._filling:
+            return
+        index = item.data(0, ID_ROLE)
+        if isinstance(index, int) and index != self.index and 0 <= index < len(self.points):
+            self.show_point(index)
+
+    def _annotation_clicked(self, annotation_id: str) -> None:
+        if not self.active:
+            return
+        self._ensure_fresh()
+        found = adjudicate.point_of(self.points, annotation_id)
+        if found is not None and found != self.index:
+            self.index = found
+            self._select_conflict_row(found)
+            self._fill_versions()
+            self._update_actions()
+
+    def _version_row_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        annotation_id = item.data(0, ID_ROLE)
+        if annotation_id:
+            self.window.set_current(annotation_id, jump=True)  # type: ignore[attr-defined]
+
+    # -- decisions ------------------------------------------------------------------------
+    def _push(self, make) -> Change | None:  # type: ignore[no-untyped-def]
+        document = self.document
+        if document is None:
+            return None
+        try:
+            change = make(document)
+        except AnnotatorError as error:
+            self._say(error.one_line())
+            return None
+        if not self.window.push(change):  # type: ignore[attr-defined]
+            self._say(self.tr("Gold already holds that."))
+            return change
+        self.refresh()
+        return change
+
+    def accept_version(self, number: int) -> Annotation | None:
+        """Accept version ``number`` (1-based) of the current conflict; returns the gold one."""
+        point = self.current_point()
+        if point is None:
+            self._say(self.tr("Go to a conflict first (Alt+PgDown)."))
+            return None
+        if not 1 <= number <= len(point.versions):
+            self._say(self.tr("This conflict has %d version(s).") % len(point.versions))
+            return None
+        return self.accept(point.versions[number - 1])
+
+    def accept(self, version: Version) -> Annotation | None:
+        lead = self.lead()
+        change = self._push(lambda d: adjudicate.accept(d, version.id, lead=lead))
+        if change is None:
+            return None
+        gold = self._gold_for(version.start, version.end, version.label)
+        if gold is not None:
+            self.window.set_current(gold.id)  # type: ignore[attr-defined]
+            self._say(self.tr("Accepted %s into gold (%s)") % (
+                ", ".join(version.annotators), gold.id))
+        return gold
+
+    def accept_selected(self) -> None:
+        item = self.panel.versions.currentItem()
+        point = self.current_point()
+        if item is None or point is None:
+            return
+        number = item.data(1, ID_ROLE)
+        if isinstance(number, int):
+            self.accept_version(number)
+
+    def _gold_for(self, start: int, end: int, label: str) -> Annotation | None:
+        document = self.document
+        if document is None:
+            return None
+        return next((a for a in document.annotations.overlapping(start, end)
+                     if a.layer == GOLD and (a.start, a.end, a.label) == (start, end, label)),
+                    None)
+
+    def reject_gold(self) -> None:
+        """Remove the current gold annotation, else every gold annotation of the conflict."""
+        document = self.document
+        point = self.current_point()
+        if document is None:
+            return
+        current = self.window.current_annotation()  # type: ignore[attr-defined]
+        if current is not None and current.layer == GOLD:
+            targets = [current.id]
+        elif point is not None and point.gold:
+            targets = [g.id for g in point.gold]
+        else:
+            self._say(self.tr("No gold annotation here to reject."))
+            return
+        with self.window.group(self.tr("Reject gold")):  # type: ignore[attr-defined]
+            for gold_id in targets:
+                if gold_id in document.annotations:
+                    self.window.push(adjudicate.reject(document, gold_id))  # type: ignore[attr-defined]
+        self.refresh()
+        point = self.current_point()
+        remaining = point.versions[0].id if point is not None else None
+        self.window.set_current(remaining)  # type: ignore[attr-defined]
+
+    def edit_gold(self) -> None:
+        """Open the inspector on the gold annotation here (accepting a version first)."""
+        point = self.current_point()
+        current = self.window.current_annotation()  # type: ignore[attr-defined]
+        gold: Annotation | None = None
+        if current is not None and current.layer == GOLD:
+            gold = current
+        elif current is not None and point is not None and current.id in point.annotation_ids:
+            version = next(v for v in point.versions
+                           if current.id in {a.id for a in v.annotations})
+            gold = self._gold_for(version.start, version.end, version.label) \
+                or self.accept(version)
+        elif point is not None:
+            gold = point.gold[0] if point.gold else self.accept(point.versions[0])
+        if gold is None:
+            self._say(self.tr("Go to a conflict first (Alt+PgDown)."))
+            return
+        self.window.set_current(gold.id, jump=True)  # type: ignore[attr-defined]
+        focus = self.window.action_by_name.get("focus_inspector")  # type: ignore[attr-defined]
+        if focus is not None:
+            focus.trigger()
+
+    def selection_to_gold(self) -> None:
+        """Make the selected text a gold annotation, labelled like the current annotation."""
+        document = self.document
+        span = self.window.view.selected_span()  # type: ignore[attr-defined]
+        if document is None or not span:
+            self._say(self.tr("Select some text first."))
+            return
+        start, end = self.window.snap(*span)  # type: ignore[attr-defined]
+        current = self.window.current_annotation()  # type: ignore[attr-defined]
+        point = self.current_point()
+        label = current.label if current is not None else (
+            point.versions[0].label if point is not None else "")
+        if not label:
+            self._say(self.tr("Make an annotation current to take its label."))
+            return
+        lead = self.lead()
+        change = self._push(lambda d: adjudicate.add_gold(d, start=start, end=end, label=label,
+                                                          lead=lead))
+        gold = self._gold_for(start, end, label) if change is not None else None
+        if gold is not None:
+            self.window.set_current(gold.id)  # type: ignore[attr-defined]
+
+    # -- showing --------------------------------------------------------------------------
+    _filling = False
+
+    def _label_name(self, label: str) -> str:
+        language = getattr(self.window, "language", "en")
+        return self.window.tagset.get(label).display_name(language)  # type: ignore[attr-defined, no-any-return]
+
+    def _fill_conflicts(self) -> None:
+        tree = self.panel.conflicts
+        document = self.document
+        self._filling = True
+        try:
+            tree.clear()
+            items = []
+            for number, point in enumerate(self.points):
+                text = document.text[point.start:point.end] if document else ""
+                gold = ("✓" if point.decided else
+                        str(len(point.gold)) if point.gold else "—")
+                item = QTreeWidgetItem([str(number + 1), isolated(one_line(text, 60)),
+                                        ", ".join(point.kinds), gold])
+                item.setData(0, ID_ROLE, number)
+                item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight)
+                items.append(item)
+            tree.addTopLevelItems(items)
+            if 0 <= self.index < len(items):
+                tree.setCurrentItem(items[self.index])
+        finally:
+            self._filling = False
+        self._fill_header()
+
+    def _select_conflict_row(self, index: int) -> None:
+        tree = self.panel.conflicts
+        item = tree.topLevelItem(index)
+        if item is not None:
+            self._filling = True
+            try:
+                tree.setCurrentItem(item)
+                tree.scrollToItem(item)
+            finally:
+                self._filling = False
+        self._fill_header()
+
+    def _fill_header(self) -> None:
+        if not self.active:
+            self.panel.header.setText(self.tr("Adjudication is off (Ctrl+Shift+J)."))
+        elif not self.points:
+            self.panel.header.setText(self.tr("No conflicts: every annotator agrees and gold "
+                                              "holds what they drew."))
+        elif self.index < 0:
+            self.panel.header.setText(self.tr("%d conflicts. Alt+PgDown: the first one.")
+                                      % len(self.points))
+        else:
+            point = self.points[self.index]
+            text = self.tr("Conflict %d of %d: %s") % (self.index + 1, len(self.points),
+                                                       ", ".join(point.kinds))
+            if point.missing:
+                text += " — " + self.tr("nothing from %s") % ", ".join(point.missing)
+            self.panel.header.setText(text)
+
+    def _fill_versions(self) -> None:
+        tree = self.panel.versions
+        tree.clear()
+        point = self.points[self.index] if 0 <= self.index < len(self.points) else None
+        self._fill_header()
+        if point is None or self.document is None:
+            return
+        document = self.document
+        bold = QFont(tree.font())
+        bold.setBold(True)
+        view = self.window.view  # type: ignore[attr-defined]
+        for number, version in enumerate(point.versions, 1):
+            key = f"Alt+{number}" if number <= MAX_VERSIONS else ""
+            if version.in_gold:
+                key += " ✓"
+            item = QTreeWidgetItem([key, self._label_name(version.label),
+                                    isolated(one_line(document.text[version.start:version.end],
+                                                      80)),
+                                    ", ".join(version.annotators)])
+            item.setData(0, ID_ROLE, version.id)
+            item.setData(1, ID_ROLE, number)
+            item.setToolTip(2, f"[{version.start}, {version.end})")
+            colour = view.annotator_colour(version.annotators[0])
+            item.setForeground(3, QBrush(colour.darker(130)))
+            if version.in_gold:
+                item.setFont(0, bold)
+            tree.addTopLevelItem(item)
+        for gold in point.gold:
+            item = QTreeWidgetItem([self.tr("Gold"), self._label_name(gold.label),
+                                    isolated(one_line(document.span_text(gold), 80)),
+                                    gold.annotator])
+            item.setData(0, ID_ROLE, gold.id)
+            item.setToolTip(2, f"{gold.id} [{gold.start}, {gold.end}) ← "
+                            + ", ".join(gold.link_targets(adjudicate.SOURCE)))
+            for column in range(4):
+                item.setFont(column, bold)
+                item.setBackground(column, QBrush(GOLD_ROW_BACKGROUND))
+            tree.addTopLevelItem(item)
+
+    def _fill_legend(self) -> None:
+        document = self.document
+        if document is None or not self.active:
+            self.panel.legend.setText("")
+            return
+        view = self.window.view  # type: ignore[attr-defined]
+        parts = []
+        for name in adjudicate.annotator_names(document):
+            colour = view.annotator_colour(name).name()
+            parts.append(f'<span style="color:{colour}">■</span>&nbsp;{html.escape(name)}')
+        parts.append(f'<span style="color:{GOLD_COLOUR.name()}">■</span>&nbsp;<b>'
+                     + html.escape(self.tr("gold")) + "</b>")
+        self.panel.legend.setText(" &nbsp; ".join(parts))
+
+    def _update_actions(self) -> None:
+        point = self.points[self.index] if 0 <= self.index < len(self.points) else None
+        has_doc = self.document is not None
+        self.actions["adjudication_mode"].setEnabled(has_doc)
+        for name in ("next_conflict", "previous_conflict"):
+            self.actions[name].setEnabled(has_doc)
+        for number in range(1, MAX_VERSIONS + 1):
+            self.actions[f"accept_version_{number}"].setEnabled(
+                point is not None and number <= len(point.versions))
+        for name in ("reject_gold", "edit_gold", "selection_to_gold"):
+            self.actions[name].setEnabled(self.active)
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 6000)
+
+
+def install_adjudication(window: QMainWindow) -> Adjudication:
+    """Add adjudication to ``window`` (as ``window.adjudication``); it switches itself on
+    for merged documents."""
+    adjudication = Adjudication(window)
+    window.adjudication = adjudication  # type: ignore[attr-defined]
+    return adjudication
