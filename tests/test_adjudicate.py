@@ -171,6 +171,38 @@ def test_decisions_survive_a_tei_round_trip(tmp_path) -> None:  # type: ignore[n
     assert [p.kinds for p in decision_points(again)] == [p.kinds for p in decision_points(document)]
 
 
+def test_an_adjudicated_file_exports_gold_by_default_and_a_layer_on_request(
+        tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from annotator.cli import main
+
+    document = _merged()
+    points = decision_points(document)
+    accept(document, points[0].versions[0].id, lead="Layla").apply(document)  # alice's ORG
+    accept(document, points[1].versions[0].id, lead="Layla").apply(document)  # carol's LOC
+    reject(document, "gold.1").apply(document)
+    path = tmp_path / "doc1.tei.xml"
+    save_tei(document, path)
+
+    def spans(*options: str) -> list[tuple[int, int, str]]:
+        out = tmp_path / "x.jsonl"
+        status = main(["export", str(path), "-o", str(out), "--format", "jsonl", *options])
+        assert status == 0, capsys.readouterr().err
+        record = json.loads(out.read_text(encoding="utf-8"))
+        return sorted((s["start"], s["end"], s["label"]) for s in record["spans"])
+
+    gold = sorted(_key(a) for a in document.annotations if a.layer == "gold")
+    assert spans() == gold and ("ORG" in {label for *_, label in gold})
+    assert spans("--layer", "gold") == gold
+    assert spans("--layer", "bob") == sorted(
+        _key(a) for a in document.annotations if a.annotator == "bob" and a.layer != "gold")
+
+
+def _key(annotation: Annotation) -> tuple[int, int, str]:
+    return annotation.start, annotation.end, annotation.label
+
+
 # -- properties ----------------------------------------------------------------------------
 
 LABELS = ("PER", "ORG", "LOC")
