@@ -205,3 +205,28 @@ def test_adjudication_stays_off_for_one_annotator_and_lists_its_keys(qtbot, wind
     assert shown[("Adjudicate", "Accept Version 2")] == "Alt+2"
     assert shown[("Adjudicate", "Reject Gold Here")] == "Alt+Del"
     assert ("Adjudicate", "Edit into Gold") in shown
+
+
+def test_label_keys_write_gold_while_adjudicating(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    document = window.open_path(make_merged(tmp_path))
+    own = {a.id for a in document.annotations if a.layer != "gold"}
+    window.view.select_span(557, 563)  # carol's lone GPE «العراق» (of «العراقية»)
+    key(qtbot, window, Qt.Key.Key_L, ALT)  # exact: snapping would take the whole word
+    (gold,) = _gold_at(document, 557, 563)
+    assert (gold.label, gold.annotator) == ("LOC", LEAD)
+    assert gold.links == ()  # nobody drew a LOC here
+    assert window.current_id == gold.id
+    window.view.select_span(557, 563)
+    key(qtbot, window, Qt.Key.Key_G)  # the same span again: relabels the gold annotation
+    relabelled = document.annotations[gold.id]
+    assert relabelled.label == "GPE" and relabelled.links == (Link("source", "carol.c2"),)
+    assert {a.id for a in document.annotations if a.layer != "gold"} == own
+    assert len(window.adjudication.points) == 5
+
+    key(qtbot, window, Qt.Key.Key_J,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # mode off
+    assert not window.adjudication.active and window.view.colour_mode() == "label"
+    window.view.select_span(0, 40)
+    key(qtbot, window, Qt.Key.Key_P)
+    added = [a for a in document.annotations if a.layer != "gold" and a.id not in own]
+    assert [(a.label, a.annotator) for a in added] == [("PER", LEAD)]

@@ -13,7 +13,10 @@ Everything works from the keyboard (and is listed in the help dialog):
 * Alt+Delete: reject gold here (the current gold annotation, else all gold of the conflict);
 * F2 / Alt+Return: edit into gold (the current version is accepted if need be, then the
   inspector edits the gold annotation);
-* Alt+Insert: make the selected text a gold annotation (label of the current annotation).
+* Alt+Insert: make the selected text a gold annotation (label of the current annotation);
+* while adjudicating, the label keys (and the palette) label the selection into gold too, so
+  the lead never adds a layer of their own by accident (``window.annotate_selection`` is
+  wrapped; with the mode off it is the window's own).
 
 Each decision is one core :class:`~annotator.edits.Change` pushed through the window's undo
 stack, with the lead named in the settings (``window.annotator_name()``) as its author.
@@ -142,6 +145,8 @@ class Adjudication(QObject):
         window.document_opened.connect(self._document_opened)
         window.annotations_edited.connect(self._edited)
         window.view.annotation_clicked.connect(self._annotation_clicked)
+        self._annotate_selection = window.annotate_selection  # type: ignore[attr-defined]
+        window.annotate_selection = self._label_selection  # type: ignore[attr-defined]
         self._update_actions()
 
     # -- building -------------------------------------------------------------------------
@@ -423,6 +428,36 @@ class Adjudication(QObject):
         if focus is not None:
             focus.trigger()
 
+    def _label_selection(self, label: str, exact: bool = False) -> Annotation | None:
+        """The window's label keys: into gold while adjudicating, else as the window does."""
+        if not self.active:
+            return self._annotate_selection(label, exact)  # type: ignore[no-any-return]
+        return self.label_into_gold(label, exact)
+
+    def label_into_gold(self, label: str, exact: bool = False) -> Annotation | None:
+        """Give the selection ``label`` in gold (relabelling the current gold annotation when
+        the selection is exactly its span); snapped to words unless ``exact``."""
+        document = self.document
+        span = self.window.view.selected_span()  # type: ignore[attr-defined]
+        if document is None or not span:
+            self._say(self.tr("Select some text first."))
+            return None
+        current = self.window.current_annotation()  # type: ignore[attr-defined]
+        attributes: dict[str, str] = {}
+        if current is not None and current.layer == GOLD and span == (current.start,
+                                                                      current.end):
+            start, end = span  # relabel it: same id, its sources found afresh
+            attributes = dict(current.attributes)
+        else:
+            start, end = span if exact else self.window.snap(*span)  # type: ignore[attr-defined]
+        lead = self.lead()
+        change = self._push(lambda d: adjudicate.add_gold(
+            d, start=start, end=end, label=label, lead=lead, attributes=attributes))
+        gold = self._gold_for(start, end, label) if change is not None else None
+        if gold is not None:
+            self.window.set_current(gold.id)  # type: ignore[attr-defined]
+        return gold
+
     def selection_to_gold(self) -> None:
         """Make the selected text a gold annotation, labelled like the current annotation."""
         document = self.document
@@ -430,7 +465,6 @@ class Adjudication(QObject):
         if document is None or not span:
             self._say(self.tr("Select some text first."))
             return
-        start, end = self.window.snap(*span)  # type: ignore[attr-defined]
         current = self.window.current_annotation()  # type: ignore[attr-defined]
         point = self.current_point()
         label = current.label if current is not None else (
@@ -438,12 +472,7 @@ class Adjudication(QObject):
         if not label:
             self._say(self.tr("Make an annotation current to take its label."))
             return
-        lead = self.lead()
-        change = self._push(lambda d: adjudicate.add_gold(d, start=start, end=end, label=label,
-                                                          lead=lead))
-        gold = self._gold_for(start, end, label) if change is not None else None
-        if gold is not None:
-            self.window.set_current(gold.id)  # type: ignore[attr-defined]
+        self.label_into_gold(label)
 
     # -- showing --------------------------------------------------------------------------
     _filling = False
@@ -531,6 +560,12 @@ class Adjudication(QObject):
             if version.in_gold:
                 item.setFont(0, bold)
             tree.addTopLevelItem(item)
+        if not point.gold:
+            item = QTreeWidgetItem([self.tr("Gold"), "—", self.tr("nothing here in gold"), ""])
+            for column in range(4):
+                item.setBackground(column, QBrush(GOLD_ROW_BACKGROUND))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            tree.addTopLevelItem(item)
         for gold in point.gold:
             item = QTreeWidgetItem([self.tr("Gold"), self._label_name(gold.label),
                                     isolated(one_line(document.span_text(gold), 80)),
@@ -564,8 +599,7 @@ class Adjudication(QObject):
         for name in ("next_conflict", "previous_conflict"):
             self.actions[name].setEnabled(has_doc)
         for number in range(1, MAX_VERSIONS + 1):
-            self.actions[f"accept_version_{number}"].setEnabled(
-                point is not None and number <= len(point.versions))
+            self.actions[f"accept_version_{number}"].setEnabled(point is not None)
         for name in ("reject_gold", "edit_gold", "selection_to_gold"):
             self.actions[name].setEnabled(self.active)
 
