@@ -75,8 +75,10 @@ def best(fn, repeat: int) -> float:
 
 
 def peak_rss_mb(code: str) -> float:
-    """Peak resident memory (MB) of a fresh interpreter running ``code``."""
-    script = code + "\nimport resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    """Peak resident memory (MB) of a fresh interpreter running ``code`` (VmHWM, which a new
+    program starts afresh, unlike getrusage's maximum, which survives exec)."""
+    script = (code + "\nprint([l.split()[1] for l in open('/proc/self/status') "
+              "if l.startswith('VmHWM')][0])")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          check=True).stdout.split()[-1]
     return int(out) / 1024
