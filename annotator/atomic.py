@@ -44,10 +44,11 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
             raise SaveError(f"save failed, previous file kept: {error.strerror or error}",
                             path=str(target)) from None
         raise
-    _fsync_folder(folder)
+    fsync_folder(folder)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Flush a folder's entries (a rename into it) to disk, where the system allows."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:

@@ -59,6 +59,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.atomic import fsync_folder
 from annotator.errors import AnnotatorError, IntegrityError
 from annotator.layers import GOLD
 from annotator.model import Annotation, Document, Link, is_valid_id, now_iso
@@ -711,7 +712,7 @@ def merge_corpus(folders: Sequence[str | Path], out_dir: str | Path, options: Me
         merged.written.append(target)
         if progress:
             progress("write", number, len(results))
-    _fsync_folder(out)
+    fsync_folder(out)
     return merged
 
 
@@ -719,15 +720,6 @@ def _problems(errors: Sequence[AnnotatorError]) -> MergeError:
     shown = "; ".join(e.one_line() for e in errors[:5])
     more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
     return MergeError(f"{len(errors)} problem(s), nothing written: {shown}{more}")
-
-
-def _fsync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _document_sets_job(job: tuple[str, list[tuple[str, str | None]]]
