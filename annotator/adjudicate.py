@@ -27,7 +27,7 @@ redo like every other edit:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -54,13 +54,21 @@ def annotator_names(document: Document) -> list[str]:
 def annotator_count(document: Document) -> int:
     """How many annotators took part: those with work here, or more when a gold annotation's
     ``agreement`` (``"2/3"``) says so (an annotator who marked nothing leaves no layer)."""
-    count = len(annotator_names(document))
+    return _people(document)[1]
+
+
+def _people(document: Document) -> tuple[list[str], int]:
+    """:func:`annotator_names` and :func:`annotator_count` in one pass."""
+    names: dict[str, None] = {}
+    count = 0
     for annotation in document.annotations:
-        if annotation.layer == GOLD:
-            found = _AGREEMENT.match(annotation.attributes.get("agreement", ""))
+        if annotation.layer != GOLD:
+            names[annotation.annotator] = None
+        elif "agreement" in annotation.attributes:
+            found = _AGREEMENT.match(annotation.attributes["agreement"])
             if found:
                 count = max(count, int(found.group(1)))
-    return count
+    return list(names), max(count, len(names))
 
 
 def is_merged(document: Document) -> bool:
@@ -163,17 +171,75 @@ def _components(annotations: Sequence[Annotation]) -> list[list[Annotation]]:
 
 def decision_points(document: Document) -> list[DecisionPoint]:
     """Every place the lead has to decide, in text order (see the module docstring)."""
-    names = annotator_names(document)
-    total = annotator_count(document)
+    own = [a for a in document.annotations if a.layer != GOLD]
+    gold = [a for a in document.annotations if a.layer == GOLD]
+    return _points(document, own, gold)
+
+
+class PointList:
+    """A document's decision points, kept up to date edit by edit.
+
+    ``update(document, start, end)`` after an edit of the spans within ``[start, end)``
+    recomputes only the points near it (the whole list when the set of annotators changed),
+    and says which slice of ``points`` changed so a view can redo just those rows.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.points: list[DecisionPoint] = decision_points(document)
+        self._people = _people(document)
+
+    def update(self, document: Document, start: int, end: int) -> tuple[int, int, int]:
+        """Bring ``points`` up to date; returns ``(first, old_end, new_end)``: the old
+        ``points[first:old_end]`` are now ``points[first:new_end]``."""
+        people = _people(document)
+        if people != self._people:  # "missing" and version order change everywhere
+            old = len(self.points)
+            self.points = decision_points(document)
+            self._people = people
+            return 0, old, len(self.points)
+        first, last, fresh = refresh_points(document, self.points, start, end)
+        self.points[first:last] = fresh
+        return first, last, first + len(fresh)
+
+
+def refresh_points(document: Document, points: Sequence[DecisionPoint], start: int, end: int
+                   ) -> tuple[int, int, list[DecisionPoint]]:
+    """After an edit of the spans within ``[start, end)``: ``(i, j, new)`` such that
+    ``points[i:j] = new`` turns ``points`` (the document's points before the edit, in order)
+    into :func:`decision_points` of the document now, computing only the points near the edit.
+    The annotators (names, order and count) must be those ``points`` were made with; else
+    use :class:`PointList`, which recomputes everything then.
+    """
+    annotations = document.annotations
+    lo, hi = start, end
+    found: list[Annotation] = []
+    while True:  # widen until no old point and no annotation sticks out of [lo, hi)
+        new_lo, new_hi = lo, hi
+        for point in points:  # old points there: the edit may have split or moved them
+            if point.start < new_hi and point.end > new_lo:
+                new_lo, new_hi = min(new_lo, point.start), max(new_hi, point.end)
+        found = annotations.overlapping(new_lo, new_hi) if new_hi > new_lo else []
+        new_lo = min([new_lo, *(a.start for a in found)])
+        new_hi = max([new_hi, *(a.end for a in found)])
+        if (new_lo, new_hi) == (lo, hi):
+            break
+        lo, hi = new_lo, new_hi
+    fresh = _points(document, [a for a in found if a.layer != GOLD],
+                    [a for a in found if a.layer == GOLD])
+    # Every old point meeting [lo, hi) lies inside it, so they are the ones starting there.
+    starts = [p.start for p in points]
+    return bisect_left(starts, lo), bisect_left(starts, hi), fresh
+
+
+def _points(document: Document, own: list[Annotation], golds: list[Annotation]
+            ) -> list[DecisionPoint]:
+    names, total = _people(document)
     rank = {name: number for number, name in enumerate(names)}
-    own = sorted((a for a in document.annotations if a.layer != GOLD),
-                 key=lambda a: (a.start, -a.end, a.id))
+    own.sort(key=lambda a: (a.start, -a.end, a.id))
     components = _components(own)
     component_of = {a.id: number for number, members in enumerate(components) for a in members}
     gold_of: dict[int, list[Annotation]] = {}
-    for gold in document.annotations:
-        if gold.layer != GOLD:
-            continue
+    for gold in golds:
         number = next((component_of[t] for t in gold.link_targets(SOURCE)
                        if t in component_of), None)
         if number is None:
@@ -214,7 +280,7 @@ def _point(members: list[Annotation], gold: list[Annotation], names: list[str], 
         kinds.append("span")
     if len(present) < total:
         kinds.append("missing")
-    if any(len({tuple(sorted(a.attributes.items())) for a in v.annotations}) > 1
+    if any(any(a.attributes != v.annotations[0].attributes for a in v.annotations[1:])
            for v in versions):
         kinds.append("attribute")
     unanimous = (len(versions) == 1 and len(present) == total
@@ -271,7 +337,7 @@ def _put_gold(document: Document, start: int, end: int, label: str, lead: str,
     """Make gold hold ``label`` over ``[start, end)``, replacing the related gold there."""
     if not label:
         raise AnnotationError("a gold annotation needs a label")
-    names = annotator_names(document)
+    names, total = _people(document)
     rank = {name: number for number, name in enumerate(names)}
     probe = Annotation("probe", start, end, label)
     nearby = document.annotations.overlapping(start, end)
@@ -282,7 +348,7 @@ def _put_gold(document: Document, start: int, end: int, label: str, lead: str,
     values = {k: v for k, v in attributes.items() if k not in BOOKKEEPING}
     if agreeing:
         values["agreement"] = (f"{len({a.annotator for a in agreeing})}/"
-                               f"{max(annotator_count(document), 1)}")
+                               f"{max(total, 1)}")
         values["annotators"] = " ".join(_SLUG_CHAR.sub("_", name)
                                         for name in dict.fromkeys(a.annotator for a in agreeing))
     links = [Link(SOURCE, a.id) for a in agreeing]
@@ -307,20 +373,21 @@ def _put_gold(document: Document, start: int, end: int, label: str, lead: str,
             return Change(text, (keep,), (keep,))
         before[keep.id] = keep
         after[keep.id] = keep if same else candidate
-        for old in gone:  # fold the others into the one kept: links to them now point to it
+        for old in gone:
             before[old.id] = old
-            for pointing in document.annotations.pointing_to(old.id):
-                if pointing.id in gone_ids:
-                    continue
-                current = after.get(pointing.id, pointing)
-                before.setdefault(pointing.id, pointing)
-                moved: list[Link] = []
-                for x in current.links:
-                    if x.target == old.id:
-                        x = Link(x.role, keep.id)
-                    if x not in moved and x.target != pointing.id:
-                        moved.append(x)
-                after[pointing.id] = current.with_changes(links=tuple(moved))
+        pointing = [a for a in document.annotations  # one pass, only when folding
+                    if a.id not in gone_ids and any(x.target in gone_ids for x in a.links)
+                    ] if gone else []
+        for source in pointing:  # links to the others now point to the one kept
+            current = after.get(source.id, source)
+            before.setdefault(source.id, source)
+            moved: list[Link] = []
+            for x in current.links:
+                if x.target in gone_ids:
+                    x = Link(x.role, keep.id)
+                if x not in moved and x.target != source.id:
+                    moved.append(x)
+            after[source.id] = current.with_changes(links=tuple(moved))
     else:
         stamp = now_iso()
         gold = Annotation(_new_gold_id(document), start, end, label, lead, values,

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.adjudicate import (
+    PointList,
     accept,
     add_gold,
     annotator_names,
@@ -261,3 +262,57 @@ def test_every_decision_undoes_exactly_and_leaves_one_gold_reading(sets, data) -
     while history.undo():
         pass
     assert _snapshot(document) == original
+
+
+def _shape(points: list) -> list:  # type: ignore[type-arg]
+    return [(p.start, p.end, p.kinds, p.missing, [(v.start, v.end, v.label, v.in_gold,
+              [a.id for a in v.annotations]) for v in p.versions], [g for g in p.gold])
+            for p in points]
+
+
+@settings(max_examples=60, deadline=None)
+@given(annotator_sets(), st.data())
+def test_refreshing_near_each_edit_gives_the_points_of_the_whole_document(sets, data) -> None:  # type: ignore[no-untyped-def]
+    from annotator import edits
+
+    document = merge_sets(Document("d", TEXT), sets, MergeOptions(lead="L")).document
+    history = EditHistory(document)
+    points = PointList(document)
+    for _ in range(data.draw(st.integers(1, 5))):
+        annotations = list(document.annotations)
+        action = data.draw(st.sampled_from(["accept", "reject", "add", "delete", "resize",
+                                            "undo"]))
+        if action == "undo":
+            step = history.undo()
+            changes = step.changes if step else ()
+        else:
+            if action == "add":
+                start = data.draw(st.integers(0, 40))
+                change = add_gold(document, start=start, end=start + data.draw(
+                    st.integers(1, 8)), label=data.draw(st.sampled_from(LABELS)), lead="L")
+            elif not annotations:
+                continue
+            else:
+                target = data.draw(st.sampled_from(annotations))
+                if action == "accept" and target.layer != "gold":
+                    change = accept(document, target.id, lead="L")
+                elif action == "reject" and target.layer == "gold":
+                    change = reject(document, target.id)
+                elif action == "delete":
+                    change = edits.delete_annotation(document, annotation_id=target.id)
+                elif action == "resize":
+                    change = edits.resize(document, annotation_id=target.id,
+                                          start=max(0, target.start - 2), end=target.end + 1)
+                else:
+                    continue
+            history.do(change)
+            changes = (change,)
+        spans = [a for c in changes for a in (*c.before, *c.after)]
+        if not spans:
+            continue
+        start, end = min(a.start for a in spans), max(a.end for a in spans)
+        before = list(points.points)
+        first, old_end, new_end = points.update(document, start, end)
+        assert before[:first] == points.points[:first]
+        assert before[old_end:] == points.points[new_end:]
+        assert _shape(points.points) == _shape(decision_points(document))
