@@ -96,6 +96,20 @@ def _gold_at(document: Document, start: int, end: int) -> list[Annotation]:
 ALT = Qt.KeyboardModifier.AltModifier
 
 
+def _check_list(window: MainWindow) -> None:
+    """The dock's points and rows are those a full recount of the document gives."""
+    adjudication = window.adjudication
+    points = decision_points(window.document)
+    assert adjudication.points == points
+    rows = adjudication.panel.conflicts
+    assert rows.topLevelItemCount() == len(points)
+    assert [rows.topLevelItem(n).text(0) for n in range(len(points))] == [
+        str(n + 1) for n in range(len(points))]
+    current = rows.currentItem()
+    assert (rows.indexOfTopLevelItem(current) if current is not None else -1) == \
+        adjudication.index
+
+
 def test_keyboard_adjudication_saves_a_valid_gold_layer(qtbot, window, tmp_path,  # type: ignore[no-untyped-def]
                                                        tei_schema) -> None:
     merged = make_merged(tmp_path)
@@ -118,6 +132,7 @@ def test_keyboard_adjudication_saves_a_valid_gold_layer(qtbot, window, tmp_path,
     assert rows.topLevelItem(2).text(0) == "Gold"
 
     key(qtbot, window, Qt.Key.Key_2, ALT)  # accept bob's version
+    _check_list(window)
     (gold,) = _gold_at(document, 75, 80)
     assert gold.id == before.id  # replaced in place
     assert (gold.label, gold.layer, gold.annotator) == ("LOC", "gold", LEAD)
@@ -127,9 +142,11 @@ def test_keyboard_adjudication_saves_a_valid_gold_layer(qtbot, window, tmp_path,
     assert adjudication.current_point().versions[1].in_gold
 
     key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
+    _check_list(window)
     assert document.annotations[before.id] == before
 
     key(qtbot, window, Qt.Key.Key_Delete, ALT)  # reject the gold annotation here
+    _check_list(window)
     assert _gold_at(document, 75, 80) == []
     assert adjudication.current_point().gold == ()
 
@@ -137,6 +154,7 @@ def test_keyboard_adjudication_saves_a_valid_gold_layer(qtbot, window, tmp_path,
     second = adjudication.current_point()
     assert adjudication.index == 1 and second.start == 215 and "span" in second.kinds
     key(qtbot, window, Qt.Key.Key_1, ALT)
+    _check_list(window)
     (kept,) = _gold_at(document, 215, 237)
     assert kept.links == (Link("source", "alice.a6"), Link("source", "carol.a6"))
 
@@ -222,6 +240,15 @@ def test_label_keys_write_gold_while_adjudicating(qtbot, window, tmp_path) -> No
     assert relabelled.label == "GPE" and relabelled.links == (Link("source", "carol.c2"),)
     assert {a.id for a in document.annotations if a.layer != "gold"} == own
     assert len(window.adjudication.points) == 5
+    _check_list(window)
+    key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not _gold_at(document, 557, 563)
+    _check_list(window)
+    key(qtbot, window, Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # redo
+    assert _gold_at(document, 557, 563)
+    _check_list(window)
 
     key(qtbot, window, Qt.Key.Key_J,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # mode off

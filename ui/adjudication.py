@@ -29,7 +29,7 @@ import html
 from annotator_ui.annotation_model import one_line
 from annotator_ui.inspector import isolated
 from annotator_ui.textview import GOLD_COLOUR
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import adjudicate
-from annotator.adjudicate import DecisionPoint, Version
+from annotator.adjudicate import DecisionPoint, PointList, Version
 from annotator.edits import Change
 from annotator.errors import AnnotatorError
 from annotator.layers import GOLD
@@ -120,9 +120,8 @@ class Adjudication(QObject):
         super().__init__(window)
         self.window = window
         self.active = False
-        self.points: list[DecisionPoint] = []
+        self._list: PointList | None = None  # the decision points while active
         self.index = -1  # the current point, or -1
-        self._stale = False
         self.actions: dict[str, QAction] = {}
         self.panel = AdjudicationPanel(window)
         self.dock = QDockWidget(self.tr("Adjudicate"), window)
@@ -208,8 +207,12 @@ class Adjudication(QObject):
     def document(self) -> Document | None:
         return self.window.document  # type: ignore[attr-defined, no-any-return]
 
+    @property
+    def points(self) -> list[DecisionPoint]:
+        """The decision points of the document, in text order (empty when not active)."""
+        return self._list.points if self._list is not None else []
+
     def current_point(self) -> DecisionPoint | None:
-        self._ensure_fresh()
         return self.points[self.index] if 0 <= self.index < len(self.points) else None
 
     def lead(self) -> str:
@@ -232,38 +235,52 @@ class Adjudication(QObject):
             self.refresh()
         else:
             self.dock.hide()
-            self.points, self.index = [], -1
+            self._list, self.index = None, -1
             self._fill_conflicts()
             self._fill_versions()
         self._update_actions()
 
     def _document_opened(self, document: Document) -> None:
-        self.points, self.index = [], -1
+        self._list, self.index = None, -1
         self.set_active(adjudicate.is_merged(document))
 
-    def _edited(self, _change: Change) -> None:
-        if self.active and not self._stale:
-            self._stale = True
-            QTimer.singleShot(0, self._ensure_fresh)
+    def _edited(self, change: Change) -> None:
+        """Follow an edit (or its undo): recount the points near it, redo their rows."""
+        document = self.document
+        spans = [*change.before, *change.after]
+        if not self.active or self._list is None or document is None or not spans:
+            return
+        old = self.current_point()
+        first, old_end, new_end = self._list.update(
+            document, min(a.start for a in spans), max(a.end for a in spans))
+        if self.index >= old_end:
+            self.index += new_end - old_end
+        elif self.index >= first:
+            self.index = self._relocate(old, first, new_end)
+        self._splice_rows(first, old_end, new_end)
+        self._fill_versions()
+        self._fill_legend()
+        self._update_actions()
 
-    def _ensure_fresh(self) -> None:
-        if self._stale:
-            self.refresh()
+    def _relocate(self, old: DecisionPoint | None, first: int, end: int) -> int:
+        """The point among ``points[first:end]`` that ``old`` became (sharing annotations,
+        else the next one by position)."""
+        points = self.points
+        if old is None or not points:
+            return -1
+        ids = old.annotation_ids
+        found = next((n for n in range(first, end) if points[n].annotation_ids & ids), None)
+        if found is None:
+            after = adjudicate.point_after(points, old.start - 1, +1)
+            found = after if after is not None else len(points) - 1
+        return found
 
     def refresh(self) -> None:
-        """Recompute the decision points, keeping the current one (by position)."""
-        self._stale = False
+        """Recount every decision point, keeping the current one (by its annotations)."""
         document = self.document
-        old = self.points[self.index] if 0 <= self.index < len(self.points) else None
-        self.points = adjudicate.decision_points(document) if document and self.active else []
-        self.index = -1
-        if old is not None and self.points:
-            ids = old.annotation_ids
-            self.index = next((n for n, p in enumerate(self.points) if p.annotation_ids & ids),
-                              -1)
-            if self.index < 0:
-                after = adjudicate.point_after(self.points, old.start - 1, +1)
-                self.index = after if after is not None else len(self.points) - 1
+        old = self.current_point()
+        self._list = PointList(document) if document is not None and self.active else None
+        self.index = self._relocate(old, 0, len(self.points))
         self._fill_conflicts()
         self._fill_versions()
         self._fill_legend()
@@ -274,7 +291,6 @@ class Adjudication(QObject):
         """Make the next (``+1``) or previous (``-1``) conflict current and show it."""
         if not self.active:
             self.set_active(True)
-        self._ensure_fresh()
         if not self.points:
             self._say(self.tr("No conflicts in this document."))
             return
@@ -314,7 +330,6 @@ class Adjudication(QObject):
     def _annotation_clicked(self, annotation_id: str) -> None:
         if not self.active:
             return
-        self._ensure_fresh()
         found = adjudicate.point_of(self.points, annotation_id)
         if found is not None and found != self.index:
             self.index = found
@@ -339,8 +354,6 @@ class Adjudication(QObject):
             return None
         if not self.window.push(change):  # type: ignore[attr-defined]
             self._say(self.tr("Gold already holds that."))
-            return change
-        self.refresh()
         return change
 
     def accept_version(self, number: int) -> Annotation | None:
@@ -401,7 +414,6 @@ class Adjudication(QObject):
             for gold_id in targets:
                 if gold_id in document.annotations:
                     self.window.push(adjudicate.reject(document, gold_id))  # type: ignore[attr-defined]
-        self.refresh()
         point = self.current_point()
         remaining = point.versions[0].id if point is not None else None
         self.window.set_current(remaining)  # type: ignore[attr-defined]
@@ -487,19 +499,43 @@ class Adjudication(QObject):
         self._filling = True
         try:
             tree.clear()
-            items = []
-            for number, point in enumerate(self.points):
-                text = document.text[point.start:point.end] if document else ""
-                gold = ("✓" if point.decided else
-                        str(len(point.gold)) if point.gold else "—")
-                item = QTreeWidgetItem([str(number + 1), isolated(one_line(text, 60)),
-                                        ", ".join(point.kinds), gold])
-                item.setData(0, ID_ROLE, number)
-                item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight)
-                items.append(item)
+            items = [self._conflict_item(document, n) for n in range(len(self.points))]
             tree.addTopLevelItems(items)
             if 0 <= self.index < len(items):
                 tree.setCurrentItem(items[self.index])
+        finally:
+            self._filling = False
+        self._fill_header()
+
+    def _conflict_item(self, document: Document | None, number: int) -> QTreeWidgetItem:
+        point = self.points[number]
+        text = document.text[point.start:point.end] if document else ""
+        gold = "✓" if point.decided else str(len(point.gold)) if point.gold else "—"
+        item = QTreeWidgetItem([str(number + 1), isolated(one_line(text, 60)),
+                                ", ".join(point.kinds), gold])
+        item.setData(0, ID_ROLE, number)
+        item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight)
+        return item
+
+    def _splice_rows(self, first: int, old_end: int, new_end: int) -> None:
+        """Rows ``first:old_end`` of the conflict list become the points ``first:new_end``."""
+        tree = self.panel.conflicts
+        self._filling = True
+        try:
+            for _ in range(old_end - first):
+                tree.takeTopLevelItem(first)
+            tree.insertTopLevelItems(first, [self._conflict_item(self.document, n)
+                                             for n in range(first, new_end)])
+            if new_end != old_end:  # numbers after the slice moved
+                for number in range(new_end, tree.topLevelItemCount()):
+                    item = tree.topLevelItem(number)
+                    item.setText(0, str(number + 1))
+                    item.setData(0, ID_ROLE, number)
+            item = tree.topLevelItem(self.index) if self.index >= 0 else None
+            if item is not None:
+                tree.setCurrentItem(item)
+            else:
+                tree.setCurrentItem(None)  # type: ignore[arg-type]
         finally:
             self._filling = False
         self._fill_header()
