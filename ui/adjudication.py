@@ -507,12 +507,19 @@ class Adjudication(QObject):
             self._filling = False
         self._fill_header()
 
+    def _kinds_text(self, point: DecisionPoint) -> str:
+        """The point's kinds of disagreement in the interface language."""
+        names = {"label": self.tr("label"), "span": self.tr("span"),
+                 "missing": self.tr("missing"), "attribute": self.tr("attribute"),
+                 "gold": self.tr("gold differs")}
+        return ", ".join(names.get(kind, kind) for kind in point.kinds)
+
     def _conflict_item(self, document: Document | None, number: int) -> QTreeWidgetItem:
         point = self.points[number]
         text = document.text[point.start:point.end] if document else ""
         gold = "✓" if point.decided else str(len(point.gold)) if point.gold else "—"
         item = QTreeWidgetItem([str(number + 1), isolated(one_line(text, 60)),
-                                ", ".join(point.kinds), gold])
+                                self._kinds_text(point), gold])
         item.setData(0, ID_ROLE, number)
         item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight)
         return item
@@ -564,7 +571,7 @@ class Adjudication(QObject):
         else:
             point = self.points[self.index]
             text = self.tr("Conflict %d of %d: %s") % (self.index + 1, len(self.points),
-                                                       ", ".join(point.kinds))
+                                                       self._kinds_text(point))
             if point.missing:
                 text += " — " + self.tr("nothing from %s") % ", ".join(point.missing)
             self.panel.header.setText(text)
