@@ -214,10 +214,18 @@ def test_selection_to_gold_and_previous_conflict(qtbot, window, tmp_path) -> Non
     assert gold.label == "LOC" and gold.links == (Link("source", "bob.a4"),)
 
 
-def test_adjudication_stays_off_for_one_annotator_and_lists_its_keys(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_adjudication_stays_off_for_one_annotator_and_lists_its_keys(qtbot, window,  # type: ignore[no-untyped-def]
+                                                                    tmp_path) -> None:
     window.open_path(SAMPLE_TEI)
     assert not window.adjudication.active and not window.adjudication.dock.isVisible()
     assert window.view.colour_mode() == "label"
+    window.action_by_name["colour_by_annotator"].trigger()  # the user's choice stays
+    window.open_path(SAMPLE_TEI)
+    assert window.view.colour_mode() == "annotator"
+    window.open_path(make_merged(tmp_path))
+    window.open_path(SAMPLE_TEI)  # leaving a merged file: colours by label again
+    assert window.view.colour_mode() == "label"
+    assert not window.action_by_name["colour_by_annotator"].isChecked()
     shown = {(menu, action): keys for menu, action, keys in action_rows(window)}
     assert shown[("Adjudicate", "Next Conflict")].startswith("Alt+PgDown")
     assert shown[("Adjudicate", "Accept Version 2")] == "Alt+2"
@@ -257,3 +265,21 @@ def test_label_keys_write_gold_while_adjudicating(qtbot, window, tmp_path) -> No
     key(qtbot, window, Qt.Key.Key_P)
     added = [a for a in document.annotations if a.layer != "gold" and a.id not in own]
     assert [(a.label, a.annotator) for a in added] == [("PER", LEAD)]
+
+
+def test_a_lead_other_than_the_merge_lead_gets_a_gold_list_of_their_own(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path, tei_schema) -> None:
+    merged = make_merged(tmp_path, lead="merger")
+    document = window.open_path(merged)
+    key(qtbot, window, Qt.Key.Key_PageDown, ALT)
+    key(qtbot, window, Qt.Key.Key_2, ALT)
+    (gold,) = _gold_at(document, 75, 80)
+    assert gold.annotator == LEAD
+    assert window.save()
+    tree = etree.parse(str(merged))
+    assert tei_schema.validate(tree), tei_schema.error_log
+    names = {e.get(XML_ID): e.findtext(f"{TEI}name") for e in tree.iter(f"{TEI}respStmt")}
+    lists = {names[e.get("resp").lstrip("#")]: [a.get(XML_ID) for a in e]
+             for e in tree.iter(f"{TEI}listAnnotation") if e.get("type") == "gold"}
+    assert lists[LEAD] == [gold.id] and gold.id not in lists["merger"]
+    assert load_tei(merged) == document

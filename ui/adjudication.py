@@ -222,13 +222,15 @@ class Adjudication(QObject):
     def set_active(self, on: bool) -> None:
         """Switch adjudication mode on (colours by annotator, the dock shown) or off."""
         on = bool(on) and self.document is not None
+        was = self.active
         self.active = on
         self.actions["adjudication_mode"].setChecked(on)
         view = self.window.view  # type: ignore[attr-defined]
-        view.set_colour_mode("annotator" if on else "label")
-        colour_action = self.window.action_by_name.get("colour_by_annotator")  # type: ignore[attr-defined]
-        if colour_action is not None:
-            colour_action.setChecked(on)
+        if on or was:  # leave a colour mode the user chose for other files alone
+            view.set_colour_mode("annotator" if on else "label")
+            colour_action = self.window.action_by_name.get("colour_by_annotator")  # type: ignore[attr-defined]
+            if colour_action is not None:
+                colour_action.setChecked(on)
         if on:
             self.dock.show()
             self.dock.raise_()
