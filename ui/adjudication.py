@@ -8,6 +8,7 @@ its own dark colour, and the dock lists the decision points of
 
 Everything works from the keyboard (and is listed in the help dialog):
 
+* Ctrl+Shift+J: adjudication mode on or off;
 * Alt+PgDown / Alt+PgUp (or F8 / Shift+F8): next / previous conflict;
 * Alt+1 … Alt+9: accept that version of the current conflict into gold;
 * Alt+Delete: reject gold here (the current gold annotation, else all gold of the conflict);
@@ -122,6 +123,7 @@ class Adjudication(QObject):
         self.active = False
         self._list: PointList | None = None  # the decision points while active
         self.index = -1  # the current point, or -1
+        self._filling = False  # True while rows are refilled (their signals are not choices)
         self.actions: dict[str, QAction] = {}
         self.panel = AdjudicationPanel(window)
         self.dock = QDockWidget(self.tr("Adjudicate"), window)
@@ -489,7 +491,6 @@ class Adjudication(QObject):
         self.label_into_gold(label)
 
     # -- showing --------------------------------------------------------------------------
-    _filling = False
 
     def _label_name(self, label: str) -> str:
         language = getattr(self.window, "language", "en")
