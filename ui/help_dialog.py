@@ -74,6 +74,15 @@ def shortcut_text(action: QAction) -> str:
                      for s in action.shortcuts() if not s.isEmpty())
 
 
+def left_to_right(text: str) -> str:
+    """``text`` as a left-to-right isolate (LRI ... PDI), shown as typed in any direction.
+
+    In the Arabic (right-to-left) interface a bare "[" is drawn mirrored as "]" and "Ctrl+,"
+    comes out as ",Ctrl+": the table would name the wrong key.
+    """
+    return f"\u2066{text}\u2069" if text else text
+
+
 class HelpDialog(QDialog):
     """A table of the window's actions and shortcuts."""
 
@@ -100,7 +109,7 @@ class HelpDialog(QDialog):
                                               self.tr("Shortcut")])
         for row, values in enumerate(rows):
             for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
+                item = QTableWidgetItem(left_to_right(value) if column == 2 else value)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(row, column, item)
         self.table.verticalHeader().hide()
