@@ -374,6 +374,21 @@ def test_export_to_a_folder_as_jsonl_fails_cleanly(tmp_path: Path,
     assert status == 2 and "folder" in err and len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize(("fmt", "output"), [("jsonl", "d1.tei.xml"), ("conll", "d1.tei.xml"),
+                                             ("tei-inline", ".")])
+def test_export_never_writes_over_an_input_file(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                fmt: str, output: str) -> None:
+    # -o naming the TEI file itself (a slip of the shell), or inline TEI written into the
+    # folder of standoff files named <id>.xml, would replace the annotations being exported.
+    source = tmp_path / "d1.xml" if output == "." else tmp_path / "d1.tei.xml"
+    save_tei(_annotated("d1"), source)
+    before = source.read_bytes()
+    status, _, err = run(capsys, "export", source, "-o", tmp_path / output, "--format", fmt)
+    assert status == 2 and len(err.strip().splitlines()) == 1
+    assert str(source) in err and "input" in err
+    assert source.read_bytes() == before
+
+
 def test_export_conll_split_writes_one_file_per_split(tmp_path: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     for number in range(4):

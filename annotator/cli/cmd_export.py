@@ -10,6 +10,7 @@ from pathlib import Path
 
 from annotator.errors import AnnotatorError, SaveError
 from annotator.formats import WRITERS, ExportOptions, Problems, write_documents
+from annotator.formats.hf import labels_path
 from annotator.formats.jsonl import only_labels
 from annotator.layers import layer_names, select_layer
 from annotator.model import Document
@@ -132,6 +133,27 @@ def _write(documents: list[Document], out: Path, fmt: str, options: ExportOption
         raise SaveError(f"cannot write: {error.strerror or error}", path=str(out)) from None
 
 
+def _files_written(out: Path, fmt: str, documents: list[Document]) -> list[Path]:
+    """The files one output ``out`` of ``fmt`` will hold for ``documents``."""
+    if fmt == "hf":
+        return [out, labels_path(out)]
+    if fmt in FILE_EXTENSIONS:
+        return [out]
+    endings = (".txt", ".ann") if fmt == "brat" else (".xml",)
+    return [out / f"{document.id}{ending}" for document in documents for ending in endings]
+
+
+def _refuse_writing_over_inputs(outputs: list[tuple[Path, list[Document]]], fmt: str,
+                                inputs: list[Path]) -> None:
+    """A usage error when an output file would replace one of the TEI files being read."""
+    read = {path.resolve() for path in inputs}
+    for out, documents in outputs:
+        for path in _files_written(out, fmt, documents):
+            if path.resolve() in read:
+                raise UsageError("this is one of the input files; exporting would replace it "
+                                 "(choose another output)", path=str(path))
+
+
 def _print_problems(problems: Problems) -> None:
     for warning in problems.warnings:
         print(f"warning: {warning.one_line()}", file=sys.stderr)
@@ -186,14 +208,19 @@ def run(args: argparse.Namespace) -> int:
     options = ExportOptions(layer=layer, labels=labels, split_proclitics=args.split_proclitics,
                             tokenizer=args.tokenizer)
     if parts is None:
+        outputs = [(out, documents)]
+    else:
+        extension = FILE_EXTENSIONS.get(args.format)
+        outputs = [(out / (name + extension if extension else name), chosen)
+                   for name, chosen in split_documents(documents, parts, args.seed).items()]
+    _refuse_writing_over_inputs(outputs, args.format, list(seen.values()))
+    if parts is None:
         _write(documents, out, args.format, options)
         written = f"{len(documents)} documents to {out}"
     else:
         _prepare_folder(out)
-        extension = FILE_EXTENSIONS.get(args.format)
         counts = []
-        for name, chosen in split_documents(documents, parts, args.seed).items():
-            target = out / (name + extension if extension else name)
+        for (target, chosen), (name, _) in zip(outputs, parts, strict=True):
             _write(chosen, target, args.format, options)
             counts.append(f"{name} {len(chosen)}")
         written = f"{len(documents)} documents to {out} ({', '.join(counts)})"
