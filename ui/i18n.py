@@ -94,6 +94,10 @@ def install_translator(app: QCoreApplication | None = None, language: str | None
     if isinstance(app, QApplication):
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_right_to_left(language)
                                else Qt.LayoutDirection.LeftToRight)
+        if is_right_to_left(language):  # menus would mirror "[" and reorder "Ctrl+-"
+            from annotator_ui.menu_bidi import isolate_menu_shortcuts
+
+            isolate_menu_shortcuts(app)
     _current = language
     return language
 
