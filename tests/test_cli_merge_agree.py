@@ -105,6 +105,27 @@ def test_merge_refuses_mixing_files_and_folders_and_writing_over_an_input(
     assert "one of the inputs" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("mode", ["files", "folders"])
+def test_reports_and_conflict_lists_never_replace_an_input(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], mode: str) -> None:
+    # --html and --conflicts pointed at an annotator's file (tab completion picks it easily)
+    # would overwrite that annotator's work with a report.
+    paths = [_write(tmp_path / who, who) for who in ("alice", "bob")]
+    inputs = [str(p) for p in paths] if mode == "files" else [str(p.parent) for p in paths]
+    before = paths[1].read_bytes()
+    out = tmp_path / ("m.tei.xml" if mode == "files" else "merged")
+    for command in (["agree", *inputs, "--html", str(paths[1])],
+                    ["merge", *inputs, "-o", str(out), "--conflicts", str(paths[1])]):
+        assert main(command) == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and str(paths[1]) in err and "input" in err
+        assert paths[1].read_bytes() == before
+    assert not out.exists()
+    if mode == "files":
+        assert main(["merge", *inputs, "-o", str(out), "--conflicts", str(out)]) == 2
+        assert "--conflicts" in capsys.readouterr().err and not out.exists()
+
+
 def test_merge_folders_reports_missing_documents(tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     for who in SETS:

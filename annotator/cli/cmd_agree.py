@@ -15,6 +15,8 @@ from annotator.merge import process_map, read_document_sets
 from annotator.report_html import report_to_html
 from annotator.tagset import TagSet, default_tagset
 
+from .inputs import refuse_output_over_inputs
+
 HELP = "Measure inter-annotator agreement (kappas, alpha, span F1) of TEI files or folders."
 
 EPILOG = """\
@@ -97,6 +99,8 @@ def _display_tagset(taxonomy: TagSet | None) -> TagSet:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.html:
+        refuse_output_over_inputs(args.html, args.inputs, "--html")
     documents, taxonomy = read_document_sets(args.inputs)
     report = agreement_report(documents, map_function=process_map())
     if args.html:

@@ -23,6 +23,8 @@ from annotator.merge import (
 )
 from annotator.tei import save_tei
 
+from .inputs import refuse_output_over_inputs
+
 HELP = "Merge annotators' TEI files of the same documents: their layers plus a gold layer."
 
 EPILOG = """\
@@ -132,6 +134,11 @@ def run(args: argparse.Namespace) -> int:
         raise MergeError("give either files of one document or folders, not both")
     options = MergeOptions(args.strategy, args.min_agree, args.overlap, args.lead)
     out = Path(args.output)
+    if args.conflicts:
+        refuse_output_over_inputs(args.conflicts, inputs, "--conflicts")
+        if Path(args.conflicts).resolve() == out.resolve():
+            raise MergeError("--conflicts names the merged output itself; choose another name",
+                             path=args.conflicts)
     bar = _Bar(sys.stderr, not args.quiet)
     if all(folders):
         try:

@@ -76,6 +76,19 @@ def is_tei_name(path: Path) -> bool:
     return path.name.lower().endswith(TEI_ENDINGS)
 
 
+def refuse_output_over_inputs(output: str | Path, inputs: Iterable[str | Path],
+                              option: str) -> None:
+    """Raise when ``output`` is a TEI file being read: one given, or one inside a folder given.
+
+    Writing a report or a conflict list there would destroy the annotations it holds."""
+    target = Path(output)
+    for item in map(Path, inputs):
+        if (target.resolve() == item.resolve() if not item.is_dir()
+                else target.is_file() and is_tei_name(target) and _is_within(target, item)):
+            raise FormatError(f"{option}: this is one of the input files; writing it would "
+                              "replace its annotations (choose another name)", path=str(target))
+
+
 def load_tei_sources(sources: Iterable[str | Path],
                      report: Callable[[AnnotatorError], None],
                      progress: Progress | None = None) -> Iterator[tuple[Path, Document]]:
