@@ -89,6 +89,24 @@ def test_brat_tei_brat_gives_back_the_same_files(pair: Path, tmp_path: Path) -> 
     assert (out / "news.ann").read_bytes() == (pair / "news.ann").read_bytes()
 
 
+def test_file_names_survive_brat_tei_brat_on_the_command_line(pair: Path, tmp_path: Path) -> None:
+    # Names such as the bundled sample's (000_2ce8f3876ecb932f) start with a digit; the brat
+    # reader used to prefix "d", so the round trip wrote d000_….txt/.ann.
+    from annotator.cli import main
+
+    for ending in (".txt", ".ann"):
+        (pair / f"news{ending}").rename(pair / f"000_news{ending}")
+    assert main(["import", str(pair), "-o", str(tmp_path / "tei")]) == 0
+    assert [p.name for p in (tmp_path / "tei").iterdir()] == ["000_news.tei.xml"]
+    assert main(["export", str(tmp_path / "tei"), "-o", str(tmp_path / "out"),
+                 "--format", "brat"]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["000_news.ann",
+                                                                   "000_news.txt"]
+    for ending in (".txt", ".ann"):
+        assert ((tmp_path / "out" / f"000_news{ending}").read_bytes()
+                == (pair / f"000_news{ending}").read_bytes())
+
+
 @pytest.mark.parametrize(("line", "message"), [
     ("T9\tPER 0 3\tخطأ", "differs from the characters at its offsets"),
     ("T9\tPER 5 2\tx", "empty or outside the text"),

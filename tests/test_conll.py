@@ -150,6 +150,14 @@ def test_registry_reads_and_writes_conll_files(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == "عاد B-PERS\nأنان I-PERS\n"
 
 
+def test_document_ids_follow_the_file_name_as_for_plain_text(tmp_path: Path) -> None:
+    # 2015-08-01.conll is document 2015-08-01 (no "d" prefix: ids may start with a digit).
+    source = tmp_path / "2015-08-01.conll"
+    source.write_text("عاد B-PERS\n\n-DOCSTART- O\n\nأنان B-PERS\n", encoding="utf-8")
+    documents = list(read_documents(source, "auto", ImportOptions(), Problems()))
+    assert [d.id for d in documents] == ["2015-08-01-1", "2015-08-01-2"]
+
+
 # -- export -----------------------------------------------------------------------------------
 
 def test_export_of_typed_text_reports_what_bio_cannot_hold() -> None:

@@ -39,6 +39,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from annotator.atomic import atomic_write_bytes
+from annotator.docid import doc_id_from_path
 from annotator.errors import EncodingError, FormatError
 from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.layers import GOLD, select_layer
@@ -47,7 +48,6 @@ from annotator.xmlchars import check_xml_text, replace_illegal
 
 NEXT = "next"  # link role chaining the fragments of a discontinuous annotation
 _T_ID = re.compile(r"T(\d+)")
-_UNSAFE_ID = re.compile(r"[^\w.\-]")
 _BREAKS = str.maketrans("\n\r\t", "   ")
 
 
@@ -244,9 +244,7 @@ def read_brat(path: Path, options: ImportOptions, problems: Problems) -> Iterato
         except FormatError as error:
             problems.error(error)
             continue
-        doc_id = _UNSAFE_ID.sub("_", txt.stem) or "brat"
-        if doc_id[0].isdigit() or doc_id[0] in ".-":
-            doc_id = "d" + doc_id
+        doc_id = doc_id_from_path(txt)  # as for plain text: 000_x.txt is document 000_x
         yield brat_to_document(text, ann_text, doc_id=doc_id, problems=problems,
                                path=str(ann or txt), repair=options.repair,
                                annotator=options.annotator, source=txt.name)

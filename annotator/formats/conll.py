@@ -65,6 +65,7 @@ from itertools import accumulate, compress, count, pairwise, repeat
 from pathlib import Path
 
 from annotator.atomic import atomic_writer
+from annotator.docid import safe_id
 from annotator.errors import EncodingError, FormatError
 from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.layers import GOLD, select_layer
@@ -83,7 +84,6 @@ _OTHER_SPACE = re.compile(r"[^\S \n]")
 _TAG = re.compile(r"O|[BI]-[^\s\-]\S*")
 _REPAIRABLE_PREFIX = re.compile(r"([BIESbies])[-_:]+([^\s\-_:]\S*)")
 _GLUED_TAG = re.compile(r"(O|[BI]-[A-Za-z]+)([^A-Za-z\-].*)")
-_UNSAFE_ID = re.compile(r"[^\w.\-]")
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -146,9 +146,7 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
     Well-formed lines are read in bulk (a few passes in C); every other line one by one.
     """
     where = path if path is not None else name
-    base = _UNSAFE_ID.sub("_", name) or "conll"
-    if base[0].isdigit() or base[0] in ".-":
-        base = "d" + base
+    base = safe_id(name) if name else "conll"
     if content.startswith("\ufeff"):
         content = content[1:]
     if content and not content.endswith("\n"):
