@@ -5,7 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from annotator.formats import ExportOptions, Problems, write_documents
+from annotator.formats import (
+    ExportOptions,
+    ImportOptions,
+    Problems,
+    read_documents,
+    write_documents,
+)
 from annotator.formats.conll import conll_to_documents
 from annotator.formats.hf import labels_path
 from annotator.model import Document
@@ -58,3 +64,50 @@ def test_rows_end_after_sentence_final_punctuation_even_for_conll_text(tmp_path:
     # the "." inside the entity does not end a sentence
     assert [r["tokens"] for r in rows_of(out)] == [
         ["قال", "عمرو", ".", "الثاني", "مضى", "؟"], ["نعم"]]
+
+
+# -- import ----------------------------------------------------------------------------------
+def test_import_reads_rows_back_into_documents_and_spans(tmp_path: Path) -> None:
+    content = ("عاد B-PERS\nأنان I-PERS\nإلى O\nنيويورك B-LOC\n\nقال O\n\n"
+               "-DOCSTART- O\n\nفي O\nالأمم B-ORG\nالمتحدة I-ORG\n")
+    documents = list(conll_to_documents(content, name="t", problems=Problems()))
+    rows = tmp_path / "in" / "train.jsonl"
+    write_documents(documents, rows, "hf", ExportOptions())
+    problems = Problems()
+    back = list(read_documents(rows, "hf", ImportOptions(annotator="ali"), problems))
+    assert not problems.errors and not problems.warnings
+    assert [(d.id, d.text) for d in back] == [(d.id, d.text) for d in documents]
+    assert [[(a.start, a.end, a.label, a.annotator) for a in d.annotations.sorted()]
+            for d in back] == [[(a.start, a.end, a.label, "ali") for a in d.annotations.sorted()]
+                               for d in documents]
+    again = tmp_path / "again.jsonl"
+    write_documents(back, again, "hf", ExportOptions())  # the tokens are kept as they were
+    assert again.read_bytes() == rows.read_bytes()
+    # The command line: a folder of rows with --format hf (a .jsonl it would read as JSONL).
+    from annotator.cli import main
+
+    assert main(["import", str(rows.parent), "-o", str(tmp_path / "tei"), "--format", "hf"]) == 0
+    assert sorted(p.name for p in (tmp_path / "tei").iterdir()) == [
+        "t-1.tei.xml", "t-2.tei.xml"]
+
+
+def test_import_of_bad_rows_names_file_and_line_and_reads_the_rest(tmp_path: Path) -> None:
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("\n".join([
+        json.dumps({"id": "d-1", "tokens": ["قال", "محمد"], "ner_tags": ["O", "B-PER"]}),
+        '{"id": "d-2", "tokens": [',
+        json.dumps({"id": "d-3", "tokens": ["في"], "ner_tags": ["O", "O"]}),
+        json.dumps({"id": "d-4", "tokens": ["في بيروت"], "ner_tags": ["O"]}),
+        json.dumps({"id": "d-5", "tokens": ["بيروت"], "ner_tags": ["I--LOC"]}),
+        json.dumps({"id": "d-6", "tokens": ["بيروت"], "ner_tags": [3]}),
+        json.dumps({"id": "d-7", "tokens": ["و", "بيروت"], "ner_tags": ["O", "I-LOC"]}),
+    ]) + "\n", encoding="utf-8")
+    problems = Problems()
+    [document] = read_documents(rows, "hf", ImportOptions(), problems)
+    assert [(e.line, e.message.split(" ")[0]) for e in problems.errors] == [
+        (2, "bad"), (3, "1"), (4, "token"), (5, "tag"), (6, "ner_tags")]
+    assert all(e.path == str(rows) for e in problems.errors)
+    assert [w.line for w in problems.warnings] == [7]  # I-LOC after O starts an entity
+    assert document.id == "d" and document.text == "قال محمد\nو بيروت"
+    assert [(document.text[a.start:a.end], a.label)
+            for a in document.annotations.sorted()] == [("محمد", "PER"), ("بيروت", "LOC")]

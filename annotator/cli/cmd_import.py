@@ -27,7 +27,8 @@ from annotator.xmlchars import check_xml_text, replace_illegal
 
 from .inputs import expand_sources
 
-HELP = "Import text, JSONL, TEI, CoNLL or brat files: one TEI file per document in OUTDIR."
+HELP = ("Import text, JSONL, TEI, CoNLL, brat or Hugging Face files: one TEI file per document "
+        "in OUTDIR.")
 
 EPILOG = """\
 Plain text is read exactly as it is (line ends, tabs, spaces, bidi and joiner controls,
@@ -39,6 +40,9 @@ Text that XML 1.0 cannot carry (control characters U+0000-U+0008, U+000B, U+000C
 U+000E-U+001F, U+FFFE, U+FFFF, lone surrogates) is refused with its line and column,
 unless --replace-invalid replaces each such character with U+FFFD (offsets are unchanged)
 and reports how many.
+
+Hugging Face token rows ({"id", "tokens", "ner_tags"}, as 'export --format hf' writes
+them) need --format hf; numeric ner_tags are looked up in NAME.labels.json beside NAME.jsonl.
 
 Every failing file or JSONL line is reported as FILE:LINE: problem; the rest is imported.
 An existing output file that differs from the new one is kept unless --overwrite is given.
@@ -84,7 +88,8 @@ def _wanted(fmt: str):  # type: ignore[no-untyped-def]
         name = path.name.lower()
         for suffix, suffix_format in SUFFIXES:
             if name.endswith(suffix):
-                if fmt not in ("auto", suffix_format):
+                if fmt not in ("auto", suffix_format) and not (
+                        fmt == "hf" and suffix_format == "jsonl"):
                     return False
                 return not (suffix_format == "txt" and path.with_suffix(".ann").exists())
         return False

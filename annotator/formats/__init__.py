@@ -23,6 +23,7 @@ READERS: dict[str, str] = {
     "tei": "annotator.tei:read_tei_documents",
     "conll": "annotator.formats.conll:read_conll",
     "brat": "annotator.formats.brat:read_brat",
+    "hf": "annotator.formats.hf:read_hf",
 }
 
 WRITERS: dict[str, str] = {

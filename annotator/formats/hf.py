@@ -1,4 +1,4 @@
-"""Hugging Face token classification (export): JSONL rows ``{"id", "tokens", "ner_tags"}``.
+"""Hugging Face token classification: JSONL rows ``{"id", "tokens", "ner_tags"}``.
 
 One row per sentence, tokenised and tagged exactly as the CoNLL export does
 (:mod:`annotator.formats.conll`: ``ExportOptions.tokenizer``, ``split_proclitics``, IOB2,
@@ -14,23 +14,38 @@ label X: the labels of ``ExportOptions.labels`` when given (sorted), else the ta
 entity labels in tag-set order followed by any other label met, sorted.  Load it with
 ``datasets.ClassLabel(names=json.load(open("train.labels.json")))``.  When writing several
 splits, pass the same ``labels`` to each so that the ids agree.
+
+Import (:func:`read_hf`) reads such rows back: ``ner_tags`` as tag names, or as integer ids
+into the label list beside the file.  Rows whose ids are ``<document id>-<number>`` in a run
+make one document (other rows one each); as in the CoNLL import, tokens are joined by a space
+and rows by a line feed, and each entity becomes a span.  A bad row is one error naming its
+line; an ``I-`` tag that continues no entity of its type is a warning and starts one.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from annotator.atomic import atomic_writer
-from annotator.formats import ExportOptions
+from annotator.docid import doc_id_from_path, safe_id
+from annotator.errors import EncodingError, FormatError
+from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.formats.conll import (
     NOT_IN_BIO_KINDS,
+    SOURCE_PREFIX,
+    _Collected,
+    _text_and_spans,
     document_to_tagged_sentences,
     export_selection,
 )
-from annotator.model import Document
+from annotator.formats.jsonl import _lines_of
+from annotator.model import Annotation, Document, now_iso
 from annotator.tagset import TagSet, default_tagset
+from annotator.xmlchars import ILLEGAL_XML_CHARS, REPLACEMENT
 
 
 def labels_path(out: Path) -> Path:
@@ -74,3 +89,126 @@ def write_hf(documents: Iterable[Document], out: Path, options: ExportOptions) -
             stream.write(json.dumps(row, ensure_ascii=False).encode("utf-8") + b"\n")
     with atomic_writer(labels_path(out)) as stream:
         stream.write(json.dumps(names, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
+
+
+# -- reading ---------------------------------------------------------------------------------
+_ROW_ID = re.compile(r"^(.+)-\d+$")
+_TAG = re.compile(r"O|[BI]-[^\s\-]\S*")
+_SPACE = re.compile(r"\s")
+
+
+def _label_list(rows_path: Path) -> list[str] | None:
+    """The tag names of the label list beside ``rows_path``, or None when there is none."""
+    side = labels_path(rows_path)
+    if not side.is_file():
+        return None
+    try:
+        names = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise FormatError(f"cannot read the label list: {error}", path=str(side)) from None
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise FormatError("the label list must be a JSON list of tag names", path=str(side))
+    return names
+
+
+def _row(obj: Any, names: list[str] | None, replace_invalid: bool,
+         ) -> tuple[str | None, list[str], list[str], int]:
+    """(row id, tokens, tags, characters replaced) of one row; ValueError says what is wrong."""
+    if not isinstance(obj, dict):
+        raise ValueError("a row must be a JSON object")
+    tokens, tags = obj.get("tokens"), obj.get("ner_tags")
+    if not isinstance(tokens, list) or not isinstance(tags, list):
+        raise ValueError('a row needs the lists "tokens" and "ner_tags"')
+    if len(tokens) != len(tags):
+        raise ValueError(f"{len(tokens)} tokens but {len(tags)} ner_tags")
+    replaced = 0
+    for number, token in enumerate(tokens, 1):
+        if not isinstance(token, str) or not token:
+            raise ValueError(f"token {number} is not a non-empty string")
+        if _SPACE.search(token):
+            raise ValueError(f"token {number} {token!r} holds white space")
+        if ILLEGAL_XML_CHARS.search(token):
+            if not replace_invalid:
+                raise ValueError(f"token {number} holds a character XML cannot carry "
+                                 "(--replace-invalid replaces it with U+FFFD)")
+            tokens[number - 1], count = ILLEGAL_XML_CHARS.subn(REPLACEMENT, token)
+            replaced += count
+    names_of: list[str] = []
+    for number, tag in enumerate(tags, 1):
+        if isinstance(tag, int) and not isinstance(tag, bool):
+            if names is None:
+                raise ValueError("ner_tags are numbers but there is no label list beside the "
+                                 "file (NAME.labels.json)")
+            if not 0 <= tag < len(names):
+                raise ValueError(f"ner_tag {tag} (token {number}) is not in the label list "
+                                 f"of {len(names)} tags")
+            tag = names[tag]
+        if not isinstance(tag, str) or not _TAG.fullmatch(tag):
+            raise ValueError(f"tag {tag!r} (token {number}) is not O, B-LABEL or I-LABEL")
+        names_of.append(tag)
+    row_id = obj.get("id")
+    return (row_id if isinstance(row_id, str) else None), tokens, names_of, replaced
+
+
+def read_hf(path: Path, options: ImportOptions, problems: Problems) -> Iterator[Document]:
+    """Registry reader: the documents of a Hugging Face token-classification rows file."""
+    path = Path(path)
+    where = str(path)
+    try:
+        data = path.read_bytes()
+        names = _label_list(path)
+    except OSError as error:
+        problems.error(FormatError(f"cannot read: {error.strerror or error}", path=where))
+        return
+    except FormatError as error:
+        problems.error(error)
+        return
+    try:
+        lines = _lines_of(data, options, path, problems)
+    except EncodingError as error:
+        problems.error(error)
+        return
+    stamp = now_iso()
+    fallback = doc_id_from_path(path)
+
+    def document(doc_id: str, collected: _Collected) -> Document:
+        text, spans = _text_and_spans(collected, problems, where)
+        # Token text like the CoNLL import's, so that --tokenizer auto keeps these tokens.
+        made = Document(doc_id, text, source=SOURCE_PREFIX + path.name)
+        made.annotations.extend(
+            Annotation(id=f"a{i}", start=start, end=end, label=label,
+                       annotator=options.annotator, created=stamp, modified=stamp)
+            for i, (start, end, label) in enumerate(spans, 1))
+        return made
+
+    current: str | None = None
+    collected = _Collected()
+    for number, line in lines:
+        if not line.strip():
+            continue
+        try:
+            row_id, tokens, tags, replaced = _row(json.loads(line), names,
+                                                  options.replace_invalid)
+        except json.JSONDecodeError as error:
+            problems.error(FormatError(f"bad JSON: {error.msg} (column {error.colno})",
+                                       path=where, line=number))
+            continue
+        except (ValueError, RecursionError) as error:
+            problems.error(FormatError(str(error) or "bad row", path=where, line=number))
+            continue
+        if replaced:
+            problems.warn(EncodingError(f"{replaced} character(s) XML cannot carry replaced "
+                                        "with U+FFFD", path=where, line=number))
+        match = _ROW_ID.match(row_id or "")
+        doc_id = safe_id(match.group(1)) if match else f"{fallback}-{number}"
+        if doc_id != current and collected.tokens:
+            yield document(current or fallback, collected)
+            collected = _Collected()
+        current = doc_id
+        collected.end_sentence()
+        for token, tag in zip(tokens, tags, strict=True):
+            collected.mark(number)
+            collected.tokens.append(token)
+            collected.tags.append(tag)
+    if collected.tokens:
+        yield document(current or fallback, collected)

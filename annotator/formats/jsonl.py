@@ -219,6 +219,8 @@ def object_to_document(obj: Any, path: Path, line: int, options: ImportOptions,
         if not isinstance(meta, Mapping):
             raise _LineError('"meta" must be an object')
         if obj.get("text") is None:
+            if "tokens" in obj and "ner_tags" in obj:
+                raise _LineError('no "text": Hugging Face token rows need --format hf')
             raise _LineError('no "text"')
         text = _xml_safe(_string(obj["text"], '"text"'), "text", options, problems, where)
         title = _field(obj, meta, "title")
