@@ -120,11 +120,12 @@ def checked_annotation(id: str, start: int, end: int, label: str, annotator: str
 class Annotations:
     """The annotations of one document, by id, with an interval index for position queries."""
 
-    __slots__ = ("_by_id", "_index", "_next_number", "_text_length")
+    __slots__ = ("_back_links", "_by_id", "_index", "_next_number", "_text_length")
 
     def __init__(self, text_length: int) -> None:
         self._by_id: dict[str, Annotation] = {}
         self._index: SpanIndex | None = None
+        self._back_links: dict[str, set[str]] | None = None  # target id -> ids linking to it
         self._text_length = text_length
         self._next_number = 1
 
@@ -159,7 +160,21 @@ class Annotations:
 
     def sorted(self) -> list[Annotation]:
         """All annotations ordered by (start, -end, id): outer spans before the spans they nest."""
-        return sorted(self._by_id.values(), key=lambda a: (a.start, -a.end, a.id))
+        values = list(self._by_id.values())
+        # One integer per (start, -end) sorts several times faster than tuples on big
+        # documents; equal spans (several annotators' copies) are then put in id order.
+        keys = [a.start << 32 | (0xFFFFFFFF - a.end) for a in values]
+        order = sorted(range(len(values)), key=keys.__getitem__)
+        result = [values[i] for i in order]
+        if len(set(keys)) < len(keys):
+            ordered_keys = [keys[i] for i in order]
+            run_start = 0
+            for i in range(1, len(result) + 1):
+                if i == len(result) or ordered_keys[i] != ordered_keys[run_start]:
+                    if i - run_start > 1:
+                        result[run_start:i] = sorted(result[run_start:i], key=lambda a: a.id)
+                    run_start = i
+        return result
 
     def annotators(self) -> list[str]:
         """Annotator names in order of first appearance."""
@@ -188,6 +203,8 @@ class Annotations:
     # -- editing -------------------------------------------------------------------
     def new_id(self) -> str:
         """A fresh id of the form ``a<N>`` that no annotation here uses."""
+        if self._next_number == 1 and len(self._by_id) > 100:
+            self._next_number = len(self._by_id) + 1  # usually free: skip the ids in use
         while True:
             candidate = f"a{self._next_number}"
             self._next_number += 1
@@ -212,17 +229,21 @@ class Annotations:
         self._by_id[annotation.id] = annotation
         if self._index is not None:
             self._index.add(annotation.id, annotation.start, annotation.end)
+        if self._back_links is not None and annotation.links:
+            self._link(annotation)
         return annotation
 
     def extend(self, annotations: Iterable[Annotation]) -> None:
         """Add many annotations (faster than repeated :meth:`add` on a big document)."""
         self._index = None  # rebuilt lazily, once, with everything in it
+        self._back_links = None
         for annotation in annotations:
             self.add(annotation)
 
     def load(self, annotations: list[Annotation], problems: list[str]) -> None:
         """Bulk-add annotations read from a file; each one refused is described in ``problems``."""
         self._index = None
+        self._back_links = None
         by_id = self._by_id
         length = self._text_length
         for annotation in annotations:
@@ -244,6 +265,8 @@ class Annotations:
             raise AnnotationError(f"no annotation with id {annotation_id!r}") from None
         if self._index is not None:
             self._index.remove(annotation.id, annotation.start, annotation.end)
+        if self._back_links is not None and annotation.links:
+            self._unlink(annotation)
         return annotation
 
     def replace(self, annotation: Annotation) -> Annotation:
@@ -256,12 +279,32 @@ class Annotations:
         if self._index is not None and (old.start, old.end) != (annotation.start, annotation.end):
             self._index.remove(old.id, old.start, old.end)
             self._index.add(annotation.id, annotation.start, annotation.end)
+        if self._back_links is not None and old.links != annotation.links:
+            self._unlink(old)
+            self._link(annotation)
         return old
 
+    def _link(self, annotation: Annotation) -> None:
+        for link in annotation.links:
+            self._back_links.setdefault(link.target, set()).add(annotation.id)  # type: ignore[union-attr]
+
+    def _unlink(self, annotation: Annotation) -> None:
+        for link in annotation.links:
+            sources = self._back_links.get(link.target)  # type: ignore[union-attr]
+            if sources is not None:
+                sources.discard(annotation.id)
+
     def pointing_to(self, annotation_id: str) -> list[Annotation]:
-        """Annotations with a link to ``annotation_id``."""
-        return [a for a in self._by_id.values()
-                if any(link.target == annotation_id for link in a.links)]
+        """Annotations with a link to ``annotation_id``, by id (an index kept up to date
+        after its first use, so deleting from a big document does not scan it)."""
+        if self._back_links is None:
+            self._back_links = {}
+            for annotation in self._by_id.values():
+                if annotation.links:
+                    self._link(annotation)
+        by_id = self._by_id
+        return [by_id[i] for i in sorted(self._back_links.get(annotation_id, ()))
+                if i in by_id and any(link.target == annotation_id for link in by_id[i].links)]
 
     def dangling_links(self) -> list[tuple[Annotation, Link]]:
         """Links whose target is not an annotation of this document."""

@@ -238,9 +238,7 @@ def test_link_by_list_row_and_escape_cancels(qtbot, window, tmp_path) -> None:  
     window.set_current(quote.id)
     press(qtbot, window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     table = window.list_table
-    row = window.list_proxy.mapFromSource(
-        window.list_model.index(window.list_model.row_of(per.id), 0)).row()
-    rect = table.visualRect(window.list_proxy.index(row, 0))
+    rect = table.visualRect(window.list_index_of(per.id))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert document.annotations[quote.id].link_targets("speaker") == [per.id]
 
@@ -443,8 +441,7 @@ def test_link_with_the_keyboard_only(qtbot, window, tmp_path) -> None:  # type: 
     press(qtbot, window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # go to the list
     table = window.list_table
     assert table.hasFocus() or not window.isActiveWindow()
-    row = window.list_proxy.mapFromSource(
-        window.list_model.index(window.list_model.row_of(per.id), 0)).row()
+    row = window.list_index_of(per.id).row()
     current = table.currentIndex().row()
     key = Qt.Key.Key_Up if row < current else Qt.Key.Key_Down
     for _ in range(abs(row - current)):
@@ -490,7 +487,7 @@ def test_a_label_key_on_the_current_annotation_relabels_it(qtbot, window) -> Non
     press(qtbot, window, Qt.Key.Key_L)
     (first,) = list(document.annotations)
     window.set_current(None)
-    window.list_table.setCurrentIndex(window.list_proxy.index(0, 0))  # picks it and selects it
+    window.list_table.setCurrentIndex(window.list_index_of(first.id))  # picks it and selects it
     assert window.view.selected_span() == (first.start, first.end)
     press(qtbot, window, Qt.Key.Key_G)
     (relabelled,) = list(document.annotations)

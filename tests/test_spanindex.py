@@ -33,3 +33,45 @@ def test_overlapping_matches_brute_force(bulk, added, data) -> None:
         assert set(found) == expected and len(found) == len(expected)
         starts = [live[i][0] for i in found]
         assert starts == sorted(starts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(1, 20),
+                          st.sampled_from(["a", "b", "c", "z1", "z2"])), max_size=40))
+def test_sorted_annotations_are_in_start_longest_first_then_id_order(rows) -> None:
+    from annotator.model import Annotation, Document
+
+    document = Document("d", "x" * 80)
+    for number, (start, length, prefix) in enumerate(rows):
+        document.annotations.add(Annotation(f"{prefix}{number}", start, start + length, "PER"))
+    got = [a.id for a in document.annotations.sorted()]
+    expected = [a.id for a in sorted(document.annotations,
+                                     key=lambda a: (a.start, -a.end, a.id))]
+    assert got == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["add", "remove", "relink"]), st.integers(0, 7),
+                          st.integers(0, 7)), max_size=40))
+def test_links_pointing_to_an_annotation_follow_every_edit(steps) -> None:
+    from dataclasses import replace
+
+    from annotator.model import Annotation, Document, Link
+
+    document = Document("d", "x" * 20)
+    annotations = document.annotations
+    annotations.pointing_to("a0")  # build the reverse index first, then keep it up to date
+    for action, first, second in steps:
+        source, target = f"a{first}", f"a{second}"
+        if action == "add" and source not in annotations:
+            annotations.add(Annotation(source, 0, 5, "QUOTE", links=(Link("speaker", target),)))
+        elif action == "remove" and source in annotations:
+            annotations.remove(source)
+        elif action == "relink" and source in annotations:
+            annotations.replace(replace(annotations[source], links=(Link("speaker", target),)))
+        for number in range(8):
+            wanted = f"a{number}"
+            brute = sorted((a for a in annotations
+                            if any(link.target == wanted for link in a.links)),
+                           key=lambda a: a.id)
+            assert annotations.pointing_to(wanted) == brute

@@ -72,8 +72,24 @@ class AnnotationTableModel(QAbstractTableModel):
     def document(self) -> Document | None:
         return self._document
 
-    def row_of(self, annotation_id: str) -> int:
-        """The row showing ``annotation_id``, or -1."""
+    def row_of(self, annotation_id: str, where: Annotation | None = None) -> int:
+        """The row showing ``annotation_id``, or -1.
+
+        Rows are in (start, -end, id) order, so a binary search on the annotation's key
+        (``where``, else the document's current value) finds the row of a big document at
+        once; a row whose key changed since (a resized span) is found by a scan.
+        """
+        if where is None and self._document is not None:
+            where = self._document.annotations.get(annotation_id)
+        if where is not None and self._document is not None:
+            by_id = self._document.annotations
+            key = _sort_key(where)
+            row = bisect.bisect_left(
+                self._ids, key,
+                key=lambda i: key if i == annotation_id else (
+                    _sort_key(by_id[i]) if i in by_id else (-1, 0, i)))
+            if row < len(self._ids) and self._ids[row] == annotation_id:
+                return row
         try:
             return self._ids.index(annotation_id)
         except ValueError:
@@ -88,7 +104,7 @@ class AnnotationTableModel(QAbstractTableModel):
         if self._document is None:
             return
         for annotation in removed:
-            self._remove_row(annotation.id)
+            self._remove_row(annotation.id, annotation)
         for annotation in changed:
             row = self.row_of(annotation.id)
             if row < 0:
@@ -109,8 +125,8 @@ class AnnotationTableModel(QAbstractTableModel):
             return False
         return not (row + 1 < len(self._ids) and _sort_key(by_id[self._ids[row + 1]]) < key)
 
-    def _remove_row(self, annotation_id: str) -> None:
-        row = self.row_of(annotation_id)
+    def _remove_row(self, annotation_id: str, where: Annotation | None = None) -> None:
+        row = self.row_of(annotation_id, where)
         if row < 0:
             return
         self.beginRemoveRows(QModelIndex(), row, row)

@@ -1,0 +1,115 @@
+"""Benchmark of the whole main window on ~5 MB of Arabic news with 100,000 annotations.
+
+Issue 3's targets, measured in one run, offscreen:
+  * the window's own part of opening a document (from the loaded document to the first paint
+    of the text with its highlights: text view, annotation list, inspector, status) against a
+    bare QPlainTextEdit showing the same text (target: at most 3x);
+  * adding an annotation through the label shortcut path (selection, snapping, undo stack,
+    list, view repaint) and deleting it again (target: at most 20 ms each).
+
+    QT_QPA_PLATFORM=offscreen python bench/bench_window.py [--rounds 3] [--spans 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+_HOME = tempfile.mkdtemp(prefix="annotator-bench-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")  # never the user's settings
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from annotator_ui.mainwindow import MainWindow  # noqa: E402
+from bench_textview import (  # noqa: E402  (the same document as the view benchmark)
+    CORPUS,
+    build_annotations,
+    build_text,
+    fresh_document,
+    open_bare,
+    wait_for_paint,
+)
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+
+def open_window(app: QApplication, window: MainWindow, document) -> float:  # type: ignore[no-untyped-def]
+    view = window.view
+    before = view.paint_stats["paints"]
+    gc.collect()
+    started = time.perf_counter()
+    window.set_document(document, None)
+    wait_for_paint(app, lambda: view.paint_stats["paints"] > before
+                   and view.paint_stats["spans"] > 0)
+    return time.perf_counter() - started
+
+
+def timed(app: QApplication, window: MainWindow, action) -> float:  # type: ignore[no-untyped-def]
+    view = window.view
+    before = view.paint_stats["paints"]
+    started = time.perf_counter()
+    action()
+    view.viewport().update()
+    wait_for_paint(app, lambda: view.paint_stats["paints"] > before)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--spans", type=int, default=100_000)
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"needs {CORPUS}", file=sys.stderr)
+        return 2
+    app = QApplication.instance() or QApplication([])
+    text = build_text()
+    # An annotator's own file: every annotation by one person.  (A merged file with several
+    # annotators' layers opens in adjudication mode, measured by bench_adjudicate.py.)
+    annotations = [replace(a, annotator="ali") for a in build_annotations(text, args.spans)]
+    window = MainWindow()
+    window.annotator_name = lambda *a: "bench"
+    window.ask_unsaved = lambda: "discard"
+    window.resize(1400, 900)
+    window.show()
+    wait_for_paint(app, lambda: window.isVisible())
+    bare, ours = [], []
+    for _ in range(args.rounds):
+        gc.collect()
+        bare.append(open_bare(app, text))
+        ours.append(open_window(app, window, fresh_document(text, annotations)))
+    bare_ms, ours_ms = statistics.median(bare) * 1000, statistics.median(ours) * 1000
+    print(f"document: {len(text):,} characters, {len(annotations):,} annotations")
+    print(f"open: bare QPlainTextEdit {bare_ms:.0f} ms, main window to the first paint with "
+          f"highlights {ours_ms:.0f} ms = {ours_ms / bare_ms:.2f}x (target <= 3x; median of "
+          f"{args.rounds})")
+    started = time.perf_counter()
+    wait_for_paint(app, lambda: window.list_model.rowCount() == len(annotations))
+    print(f"  the annotation list filled {(time.perf_counter() - started) * 1000:.0f} ms later")
+
+    view = window.view
+    words = [(m, m + 5) for m in range(1000, 200_000, 9_973)]
+    adds, deletes = [], []
+    for start, end in words[:20]:
+        view.select_span(start, end)
+        adds.append(timed(app, window, lambda: window.annotate_selection("PER", exact=True)))
+        deletes.append(timed(app, window, window.delete_current))
+    print(f"add through the window: median {statistics.median(adds) * 1000:.1f} ms, "
+          f"max {max(adds) * 1000:.1f} ms (target <= 20 ms)")
+    print(f"delete through the window: median {statistics.median(deletes) * 1000:.1f} ms, "
+          f"max {max(deletes) * 1000:.1f} ms (target <= 20 ms)")
+    undo = timed(app, window, window.undo_stack.undo) if hasattr(window, "undo_stack") else 0
+    print(f"undo of the last delete: {undo * 1000:.1f} ms")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
