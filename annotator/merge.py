@@ -717,8 +717,11 @@ def merge_corpus(folders: Sequence[str | Path], out_dir: str | Path, options: Me
 
 
 def _problems(errors: Sequence[AnnotatorError]) -> MergeError:
-    shown = "; ".join(e.one_line() for e in errors[:5])
-    more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+    # The same message for many documents (an impossible --min-agree) is shown once, counted.
+    counts = Counter(e.one_line() for e in errors)
+    distinct = [m if n == 1 else f"{m} ({n} times)" for m, n in counts.items()]
+    shown = "; ".join(distinct[:5])
+    more = f" (and {len(distinct) - 5} more)" if len(distinct) > 5 else ""
     return MergeError(f"{len(errors)} problem(s), nothing written: {shown}{more}")
 
 

@@ -233,3 +233,17 @@ def test_html_report_shows_undefined_and_negative_figures() -> None:
     etree.fromstring(html.encode("utf-8"), etree.HTMLParser(recover=False))
     assert re.search(r'<rect x="[\d.]+" y="\d+" width="[\d.]+" height="12" fill="#0072b2">'
                      r"<title>Krippendorff&#x27;s α: -", html)
+
+
+def test_impossible_min_agree_over_folders_is_said_once(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    # Every document fails the same way; the message used to be repeated for each of them.
+    for who in SETS:
+        for doc_id in ("d1", "d2", "d3"):
+            _write(tmp_path / who, who, doc_id)
+    folders = [str(tmp_path / who) for who in SETS]
+    assert main(["merge", *folders, "-o", str(tmp_path / "out"), "--min-agree", "5"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert err.count("--min-agree 5 is impossible with 3 annotators") == 1 and "3 times" in err
+    assert not (tmp_path / "out").exists()
