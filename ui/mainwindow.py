@@ -53,6 +53,7 @@ from annotator.model import Annotation, Document
 from annotator.tagset import TagSet, default_tagset, tagset_for
 
 APP_NAME = "Arabic News Annotator"
+DOCK_WIDTHS = {"annotations-dock": 380, "inspector-dock": 300}  # pixels, at the start
 TEI_SUFFIXES = (".tei.xml", ".xml")
 
 # Boundary nudging: (edge, direction, unit) -> shortcuts.  "earlier" is towards the start of
@@ -171,6 +172,37 @@ class MainWindow(QMainWindow):
         self._install_workflow()
         self._install_adjudication()
         self._exact_label_shortcuts()
+        if self.isRightToLeft():
+            self.mirror_docks()
+
+    def mirror_docks(self) -> None:
+        """Move the docks on the left to the right and back (tabbed groups stay together).
+
+        Qt mirrors menus, toolbars and each dock's contents in a right-to-left interface, but
+        dock areas are absolute: without this the Arabic window keeps the annotation list on
+        the left and the inspector on the right, as in English.
+        """
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        other = {left: right, right: left}
+        moved: set[int] = set()
+        fronts: list[QDockWidget] = []
+        for dock in self.findChildren(QDockWidget):
+            area = self.dockWidgetArea(dock)
+            if id(dock) in moved or area not in other:
+                continue
+            group = [dock, *self.tabifiedDockWidgets(dock)]
+            front = next((d for d in group if not d.isHidden()), None)
+            for member in group:
+                self.addDockWidget(other[area], member)
+            for member in group[1:]:
+                self.tabifyDockWidget(group[0], member)
+            if front is not None:
+                front.raise_()
+                fronts.append(front)
+            moved.update(id(member) for member in group)
+        # each side keeps its width (the list's is set for its columns)
+        self.resizeDocks(fronts, [DOCK_WIDTHS.get(d.objectName(), d.width()) for d in fronts],
+                         Qt.Orientation.Horizontal)
 
     def _install_workflow(self) -> None:
         """Recent files, projects, find, autosave... (``self.workflow``; see ui/workflow.py)."""
@@ -283,7 +315,8 @@ class MainWindow(QMainWindow):
         self.inspector_dock.setObjectName("inspector-dock")
         self.inspector_dock.setWidget(self.inspector)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
-        self.resizeDocks([self.list_dock, self.inspector_dock], [380, 300],
+        self.resizeDocks([self.list_dock, self.inspector_dock],
+                         [DOCK_WIDTHS["annotations-dock"], DOCK_WIDTHS["inspector-dock"]],
                          Qt.Orientation.Horizontal)
 
     def _action(self, name: str, text: str, slot: Callable[..., object],
