@@ -10,7 +10,7 @@ import pytest
 
 from annotator.cli import main
 from annotator.model import Document, Link
-from annotator.tei import save_tei
+from annotator.tei import load_tei, save_tei
 
 
 def _good_file(folder: Path) -> Path:
@@ -61,6 +61,22 @@ def test_unreadable_input_is_one_line_exit_two(tmp_path: Path) -> None:
     assert len(lines) == 2 and "Traceback" not in result.stderr
     assert str(broken) in lines[0] and "not well-formed" in lines[0]
     assert "missing.tei.xml" in lines[1]
+
+
+def test_folders_are_searched_like_the_other_commands(tmp_path: Path, capsys) -> None:
+    # stats, export, merge and agree take folders; validate said "cannot read: Is a directory".
+    corpus = tmp_path / "corpus"
+    (corpus / "a").mkdir(parents=True)
+    good = _good_file(corpus / "a")
+    changed = corpus / "b.tei.xml"
+    changed.write_text(good.read_text(encoding="utf-8").replace("دير الزور", "دير الزوز"),
+                       encoding="utf-8")
+    (corpus / "notes.txt").write_text("not TEI", encoding="utf-8")
+    assert main(["validate", "--no-schema", str(corpus)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 2
+    assert out[0] == f"{good}: ok (3 annotations, {len(load_tei(good).text)} characters)"
+    assert out[1].startswith(f"{changed}: the text does not match its checksum")
 
 
 @pytest.mark.parametrize("command", ["validate", "import", "export", "stats", "show"])

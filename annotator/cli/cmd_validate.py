@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.errors import AnnotatorError
@@ -11,13 +12,17 @@ from annotator.schema import schema_errors, tei_all
 from annotator.tagset import default_tagset, load_tagset
 from annotator.tei import read_tei
 
+from .inputs import expand_sources, is_tei_name
+
 HELP = ("check TEI files: valid against TEI P5 tei_all, every pointer resolves to its text, "
-        "the text matches its checksum (exit 0 when all are fine, 1 when any is not)")
+        "the text matches its checksum (exit 0 when all are fine, 1 when any is not, 2 when a "
+        "file cannot be read or is not a TEI file of this tool)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``validate``."""
-    parser.add_argument("files", nargs="+", metavar="TEI", type=Path, help="files to check")
+    parser.add_argument("files", nargs="+", metavar="TEI", type=Path,
+                        help="files to check, or folders searched recursively for *.xml")
     parser.add_argument("--schema", metavar="RNG", help="another RELAX NG schema "
                         "(default: the bundled TEI P5 4.12.0 tei_all)")
     parser.add_argument("--no-schema", action="store_true",
@@ -28,12 +33,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
 
 
+def _paths(sources: list[Path], errors: list[AnnotatorError]) -> Iterator[Path]:
+    """Files as given (in order), folders replaced by the TEI files in them."""
+    for source in sources:
+        if source.is_dir():
+            yield from expand_sources([source], is_tei_name, errors)
+        else:
+            yield source
+
+
 def run(args: argparse.Namespace) -> int:
     """Check every file; print one line per problem."""
     tagset = load_tagset(args.tagset) if args.tagset else default_tagset()
     schema = None if args.no_schema else tei_all(args.schema)
     failed = unreadable = 0
-    for path in args.files:
+    folder_errors: list[AnnotatorError] = []
+    for path in _paths(args.files, folder_errors):
+        for error in folder_errors:
+            print(error.one_line(), file=sys.stderr)
+            unreadable += 1
+        folder_errors.clear()
         try:
             result = read_tei(path)
         except AnnotatorError as error:
