@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from annotator_ui.mainwindow import MainWindow
 
 SAMPLE = Path(__file__).resolve().parent.parent / "seeds" / "000_2ce8f3876ecb932f.tei.xml"
