@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.adjudicate import (
+    PointCount,
     PointList,
     accept,
     add_gold,
@@ -278,13 +279,14 @@ def test_refreshing_near_each_edit_gives_the_points_of_the_whole_document(sets, 
     document = merge_sets(Document("d", TEXT), sets, MergeOptions(lead="L")).document
     history = EditHistory(document)
     points = PointList(document)
+    told = PointList(document)  # updated with each change too: skips recounting annotators
     for _ in range(data.draw(st.integers(1, 5))):
         annotations = list(document.annotations)
         action = data.draw(st.sampled_from(["accept", "reject", "add", "delete", "resize",
                                             "undo"]))
         if action == "undo":
             step = history.undo()
-            changes = step.changes if step else ()
+            changes = tuple(c.inverse() for c in reversed(step.changes)) if step else ()
         else:
             if action == "add":
                 start = data.draw(st.integers(0, 40))
@@ -296,6 +298,11 @@ def test_refreshing_near_each_edit_gives_the_points_of_the_whole_document(sets, 
                 target = data.draw(st.sampled_from(annotations))
                 if action == "accept" and target.layer != "gold":
                     change = accept(document, target.id, lead="L")
+                    told_change = accept(document, target.id, lead="L", people=told.people)
+                    assert [(a.id, a.start, a.end, a.label, a.attributes, a.links)
+                            for a in told_change.after] == [
+                        (a.id, a.start, a.end, a.label, a.attributes, a.links)
+                        for a in change.after]
                 elif action == "reject" and target.layer == "gold":
                     change = reject(document, target.id)
                 elif action == "delete":
@@ -316,3 +323,25 @@ def test_refreshing_near_each_edit_gives_the_points_of_the_whole_document(sets, 
         assert before[:first] == points.points[:first]
         assert before[old_end:] == points.points[new_end:]
         assert _shape(points.points) == _shape(decision_points(document))
+        told.update(document, start, end, changes[0] if len(changes) == 1 else None)
+        assert _shape(told.points) == _shape(points.points)
+        assert told.annotators == annotator_names(document)
+
+
+@settings(max_examples=40, deadline=None)
+@given(annotator_sets(), st.integers(1, 5))
+def test_a_count_in_slices_gives_the_points_of_one_count(sets, chunk) -> None:  # type: ignore[no-untyped-def]
+    document = merge_sets(Document("d", TEXT), sets, MergeOptions(lead="L")).document
+    count = PointCount(document, chunk=chunk)
+    progress = [count.progress]
+    while not count.step():
+        progress.append(count.progress)
+    assert count.done and count.progress == 1.0
+    assert progress == sorted(progress) and all(0 <= p < 1 for p in progress)
+    points = count.point_list()
+    assert _shape(points.points) == _shape(decision_points(document))
+    assert points.annotators == annotator_names(document)
+    for number, point in enumerate(points.points):  # found by position, as by a scan
+        for annotation in (*point.gold, *(a for v in point.versions for a in v.annotations)):
+            assert points.point_of(annotation) == point_of(points.points, annotation.id) \
+                == number
