@@ -101,12 +101,12 @@ def _check_list(window: MainWindow) -> None:
     adjudication = window.adjudication
     points = decision_points(window.document)
     assert adjudication.points == points
-    rows = adjudication.panel.conflicts
-    assert rows.topLevelItemCount() == len(points)
-    assert [rows.topLevelItem(n).text(0) for n in range(len(points))] == [
+    rows = adjudication.panel.conflicts.model()
+    assert rows.rowCount() == len(points)
+    assert [rows.index(n, 0).data() for n in range(len(points))] == [
         str(n + 1) for n in range(len(points))]
-    current = rows.currentItem()
-    assert (rows.indexOfTopLevelItem(current) if current is not None else -1) == \
+    current = adjudication.panel.conflicts.currentIndex()
+    assert (current.row() if current.isValid() else -1) == \
         adjudication.index
 
 
@@ -283,3 +283,52 @@ def test_a_lead_other_than_the_merge_lead_gets_a_gold_list_of_their_own(  # type
              for e in tree.iter(f"{TEI}listAnnotation") if e.get("type") == "gold"}
     assert lists[LEAD] == [gold.id] and gold.id not in lists["merger"]
     assert load_tei(merged) == document
+
+
+def test_the_conflict_list_is_a_sound_model_through_edits(qtbot, window, tmp_path,  # type: ignore[no-untyped-def]
+                                                          qtmodeltester) -> None:
+    window.open_path(make_merged(tmp_path))
+    adjudication = window.adjudication
+    model = adjudication.panel.conflict_model
+    qtmodeltester.check(model, force_py=True)
+    assert model.index(0, 2).data() == "label" and model.index(0, 3).data() == "✓"
+    key(qtbot, window, Qt.Key.Key_PageDown, ALT)
+    key(qtbot, window, Qt.Key.Key_Delete, ALT)  # gold gone here: the row says so
+    assert model.index(0, 3).data() == "—"
+    window.view.select_span(557, 563)
+    key(qtbot, window, Qt.Key.Key_L, ALT)  # splits a point: rows inserted after it
+    _check_list(window)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_a_big_file_is_counted_after_the_first_paint(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    adjudication = window.adjudication
+    adjudication.count_at_once = 0  # every file counts as big
+    model = adjudication.panel.conflict_model
+    resets: list[tuple[int, int]] = []  # (rows, paints of the text so far) at each reset
+    model.modelReset.connect(
+        lambda: resets.append((model.rowCount(), window.view.paint_stats["paints"])))
+    document = window.open_path(make_merged(tmp_path))
+    assert adjudication.active and adjudication.counting and adjudication.points == []
+    assert "Counting conflicts" in adjudication.panel.header.text()
+    key(qtbot, window, Qt.Key.Key_PageDown, ALT)  # not yet: says so
+    assert adjudication.index == -1
+    assert "Still counting" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not adjudication.counting)
+    assert adjudication.points == decision_points(document)
+    rows, paints = resets[-1]
+    assert rows == len(adjudication.points) and paints > 0  # the text painted first
+    _check_list(window)
+    key(qtbot, window, Qt.Key.Key_PageDown, ALT)
+    assert adjudication.index == 0 and adjudication.current_point().start == 75
+
+    again = tmp_path / "again"
+    again.mkdir()
+    window.open_path(make_merged(again))  # an edit while counting: counted again
+    assert adjudication.counting
+    window.view.select_span(557, 563)
+    key(qtbot, window, Qt.Key.Key_L, ALT)
+    assert _gold_at(window.document, 557, 563)
+    qtbot.waitUntil(lambda: not adjudication.counting)
+    assert adjudication.points == decision_points(window.document)
+    _check_list(window)

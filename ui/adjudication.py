@@ -21,16 +21,31 @@ Everything works from the keyboard (and is listed in the help dialog):
 
 Each decision is one core :class:`~annotator.edits.Change` pushed through the window's undo
 stack, with the lead named in the settings (``window.annotator_name()``) as its author.
+
+A big merged file opens at once: its conflicts are counted just after the first paint of the
+text, a slice at a time between events (the dock says how far it got; the next/previous keys
+say "still counting" until then), and the list of conflicts is a model whose rows are made
+only when shown.  After an edit only the conflicts near it are recounted.
 """
 
 from __future__ import annotations
 
 import html
+import time
+from collections.abc import Sequence
 
 from annotator_ui.annotation_model import one_line
 from annotator_ui.inspector import isolated
 from annotator_ui.textview import GOLD_COLOUR
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +55,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -47,7 +63,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import adjudicate
-from annotator.adjudicate import DecisionPoint, PointList, Version
+from annotator.adjudicate import DecisionPoint, PointCount, PointList, Version
 from annotator.edits import Change
 from annotator.errors import AnnotatorError
 from annotator.layers import GOLD
@@ -56,6 +72,94 @@ from annotator.model import Annotation, Document
 MAX_VERSIONS = 9  # Alt+1 ... Alt+9
 GOLD_ROW_BACKGROUND = QColor("#fff3c4")
 ID_ROLE = Qt.ItemDataRole.UserRole
+COUNT_AT_ONCE = 5_000  # annotations up to which conflicts are counted while opening
+COUNT_SLICE = 0.015  # seconds of counting between events (a big file's count)
+
+
+class ConflictModel(QAbstractTableModel):
+    """The conflicts as rows (#, text, kinds, gold), each made only when a view asks for it."""
+
+    NUMBER, TEXT, KIND, GOLD = range(4)
+    ROW_ROLE = ID_ROLE  # column 0: the point's index
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._points: list[DecisionPoint] = []
+        self._text = ""
+        self._headers = (self.tr("#"), self.tr("Text"), self.tr("Kind"), self.tr("Gold"))
+        self._kind_names = {"label": self.tr("label"), "span": self.tr("span"),
+                            "missing": self.tr("missing"), "attribute": self.tr("attribute"),
+                            "gold": self.tr("gold differs")}
+        self._kinds_texts: dict[tuple[str, ...], str] = {}
+
+    def kinds_text(self, kinds: tuple[str, ...]) -> str:
+        """Kinds of disagreement in the interface language (translated once, not per row)."""
+        text = self._kinds_texts.get(kinds)
+        if text is None:
+            text = ", ".join(self._kind_names.get(kind, kind) for kind in kinds)
+            self._kinds_texts[kinds] = text
+        return text
+
+    def set_points(self, points: Sequence[DecisionPoint], text: str) -> None:
+        """Show ``points`` of a document whose text is ``text``."""
+        self.beginResetModel()
+        self._points = list(points)
+        self._text = text
+        self.endResetModel()
+
+    def splice(self, first: int, old_end: int, fresh: Sequence[DecisionPoint]) -> None:
+        """Rows ``first:old_end`` become ``fresh`` (rows after them only move)."""
+        new_end = first + len(fresh)
+        same = min(old_end, new_end) - first
+        self._points[first:first + same] = fresh[:same]
+        if same > 0:
+            self.dataChanged.emit(self.index(first, 0),
+                                  self.index(first + same - 1, self.GOLD))
+        if new_end > old_end:
+            self.beginInsertRows(QModelIndex(), old_end, new_end - 1)
+            self._points[old_end:old_end] = fresh[same:]
+            self.endInsertRows()
+        elif old_end > new_end:
+            self.beginRemoveRows(QModelIndex(), new_end, old_end - 1)
+            del self._points[new_end:old_end]
+            self.endRemoveRows()
+        if new_end != old_end and new_end < len(self._points):  # their numbers changed
+            self.dataChanged.emit(self.index(new_end, self.NUMBER),
+                                  self.index(len(self._points) - 1, self.NUMBER))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._points)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < 4):
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        row, column = index.row(), index.column()
+        if not index.isValid() or not 0 <= row < len(self._points):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            point = self._points[row]
+            if column == self.NUMBER:
+                return str(row + 1)
+            if column == self.TEXT:
+                return isolated(one_line(self._text[point.start:point.end], 60))
+            if column == self.KIND:
+                return self.kinds_text(point.kinds)
+            if column == self.GOLD:
+                return "✓" if point.decided else str(len(point.gold)) if point.gold else "—"
+        elif role == self.ROW_ROLE and column == self.NUMBER:
+            return row
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column == self.NUMBER:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
 
 
 class AdjudicationPanel(QWidget):
@@ -75,17 +179,22 @@ class AdjudicationPanel(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.legend)
 
-        self.conflicts = QTreeWidget(self)
+        self.conflict_model = ConflictModel(self)
+        self.conflicts = QTreeView(self)  # a flat table: rows made only when shown
         self.conflicts.setObjectName("conflict-list")
         self.conflicts.setRootIsDecorated(False)
         self.conflicts.setUniformRowHeights(True)
-        self.conflicts.setHeaderLabels([self.tr("#"), self.tr("Text"), self.tr("Kind"),
-                                        self.tr("Gold")])
+        self.conflicts.setItemsExpandable(False)
+        self.conflicts.setAllColumnsShowFocus(True)
+        self.conflicts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.conflicts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.conflicts.setModel(self.conflict_model)
         header = self.conflicts.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (0, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # sized to the rows in view, not 1000 of them
         layout.addWidget(self.conflicts, 2)
 
         self.versions = QTreeWidget(self)
@@ -122,6 +231,13 @@ class Adjudication(QObject):
         self.window = window
         self.active = False
         self._list: PointList | None = None  # the decision points while active
+        self._count: PointCount | None = None  # a big file's count, under way
+        self._count_waits_for_paint = False  # True until the text's first paint
+        self._count_keeps: DecisionPoint | None = None  # current when the count started
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.timeout.connect(self._count_slice)
+        self.count_at_once = COUNT_AT_ONCE  # annotations up to which opening counts at once
         self.index = -1  # the current point, or -1
         self._filling = False  # True while rows are refilled (their signals are not choices)
         self.actions: dict[str, QAction] = {}
@@ -140,7 +256,7 @@ class Adjudication(QObject):
         panel.accept_button.clicked.connect(self.accept_selected)
         panel.reject_button.clicked.connect(self.reject_gold)
         panel.edit_button.clicked.connect(self.edit_gold)
-        panel.conflicts.currentItemChanged.connect(self._conflict_row_changed)
+        panel.conflicts.selectionModel().currentRowChanged.connect(self._conflict_row_changed)
         panel.versions.itemClicked.connect(self._version_row_clicked)
         panel.versions.itemActivated.connect(lambda _item, _column: self.accept_selected())
         window.document_opened.connect(self._document_opened)
@@ -211,8 +327,14 @@ class Adjudication(QObject):
 
     @property
     def points(self) -> list[DecisionPoint]:
-        """The decision points of the document, in text order (empty when not active)."""
+        """The decision points of the document, in text order (empty when not active, or
+        while they are being counted)."""
         return self._list.points if self._list is not None else []
+
+    @property
+    def counting(self) -> bool:
+        """True while a big file's conflicts are being counted (after its first paint)."""
+        return self._count is not None
 
     def current_point(self) -> DecisionPoint | None:
         return self.points[self.index] if 0 <= self.index < len(self.points) else None
@@ -239,12 +361,15 @@ class Adjudication(QObject):
             self.refresh()
         else:
             self.dock.hide()
+            self._stop_count()
             self._list, self.index = None, -1
             self._fill_conflicts()
             self._fill_versions()
+            self._fill_legend()
         self._update_actions()
 
     def _document_opened(self, document: Document) -> None:
+        self._stop_count()
         self._list, self.index = None, -1
         self.set_active(adjudicate.is_merged(document))
 
@@ -252,18 +377,23 @@ class Adjudication(QObject):
         """Follow an edit (or its undo): recount the points near it, redo their rows."""
         document = self.document
         spans = [*change.before, *change.after]
+        if self._count is not None and document is not None and spans:
+            self._start_count(document)  # the count read the document as it was: again
+            return
         if not self.active or self._list is None or document is None or not spans:
             return
         old = self.current_point()
+        annotators = self._list.annotators
         first, old_end, new_end = self._list.update(
-            document, min(a.start for a in spans), max(a.end for a in spans))
+            document, min(a.start for a in spans), max(a.end for a in spans), change)
         if self.index >= old_end:
             self.index += new_end - old_end
         elif self.index >= first:
             self.index = self._relocate(old, first, new_end)
         self._splice_rows(first, old_end, new_end)
         self._fill_versions()
-        self._fill_legend()
+        if self._list.annotators != annotators:
+            self._fill_legend()
         self._update_actions()
 
     def _relocate(self, old: DecisionPoint | None, first: int, end: int) -> int:
@@ -280,21 +410,95 @@ class Adjudication(QObject):
         return found
 
     def refresh(self) -> None:
-        """Recount every decision point, keeping the current one (by its annotations)."""
+        """Recount every decision point, keeping the current one (by its annotations).
+
+        A document of more than ``count_at_once`` annotations is counted after the first
+        paint of its text, a slice at a time between events (see :attr:`counting`).
+        """
         document = self.document
         old = self.current_point()
+        self._stop_count()
+        self._list = None
+        if document is not None and self.active and len(document.annotations) \
+                > self.count_at_once:
+            self.index = -1
+            self._count_keeps = old
+            self._fill_conflicts()
+            self._fill_versions()
+            self._fill_legend()
+            self._update_actions()
+            self._start_count(document)
+            return
         self._list = PointList(document) if document is not None and self.active else None
+        self._show_count(old)
+
+    def _show_count(self, old: DecisionPoint | None) -> None:
+        """Show the points just counted, ``old`` (the point current before) current again."""
         self.index = self._relocate(old, 0, len(self.points))
         self._fill_conflicts()
         self._fill_versions()
         self._fill_legend()
         self._update_actions()
 
+    # -- counting a big file ------------------------------------------------------------
+    def _start_count(self, document: Document) -> None:
+        """Count ``document``'s points in slices, starting after the text's next paint (the
+        text shows first) or, when the window is not shown, at the next turn of the loop."""
+        self._count_timer.stop()
+        self._count = PointCount(document)
+        viewport = self.window.view.viewport()  # type: ignore[attr-defined]
+        if viewport.isVisible():
+            if not self._count_waits_for_paint:
+                self._count_waits_for_paint = True
+                viewport.installEventFilter(self)
+            self._count_timer.start(500)  # no paint comes (hidden under another window)
+        else:
+            self._count_timer.start(0)
+        self._fill_header()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._count_waits_for_paint:
+            self._stop_waiting_for_paint()
+            if self._count is not None:
+                self._count_timer.start(0)  # runs once this paint is on screen
+        return False
+
+    def _stop_waiting_for_paint(self) -> None:
+        if self._count_waits_for_paint:
+            self._count_waits_for_paint = False
+            self.window.view.viewport().removeEventFilter(self)  # type: ignore[attr-defined]
+
+    def _stop_count(self) -> None:
+        self._count_timer.stop()
+        self._stop_waiting_for_paint()
+        self._count = None
+
+    def _count_slice(self) -> None:
+        """Count for a few milliseconds; show the points once all are counted."""
+        count = self._count
+        if count is None or count.document is not self.document:
+            self._stop_count()
+            return
+        self._stop_waiting_for_paint()
+        deadline = time.perf_counter() + COUNT_SLICE
+        while not count.step():
+            if time.perf_counter() >= deadline:
+                self._fill_header()
+                self._count_timer.start(0)
+                return
+        self._count = None
+        self._list = count.point_list()
+        self._show_count(self._count_keeps)
+        self._count_keeps = None
+
     # -- navigation -------------------------------------------------------------------------
     def go(self, step: int) -> None:
         """Make the next (``+1``) or previous (``-1``) conflict current and show it."""
         if not self.active:
             self.set_active(True)
+        if self.counting:
+            self._say(self.tr("Still counting the conflicts: a moment."))
+            return
         if not self.points:
             self._say(self.tr("No conflicts in this document."))
             return
@@ -324,17 +528,19 @@ class Adjudication(QObject):
         view.centerCursor()
         self._update_actions()
 
-    def _conflict_row_changed(self, item: QTreeWidgetItem | None, _previous: object) -> None:
-        if item is None or self._filling:
+    def _conflict_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid() or self._filling:
             return
-        index = item.data(0, ID_ROLE)
-        if isinstance(index, int) and index != self.index and 0 <= index < len(self.points):
+        index = current.row()
+        if index != self.index and 0 <= index < len(self.points):
             self.show_point(index)
 
     def _annotation_clicked(self, annotation_id: str) -> None:
-        if not self.active:
+        document = self.document
+        if not self.active or self._list is None or document is None:
             return
-        found = adjudicate.point_of(self.points, annotation_id)
+        annotation = document.annotations.get(annotation_id)
+        found = self._list.point_of(annotation) if annotation is not None else None
         if found is not None and found != self.index:
             self.index = found
             self._select_conflict_row(found)
@@ -373,7 +579,9 @@ class Adjudication(QObject):
 
     def accept(self, version: Version) -> Annotation | None:
         lead = self.lead()
-        change = self._push(lambda d: adjudicate.accept(d, version.id, lead=lead))
+        people = self._list.people if self._list is not None else None
+        change = self._push(lambda d: adjudicate.accept(d, version.id, lead=lead,
+                                                        people=people))
         if change is None:
             return None
         gold = self._gold_for(version.start, version.end, version.label)
@@ -467,8 +675,10 @@ class Adjudication(QObject):
         else:
             start, end = span if exact else self.window.snap(*span)  # type: ignore[attr-defined]
         lead = self.lead()
+        people = self._list.people if self._list is not None else None
         change = self._push(lambda d: adjudicate.add_gold(
-            d, start=start, end=end, label=label, lead=lead, attributes=attributes))
+            d, start=start, end=end, label=label, lead=lead, attributes=attributes,
+            people=people))
         gold = self._gold_for(start, end, label) if change is not None else None
         if gold is not None:
             self.window.set_current(gold.id)  # type: ignore[attr-defined]
@@ -497,67 +707,46 @@ class Adjudication(QObject):
         return self.window.tagset.get(label).display_name(language)  # type: ignore[attr-defined, no-any-return]
 
     def _fill_conflicts(self) -> None:
-        tree = self.panel.conflicts
         document = self.document
         self._filling = True
         try:
-            tree.clear()
-            items = [self._conflict_item(document, n) for n in range(len(self.points))]
-            tree.addTopLevelItems(items)
-            if 0 <= self.index < len(items):
-                tree.setCurrentItem(items[self.index])
+            self.panel.conflict_model.set_points(self.points,
+                                                 document.text if document else "")
+            self._set_current_row()
         finally:
             self._filling = False
         self._fill_header()
 
     def _kinds_text(self, point: DecisionPoint) -> str:
         """The point's kinds of disagreement in the interface language."""
-        names = {"label": self.tr("label"), "span": self.tr("span"),
-                 "missing": self.tr("missing"), "attribute": self.tr("attribute"),
-                 "gold": self.tr("gold differs")}
-        return ", ".join(names.get(kind, kind) for kind in point.kinds)
+        return self.panel.conflict_model.kinds_text(point.kinds)
 
-    def _conflict_item(self, document: Document | None, number: int) -> QTreeWidgetItem:
-        point = self.points[number]
-        text = document.text[point.start:point.end] if document else ""
-        gold = "✓" if point.decided else str(len(point.gold)) if point.gold else "—"
-        item = QTreeWidgetItem([str(number + 1), isolated(one_line(text, 60)),
-                                self._kinds_text(point), gold])
-        item.setData(0, ID_ROLE, number)
-        item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight)
-        return item
+    def _set_current_row(self) -> None:
+        view = self.panel.conflicts
+        model = self.panel.conflict_model
+        if 0 <= self.index < model.rowCount():
+            view.setCurrentIndex(model.index(self.index, 0))
+        else:
+            view.selectionModel().clear()
 
     def _splice_rows(self, first: int, old_end: int, new_end: int) -> None:
         """Rows ``first:old_end`` of the conflict list become the points ``first:new_end``."""
-        tree = self.panel.conflicts
         self._filling = True
         try:
-            for _ in range(old_end - first):
-                tree.takeTopLevelItem(first)
-            tree.insertTopLevelItems(first, [self._conflict_item(self.document, n)
-                                             for n in range(first, new_end)])
-            if new_end != old_end:  # numbers after the slice moved
-                for number in range(new_end, tree.topLevelItemCount()):
-                    item = tree.topLevelItem(number)
-                    item.setText(0, str(number + 1))
-                    item.setData(0, ID_ROLE, number)
-            item = tree.topLevelItem(self.index) if self.index >= 0 else None
-            if item is not None:
-                tree.setCurrentItem(item)
-            else:
-                tree.setCurrentItem(None)  # type: ignore[arg-type]
+            self.panel.conflict_model.splice(first, old_end, self.points[first:new_end])
+            self._set_current_row()
         finally:
             self._filling = False
         self._fill_header()
 
     def _select_conflict_row(self, index: int) -> None:
-        tree = self.panel.conflicts
-        item = tree.topLevelItem(index)
-        if item is not None:
+        view = self.panel.conflicts
+        model = self.panel.conflict_model
+        if 0 <= index < model.rowCount():
             self._filling = True
             try:
-                tree.setCurrentItem(item)
-                tree.scrollToItem(item)
+                view.setCurrentIndex(model.index(index, 0))
+                view.scrollTo(model.index(index, 0))
             finally:
                 self._filling = False
         self._fill_header()
@@ -565,6 +754,9 @@ class Adjudication(QObject):
     def _fill_header(self) -> None:
         if not self.active:
             self.panel.header.setText(self.tr("Adjudication is off (Ctrl+Shift+J)."))
+        elif self._count is not None:
+            self.panel.header.setText(self.tr("Counting conflicts… %d%%")
+                                      % round(100 * self._count.progress))
         elif not self.points:
             self.panel.header.setText(self.tr("No conflicts: every annotator agrees and gold "
                                               "holds what they drew."))
@@ -626,12 +818,12 @@ class Adjudication(QObject):
 
     def _fill_legend(self) -> None:
         document = self.document
-        if document is None or not self.active:
-            self.panel.legend.setText("")
+        if document is None or not self.active or self._list is None:
+            self.panel.legend.setText("")  # (filled once the conflicts are counted)
             return
         view = self.window.view  # type: ignore[attr-defined]
         parts = []
-        for name in adjudicate.annotator_names(document):
+        for name in self._list.annotators:
             colour = view.annotator_colour(name).name()
             parts.append(f'<span style="color:{colour}">■</span>&nbsp;{html.escape(name)}')
         parts.append(f'<span style="color:{GOLD_COLOUR.name()}">■</span>&nbsp;<b>'

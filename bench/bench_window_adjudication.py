@@ -1,0 +1,166 @@
+"""Benchmark: the main window opening a big merged document in adjudication mode.
+
+The document of bench/bench_textview.py (~5 MB of Arabic news, 100,000 spans spread over three
+annotators: ~83,000 decision points).  Measured in one run, offscreen:
+
+  * a bare QPlainTextEdit showing the text (the baseline) against ``MainWindow.set_document``
+    up to the first paint of the text with its highlights, adjudication mode switched on
+    (target: at most 3x);
+  * the time from ``set_document`` until every conflict is counted (done after the first
+    paint, in slices, while the dock says "counting conflicts");
+  * each edit in adjudication mode with the dock's recount and the repaint: a label key on a
+    selection (gold), accepting a version (Alt+1), deleting it, an undo, the next conflict
+    (target: about 20 ms each, 50 ms at most);
+  * the core's count alone (``decision_points``), as a ratio to sorting the annotations once.
+
+    QT_QPA_PLATFORM=offscreen python bench/bench_window_adjudication.py [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import statistics
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+_HOME = tempfile.mkdtemp(prefix="annotator-bench-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")  # never the user's settings
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from annotator_ui.mainwindow import MainWindow  # noqa: E402
+from bench_textview import (  # noqa: E402  (the same document as the view benchmark)
+    CORPUS,
+    build_annotations,
+    build_text,
+    fresh_document,
+    open_bare,
+    wait_for_paint,
+)
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from annotator.adjudicate import decision_points  # noqa: E402
+
+
+def counting(window: MainWindow) -> bool:
+    return bool(getattr(window.adjudication, "counting", False))  # type: ignore[attr-defined]
+
+
+def open_window(app: QApplication, window: MainWindow, document) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Seconds to the first paint with highlights, and to the end of the conflict count."""
+    view = window.view
+    before = view.paint_stats["paints"]
+    gc.collect()
+    started = time.perf_counter()
+    window.set_document(document, None)
+    wait_for_paint(app, lambda: view.paint_stats["paints"] > before
+                   and view.paint_stats["spans"] > 0)
+    painted = time.perf_counter() - started
+    deadline = time.perf_counter() + 120
+    while counting(window) and time.perf_counter() < deadline:
+        app.processEvents()
+    return painted, time.perf_counter() - started
+
+
+def timed(app: QApplication, window: MainWindow, action) -> float:  # type: ignore[no-untyped-def]
+    """Seconds for ``action`` and the repaint it asks for."""
+    view = window.view
+    before = view.paint_stats["paints"]
+    started = time.perf_counter()
+    action()
+    view.viewport().update()
+    wait_for_paint(app, lambda: view.paint_stats["paints"] > before)
+    return time.perf_counter() - started
+
+
+def report(name: str, times: list[float]) -> None:
+    print(f"  {name:34} median {statistics.median(times) * 1000:6.1f} ms, "
+          f"max {max(times) * 1000:6.1f} ms  ({len(times)} runs)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--spans", type=int, default=100_000)
+    parser.add_argument("--edits", type=int, default=10)
+    args = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"needs {CORPUS}", file=sys.stderr)
+        return 2
+    app = QApplication.instance() or QApplication([])
+    text = build_text()
+    annotations = build_annotations(text, args.spans)
+    window = MainWindow()
+    window.annotator_name = lambda *a: "lead"  # type: ignore[method-assign]
+    window.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]
+    window.resize(1400, 900)
+    window.show()
+    wait_for_paint(app, lambda: window.isVisible())
+    open_bare(app, text[:20000])  # warm up fonts and glyph caches
+
+    bare, painted, counted = [], [], []
+    for _ in range(args.rounds):
+        gc.collect()
+        bare.append(open_bare(app, text))
+        first, done = open_window(app, window, fresh_document(text, annotations))
+        painted.append(first)
+        counted.append(done)
+    adjudication = window.adjudication  # type: ignore[attr-defined]
+    assert adjudication.active, "a document of three annotators opens in adjudication mode"
+    bare_ms = statistics.median(bare) * 1000
+    painted_ms = statistics.median(painted) * 1000
+    counted_ms = statistics.median(counted) * 1000
+    print(f"document: {len(text):,} characters, {len(annotations):,} annotations, "
+          f"{len(adjudication.points):,} decision points")
+    print(f"open, bare QPlainTextEdit:                {bare_ms:7.0f} ms  (median of {args.rounds})")
+    print(f"open, main window in adjudication mode:   {painted_ms:7.0f} ms  "
+          f"= {painted_ms / bare_ms:.2f}x bare (target <= 3x), to the first paint")
+    print(f"  every conflict counted:                 {counted_ms:7.0f} ms  "
+          f"= {counted_ms / bare_ms:.2f}x bare, from set_document")
+
+    document = window.document
+    view = window.view
+    adds, accepts, deletes, undos, nexts = [], [], [], [], []
+    step = max(1, len(adjudication.points) // (args.edits + 1))
+    for number in range(args.edits):
+        index = (number + 1) * step
+        point = adjudication.points[index]
+        adjudication.show_point(index)
+        app.processEvents()
+        # a label key on a selection: into gold while adjudicating
+        start = point.start
+        view.select_span(start, start + 3)
+        adds.append(timed(app, window, lambda: window.annotate_selection("PER", exact=True)))
+        deletes.append(timed(app, window, window.delete_current))
+        adjudication.show_point(adjudication.index)
+        accepts.append(timed(app, window, lambda: adjudication.accept_version(1)))
+        undos.append(timed(app, window, window.undo_stack.undo))
+        nexts.append(timed(app, window, lambda: adjudication.go(+1)))
+    assert document is window.document
+    print("edits in adjudication mode (with the dock's recount and the repaint):")
+    report("label key on a selection (gold)", adds)
+    report("delete it", deletes)
+    report("accept version 1 (Alt+1)", accepts)
+    report("undo the accept", undos)
+    report("next conflict (Alt+PgDown)", nexts)
+
+    annotations_now = document.annotations
+    started = time.perf_counter()
+    sorted(annotations_now, key=lambda a: (a.start, -a.end, a.id))
+    baseline = time.perf_counter() - started
+    started = time.perf_counter()
+    decision_points(document)
+    core = time.perf_counter() - started
+    print(f"core: decision_points {core * 1000:.0f} ms = {core / baseline:.1f}x one sort of the "
+          f"annotations ({baseline * 1000:.0f} ms)")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
