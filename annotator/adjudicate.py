@@ -78,12 +78,15 @@ def _people(document: Document) -> tuple[list[str], int]:
 
 def is_merged(document: Document) -> bool:
     """True for a document to adjudicate: it has a gold layer or several annotators' work."""
-    names: set[str] = set()
+    first: str | None = None
     for annotation in document.annotations:
         if annotation.layer == GOLD:
             return True
-        names.add(annotation.annotator)
-    return len(names) > 1
+        if first is None:
+            first = annotation.annotator
+        elif annotation.annotator != first:
+            return True
+    return False
 
 
 def related(first: Annotation, second: Annotation) -> bool:
@@ -156,11 +159,13 @@ def _order(annotation: Annotation) -> tuple[int, int, str]:
     return annotation.start, -annotation.end, annotation.id
 
 
-def _point_order(point: DecisionPoint) -> tuple[int, int]:
-    return point.start, -point.end
+def _span_order(item: Annotation | DecisionPoint) -> int:
+    """(start, -end) as one integer: sorts several times faster than a tuple."""
+    return item.start << 32 | (0xFFFFFFFF - item.end)
 
 
 _START = attrgetter("start")
+_ID = attrgetter("id")
 _NO_STEPS = -1  # a chunk size: count in one go, never pausing
 
 
@@ -204,7 +209,11 @@ def _component_steps(annotations: Sequence[Annotation], chunk: int, low: float, 
             y += 1
     components: list[list[Annotation]] = []
     number = [0] * count  # a root's component number
+    pause = chunk if chunk > 0 else count
     for x in range(count):
+        if x == pause:
+            pause += chunk
+            yield high
         root = parent[x]
         if root == x:
             number[x] = len(components)
@@ -264,7 +273,7 @@ class PointCount:
     change meanwhile (start a new count if it does).
     """
 
-    def __init__(self, document: Document, chunk: int = 2000) -> None:
+    def __init__(self, document: Document, chunk: int = 1000) -> None:
         self.document = document
         self.progress = 0.0
         self._steps = _count_steps(document, max(1, chunk))
@@ -439,7 +448,10 @@ def _point_steps(document: Document, own: list[Annotation], golds: list[Annotati
     items of work to yield the progress (0 to 1)."""
     names, total = people
     rank = {name: number for number, name in enumerate(names)}
-    own.sort(key=_order)
+    own.sort(key=_ID)  # then by span, stable: the order of _order(), in a third of the time
+    if chunk > 0:
+        yield 0.05
+    own.sort(key=_span_order)
     if chunk > 0:
         yield 0.1
     components = yield from _component_steps(own, chunk, 0.1, 0.4)
@@ -485,7 +497,7 @@ def _point_steps(document: Document, own: list[Annotation], golds: list[Annotati
         point = _point(members, gold or [], names, total, rank)
         if point is not None:
             points.append(point)
-    points.sort(key=_point_order)
+    points.sort(key=_span_order)
     return points
 
 
