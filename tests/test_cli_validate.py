@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -77,6 +78,26 @@ def test_folders_are_searched_like_the_other_commands(tmp_path: Path, capsys) ->
     assert len(out) == 2
     assert out[0] == f"{good}: ok (3 annotations, {len(load_tei(good).text)} characters)"
     assert out[1].startswith(f"{changed}: the text does not match its checksum")
+
+
+def test_an_id_given_twice_is_a_problem_not_a_traceback(tmp_path: Path, capsys) -> None:
+    # The reader reports the duplicate; the schema pass used to die on lxml's ID check.
+    path = _good_file(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('xml:id="a2"', 'xml:id="a1"'), encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}: duplicate annotation id 'a1'" in out
+    assert re.search(rf"{re.escape(str(path))}: schema: line \d+: ID a1 already defined\n", out)
+
+
+@pytest.mark.parametrize("schema", ["missing.rng", "not-xml.rng", "d1.tei.xml"])
+def test_a_bad_schema_option_is_one_line_exit_two(tmp_path: Path, capsys, schema: str) -> None:
+    path = _good_file(tmp_path)
+    (tmp_path / "not-xml.rng").write_text("<grammar", encoding="utf-8")
+    assert main(["validate", "--schema", str(tmp_path / schema), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and str(tmp_path / schema) in err
 
 
 @pytest.mark.parametrize("command", ["validate", "import", "export", "stats", "show"])
