@@ -16,10 +16,12 @@ Design (see ../shared/notes/qt-text-view.md for the measurements behind it):
 from __future__ import annotations
 
 import html
+import math
 from bisect import bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
+import regex
 from annotator_ui.highlight_painter import (
     ANNOTATOR_COLOURS,
     PaintedSpan,
@@ -116,6 +118,20 @@ def _interface_language() -> str:
     return current_language()
 
 
+_RIGHT_TO_LEFT_LETTER = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_LEFT_TO_RIGHT_LETTER = regex.compile(r"\p{Bidi_Class=L}")
+
+
+def mostly_right_to_left(text: str) -> bool:
+    """True when most of the strong letters of ``text`` are right-to-left (Arabic, Hebrew).
+
+    A paragraph opening with a Latin word ("CNN: قال ...", "@user كلام ...") is still an
+    Arabic paragraph; Qt's first-strong-character rule would lay it out left to right.
+    """
+    rtl = len(_RIGHT_TO_LEFT_LETTER.findall(text))
+    return rtl > 0 and rtl > len(_LEFT_TO_RIGHT_LETTER.findall(text))
+
+
 class ParagraphLayout(QPlainTextDocumentLayout):
     """QPlainTextEdit's lazy block layout, plus per-paragraph alignment and line spacing.
 
@@ -124,7 +140,9 @@ class ParagraphLayout(QPlainTextDocumentLayout):
     strong character).  Whenever a freshly laid-out block is asked for its rectangle, its
     alignment is set from that direction (right for right-to-left paragraphs) and its lines are
     moved apart by the line spacing.  ``Qt.AlignAbsolute`` marks a block as done: Qt resets
-    the option each time it lays the block out again.
+    the option each time it lays the block out again.  A block Qt made left-to-right whose
+    letters are mostly Arabic (it opens with a Latin name or a handle) is broken into lines
+    again right to left (:func:`mostly_right_to_left`).
     """
 
     def __init__(self, document: QTextDocument, line_spacing: float = DEFAULT_LINE_SPACING):
@@ -142,6 +160,11 @@ class ParagraphLayout(QPlainTextDocumentLayout):
         if alignment in (_ALIGN_RIGHT, _ALIGN_LEFT) or not layout.lineCount():
             return rect
         right_to_left = block.textDirection() == _RIGHT_TO_LEFT
+        if not right_to_left and mostly_right_to_left(block.text()):
+            option.setTextDirection(_RIGHT_TO_LEFT)
+            right_to_left = True
+            option.setAlignment(_ALIGN_RIGHT)
+            self._lay_out_again(block, layout, option)
         option.setAlignment(_ALIGN_RIGHT if right_to_left else _ALIGN_LEFT)
         layout.setTextOption(option)
         extra = self.line_spacing - 1.0
@@ -155,6 +178,28 @@ class ParagraphLayout(QPlainTextDocumentLayout):
                 shift += height * extra
         self.blocks_finished += 1
         return super().blockBoundingRect(block)
+
+    def _lay_out_again(self, block, layout: QTextLayout, option: QTextOption) -> None:  # type: ignore[no-untyped-def]
+        """Break ``block`` into lines again with ``option`` (its direction), as Qt did."""
+        first = layout.lineAt(0)
+        width, margin = first.width(), first.position().x()
+        layout.setTextOption(option)
+        layout.beginLayout()
+        height = 0.0
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLeadingIncluded(True)
+            line.setLineWidth(width)
+            line.setPosition(QPointF(margin, height))
+            height += line.height()
+            if line.leading() < 0:
+                height += math.ceil(line.leading())
+        layout.endLayout()
+        if block.lineCount() != layout.lineCount():
+            block.setLineCount(layout.lineCount())
+            self.documentSizeChanged.emit(self.documentSize())
 
 
 class AnnotatedTextView(QPlainTextEdit):
