@@ -6,7 +6,9 @@ has to look at: connected sets of *related* annotator annotations (overlapping w
 label, or with different labels over mostly the same characters: Jaccard >= 0.5, the rule
 merging uses) that are not one span drawn identically by every annotator and carried into gold
 unchanged.  Each point lists its distinct *versions* (span + label, with the annotators who
-drew exactly that) and the gold annotations there.
+drew exactly that) and the gold annotations there.  :class:`PointCount` does the same count a
+slice at a time (a window runs it between events), and :class:`PointList` keeps the points
+up to date by recounting only those near each edit.
 
 The decisions are edits returning :class:`annotator.edits.Change` values, so they undo and
 redo like every other edit:
