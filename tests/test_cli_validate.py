@@ -78,6 +78,9 @@ def test_folders_are_searched_like_the_other_commands(tmp_path: Path, capsys) ->
     assert len(out) == 2
     assert out[0] == f"{good}: ok (3 annotations, {len(load_tei(good).text)} characters)"
     assert out[1].startswith(f"{changed}: the text does not match its checksum")
+    (tmp_path / "empty").mkdir()  # nothing checked is not "all fine"
+    assert main(["validate", "--no-schema", str(tmp_path / "empty")]) == 2
+    assert "no TEI files found" in capsys.readouterr().err
 
 
 def test_an_id_given_twice_is_a_problem_not_a_traceback(tmp_path: Path, capsys) -> None:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, FormatError
 from annotator.schema import schema_errors, tei_all
 from annotator.tagset import default_tagset, load_tagset
 from annotator.tei import read_tei
@@ -33,11 +33,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
 
 
-def _paths(sources: list[Path], errors: list[AnnotatorError]) -> Iterator[Path]:
-    """Files as given (in order), folders replaced by the TEI files in them."""
+def _paths(sources: list[Path]) -> Iterator[Path | AnnotatorError]:
+    """Files as given (in order), folders replaced by the TEI files in them (or errors)."""
     for source in sources:
         if source.is_dir():
-            yield from expand_sources([source], is_tei_name, errors)
+            errors: list[AnnotatorError] = []
+            found = expand_sources([source], is_tei_name, errors)
+            if not found and not errors:
+                errors.append(FormatError("no TEI files found (*.xml)", path=str(source)))
+            yield from errors
+            yield from found
         else:
             yield source
 
@@ -47,12 +52,11 @@ def run(args: argparse.Namespace) -> int:
     tagset = load_tagset(args.tagset) if args.tagset else default_tagset()
     schema = None if args.no_schema else tei_all(args.schema)
     failed = unreadable = 0
-    folder_errors: list[AnnotatorError] = []
-    for path in _paths(args.files, folder_errors):
-        for error in folder_errors:
-            print(error.one_line(), file=sys.stderr)
+    for path in _paths(args.files):
+        if isinstance(path, AnnotatorError):
+            print(path.one_line(), file=sys.stderr)
             unreadable += 1
-        folder_errors.clear()
+            continue
         try:
             result = read_tei(path)
         except AnnotatorError as error:
