@@ -39,6 +39,7 @@ from annotator_ui.inspector import isolated
 from annotator_ui.textview import GOLD_COLOUR
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -86,10 +87,18 @@ class ConflictModel(QAbstractTableModel):
         super().__init__(parent)
         self._points: list[DecisionPoint] = []
         self._text = ""
-        self._headers = (self.tr("#"), self.tr("Text"), self.tr("Kind"), self.tr("Gold"))
-        self._kind_names = {"label": self.tr("label"), "span": self.tr("span"),
-                            "missing": self.tr("missing"), "attribute": self.tr("attribute"),
-                            "gold": self.tr("gold differs")}
+        # Translated once here, not per row; in the contexts the catalogue has them under.
+        panel = "AdjudicationPanel"
+        self._headers = (QCoreApplication.translate(panel, "#"),
+                         QCoreApplication.translate(panel, "Text"),
+                         QCoreApplication.translate(panel, "Kind"),
+                         QCoreApplication.translate(panel, "Gold"))
+        owner = "Adjudication"
+        self._kind_names = {"label": QCoreApplication.translate(owner, "label"),
+                            "span": QCoreApplication.translate(owner, "span"),
+                            "missing": QCoreApplication.translate(owner, "missing"),
+                            "attribute": QCoreApplication.translate(owner, "attribute"),
+                            "gold": QCoreApplication.translate(owner, "gold differs")}
         self._kinds_texts: dict[tuple[str, ...], str] = {}
 
     def kinds_text(self, kinds: tuple[str, ...]) -> str:
