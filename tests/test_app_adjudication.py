@@ -332,3 +332,24 @@ def test_a_big_file_is_counted_after_the_first_paint(qtbot, window, tmp_path) ->
     qtbot.waitUntil(lambda: not adjudication.counting)
     assert adjudication.points == decision_points(window.document)
     _check_list(window)
+
+
+@pytest.mark.parametrize("at_once", [True, False])
+def test_opening_counts_the_points_once(qtbot, window, tmp_path, monkeypatch,  # type: ignore[no-untyped-def]
+                                        at_once) -> None:
+    from annotator import adjudicate
+
+    counts = []
+    real = adjudicate._count_steps
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        counts.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(adjudicate, "_count_steps", counting)
+    adjudication = window.adjudication
+    adjudication.count_at_once = 10_000 if at_once else 0
+    document = window.open_path(make_merged(tmp_path))
+    qtbot.waitUntil(lambda: not adjudication.counting)
+    assert counts == [document]
+    assert len(adjudication.points) == 5
