@@ -111,7 +111,7 @@ def _label_list(rows_path: Path) -> list[str] | None:
     return names
 
 
-def _row(obj: Any, names: list[str] | None, replace_invalid: bool,
+def _row(obj: Any, names: list[str] | None, replace_invalid: bool, labels_name: str,
          ) -> tuple[str | None, list[str], list[str], int]:
     """(row id, tokens, tags, characters replaced) of one row; ValueError says what is wrong."""
     if not isinstance(obj, dict):
@@ -137,8 +137,8 @@ def _row(obj: Any, names: list[str] | None, replace_invalid: bool,
     for number, tag in enumerate(tags, 1):
         if isinstance(tag, int) and not isinstance(tag, bool):
             if names is None:
-                raise ValueError("ner_tags are numbers but there is no label list beside the "
-                                 "file (NAME.labels.json)")
+                raise ValueError(f"ner_tags are numbers but there is no label list "
+                                 f"{labels_name} beside the file")
             if not 0 <= tag < len(names):
                 raise ValueError(f"ner_tag {tag} (token {number}) is not in the label list "
                                  f"of {len(names)} tags")
@@ -188,7 +188,8 @@ def read_hf(path: Path, options: ImportOptions, problems: Problems) -> Iterator[
             continue
         try:
             row_id, tokens, tags, replaced = _row(json.loads(line), names,
-                                                  options.replace_invalid)
+                                                  options.replace_invalid,
+                                                  labels_path(path).name)
         except json.JSONDecodeError as error:
             problems.error(FormatError(f"bad JSON: {error.msg} (column {error.colno})",
                                        path=where, line=number))
