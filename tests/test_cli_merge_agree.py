@@ -68,7 +68,9 @@ def test_merge_unanimity_and_overlap_options(tmp_path: Path) -> None:
     out = tmp_path / "merged.tei.xml"
     assert main(["merge", *paths, "-o", str(out), "--strategy", "unanimity", "-q"]) == 0
     assert [a.label for a in load_tei(out).annotations if a.layer == "gold"] == ["PER"]
-    assert main(["merge", *paths, "-o", str(out), "--min-agree", "1", "--overlap", "-q"]) == 0
+    assert main(["merge", *paths, "-o", str(out), "--min-agree", "1", "--overlap", "-q"]) == 2
+    assert main(["merge", *paths, "-o", str(out), "--min-agree", "1", "--overlap", "-q",
+                 "--overwrite"]) == 0
     assert len([a for a in load_tei(out).annotations if a.layer == "gold"]) == 5
 
 
@@ -139,8 +141,13 @@ def test_merge_folders_reports_missing_documents(tmp_path: Path,
     assert sorted(p.name for p in out.iterdir()) == ["d1.tei.xml", "d2.tei.xml"]
     assert f"d2 missing from {tmp_path / 'carol'}" in captured.err
     assert "3 conflicts in 1 document: missing 3" in captured.out  # d2: alice = bob
+    before = (out / "d1.tei.xml").read_bytes()
     assert main(["merge", *(str(tmp_path / w) for w in SETS), "-o", str(out),
-                 "--list-conflicts"]) == 0
+                 "--list-conflicts"]) == 2  # merged files already there are kept
+    assert "--overwrite" in capsys.readouterr().err
+    assert (out / "d1.tei.xml").read_bytes() == before
+    assert main(["merge", *(str(tmp_path / w) for w in SETS), "-o", str(out),
+                 "--list-conflicts", "--overwrite"]) == 0
     assert re.search(r"^d1 \[", capsys.readouterr().out, re.MULTILINE)  # lines name documents
 
 

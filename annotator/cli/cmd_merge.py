@@ -61,6 +61,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also write every conflict as one JSON object per line")
     parser.add_argument("--list-conflicts", action="store_true",
                         help="folders: list every conflict (default: a summary)")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="replace an existing merged file (or the merged files already in "
+                             "OUTDIR); without it they are kept, since a lead may have "
+                             "adjudicated them")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no conflict table, no progress bar")
 
@@ -124,6 +128,14 @@ def print_conflict_summary(conflicts: list[Conflict], out: TextIO, saved: str | 
                                 "use --list-conflicts or --conflicts FILE.jsonl"), file=out)
 
 
+def _refuse_existing(existing: list[Path]) -> None:
+    """Keep merged files already there: a lead may have adjudicated them since."""
+    if existing:
+        raise MergeError(f"{len(existing)} merged file(s) already there (a lead may have "
+                         "adjudicated them); kept, nothing written: use --overwrite to "
+                         "replace them", path=str(existing[0]))
+
+
 def run(args: argparse.Namespace) -> int:
     inputs = [Path(p) for p in args.inputs]
     for path in inputs:
@@ -141,6 +153,8 @@ def run(args: argparse.Namespace) -> int:
                              path=args.conflicts)
     bar = _Bar(sys.stderr, not args.quiet)
     if all(folders):
+        if out.is_dir() and not args.overwrite:
+            _refuse_existing(sorted(out.glob("*.tei.xml")))
         try:
             merged = merge_corpus(inputs, out, options, bar)
         finally:
@@ -154,6 +168,8 @@ def run(args: argparse.Namespace) -> int:
             raise MergeError("the output is one of the inputs; choose another name",
                              path=str(out))
         result = merge_files(inputs, options)
+        if out.is_file() and not args.overwrite:
+            _refuse_existing([out])
         save_tei(result.document, out, tagset=result.tagset)
         results = [result]
     conflicts = [c for r in results for c in r.conflicts]
