@@ -286,6 +286,9 @@ class _Reader:
                 created, modified = times.get(first[1:], ""), times.get(last.strip()[1:], "")
             else:
                 created = modified = times.get(change[1:], "")
+            if not created or not modified:
+                self.problems.append(f"annotation {attrs.get(_XML_ID)}: @change {change!r} "
+                                     "names no <change> of the header")
         else:
             created = modified = ""
         layer, annotator = self._layer

@@ -232,3 +232,13 @@ def test_leading_whitespace_spans_anchor_on_the_text_division(tmp_path: Path) ->
     save_tei(document, tmp_path / "d.tei.xml")
     assert "#string-range(text,0,5)" in (tmp_path / "d.tei.xml").read_text(encoding="utf-8")
     assert load_tei(tmp_path / "d.tei.xml") == document
+
+
+def test_a_time_reference_that_does_not_resolve_is_reported(tmp_path: Path) -> None:
+    path = _saved(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(r'change="#when\.[^"]*"', 'change="#when.missing"', text, count=1)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+    with pytest.raises(IntegrityError, match="names no <change>"):
+        load_tei(path)
