@@ -69,7 +69,7 @@ from annotator.docid import safe_id
 from annotator.errors import EncodingError, FormatError
 from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.layers import GOLD, select_layer
-from annotator.model import Annotation, Document, now_iso
+from annotator.model import Annotation, Document, checked_annotation, now_iso
 from annotator.tagset import TagSet, default_tagset
 from annotator.tokenize import sentence_breaks, tokenize_columns
 from annotator.xmlchars import ILLEGAL_XML_CHARS, REPLACEMENT
@@ -208,10 +208,13 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
         doc_id = f"{base}-{number:0{width}d}" if docstarts else base
         text, spans = _text_and_spans(collected, problems, where)
         document = Document(doc_id, text, source=SOURCE_PREFIX + name)
-        document.annotations.extend(
-            Annotation(id=f"a{i}", start=start, end=end, label=label, annotator=annotator,
-                       created=stamp, modified=stamp)
-            for i, (start, end, label) in enumerate(spans, 1))
+        refused = [f"an empty {label} entity at character {start} (empty tokens only) "
+                   "is left out" for start, end, label in spans if start >= end]
+        document.annotations.load(
+            [checked_annotation(f"a{i}", start, end, label, annotator, stamp, stamp, "")
+             for i, (start, end, label) in enumerate(spans, 1) if start < end], refused)
+        for message in refused:
+            problems.warn(FormatError(message, path=where))
         return document
 
     collected = _Collected()
