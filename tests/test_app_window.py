@@ -315,7 +315,7 @@ def test_delete_key_and_list_selection(qtbot, window) -> None:  # type: ignore[n
         window.view.select_span(start, start + len(word))
         press(qtbot, window, key)
     assert window.list_model.rowCount() == 2
-    first = window.list_proxy.index(0, 0)
+    first = window.list_table.model().index(0, 0)
     window.list_table.setCurrentIndex(first)
     chosen = document.annotations[window.current_id]
     assert window.view.selected_span() == (chosen.start, chosen.end)

@@ -51,6 +51,7 @@ class AnnotationTableModel(QAbstractTableModel):
         self._document: Document | None = None
         self._tagset: TagSet | None = None
         self._ids: list[str] = []
+        self._shown: set[str] = set()  # the ids in _ids, for a quick "not listed" answer
         self._icons: dict[str, QIcon] = {}
         self.language = "en"
         self._headers = (self.tr("Text"), self.tr("Label"), self.tr("Annotator"),
@@ -65,8 +66,10 @@ class AnnotationTableModel(QAbstractTableModel):
         self._icons.clear()
         if document is None:
             self._ids = []
+            self._shown = set()
         else:
             self._ids = [a.id for a in document.annotations.sorted()]
+            self._shown = set(self._ids)
         self.endResetModel()
 
     def document(self) -> Document | None:
@@ -79,6 +82,8 @@ class AnnotationTableModel(QAbstractTableModel):
         (``where``, else the document's current value) finds the row of a big document at
         once; a row whose key changed since (a resized span) is found by a scan.
         """
+        if annotation_id not in self._shown:
+            return -1
         if where is None and self._document is not None:
             where = self._document.annotations.get(annotation_id)
         if where is not None and self._document is not None:
@@ -131,6 +136,7 @@ class AnnotationTableModel(QAbstractTableModel):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._ids[row]
+        self._shown.discard(annotation_id)
         self.endRemoveRows()
 
     def _insert(self, annotation: Annotation) -> None:
@@ -139,6 +145,7 @@ class AnnotationTableModel(QAbstractTableModel):
                                  key=lambda i: _sort_key(by_id[i]))
         self.beginInsertRows(QModelIndex(), row, row)
         self._ids.insert(row, annotation.id)
+        self._shown.add(annotation.id)
         self.endInsertRows()
 
     # -- Qt model interface -------------------------------------------------------

@@ -256,7 +256,7 @@ class Inspector(QWidget):
         self.link_captions: list[str] = []
         annotations = document.annotations
         roles = [link.role for link in spec.links]
-        roles += [x.role for x in annotation.links if x.role not in roles]
+        roles += list(dict.fromkeys(x.role for x in annotation.links if x.role not in roles))
         shown = False
         for role in roles:
             link_spec = spec.link(role)

@@ -25,7 +25,7 @@ from annotator_ui.inspector import BackLinks, Inspector
 from annotator_ui.palette import LabelPalette, swatch_icon
 from annotator_ui.textview import AnnotatedTextView
 from annotator_ui.undo import push_change, undo_group
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -124,6 +124,30 @@ def default_annotator_name(parent: QWidget | None = None) -> str:
 
 # Annotations above which the list fills after the first paint of the text.
 BIG_DOCUMENT = 20_000
+
+
+class _AfterPaint(QObject):
+    """Calls ``callback`` once, just after ``widget``'s next paint (or after half a second,
+    if no paint comes: a window hidden under another)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget, self._callback, self._done = widget, callback, False
+        widget.installEventFilter(self)
+        QTimer.singleShot(500, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            QTimer.singleShot(0, self._fire)  # once this paint is on screen
+        return False
+
+    def _fire(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._widget.removeEventFilter(self)
+        self._callback()
+        self.deleteLater()
 
 class MainWindow(QMainWindow):
     """One document at a time, annotated through labels, list and inspector."""
@@ -473,7 +497,7 @@ class MainWindow(QMainWindow):
             # The text and its highlights paint first; the list (a sort and a reset of every
             # row) fills just after, so a big document shows at once.
             self.list_model.set_document(None, self.tagset)
-            QTimer.singleShot(0, lambda: self._fill_list(document))
+            _AfterPaint(self.view.viewport(), lambda: self._fill_list(document))
         else:
             self.list_model.set_document(document, self.tagset)
         self.inspector.show_annotation(None, None, None)
@@ -908,7 +932,12 @@ class MainWindow(QMainWindow):
         self.current_id = annotation.id if annotation else None
         self.view.set_current_annotation(self.current_id)
         self._refresh_inspector()
-        self._select_row(self.current_id)
+        if self.document is not None and len(self.document.annotations) > BIG_DOCUMENT:
+            # Selecting and scrolling a 100,000-row table repaints it (~15 ms): let the text
+            # show the edit first, then bring the list along.
+            _AfterPaint(self.view.viewport(), lambda: self._select_row(self.current_id))
+        else:
+            self._select_row(self.current_id)
         if jump and annotation is not None:
             self.view.select_span(annotation.start, annotation.end)
             self._reveal_cursor()
@@ -953,6 +982,8 @@ class MainWindow(QMainWindow):
         if table.model() is wanted and table.property("connected"):
             return
         current = self.current_id
+        # Detached, the proxy does no work on edits (it re-maps rows on every insertion).
+        self.list_proxy.setSourceModel(self.list_model if filtered else None)
         table.setModel(wanted)
         table.setProperty("connected", True)
         table.selectionModel().currentRowChanged.connect(self._list_row_changed)

@@ -353,9 +353,10 @@ class AnnotatedTextView(QPlainTextEdit):
             raise ValueError(f"unknown colour mode {mode!r}: use 'label' or 'annotator'")
         self._colour_mode = mode
         if mode == "annotator" and self._document is not None:
-            for annotation in self._document.annotations:
-                if annotation.layer != GOLD_LAYER:
-                    self._annotator_colour(annotation.annotator)
+            names = dict.fromkeys(a.annotator for a in self._document.annotations
+                                  if a.layer != GOLD_LAYER)
+            for name in names:  # in order of first appearance: stable colours
+                self._annotator_colour(name)
         self.viewport().update()
 
     def colour_mode(self) -> str:
