@@ -60,6 +60,10 @@
       <translation>التعارض %d من %d: %s</translation>
     </message>
     <message>
+      <source>Counting conflicts… %d%%</source>
+      <translation>جارٍ عدّ الخلافات… %d%%</translation>
+    </message>
+    <message>
       <source>Go to a conflict first (Alt+PgDown).</source>
       <translation>اذهب إلى تعارض أولًا (Alt+PgDown).</translation>
     </message>
@@ -108,6 +112,10 @@
       <translation>التحديد إلى ال&amp;ذهبي</translation>
     </message>
     <message>
+      <source>Still counting the conflicts: a moment.</source>
+      <translation>ما زال عدّ الخلافات جاريًا: لحظة من فضلك.</translation>
+    </message>
+    <message>
       <source>That was the first conflict.</source>
       <translation>كان ذلك أول تعارض.</translation>
     </message>
@@ -127,13 +135,13 @@
       <source>nothing from %s</source>
       <translation>لا شيء من %s</translation>
     </message>
+    <message>
+      <source>nothing here in gold</source>
+      <translation>لا شيء هنا في المعيار الذهبي</translation>
+    </message>
   </context>
   <context>
     <name>AdjudicationPanel</name>
-    <message>
-      <source>#</source>
-      <translation>#</translation>
-    </message>
     <message>
       <source>Accept</source>
       <translation>اقبل</translation>
@@ -147,16 +155,8 @@
       <translation>حرّر الذهبي</translation>
     </message>
     <message>
-      <source>Gold</source>
-      <translation>الذهبي</translation>
-    </message>
-    <message>
       <source>Key</source>
       <translation>المفتاح</translation>
-    </message>
-    <message>
-      <source>Kind</source>
-      <translation>النوع</translation>
     </message>
     <message>
       <source>Label</source>
