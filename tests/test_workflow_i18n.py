@@ -51,7 +51,7 @@ def test_compiled_catalogue_is_up_to_date_with_the_source(qapp) -> None:
     for context, source, translation in catalogue():
         assert translator.translate(context, source) == translation, \
             f"annotator_ar.qm is stale for {context}: {source!r}; run " \
-            "resources/translations/update_translations.py"
+            "tools/update_translations.py"
 
 
 def test_install_switches_language_and_direction(qapp) -> None:

@@ -1,6 +1,6 @@
 """Refresh ``annotator_ar.ts`` from the strings in ``ui/*.py`` and compile ``annotator_ar.qm``.
 
-    python resources/translations/update_translations.py [--lupdate PATH] [--lrelease PATH]
+    python tools/update_translations.py [--lupdate PATH] [--lrelease PATH]
 
 Runs ``pyside6-lupdate`` on the UI modules into a fresh catalogue, then:
 
@@ -25,8 +25,8 @@ from pathlib import Path
 
 from lxml import etree
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "resources" / "translations"
 TS = HERE / "annotator_ar.ts"
 QM = HERE / "annotator_ar.qm"
 
