@@ -89,8 +89,7 @@ class _Reader:
         self._ends: dict[str, Callable[[], None]] = {
             _NS + name: getattr(self, "_end_" + name) for name in (
                 "teiHeader", "respStmt", "category", "div")}
-        parser.StartElementHandler = self._start
-        parser.EndElementHandler = self._end
+        parser.StartElementHandler, parser.EndElementHandler = self._fast_handlers()
         parser.StartDoctypeDeclHandler = self._refuse_doctype
         parser.EntityDeclHandler = self._refuse_entity
 
@@ -103,9 +102,6 @@ class _Reader:
 
     def _start(self, name: str, attrs: dict[str, str]) -> None:
         self._depth += 1
-        if name == _ANNOTATION:
-            self._start_annotation(attrs)
-            return
         handler = self._starts.get(name)
         if handler is not None:
             handler(attrs)
@@ -113,10 +109,6 @@ class _Reader:
             self.anchors[attrs[_XML_ID]] = self._length
 
     def _end(self, name: str) -> None:
-        if name == _ANNOTATION:
-            self._depth -= 1
-            self._end_annotation()
-            return
         if self._capture_depth == self._depth:
             self._finish_capture()
         handler = self._ends.get(name)
@@ -258,50 +250,71 @@ class _Reader:
         resp = attrs.get("resp", "").lstrip("#")
         self._layer = ("" if kind == "annotator" else kind, self.people.get(resp, resp))
 
-    def _start_annotation(self, attrs: dict[str, str]) -> None:
-        """Resolve the pointer and build the annotation at once (the text came before).
+    def _fast_handlers(self) -> tuple[Callable[[str, dict[str, str]], None],
+                                      Callable[[str], None]]:
+        """Start and end handlers with a fast path for ``<annotation>``.
 
-        This runs once per annotation of a file that may hold 100,000: keep it lean.
+        A file may hold 100,000 annotations: their pointer is resolved and the annotation built
+        right at the start tag (the text came before), with everything it needs bound as local
+        variables of these closures.  Every other element goes to the generic handlers.
         """
-        self._current = None
-        target = attrs.get("target", "")
-        if target[:14] == "#string-range(" and target[-1:] == ")":
-            parts = target[14:-1].split(",")
-        else:
-            parts = ()
-        try:
-            anchor, offset, length = parts
-            start = self.anchors[anchor] + int(offset)
-            end = start + int(length)
-        except (ValueError, KeyError):
-            self._bad_target(attrs)
-            return
-        ana = attrs.get("ana", "")
-        label = self.labels.get(ana[1:]) or self._label_of(attrs)
-        change = attrs.get("change")
-        if change:
-            times = self.times
-            if " " in change:
-                first, _, last = change.partition(" ")
-                created, modified = times.get(first[1:], ""), times.get(last.strip()[1:], "")
+        anchors, labels, times, people = self.anchors, self.labels, self.times, self.people
+        append = self.annotations.append
+        problems = self.problems
+        generic_start, generic_end = self._start, self._end
+        make = checked_annotation
+
+        def start(name: str, attrs: dict[str, str]) -> None:
+            if name != _ANNOTATION:
+                generic_start(name, attrs)
+                return
+            self._current = None
+            target = attrs.get("target", "")
+            parts = (target[14:-1].split(",")
+                     if target[:14] == "#string-range(" and target[-1:] == ")" else ())
+            try:
+                anchor, offset, length = parts
+                begin = anchors[anchor] + int(offset)
+                end = begin + int(length)
+            except (ValueError, KeyError):
+                self._bad_target(attrs)
+                return
+            ana = attrs.get("ana", "")
+            label = labels.get(ana[1:]) or self._label_of(attrs)
+            change = attrs.get("change")
+            if change:
+                if " " in change:
+                    first, _, last = change.partition(" ")
+                    created, modified = times.get(first[1:], ""), times.get(last.strip()[1:], "")
+                else:
+                    created = modified = times.get(change[1:], "")
+                if not created or not modified:
+                    problems.append(f"annotation {attrs.get(_XML_ID)}: @change {change!r} "
+                                    "names no <change> of the header")
             else:
-                created = modified = times.get(change[1:], "")
-            if not created or not modified:
-                self.problems.append(f"annotation {attrs.get(_XML_ID)}: @change {change!r} "
-                                     "names no <change> of the header")
-        else:
-            created = modified = ""
-        layer, annotator = self._layer
-        if "resp" in attrs:
-            annotator = self.people.get(attrs["resp"].lstrip("#"), annotator)
-        if end > self._text_length or not label or start >= end or offset[:1] == "-":
-            self._bad_target(attrs, label)
-            return
-        annotation = checked_annotation(attrs.get(_XML_ID, ""), start, end, label, annotator,
-                                        created, modified, layer)
-        self.annotations.append(annotation)
-        self._current = annotation
-        self._links = None
+                created = modified = ""
+            layer, annotator = self._layer
+            if "resp" in attrs:
+                annotator = people.get(attrs["resp"].lstrip("#"), annotator)
+            if end > self._text_length or not label or begin >= end or offset[:1] == "-":
+                self._bad_target(attrs, label)
+                return
+            annotation = make(attrs.get(_XML_ID, ""), begin, end, label, annotator, created,
+                              modified, layer)
+            append(annotation)
+            self._current = annotation
+            self._links = None
+
+        def end_(name: str) -> None:
+            if name != _ANNOTATION:
+                generic_end(name)
+                return
+            current = self._current
+            if current is not None and self._links:
+                object.__setattr__(current, "links", tuple(self._links))
+            self._current = None
+
+        return start, end_
 
     def _label_of(self, attrs: dict[str, str]) -> str:
         labels = self.labels
@@ -327,12 +340,6 @@ class _Reader:
         else:
             self.problems.append(f"{where}: string-range({','.join(parts)}) is empty or does "
                                  f"not resolve inside the text ({self._text_length} characters)")
-
-    def _end_annotation(self) -> None:
-        current = self._current
-        if current is not None and self._links:
-            object.__setattr__(current, "links", tuple(self._links))
-        self._current = None
 
     def _set(self, field_name: str) -> Callable[[str], None]:
         current = self._current

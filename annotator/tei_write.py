@@ -301,9 +301,9 @@ def tei_chunks(document: Document, tagset: TagSet | None = None) -> Iterator[str
     tagset = tagset or default_tagset()
     people, tags = _Ids("resp."), _Ids("tag.")
     annotations = document.annotations
-    for name in dict.fromkeys(a.annotator for a in annotations):
+    for name in dict.fromkeys([a.annotator for a in annotations]):
         people(name)
-    for label in dict.fromkeys(a.label for a in annotations):
+    for label in dict.fromkeys([a.label for a in annotations]):
         tags(label)
     for name in document.status:
         people(name)
