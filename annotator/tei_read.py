@@ -23,6 +23,8 @@ from annotator.tei_write import STATUS_CHANGE, TEI_NS, TEXT_ID
 
 _NS = TEI_NS + " "
 _ANNOTATION = _NS + "annotation"
+_PTR, _NOTE, _FS, _F, _STRING = (_NS + name for name in ("ptr", "note", "fs", "f", "string"))
+_ANNOTATION_CHILDREN = frozenset({_PTR, _NOTE, _FS, _F, _STRING})
 _XML_ID = "http://www.w3.org/XML/1998/namespace id"
 _XML_LANG = "http://www.w3.org/XML/1998/namespace lang"
 _RANGE = re.compile(r"^#string-range\(\s*([^,\s)]+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)$")
@@ -264,9 +266,49 @@ class _Reader:
         generic_start, generic_end = self._start, self._end
         make = checked_annotation
 
+        parser = self.parser
+        collected: list[str] = []
+        into: list[tuple[str, str] | None] = [None]  # (element name, attribute key or "")
+
+        def begin(element: str, key: str) -> None:
+            collected.clear()
+            into[0] = (element, key)
+            parser.CharacterDataHandler = collected.append
+
+        def child_start(name: str, attrs: dict[str, str], current: Annotation) -> None:
+            if name == _PTR:
+                role = attrs.get("type", "")
+                if self._links is None:
+                    self._links = []
+                self._links.extend(Link(role, pointer.lstrip("#"))
+                                   for pointer in attrs.get("target", "").split())
+            elif name == _F:
+                self._feature = attrs.get("n") or attrs.get("name", "")
+            elif name == _STRING:
+                if self._feature and into[0] is None:
+                    begin(_STRING, self._feature)
+            elif name == _NOTE and attrs.get("type") != "attributes" and into[0] is None:
+                begin(_NOTE, "")
+
+        def child_end(name: str, current: Annotation) -> None:
+            target = into[0]
+            if target is None or target[0] != name:
+                return
+            into[0] = None
+            parser.CharacterDataHandler = None
+            text = "".join(collected)
+            if name == _STRING:
+                current.attributes[target[1]] = text  # type: ignore[index]
+            else:
+                object.__setattr__(current, "note", text)
+
         def start(name: str, attrs: dict[str, str]) -> None:
             if name != _ANNOTATION:
-                generic_start(name, attrs)
+                current = self._current
+                if current is not None and name in _ANNOTATION_CHILDREN:
+                    child_start(name, attrs, current)  # the fast path for quote attributes
+                else:
+                    generic_start(name, attrs)
                 return
             self._current = None
             target = attrs.get("target", "")
@@ -307,7 +349,11 @@ class _Reader:
 
         def end_(name: str) -> None:
             if name != _ANNOTATION:
-                generic_end(name)
+                current = self._current
+                if current is not None and name in _ANNOTATION_CHILDREN:
+                    child_end(name, current)
+                else:
+                    generic_end(name)
                 return
             current = self._current
             if current is not None and self._links:
