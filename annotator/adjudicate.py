@@ -39,7 +39,7 @@ from typing import TypeVar
 
 from annotator.edits import Change, delete_annotation
 from annotator.errors import AnnotationError
-from annotator.layers import GOLD
+from annotator.layers import GOLD, related
 from annotator.model import Annotation, Document, Link, now_iso
 from annotator.tagset import GOLD_BOOKKEEPING
 
@@ -89,18 +89,6 @@ def is_merged(document: Document) -> bool:
         elif annotation.annotator != first:
             return True
     return False
-
-
-def related(first: Annotation, second: Annotation) -> bool:
-    """True when two spans are readings of the same thing: they overlap and have the same
-    label, or they have different labels over mostly the same characters (Jaccard >= 0.5)."""
-    shared = min(first.end, second.end) - max(first.start, second.start)
-    if shared <= 0:
-        return False
-    if first.label == second.label:
-        return True
-    union = max(first.end, second.end) - min(first.start, second.start)
-    return 2 * shared >= union
 
 
 @dataclass(frozen=True, slots=True)

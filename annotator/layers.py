@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from annotator.model import Document
+from annotator.model import Annotation, Document
 
 GOLD = "gold"
+
+
+def related(first: Annotation, second: Annotation) -> bool:
+    """True when two spans are readings of the same thing (the rule merging and adjudication
+    share): they overlap and have the same label, or they have different labels over mostly
+    the same characters (Jaccard >= 0.5)."""
+    shared = min(first.end, second.end) - max(first.start, second.start)
+    if shared <= 0:
+        return False
+    if first.label == second.label:
+        return True
+    union = max(first.end, second.end) - min(first.start, second.start)
+    return 2 * shared >= union
 
 
 def layer_names(document: Document) -> list[str]:

@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.atomic import fsync_folder
 from annotator.errors import AnnotatorError, IntegrityError
-from annotator.layers import GOLD
+from annotator.layers import GOLD, related
 from annotator.model import Annotation, Document, Link, is_valid_id, now_iso
 from annotator.tagset import TagSet
 from annotator.tei import read_tei, tei_bytes
@@ -366,16 +366,6 @@ def _merge_attributes(members: Sequence[tuple[int, Annotation]]) -> tuple[dict[s
     return merged, differ
 
 
-def _related(first: _Group, second: _Group) -> bool:
-    shared = min(first.end, second.end) - max(first.start, second.start)
-    if shared <= 0:
-        return False
-    if first.label == second.label:
-        return True
-    union = max(first.end, second.end) - min(first.start, second.start)
-    return 2 * shared >= union
-
-
 def _components(groups: Sequence[_Group]) -> list[list[_Group]]:
     """Connected sets of related groups (``groups`` sorted by start)."""
     parent = list(range(len(groups)))
@@ -391,7 +381,7 @@ def _components(groups: Sequence[_Group]) -> list[list[_Group]]:
             second = groups[y]
             if second.start >= first.end:
                 break
-            if _related(first, second):
+            if related(first, second):  # type: ignore[arg-type]  (start, end, label)
                 parent[root(y)] = root(x)
     found: dict[int, list[_Group]] = {}
     for number, group in enumerate(groups):
