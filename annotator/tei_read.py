@@ -63,6 +63,7 @@ class _Reader:
         self._text_length = -1
         self.anchors: dict[str, int] = {}
         self.annotations: list[Annotation] = []
+        self.linking: list[Annotation] = []  # the annotations with links, to check them
         self._links: list[Link] | None = None
         self.problems: list[str] = []
         self.root_seen = False
@@ -311,20 +312,21 @@ class _Reader:
                     generic_start(name, attrs)
                 return
             self._current = None
-            target = attrs.get("target", "")
-            parts = (target[14:-1].split(",")
-                     if target[:14] == "#string-range(" and target[-1:] == ")" else ())
             try:
-                anchor, offset, length = parts
+                target = attrs["target"]
+                anchor, offset, length = (target[14:-1].split(",")
+                                          if target[:14] == "#string-range(" else ())
                 begin = anchors[anchor] + int(offset)
                 end = begin + int(length)
+                if target[-1] != ")":
+                    raise ValueError
             except (ValueError, KeyError):
                 self._bad_target(attrs)
                 return
             ana = attrs.get("ana", "")
-            label = labels.get(ana[1:]) or self._label_of(attrs)
-            change = attrs.get("change")
-            if change:
+            label = labels[ana[1:]] if ana[1:] in labels else self._label_of(attrs)
+            if "change" in attrs:
+                change = attrs["change"]
                 if " " in change:
                     first, _, last = change.partition(" ")
                     created, modified = times.get(first[1:], ""), times.get(last.strip()[1:], "")
@@ -358,6 +360,7 @@ class _Reader:
             current = self._current
             if current is not None and self._links:
                 object.__setattr__(current, "links", tuple(self._links))
+                self.linking.append(current)
             self._current = None
 
         return start, end_
@@ -469,7 +472,10 @@ def _finish(reader: _Reader, parser: expat.XMLParserType, path: str) -> TeiFile:
     except ValueError as error:
         raise FormatError(str(error), path=path) from None
     document.annotations.load(reader.annotations, reader.problems)
-    for annotation, link in document.annotations.dangling_links():
+    known = document.annotations
+    dangling = [(a, link) for a in reader.linking for link in a.links
+                if link.target not in known]
+    for annotation, link in dangling:
         reader.problems.append(f"annotation {annotation.id}: {link.role} link points to "
                                f"missing {link.target!r}")
     actual = text_sha256(document.text)
