@@ -30,13 +30,24 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 @dataclass(frozen=True)
 class AttributeSpec:
-    """An attribute a label may carry; ``values`` empty means free text."""
+    """An attribute a label may carry; ``values`` empty means free text.
+
+    ``value_names`` gives allowed values a display name per language: ``(value, en, ar)``.
+    """
 
     name: str
     values: tuple[str, ...] = ()
     default: str | None = None
     en: str = ""
     ar: str = ""
+    value_names: tuple[tuple[str, str, str], ...] = ()
+
+    def display_value(self, value: str, language: str = "en") -> str:
+        """How ``value`` is shown in ``language`` (``ar`` or ``en``); itself when unnamed."""
+        for known, en, ar in self.value_names:
+            if known == value:
+                return (ar if language == "ar" else en) or value
+        return value
 
 
 @dataclass(frozen=True)
@@ -197,8 +208,19 @@ def tagset_from_dict(data: dict[str, Any], path: str | None = None) -> TagSet:
             if default is not None and (not isinstance(default, str)
                                         or (values and default not in values)):
                 raise TagSetError(f"{here}: default {default!r} is not an allowed value")
+            names = attr.get("value_names", {})
+            if not isinstance(names, dict):
+                raise TagSetError(f"{here}: value_names must be a table")
+            value_names = []
+            for value, shown in names.items():
+                if values and value not in values:
+                    raise TagSetError(f"{here}: value_names names {value!r}, not an allowed value")
+                if not isinstance(shown, dict):
+                    raise TagSetError(f"{here}: value_names.{value} must be a table of en/ar")
+                value_names.append((value, _str(shown, "en", here), _str(shown, "ar", here)))
             attributes.append(AttributeSpec(_str(attr, "name", here), values, default,
-                                            _str(attr, "en", here), _str(attr, "ar", here)))
+                                            _str(attr, "en", here), _str(attr, "ar", here),
+                                            tuple(value_names)))
         links = []
         for link in raw.get("links", []):
             if not isinstance(link, dict):

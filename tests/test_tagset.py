@@ -71,3 +71,15 @@ def test_gold_bookkeeping_attributes_are_not_reported() -> None:
     document.annotations.add(Annotation("gold.1", 4, 7, "PER", "lead", layer="gold",
                                         attributes={"agreement": "2/3", "annotators": "a b"}))
     assert default_tagset().problems(document) == []
+
+
+def test_attribute_values_have_display_names_in_both_languages(tmp_path: Path) -> None:
+    quote = default_tagset().get("QUOTE").attribute("type")
+    assert quote.display_value("indirect", "ar") == "غير مباشر"
+    assert quote.display_value("indirect", "en") == "indirect"
+    assert quote.display_value("shouted", "ar") == "shouted"  # unnamed: shown as stored
+    (tmp_path / "tagset.toml").write_text(
+        '[[labels]]\nname = "Q"\n[[labels.attributes]]\nname = "t"\nvalues = ["a"]\n'
+        'value_names = { b = { en = "B" } }\n', encoding="utf-8")
+    with pytest.raises(TagSetError, match="not an allowed value"):
+        load_tagset(tmp_path / "tagset.toml")

@@ -236,7 +236,7 @@ class Inspector(QWidget):
                 combo.setObjectName(f"attribute-{name}")
                 combo.addItem(UNSET, None)
                 for allowed in attr.values:
-                    combo.addItem(allowed, allowed)
+                    combo.addItem(attr.display_value(allowed, self.language), allowed)
                 if value is not None and combo.findData(value) < 0:
                     combo.addItem(value, value)  # a value the tag set does not allow: shown
                 combo.setCurrentIndex(combo.findData(value) if value is not None else 0)

@@ -587,7 +587,8 @@ class AnnotatedTextView(QPlainTextEdit):
             for key, value in annotation.attributes.items():
                 attribute = spec.attribute(key)
                 shown = (attribute.ar if language == "ar" else attribute.en) if attribute else ""
-                lines.append(f"{html.escape(shown or key)}: {html.escape(value)}")
+                value_shown = attribute.display_value(value, language) if attribute else value
+                lines.append(f"{html.escape(shown or key)}: {html.escape(value_shown)}")
             for link in annotation.links:
                 link_spec = spec.link(link.role)
                 role = (link_spec.ar if language == "ar" else link_spec.en) if link_spec else ""
