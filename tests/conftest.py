@@ -57,3 +57,12 @@ def tei_schema():
 def sample_text() -> str:
     """The bundled sample article, exactly as stored."""
     return SEED_TEXT.read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def app_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """App settings in a temporary folder, with an annotator name already chosen."""
+    settings = pytest.importorskip("annotator_ui.settings")
+    settings.use_settings_folder(tmp_path_factory.mktemp("settings"))
+    settings.reset_app_settings()
+    settings.Settings().annotator = "tester"

@@ -12,13 +12,7 @@ pytest.importorskip("annotator_ui.textview")
 from annotator_ui.help_dialog import HelpDialog
 from annotator_ui.mainwindow import MainWindow
 
-
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    settings = pytest.importorskip("annotator_ui.settings")
-    settings.use_settings_folder(tmp_path_factory.mktemp("settings"))
-    settings.reset_app_settings()
-    settings.Settings().annotator = "tester"
+pytestmark = pytest.mark.usefixtures("app_settings")
 
 
 def drawn(text: str, direction: Qt.LayoutDirection, font) -> list[tuple[float, int]]:  # type: ignore[no-untyped-def]

@@ -8,13 +8,7 @@ from PySide6.QtWidgets import QComboBox
 
 from annotator.model import Document
 
-
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    settings = pytest.importorskip("annotator_ui.settings")
-    settings.use_settings_folder(tmp_path_factory.mktemp("settings"))
-    settings.reset_app_settings()
-    settings.Settings().annotator = "tester"
+pytestmark = pytest.mark.usefixtures("app_settings")
 
 
 def test_arabic_inspector_names_values_and_stores_the_value_itself(qtbot) -> None:

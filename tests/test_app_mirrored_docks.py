@@ -13,12 +13,7 @@ from annotator_ui.mainwindow import MainWindow
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 
 
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    settings = pytest.importorskip("annotator_ui.settings")
-    settings.use_settings_folder(tmp_path_factory.mktemp("settings"))
-    settings.reset_app_settings()
-    settings.Settings().annotator = "tester"
+pytestmark = pytest.mark.usefixtures("app_settings")
 
 
 def build(qtbot, direction: Qt.LayoutDirection) -> MainWindow:  # type: ignore[no-untyped-def]

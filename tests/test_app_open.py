@@ -10,12 +10,7 @@ from annotator_ui.mainwindow import MainWindow
 SAMPLE = Path(__file__).resolve().parent.parent / "seeds" / "000_2ce8f3876ecb932f.tei.xml"
 
 
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    settings = pytest.importorskip("annotator_ui.settings")
-    settings.use_settings_folder(tmp_path_factory.mktemp("settings"))
-    settings.reset_app_settings()
-    settings.Settings().annotator = "tester"
+pytestmark = pytest.mark.usefixtures("app_settings")
 
 
 def test_a_document_opened_before_the_window_shows_starts_at_its_title(qtbot) -> None:

@@ -20,13 +20,7 @@ SAMPLE_TXT = ROOT / "seeds" / "000_2ce8f3876ecb932f.txt"
 SAMPLE_TEI = ROOT / "seeds" / "000_2ce8f3876ecb932f.tei.xml"
 
 
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Settings in a temporary folder, with an annotator name already chosen."""
-    settings = pytest.importorskip("annotator_ui.settings")
-    settings.use_settings_folder(tmp_path_factory.mktemp("settings"))
-    settings.reset_app_settings()
-    settings.Settings().annotator = "tester"
+pytestmark = pytest.mark.usefixtures("app_settings")
 
 
 @pytest.fixture()
