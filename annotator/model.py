@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from operator import attrgetter
 from typing import NamedTuple
 
 from annotator.errors import AnnotationError, SpanError
@@ -26,6 +27,10 @@ _RESERVED_ID = re.compile(r"^(p\d+|text|tagset|(tag|kind|resp|rend|layer|when)\.
 # Both rules in one pattern, for bulk loads.
 _VALID_ID = re.compile(r"^(?!(p\d+|text|tagset|(tag|kind|resp|rend|layer|when)\..*)$)"
                        r"[^\W\d][\w.\-]*$", re.UNICODE)
+# ... and for many ids at once, one a line.
+_ONE_VALID_ID = (r"(?!(?:p\d+|text|tagset|(?:tag|kind|resp|rend|layer|when)\.[\w.\-]*)(?:\n|\Z))"
+                 r"[^\W\d][\w.\-]*")
+_VALID_IDS = re.compile(f"(?:{_ONE_VALID_ID}\n)*{_ONE_VALID_ID}")
 
 
 def now_iso() -> str:
@@ -92,34 +97,40 @@ class Annotation:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
-_new = object.__new__
-(_set_id, _set_start, _set_end, _set_label, _set_annotator, _set_attributes, _set_links,
- _set_created, _set_modified, _set_note, _set_layer) = (
-    getattr(Annotation, name).__set__ for name in (
-        "id", "start", "end", "label", "annotator", "attributes", "links", "created",
-        "modified", "note", "layer"))
-
-
-def checked_annotation(id: str, start: int, end: int, label: str, annotator: str,
-                       created: str, modified: str, layer: str) -> Annotation:
-    """An annotation with no attributes, links or note, for readers of big files.
+class _Unchecked:
+    """``checked_annotation(id, start, end, label, annotator, created, modified, layer)``: an
+    annotation with no attributes, links or note, for readers of big files.
 
     The caller has already checked ``0 <= start < end`` and a non-empty label; this skips the
-    constructor's checks (a file of 100,000 annotations loads noticeably faster).
+    constructor's checks.  It is also faster to build: a frozen dataclass sets each field
+    through ``object.__setattr__``, while this builder, which has :class:`Annotation`'s very
+    slots, stores them plainly and then becomes an Annotation by assigning ``__class__``
+    (allowed because the two layouts are identical).  Nothing else ever sees a builder.
     """
-    annotation = _new(Annotation)
-    _set_id(annotation, id)
-    _set_start(annotation, start)
-    _set_end(annotation, end)
-    _set_label(annotation, label)
-    _set_annotator(annotation, annotator)
-    _set_attributes(annotation, {})
-    _set_links(annotation, ())
-    _set_created(annotation, created)
-    _set_modified(annotation, modified)
-    _set_note(annotation, "")
-    _set_layer(annotation, layer)
-    return annotation
+
+    __slots__ = Annotation.__slots__  # type: ignore[attr-defined]
+
+    def __init__(self, id: str, start: int, end: int, label: str, annotator: str,
+                 created: str, modified: str, layer: str) -> None:
+        self.id = id
+        self.start = start
+        self.end = end
+        self.label = label
+        self.annotator = annotator
+        self.attributes: Mapping[str, str] = {}
+        self.links: tuple[Link, ...] = ()
+        self.created = created
+        self.modified = modified
+        self.note = ""
+        self.layer = layer
+        self.__class__ = Annotation  # type: ignore[assignment]
+
+
+checked_annotation: Callable[[str, int, int, str, str, str, str, str], Annotation] = \
+    _Unchecked  # type: ignore[assignment]
+
+
+_ID, _END = attrgetter("id"), attrgetter("end")
 
 
 class Annotations:
@@ -251,6 +262,13 @@ class Annotations:
         self._back_links = None
         by_id = self._by_id
         length = self._text_length
+        if not by_id and annotations:  # the usual case, checked a whole column at a time
+            loaded = dict(zip(map(_ID, annotations), annotations, strict=True))
+            lines = "\n".join(loaded)
+            if (len(loaded) == len(annotations) and max(map(_END, annotations)) <= length
+                    and lines.count("\n") == len(loaded) - 1 and _VALID_IDS.fullmatch(lines)):
+                self._by_id = loaded
+                return
         valid = _VALID_ID.match
         for annotation in annotations:
             if annotation.id in by_id:

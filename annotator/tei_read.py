@@ -19,7 +19,8 @@ from xml.parsers import expat
 from annotator.errors import FormatError, IntegrityError
 from annotator.model import Annotation, Document, Link, checked_annotation, text_sha256
 from annotator.tagset import LabelSpec, TagSet
-from annotator.tei_write import STATUS_CHANGE, TEI_NS, TEXT_ID
+from annotator.tei_standoff import StandoffSource, read_standoff
+from annotator.tei_write import SOURCE_ATTRIBUTE, STATUS_CHANGE, TEI_NS, TEXT_ID
 
 _NS = TEI_NS + " "
 _ANNOTATION = _NS + "annotation"
@@ -44,11 +45,18 @@ class _Refused(Exception):
     """Raised from inside the parser to stop at a construct the tool never accepts."""
 
 
+class _HandOver(Exception):
+    """Raised from inside the parser at ``<standOff>``, to read the rest with read_standoff."""
+
+
 class _Reader:
     """Expat handlers that collect the header, the text and the annotations."""
 
-    def __init__(self, parser: expat.XMLParserType) -> None:
+    def __init__(self, parser: expat.XMLParserType, *, hand_over_standoff: bool) -> None:
         self.parser = parser
+        self.hand_over_standoff = hand_over_standoff
+        self.standoff_at = -1  # byte offset of <standOff> when handed over to read_standoff
+        self.encoding: str | None = None
         self.title = ""
         self.doc_id = ""
         self.source = ""
@@ -87,13 +95,14 @@ class _Reader:
         self._starts: dict[str, Callable[[dict[str, str]], None]] = {
             _NS + name: getattr(self, "_start_" + name) for name in (
                 "TEI", "teiHeader", "title", "respStmt", "name", "idno", "taxonomy",
-                "category", "catDesc", "change", "text", "div", "listAnnotation",
+                "category", "catDesc", "change", "text", "div", "standOff", "listAnnotation",
                 "ptr", "note", "f", "string")}
         self._ends: dict[str, Callable[[], None]] = {
             _NS + name: getattr(self, "_end_" + name) for name in (
                 "teiHeader", "respStmt", "category", "div")}
         parser.StartElementHandler, parser.EndElementHandler = self._fast_handlers()
         parser.StartDoctypeDeclHandler = self._refuse_doctype
+        parser.XmlDeclHandler = self._declaration
         parser.EntityDeclHandler = self._refuse_entity
 
     # -- plumbing --------------------------------------------------------------------
@@ -102,6 +111,9 @@ class _Reader:
 
     def _refuse_entity(self, *_: object) -> None:
         raise _Refused("entity declarations are not allowed")
+
+    def _declaration(self, version: str, encoding: str | None, standalone: int) -> None:
+        self.encoding = encoding
 
     def _start(self, name: str, attrs: dict[str, str]) -> None:
         self._depth += 1
@@ -248,6 +260,15 @@ class _Reader:
         pass
 
     # -- standoff ----------------------------------------------------------------------
+    def _start_standOff(self, attrs: dict[str, str]) -> None:
+        """Past the text, stop: the rest goes to :func:`read_standoff`, which reads (and checks)
+        the writer's own shape much faster; if the rest is not in that shape, the file is
+        parsed again without stopping here."""
+        if (self.hand_over_standoff and self._depth == 2 and self.text is not None
+                and not attrs and (self.encoding or "utf-8").lower() in ("utf-8", "utf8")):
+            self.standoff_at = self.parser.CurrentByteIndex
+            raise _HandOver
+
     def _start_listAnnotation(self, attrs: dict[str, str]) -> None:
         kind = attrs.get("type", "annotator")
         resp = attrs.get("resp", "").lstrip("#")
@@ -429,36 +450,61 @@ def _split_range(target: str) -> tuple[str, str, str] | None:
 def read_tei(source: str | Path | IO[bytes]) -> TeiFile:
     """Read one TEI file; problems (checksum, unresolved pointers) are listed, not raised."""
     path = str(source) if isinstance(source, (str, Path)) else getattr(source, "name", "<stream>")
+    try:
+        if isinstance(source, (str, Path)):
+            with open(source, "rb") as stream:
+                data = stream.read()
+        else:
+            with source:
+                data = source.read()
+    except OSError as error:
+        raise FormatError(f"cannot read: {error.strerror or error}", path=path) from None
+    return read_tei_bytes(data, path)
+
+
+def read_tei_bytes(data: bytes, path: str, *, fast: bool = True) -> TeiFile:
+    """Read a TEI file's bytes (``path`` names it in messages).  ``fast=False`` reads the
+    standOff with the expat handlers even when it is in the writer's own shape (for tests:
+    both ways must give the same result)."""
+    collecting = gc.isenabled()
+    gc.disable()  # a bulk load allocates many objects and frees none: skip the collector
+    try:
+        reader = _parse(data, path, hand_over_standoff=fast and not data.startswith(
+            (b"\xff\xfe", b"\xfe\xff")))
+        source_record = None
+        if reader.standoff_at >= 0:
+            found = read_standoff(data, reader.standoff_at, reader.anchors, reader.labels,
+                                  reader.times, reader.people, reader._text_length)
+            if found is None:  # not in the writer's shape, or something to report: read it all
+                reader = _parse(data, path, hand_over_standoff=False)
+            else:
+                reader.annotations, reader.linking, source_record = found
+        return _finish(reader, path, source_record)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse(data: bytes, path: str, *, hand_over_standoff: bool) -> _Reader:
     parser = expat.ParserCreate(encoding=None, namespace_separator=" ")
     parser.buffer_text = True
     parser.buffer_size = 1 << 16
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    reader = _Reader(parser)
+    reader = _Reader(parser, hand_over_standoff=hand_over_standoff)
     try:
-        stream: IO[bytes] = (open(source, "rb")  # noqa: SIM115 - closed by the with below
-                             if isinstance(source, (str, Path)) else source)
-    except OSError as error:
-        raise FormatError(f"cannot read: {error.strerror}", path=path) from None
-    collecting = gc.isenabled()
-    gc.disable()  # a bulk load allocates many objects and frees none: skip the collector
-    try:
-        with stream:
-            parser.ParseFile(stream)
-        return _finish(reader, parser, path)
+        parser.Parse(data, True)
+    except _HandOver:
+        pass
     except expat.ExpatError as error:
         message = expat.ErrorString(error.code)
         raise FormatError(f"not well-formed XML: {message}", path=path, line=error.lineno,
                           column=error.offset + 1) from None
     except _Refused as error:
         raise FormatError(str(error), path=path, line=parser.CurrentLineNumber) from None
-    except OSError as error:
-        raise FormatError(f"cannot read: {error.strerror or error}", path=path) from None
-    finally:
-        if collecting:
-            gc.enable()
+    return reader
 
 
-def _finish(reader: _Reader, parser: expat.XMLParserType, path: str) -> TeiFile:
+def _finish(reader: _Reader, path: str, source: StandoffSource | None) -> TeiFile:
     if not reader.root_seen:
         raise FormatError("the root element is not TEI (namespace " + TEI_NS + ")", path=path)
     if reader.text is None:
@@ -472,6 +518,8 @@ def _finish(reader: _Reader, parser: expat.XMLParserType, path: str) -> TeiFile:
     except ValueError as error:
         raise FormatError(str(error), path=path) from None
     document.annotations.load(reader.annotations, reader.problems)
+    if source is not None:
+        setattr(document, SOURCE_ATTRIBUTE, source)
     known = document.annotations
     dangling = [(a, link) for a in reader.linking for link in a.links
                 if link.target not in known]

@@ -11,6 +11,8 @@ import gc
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import groupby
+from operator import attrgetter, is_
 from pathlib import Path
 
 from annotator import __version__
@@ -18,6 +20,7 @@ from annotator.atomic import atomic_writer
 from annotator.errors import FormatError
 from annotator.model import Annotation, Document
 from annotator.tagset import TagSet, default_tagset
+from annotator.tei_standoff import StandoffSource
 from annotator.xmlchars import check_xml_text
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -180,7 +183,8 @@ def time_id(value: str) -> str:
 
 def _time_ids(annotations: Iterable[Annotation]) -> dict[str, str]:
     """An xml:id for every distinct creation/modification time that can go in the header."""
-    values = {a.created for a in annotations} | {a.modified for a in annotations}
+    values = set(map(_CREATED, annotations))
+    values.update(map(_MODIFIED, annotations))
     return {value: time_id(value) for value in sorted(values) if _XSD_DATETIME.match(value)}
 
 
@@ -223,17 +227,42 @@ def _annotation_tail(annotation: Annotation, times: dict[str, str]) -> str:
 # save while an annotation is the very same immutable object: a re-save after one edit renders
 # one annotation, not 100,000.
 _RENDERED = "_tei_rendered_annotations"
+_LAYER_KEY = attrgetter("layer", "annotator")
+_CREATED, _MODIFIED = attrgetter("created"), attrgetter("modified")
+_ANNOTATOR, _LABEL = attrgetter("annotator"), attrgetter("label")
+# A document read from a file keeps that file's standOff (tei_standoff.StandoffSource): runs of
+# annotations that are still the very objects read are copied from it, not rendered.
+SOURCE_ATTRIBUTE = "_tei_standoff_source"
+
+
+def _copyable(source: StandoffSource, document: Document, paras: list[tuple[int, str]],
+              categories: dict[str, str]) -> bool:
+    """True when the file's anchors, category ids and time ids are the ones written now, so
+    that its annotations' text means the same in the new file."""
+    if source.anchors_checked_for is not document.text:
+        expected = {TEXT_ID: 0}
+        expected.update((f"p{number}", start) for number, (start, _) in enumerate(paras, 1))
+        if not paras:
+            expected["p1"] = len(document.text)
+        source.anchors_match = source.anchors == expected
+        source.anchors_checked_for = document.text
+    if source.times_match is None:
+        source.times_match = all(time_id(value) == key and _XSD_DATETIME.match(value)
+                                 for key, value in source.times.items())
+    return (source.anchors_match and source.times_match and bool(source.categories)
+            and all(categories.get(label) == category
+                    for label, category in source.categories.items()))
 
 
 def _standoff(document: Document, paras: list[tuple[int, str]], people: _Ids,
               tags: _Ids, times: dict[str, str]) -> Iterator[str]:
     layers: dict[tuple[str, str], list[Annotation]] = {}
-    for annotation in document.annotations:
-        key = (annotation.layer, annotation.annotator)
+    for key, run in groupby(document.annotations, _LAYER_KEY):  # a few long runs, usually
         members = layers.get(key)
         if members is None:
-            members = layers[key] = []
-        members.append(annotation)
+            layers[key] = list(run)
+        else:
+            members.extend(run)
     if not layers:
         return
     cache: dict[str, tuple[Annotation, str, str]] | None = vars(document).get(_RENDERED)
@@ -242,6 +271,9 @@ def _standoff(document: Document, paras: list[tuple[int, str]], people: _Ids,
         setattr(document, _RENDERED, cache)
     starts = [start for start, _ in paras]
     categories = tags.by_name
+    source: StandoffSource | None = vars(document).get(SOURCE_ATTRIBUTE)
+    if source is not None and not _copyable(source, document, paras, categories):
+        source = None
     yield "  <standOff>\n"
     for (layer, annotator), members in layers.items():
         if layer and any(ch.isspace() for ch in layer):
@@ -250,7 +282,28 @@ def _standoff(document: Document, paras: list[tuple[int, str]], people: _Ids,
         yield f'    <listAnnotation{kind} resp="#{people(annotator)}">\n'
         pieces = []
         append = pieces.append
+        copied = source.lists.get((layer, annotator)) if source is not None else None
+        first, stop = copied[:2] if copied is not None else (0, 0)
+        originals = source.annotations if source is not None else []
+        following = run = first  # the source annotation expected next; where the run began
+        if (stop - first == len(members) and copied is not None
+                and all(map(is_, members, originals[first:stop]))):
+            members = []  # the whole list as read: one copy
+            following = stop
         for annotation in members:
+            if following < stop and originals[following] is annotation:
+                following += 1  # the run of annotations copied from the file goes on
+                continue
+            if run < following:
+                append("      " + source.run(run, following, (layer, annotator)) + "\n")
+            if following < stop and originals[following].id == annotation.id:
+                following += 1  # an edited annotation: render it, then copy on after it
+            else:
+                known = source.position(annotation) if copied is not None else -1
+                if first <= known < stop:
+                    run, following = known, known + 1
+                    continue
+            run = following
             category = categories[annotation.label]
             hit = cache.get(annotation.id)
             if hit is not None and hit[0] is annotation and hit[1] == category:
@@ -273,6 +326,8 @@ def _standoff(document: Document, paras: list[tuple[int, str]], people: _Ids,
                         f'{anchor},{offset},{annotation.end - start})" ana="#{category}"{tail}')
             cache[annotation.id] = (annotation, category, rendered)
             append(rendered)
+        if run < following:
+            append("      " + source.run(run, following, (layer, annotator)) + "\n")
         yield "".join(pieces)
         yield "    </listAnnotation>\n"
     yield "  </standOff>\n"
@@ -292,8 +347,22 @@ def _checked_paragraphs(document: Document) -> list[tuple[int, str]]:
     return paras
 
 
-def tei_chunks(document: Document, tagset: TagSet | None = None) -> Iterator[str]:
-    """The TEI file of ``document`` as a sequence of string pieces."""
+_BODY = "_tei_body"
+
+
+def _body_bytes(document: Document, paras: list[tuple[int, str]]) -> bytes:
+    """The ``<text>`` element, encoded once per text, direction and language."""
+    key = (document.text, document.direction, document.language)
+    known = vars(document).get(_BODY)
+    if known is not None and known[0][0] is key[0] and known[0][1:] == key[1:]:
+        return known[1]  # type: ignore[no-any-return]
+    data = "".join(_body(document, paras)).encode("utf-8")
+    setattr(document, _BODY, (key, data))
+    return data
+
+
+def tei_chunks(document: Document, tagset: TagSet | None = None) -> Iterator[bytes]:
+    """The TEI file of ``document`` as a sequence of UTF-8 pieces."""
     paras = _checked_paragraphs(document)
     for value in (document.title, document.source, document.id, *document.status,
                   *document.status.values()):
@@ -301,21 +370,21 @@ def tei_chunks(document: Document, tagset: TagSet | None = None) -> Iterator[str
     tagset = tagset or default_tagset()
     people, tags = _Ids("resp."), _Ids("tag.")
     annotations = document.annotations
-    for name in dict.fromkeys([a.annotator for a in annotations]):
+    for name in dict.fromkeys(map(_ANNOTATOR, annotations)):
         people(name)
-    for label in dict.fromkeys([a.label for a in annotations]):
+    for label in dict.fromkeys(map(_LABEL, annotations)):
         tags(label)
     for name in document.status:
         people(name)
     for label in tagset.labels:
         tags(label)
     times = _time_ids(annotations)
-    yield '<?xml version="1.0" encoding="UTF-8"?>\n'
-    yield f'<TEI xmlns="{TEI_NS}">\n'
-    yield from _header(document, tagset, people, tags, times)
-    yield from _body(document, paras)
-    yield from _standoff(document, paras, people, tags, times)
-    yield "</TEI>\n"
+    yield (f'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="{TEI_NS}">\n'
+           + "".join(_header(document, tagset, people, tags, times))).encode("utf-8")
+    yield _body_bytes(document, paras)
+    for piece in _standoff(document, paras, people, tags, times):
+        yield piece.encode("utf-8")
+    yield b"</TEI>\n"
 
 
 def tei_bytes(document: Document, *, tagset: TagSet | None = None) -> bytes:
@@ -323,7 +392,7 @@ def tei_bytes(document: Document, *, tagset: TagSet | None = None) -> bytes:
     collecting = gc.isenabled()
     gc.disable()  # rendering allocates many small objects and frees none: skip the collector
     try:
-        return "".join(tei_chunks(document, tagset)).encode("utf-8")
+        return b"".join(tei_chunks(document, tagset))
     finally:
         if collecting:
             gc.enable()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from lxml import etree
+from strategies import documents
 
 from annotator.errors import FormatError, IntegrityError, SaveError
 from annotator.model import Annotation, Document, Link
@@ -17,43 +17,6 @@ from annotator.tei import load_tei, read_tei, save_tei, tei_bytes
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-
-# Characters that stress the format: Arabic with tashkeel and tatweel, astral characters,
-# bidi controls, ZWJ/ZWNJ, CR/LF, tabs, markup characters, NBSP, BOM, line separators.
-ALPHABET = [
-    *"قسدالبيانوكمالَُِّْـ «»،؛؟",
-    "\U0001F600", "\U0001F1F8", "\U0001F1E6", "\u200d", "\u200c", "\u200e", "\u200f",
-    "\u2066", "\u2067", "\u2068", "\u2069", "\r", "\n", "\t", " ", "<", "&", ">", "]", '"',
-    "'", "\u00a0", "\ufeff", "\u2028", "a", "Z", "5", "\u0660"]
-texts = st.text(alphabet=ALPHABET, min_size=1, max_size=60)
-
-
-@st.composite
-def documents(draw: st.DrawFn) -> Document:
-    text = draw(texts)
-    document = Document("doc-1", text, title=draw(st.text(alphabet=ALPHABET, max_size=8)),
-                        source="in.txt", direction=draw(st.sampled_from(["rtl", "ltr"])))
-    count = draw(st.integers(0, 8))
-    names = ["alice", "بلال", "c d"]
-    for number in range(count):
-        start = draw(st.integers(0, len(text) - 1))
-        end = draw(st.integers(start + 1, len(text)))
-        links = ()
-        if number and draw(st.booleans()):
-            links = (Link(draw(st.sampled_from(["speaker", "claimant"])), f"a{number - 1}"),)
-        attributes = draw(st.dictionaries(st.sampled_from(["type", "check worthy", "x"]),
-                                          st.text(alphabet=ALPHABET, max_size=5), max_size=2))
-        document.annotations.add(Annotation(
-            f"a{number}", start, end, draw(st.sampled_from(["PER", "QUOTE", "CLAIM", "X-Y"])),
-            draw(st.sampled_from(names)), attributes, links,
-            draw(st.sampled_from(["2026-12-01T10:00:00Z", "", "yesterday"])),
-            draw(st.sampled_from(["2026-12-01T10:00:00Z", "2026-12-02T11:30:00Z"])),
-            draw(st.text(alphabet=ALPHABET, max_size=6)),
-            draw(st.sampled_from(["", "", "gold"]))))
-    if draw(st.booleans()):
-        document.status["alice"] = "in progress"
-    return document
-
 
 def resolve_string_range(tree: etree._ElementTree, target: str) -> str:
     """An independent reader of TEI string-range(): the text stream from the element named by

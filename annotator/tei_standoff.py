@@ -1,0 +1,267 @@
+"""The ``<standOff>`` of files this tool wrote: a fast reader, and what the writer may reuse.
+
+A big file is mostly its standOff: 100,000 ``<annotation>`` elements in the one shape the
+writer produces.  Expat checks the whole file, but calling Python for each of its 180,000
+elements costs more than the parse itself, so the reader hands this section to
+:func:`read_standoff`, which matches the writer's exact syntax with regular expressions.
+Anything else — another indentation is fine, but another attribute order, a comment, a
+prefix, a CDATA section — makes it return None, and the reader goes back to its expat
+handlers.  The result is the same either way; only the speed differs.
+
+The section's text is kept (:class:`StandoffSource`) so that a later save copies every run
+of annotations that are still the very objects read, instead of rendering each one again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.model import Annotation, Link, checked_annotation
+
+_SPACE = "[ \t\n\r]*"
+_VALUE = '[^"<&\\s\x00-\x1f]+'  # a one-word attribute value with no character references
+_LIST = re.compile(f'{_SPACE}<listAnnotation type="({_VALUE})" resp="#({_VALUE})">{_SPACE}')
+_LIST_END = "</listAnnotation>"
+_STANDOFF_END = re.compile(f"{_SPACE}</standOff>{_SPACE}</TEI>{_SPACE}\\Z")
+
+
+_PTR_SYNTAX = f'<ptr type="{_VALUE}" target="[^"<&\\t\\n\\r\x00-\x1f]*"/>'
+_FEATURE_SYNTAX = ('<f name="[^"<&\\s]*"(?: n="[^"<\\t\\n\\r]*")?><string>[^<\\r]*'
+                   "</string></f>")
+# One annotation and the whitespace after it, in five groups: id, the string-range's
+# arguments, category id, change (time ids), and the rest of the element ("/>", or its body
+# and end tag).  A list is read with a scanner, each match starting where the last one ended,
+# so that nothing else can hide between them.
+_ANNOTATION = re.compile(
+    '<annotation xml:id="([^"\\s\x00-\x1f]+)" target="#string-range\\(([^,"]+,\\d+,\\d+)\\)" '
+    'ana="#([^"]+)"(?: change="([^"]+)")?(/>|>.*?</annotation>)[ \t\n\r]*', re.S)
+_GROUPS = re.Match.groups
+_END_TAG = "</annotation>"
+_BODY = re.compile(f'((?:{_PTR_SYNTAX})*)(?:<note type="attributes"><fs>((?:{_FEATURE_SYNTAX})*)'
+                   '</fs></note>)?(?:<note type="comment">([^<\\r]*)</note>)?\\Z')
+_PTR = re.compile(f'<ptr type="({_VALUE})" target="([^"<&\\t\\n\\r\x00-\x1f]*)"/>')
+_FEATURE = re.compile('<f name="([^"<&\\s]*)"(?: n="([^"<\\t\\n\\r]*)")?><string>([^<\\r]*)'
+                      "</string></f>")
+_START = re.compile("<annotation ")
+# What character data may not hold: characters XML does not allow, and "]]>".
+_NOT_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|]]>")
+_REFERENCE = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _character(match: re.Match[str]) -> str:
+    if match[3]:
+        return _NAMED[match[3]]
+    code = int(match[1]) if match[1] else int(match[2], 16)
+    if not (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+            or 0x10000 <= code <= 0x10FFFF):
+        raise ValueError(f"&#{code}; is not a character XML allows")
+    return chr(code)
+
+
+def unescape(value: str) -> str:
+    """Replace XML's predefined and character references; ValueError for any other "&"."""
+    if "&" not in value:
+        return value
+    result, replaced = _REFERENCE.subn(_character, value)
+    if replaced != value.count("&"):
+        raise ValueError(f"{value!r} holds an '&' that starts no reference")
+    return result
+
+
+@dataclass
+class StandoffSource:
+    """The standOff text of a loaded file, for copying the annotations read from it.
+
+    ``annotations`` are in file order.  ``lists`` maps a listAnnotation's ``(layer,
+    annotator)`` to ``(first, stop, content_start, content_end)``: its annotations are
+    ``annotations[first:stop]`` and its content is ``region[content_start:content_end]``.
+    ``categories``, ``anchors`` and ``times`` are the ids the file used: the writer checks
+    they are the ones it would write before it copies anything.
+    """
+
+    region: str
+    annotations: list[Annotation]
+    lists: dict[tuple[str, str], tuple[int, int, int, int]]
+    categories: dict[str, str]
+    anchors: dict[str, int]
+    times: dict[str, str]
+    positions: dict[str, int] | None = None  # annotation id -> index, made when first needed
+    starts: list[int] | None = None  # where each annotation begins in region, likewise
+    # the writer's verdicts, kept between saves: the text its anchors were checked against,
+    # whether they matched, and whether every time id is the one the writer derives
+    anchors_checked_for: str | None = None
+    anchors_match: bool = False
+    times_match: bool | None = None
+
+    def position(self, annotation: Annotation) -> int:
+        """The index of ``annotation`` (this very object) in :attr:`annotations`, or -1."""
+        if self.positions is None:
+            self.positions = {a.id: k for k, a in enumerate(self.annotations)}
+        k = self.positions.get(annotation.id, -1)
+        return k if k >= 0 and self.annotations[k] is annotation else -1
+
+    def run(self, first: int, stop: int, key: tuple[str, str]) -> str:
+        """The file's text for annotations ``first`` to ``stop - 1`` of list ``key``."""
+        list_first, list_stop, content_start, content_end = self.lists[key]
+        if first == list_first and stop == list_stop:
+            return self.region[content_start:content_end].rstrip(" \t\n\r")
+        if self.starts is None:
+            self.starts = [match.start() for match in _START.finditer(self.region)]
+        end = self.starts[stop] if stop < list_stop else content_end
+        return self.region[self.starts[first]:end].rstrip(" \t\n\r")
+
+
+def read_standoff(data: bytes, start: int, anchors: dict[str, int], labels: dict[str, str],
+                  times: dict[str, str], people: dict[str, str], text_length: int,
+                  ) -> tuple[list[Annotation], list[Annotation], StandoffSource] | None:
+    """The annotations of the UTF-8 file ``data`` from its ``<standOff>`` at byte ``start``
+    (a child of the root; expat has checked everything before it), the ones with links, and
+    the source record.  None when the section is not in the writer's own shape, not
+    well-formed, or holds anything that needs a problem report: the expat handlers then read
+    the whole file and say what."""
+    try:
+        region = data[start:].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not region.startswith("<standOff>"):
+        return None
+    found = _read_lists(region, anchors, labels, times, people, text_length)
+    if found is None:
+        return None
+    annotations, linking, lists, markup, references = found
+    # Every "<" and "&" must be one the patterns read: none may hide in an attribute value.
+    if region.count("<") != markup or region.count("&") != references:
+        return None
+    categories = {label: category for category, label in labels.items()}
+    if len(categories) != len(labels):
+        categories = {}  # one label under two ids: never copy, always render
+    return annotations, linking, StandoffSource(region, annotations, lists, categories,
+                                                anchors, times)
+
+
+def _read_lists(region: str, anchors: dict[str, int], labels: dict[str, str],
+                times: dict[str, str], people: dict[str, str], text_length: int,
+                ) -> tuple[list[Annotation], list[Annotation],
+                           dict[tuple[str, str], tuple[int, int, int, int]], int, int] | None:
+    """The listAnnotations of ``region``: annotations, those with links, where each list is,
+    and how many "<" and "&" the patterns accounted for."""
+    annotations: list[Annotation] = []
+    linking: list[Annotation] = []
+    lists: dict[tuple[str, str], tuple[int, int, int, int]] = {}
+    markup, references = 3, 0  # <standOff>, </standOff>, </TEI>
+    pos = len("<standOff>")
+    while True:
+        head = _LIST.match(region, pos)
+        if head is None:
+            break
+        kind, resp = head.groups()
+        key = ("" if kind == "annotator" else kind), people.get(resp, resp)
+        content_start = head.end()
+        try:
+            found = _read_list(region, content_start, key, anchors, labels, times, text_length,
+                               linking)
+        except KeyError:  # an anchor, category or time that the file does not define
+            return None
+        if found is None or key in lists:
+            return None
+        members, content_end, list_markup, list_references = found
+        markup += list_markup + 2
+        references += list_references
+        lists[key] = (len(annotations), len(annotations) + len(members), content_start,
+                      content_end)
+        annotations += members
+        pos = content_end + len(_LIST_END)
+    if _STANDOFF_END.match(region, pos) is None:
+        return None
+    return annotations, linking, lists, markup, references
+
+
+def _read_list(region: str, start: int, key: tuple[str, str], anchors: dict[str, int],
+               labels: dict[str, str], times: dict[str, str], text_length: int,
+               linking: list[Annotation]) -> tuple[list[Annotation], int, int, int] | None:
+    """The annotations of the listAnnotation whose content begins at ``start``, where its
+    content ends, and how many "<" and "&" they hold; None if anything in it is unusual."""
+    matches = list(iter(_ANNOTATION.scanner(region, start).match, None))
+    end = matches[-1].end() if matches else start
+    if not region.startswith(_LIST_END, end):
+        return None
+    layer, annotator = key
+    found: list[Annotation] = []
+    append, make = found.append, checked_annotation
+    changes: dict[str | None, tuple[str, str]] = {None: ("", "")}
+    markup, references = len(matches), 0
+    bodies = _Bodies(linking)
+    for ident, target, category, change, rest in map(_GROUPS, matches):
+        anchor, offset, length = target.split(",")
+        begin = anchors[anchor] + int(offset)
+        stop = begin + int(length)
+        if not begin < stop <= text_length:
+            return None
+        when = changes.get(change)
+        if when is None:
+            first, _, second = change.partition(" ")
+            if first[:1] != "#" or second[:1] not in ("", "#") or " " in second:
+                return None
+            created = times[first[1:]]
+            when = changes[change] = (created, times[second[1:]] if second else created)
+            if not when[0] or not when[1]:
+                return None
+        annotation = make(ident, begin, stop, labels[category], annotator, when[0], when[1],
+                          layer)
+        append(annotation)
+        if len(rest) > 2:
+            if not bodies.read(rest[1:-len(_END_TAG)], annotation):
+                return None
+            markup += rest.count("<")
+            references += rest.count("&")
+    return found, end, markup, references
+
+
+class _Bodies:
+    """Reads the links, attributes and note of annotations that have them, remembering each
+    attribute set already read (most quotes share one)."""
+
+    def __init__(self, linking: list[Annotation]) -> None:
+        self.linking = linking
+        self.features: dict[str, dict[str, str]] = {}
+
+    def read(self, body: str, annotation: Annotation) -> bool:
+        """Fill in ``annotation`` from its ``body``; False if not in the writer's shape."""
+        match = _BODY.match(body)
+        if match is None:
+            return False
+        pointers, features, note = match.groups()
+        try:
+            if pointers:
+                links = tuple(Link(role, target.lstrip("#"))
+                              for role, targets in _PTR.findall(pointers)
+                              for target in targets.split())
+                if links:
+                    object.__setattr__(annotation, "links", links)
+                    self.linking.append(annotation)
+            if features:
+                attributes = self.features.get(features)
+                if attributes is None:
+                    attributes = self.features[features] = _attributes(features)
+                object.__setattr__(annotation, "attributes", dict(attributes))
+            if note:
+                if _NOT_IN_TEXT.search(note):
+                    return False
+                object.__setattr__(annotation, "note", unescape(note))
+        except ValueError:
+            return False
+        return True
+
+
+def _attributes(features: str) -> dict[str, str]:
+    """The attributes of a feature structure's ``<f>`` elements (ValueError if unreadable)."""
+    if _NOT_IN_TEXT.search(features):
+        raise ValueError("characters XML does not allow")
+    attributes = {}
+    for name, key, value in _FEATURE.findall(features):
+        key = unescape(key) or name
+        if key:
+            attributes[key] = unescape(value)
+    return attributes
