@@ -28,17 +28,16 @@ redo like every other edit:
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import TypeVar
 
 from annotator.edits import Change, delete_annotation
 from annotator.errors import AnnotationError
+from annotator.gcpause import CollectorPaused
 from annotator.layers import GOLD, related
 from annotator.model import Annotation, Document, Link, now_iso
 from annotator.tagset import GOLD_BOOKKEEPING
@@ -216,26 +215,12 @@ def _component_steps(annotations: Sequence[Annotation], chunk: int, low: float, 
 
 def _run(steps: Generator[float, None, _T]) -> _T:
     """Run a counting generator to its end; its result."""
-    with _collector_paused():
+    with CollectorPaused():
         while True:
             try:
                 next(steps)
             except StopIteration as stop:
                 return stop.value  # type: ignore[no-any-return]
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector: a count makes a few hundred thousand small acyclic
-    objects (freed by reference counting alone), and meanwhile the collector would walk every
-    object of the program several times over (half the time of a big count)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def decision_points(document: Document) -> list[DecisionPoint]:
@@ -277,7 +262,7 @@ class PointCount:
         """Do one slice of the count; True once it is complete."""
         if self._result is None:
             try:
-                with _collector_paused():
+                with CollectorPaused():
                     self.progress = next(self._steps)
             except StopIteration as stop:
                 self._result = stop.value

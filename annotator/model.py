@@ -377,8 +377,11 @@ class Document:
 
     @property
     def sha256(self) -> str:
-        """SHA-256 of the text's UTF-8 encoding."""
-        return text_sha256(self.text)
+        """SHA-256 of the text's UTF-8 encoding (worked out once per text)."""
+        known = self.__dict__.get("_sha256")
+        if known is None or known[0] is not self.text:
+            known = self.__dict__["_sha256"] = (self.text, text_sha256(self.text))
+        return known[1]  # type: ignore[no-any-return]
 
     def span_text(self, annotation: Annotation) -> str:
         """The characters an annotation covers."""

@@ -6,6 +6,8 @@ its own ``tagset.toml``.  Labels found in files but unknown to the tag set are k
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 import sys
 from dataclasses import dataclass, field
@@ -252,11 +254,16 @@ def load_tagset(path: str | Path) -> TagSet:
     return tagset_from_dict(data, str(path))
 
 
-def default_tagset() -> TagSet:
-    """The bundled news tag set (PER, ORG, LOC, GPE, MISC, QUOTE, CLAIM)."""
+@functools.cache
+def _default_tagset_data() -> dict[str, Any]:
     source = resources.files("annotator.resources").joinpath("default_tagset.toml")
-    return tagset_from_dict(tomllib.loads(source.read_text(encoding="utf-8")),
-                            "default_tagset.toml")
+    return tomllib.loads(source.read_text(encoding="utf-8"))
+
+
+def default_tagset() -> TagSet:
+    """The bundled news tag set (PER, ORG, LOC, GPE, MISC, QUOTE, CLAIM); a fresh copy each
+    time (the file is parsed once: every save of a corpus asks for it)."""
+    return tagset_from_dict(copy.deepcopy(_default_tagset_data()), "default_tagset.toml")
 
 
 def tagset_for(folder: str | Path | None) -> TagSet:

@@ -8,7 +8,6 @@ expanded and entity-expansion bombs are rejected at once) and never touches the 
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,7 +16,8 @@ from typing import IO
 from xml.parsers import expat
 
 from annotator.errors import FormatError, IntegrityError
-from annotator.model import Annotation, Document, Link, checked_annotation, text_sha256
+from annotator.gcpause import CollectorPaused
+from annotator.model import Annotation, Document, Link, checked_annotation
 from annotator.tagset import LabelSpec, TagSet
 from annotator.tei_standoff import StandoffSource, read_standoff
 from annotator.tei_write import SOURCE_ATTRIBUTE, STATUS_CHANGE, TEI_NS, TEXT_ID
@@ -466,9 +466,7 @@ def read_tei_bytes(data: bytes, path: str, *, fast: bool = True) -> TeiFile:
     """Read a TEI file's bytes (``path`` names it in messages).  ``fast=False`` reads the
     standOff with the expat handlers even when it is in the writer's own shape (for tests:
     both ways must give the same result)."""
-    collecting = gc.isenabled()
-    gc.disable()  # a bulk load allocates many objects and frees none: skip the collector
-    try:
+    with CollectorPaused():  # a bulk load allocates many objects and frees none
         reader = _parse(data, path, hand_over_standoff=fast and not data.startswith(
             (b"\xff\xfe", b"\xfe\xff")))
         source_record = None
@@ -480,9 +478,6 @@ def read_tei_bytes(data: bytes, path: str, *, fast: bool = True) -> TeiFile:
             else:
                 reader.annotations, reader.linking, source_record = found
         return _finish(reader, path, source_record)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _parse(data: bytes, path: str, *, hand_over_standoff: bool) -> _Reader:
@@ -526,7 +521,7 @@ def _finish(reader: _Reader, path: str, source: StandoffSource | None) -> TeiFil
     for annotation, link in dangling:
         reader.problems.append(f"annotation {annotation.id}: {link.role} link points to "
                                f"missing {link.target!r}")
-    actual = text_sha256(document.text)
+    actual = document.sha256
     if not reader.sha256:
         reader.problems.append("the header records no SHA-256 of the text")
     elif reader.sha256 != actual:

@@ -7,7 +7,6 @@ character for character — CR as ``&#13;`` so that XML's line-end normalisation
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -18,6 +17,7 @@ from pathlib import Path
 from annotator import __version__
 from annotator.atomic import atomic_writer
 from annotator.errors import FormatError
+from annotator.gcpause import CollectorPaused
 from annotator.model import Annotation, Document
 from annotator.tagset import TagSet, default_tagset
 from annotator.tei_standoff import StandoffSource
@@ -254,56 +254,27 @@ def _copyable(source: StandoffSource, document: Document, paras: list[tuple[int,
                     for label, category in source.categories.items()))
 
 
-def _standoff(document: Document, paras: list[tuple[int, str]], people: _Ids,
-              tags: _Ids, times: dict[str, str]) -> Iterator[str]:
-    layers: dict[tuple[str, str], list[Annotation]] = {}
-    for key, run in groupby(document.annotations, _LAYER_KEY):  # a few long runs, usually
-        members = layers.get(key)
-        if members is None:
-            layers[key] = list(run)
-        else:
-            members.extend(run)
-    if not layers:
-        return
-    cache: dict[str, tuple[Annotation, str, str]] | None = vars(document).get(_RENDERED)
-    if cache is None or len(cache) > 2 * len(document.annotations) + 100:
-        cache = {}
-        setattr(document, _RENDERED, cache)
-    starts = [start for start, _ in paras]
-    categories = tags.by_name
-    source: StandoffSource | None = vars(document).get(SOURCE_ATTRIBUTE)
-    if source is not None and not _copyable(source, document, paras, categories):
-        source = None
-    yield "  <standOff>\n"
-    for (layer, annotator), members in layers.items():
-        if layer and any(ch.isspace() for ch in layer):
-            raise FormatError(f"layer {layer!r} must be one word")
-        kind = f' type="{escape_attr(layer)}"' if layer else ' type="annotator"'
-        yield f'    <listAnnotation{kind} resp="#{people(annotator)}">\n'
-        pieces = []
+class _Renderer:
+    """Renders annotations as ``<annotation>`` lines, remembering each on the document so
+    that the next save reuses it while the annotation is the very same immutable object."""
+
+    def __init__(self, document: Document, paras: list[tuple[int, str]],
+                 categories: dict[str, str], times: dict[str, str]) -> None:
+        cache: dict[str, tuple[Annotation, str, str]] | None = vars(document).get(_RENDERED)
+        if cache is None or len(cache) > 2 * len(document.annotations) + 100:
+            cache = {}
+            setattr(document, _RENDERED, cache)
+        self.cache = cache
+        self.starts = [start for start, _ in paras]
+        self.categories = categories
+        self.times = times
+
+    def render(self, annotations: Iterable[Annotation]) -> list[str]:
+        """The lines of ``annotations``, in order."""
+        pieces: list[str] = []
         append = pieces.append
-        copied = source.lists.get((layer, annotator)) if source is not None else None
-        first, stop = copied[:2] if copied is not None else (0, 0)
-        originals = source.annotations if source is not None else []
-        following = run = first  # the source annotation expected next; where the run began
-        if (stop - first == len(members) and copied is not None
-                and all(map(is_, members, originals[first:stop]))):
-            members = []  # the whole list as read: one copy
-            following = stop
-        for annotation in members:
-            if following < stop and originals[following] is annotation:
-                following += 1  # the run of annotations copied from the file goes on
-                continue
-            if run < following:
-                append("      " + source.run(run, following, (layer, annotator)) + "\n")
-            if following < stop and originals[following].id == annotation.id:
-                following += 1  # an edited annotation: render it, then copy on after it
-            else:
-                known = source.position(annotation) if copied is not None else -1
-                if first <= known < stop:
-                    run, following = known, known + 1
-                    continue
-            run = following
+        cache, starts, categories, times = self.cache, self.starts, self.categories, self.times
+        for annotation in annotations:
             category = categories[annotation.label]
             hit = cache.get(annotation.id)
             if hit is not None and hit[0] is annotation and hit[1] == category:
@@ -326,9 +297,65 @@ def _standoff(document: Document, paras: list[tuple[int, str]], people: _Ids,
                         f'{anchor},{offset},{annotation.end - start})" ana="#{category}"{tail}')
             cache[annotation.id] = (annotation, category, rendered)
             append(rendered)
+        return pieces
+
+
+def _copied_or_rendered(members: list[Annotation], key: tuple[str, str],
+                        source: StandoffSource, renderer: _Renderer) -> list[str]:
+    """The lines of one list: runs of annotations still as read copied from the file's text,
+    the others rendered."""
+    first, stop = source.lists[key][:2]
+    originals = source.annotations
+    if stop - first == len(members) and all(map(is_, members, originals[first:stop])):
+        return ["      " + source.run(first, stop, key) + "\n"]  # the whole list as read
+    pieces: list[str] = []
+    following = run = first  # the file's annotation expected next; where the run began
+    for annotation in members:
+        if following < stop and originals[following] is annotation:
+            following += 1  # the run of annotations copied from the file goes on
+            continue
         if run < following:
-            append("      " + source.run(run, following, (layer, annotator)) + "\n")
-        yield "".join(pieces)
+            pieces.append("      " + source.run(run, following, key) + "\n")
+        if following < stop and originals[following].id == annotation.id:
+            following += 1  # an edited annotation: render it, then copy on after it
+        else:
+            known = source.position(annotation)
+            if first <= known < stop:
+                run, following = known, known + 1
+                continue
+        run = following
+        pieces += renderer.render((annotation,))
+    if run < following:
+        pieces.append("      " + source.run(run, following, key) + "\n")
+    return pieces
+
+
+def _standoff(document: Document, paras: list[tuple[int, str]], people: _Ids,
+              tags: _Ids, times: dict[str, str]) -> Iterator[str]:
+    layers: dict[tuple[str, str], list[Annotation]] = {}
+    for key, run in groupby(document.annotations, _LAYER_KEY):  # a few long runs, usually
+        members = layers.get(key)
+        if members is None:
+            layers[key] = list(run)
+        else:
+            members.extend(run)
+    if not layers:
+        return
+    renderer = _Renderer(document, paras, tags.by_name, times)
+    source: StandoffSource | None = vars(document).get(SOURCE_ATTRIBUTE)
+    if source is not None and not _copyable(source, document, paras, tags.by_name):
+        source = None
+    yield "  <standOff>\n"
+    for key, members in layers.items():
+        layer, annotator = key
+        if layer and any(ch.isspace() for ch in layer):
+            raise FormatError(f"layer {layer!r} must be one word")
+        kind = f' type="{escape_attr(layer)}"' if layer else ' type="annotator"'
+        yield f'    <listAnnotation{kind} resp="#{people(annotator)}">\n'
+        if source is not None and key in source.lists:
+            yield "".join(_copied_or_rendered(members, key, source, renderer))
+        else:
+            yield "".join(renderer.render(members))
         yield "    </listAnnotation>\n"
     yield "  </standOff>\n"
 
@@ -389,13 +416,8 @@ def tei_chunks(document: Document, tagset: TagSet | None = None) -> Iterator[byt
 
 def tei_bytes(document: Document, *, tagset: TagSet | None = None) -> bytes:
     """The TEI file of ``document`` as UTF-8 bytes."""
-    collecting = gc.isenabled()
-    gc.disable()  # rendering allocates many small objects and frees none: skip the collector
-    try:
+    with CollectorPaused():  # rendering allocates many small objects and frees none
         return b"".join(tei_chunks(document, tagset))
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def save_tei(document: Document, path: str | Path, *, tagset: TagSet | None = None) -> None:

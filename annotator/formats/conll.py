@@ -68,6 +68,7 @@ from annotator.atomic import atomic_writer
 from annotator.docid import safe_id
 from annotator.errors import EncodingError, FormatError
 from annotator.formats import ExportOptions, ImportOptions, Problems
+from annotator.gcpause import CollectorPaused
 from annotator.layers import GOLD, select_layer
 from annotator.model import Annotation, Document, checked_annotation, now_iso
 from annotator.tagset import TagSet, default_tagset
@@ -210,50 +211,58 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
         document = Document(doc_id, text, source=SOURCE_PREFIX + name)
         refused = [f"an empty {label} entity at character {start} (empty tokens only) "
                    "is left out" for start, end, label in spans if start >= end]
-        document.annotations.load(
-            [checked_annotation(f"a{i}", start, end, label, annotator, stamp, stamp, "")
-             for i, (start, end, label) in enumerate(spans, 1) if start < end], refused)
+        ids: Iterable[str] = map("a{}".format, count(1))
+        if refused:  # the others keep their numbers
+            ids = [f"a{i}" for i, (start, end, _) in enumerate(spans, 1) if start < end]
+            spans = [span for span in spans if span[0] < span[1]]
+        starts, ends, labels = zip(*spans, strict=True) if spans else ((), (), ())
+        document.annotations.load(list(map(
+            checked_annotation, ids, starts, ends, labels, repeat(annotator), repeat(stamp),
+            repeat(stamp), repeat(""))), refused)
         for message in refused:
             problems.warn(FormatError(message, path=where))
         return document
 
-    collected = _Collected()
-    position = 0
-    line_number = 1
-    for match in _IRREGULAR_LINE.finditer(content):
-        if match.start() >= len(content):
-            break  # the empty "line" after the final line feed
-        if match.start() > position:  # plain lines: one space each, so tokens and tags alternate
-            plain = content[position:match.start() - 1]
+    with CollectorPaused() as paused:  # many small objects, none freed: skip the collector
+        collected = _Collected()
+        position = 0
+        line_number = 1
+        for match in _IRREGULAR_LINE.finditer(content):
+            if match.start() >= len(content):
+                break  # the empty "line" after the final line feed
+            if match.start() > position:  # plain lines: one space each, tokens and tags alternate
+                plain = content[position:match.start() - 1]
+                collected.mark(line_number)
+                flat = plain.replace(" ", "\n").split("\n")
+                collected.tokens += flat[0::2]
+                collected.tags += flat[1::2]
+                line_number += plain.count("\n") + 1
+            pairs = parse(match.group(), line_number)
+            if pairs is _SENTENCE_BREAK:
+                collected.end_sentence()
+            elif pairs is _DOCUMENT_BREAK:
+                document = make_document(collected)
+                if document is not None:
+                    with paused.resumed():
+                        yield document
+                collected = _Collected()
+            else:
+                for token, tag in pairs:
+                    collected.mark(line_number)
+                    collected.tokens.append(token)
+                    collected.tags.append(tag)
+            line_number += 1
+            position = match.end() + 1
+        if position < len(content):
+            plain = content[position:-1]
             collected.mark(line_number)
             flat = plain.replace(" ", "\n").split("\n")
             collected.tokens += flat[0::2]
             collected.tags += flat[1::2]
-            line_number += plain.count("\n") + 1
-        pairs = parse(match.group(), line_number)
-        if pairs is _SENTENCE_BREAK:
-            collected.end_sentence()
-        elif pairs is _DOCUMENT_BREAK:
-            document = make_document(collected)
-            if document is not None:
+        document = make_document(collected)
+        if document is not None:
+            with paused.resumed():
                 yield document
-            collected = _Collected()
-        else:
-            for token, tag in pairs:
-                collected.mark(line_number)
-                collected.tokens.append(token)
-                collected.tags.append(tag)
-        line_number += 1
-        position = match.end() + 1
-    if position < len(content):
-        plain = content[position:-1]
-        collected.mark(line_number)
-        flat = plain.replace(" ", "\n").split("\n")
-        collected.tokens += flat[0::2]
-        collected.tags += flat[1::2]
-    document = make_document(collected)
-    if document is not None:
-        yield document
 
 
 def _text_and_spans(collected: _Collected, problems: Problems,
@@ -273,27 +282,25 @@ def _text_and_spans(collected: _Collected, problems: Problems,
     sentence_starts = set(collected.sentence_starts)
     spans: list[tuple[int, int, str]] = []
     label = ""
-    last = -2
-    start = end = 0
+    continuing = ""  # the tag that continues the current entity
+    last = start = -2
     for index in compress(count(), map("O".__ne__, tags)):
         tag = tags[index]
-        if (tag[0] == "I" and index == last + 1 and tag[2:] == label
-                and index not in sentence_starts):
-            end = before[index + 1] + index
-        else:
-            if label:
-                spans.append((start, end, label))
-            label = tag[2:]
-            start = before[index] + index
-            end = before[index + 1] + index
-            if tag[0] == "I":
-                problems.warn(FormatError(
-                    f"{tag} does not continue an entity of its type: read as the start of "
-                    f"one (written back as B-{label})", path=where,
-                    line=collected.line_of(index)))
+        if tag == continuing and index == last + 1 and index not in sentence_starts:
+            last = index
+            continue
+        if label:
+            spans.append((start, before[last + 1] + last, label))
+        label = tag[2:]
+        continuing = "I-" + label
+        start = before[index] + index
+        if tag[0] == "I":
+            problems.warn(FormatError(
+                f"{tag} does not continue an entity of its type: read as the start of "
+                f"one (written back as B-{label})", path=where, line=collected.line_of(index)))
         last = index
     if label:
-        spans.append((start, end, label))
+        spans.append((start, before[last + 1] + last, label))
     return text, spans
 
 
