@@ -104,9 +104,14 @@ _SENTENCE_BREAK: list[tuple[str, str]] = []  # sentinels from the line parser
 _DOCUMENT_BREAK: list[tuple[str, str]] = []
 # A character a token may hold: not whitespace, not a character XML cannot carry.
 _TOKEN_CHAR = r"[^\s\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
-# Any line that is not exactly TOKEN, one space, a well-formed tag (blank lines included).
-_IRREGULAR_LINE = re.compile(
-    rf"^(?!(?!-DOCSTART-){_TOKEN_CHAR}+ (?:O|[BI]-(?!-){_TOKEN_CHAR}+)$).*$", re.M)
+# The line feed before any line that is not exactly TOKEN, one space, a well-formed tag
+# (blank lines included), searched in the text with a line feed put before it; a pattern that
+# begins with a literal is searched for much faster than one that begins with ``^``.  The
+# second pattern, for files with no -DOCSTART- at all, skips that check.
+_BEFORE_IRREGULAR_LINE = re.compile(
+    rf"\n(?!(?!-DOCSTART-){_TOKEN_CHAR}+ (?:O|[BI]-(?!-){_TOKEN_CHAR}+)\n)")
+_BEFORE_IRREGULAR_LINE_NO_DOCSTART = re.compile(
+    rf"\n(?!{_TOKEN_CHAR}+ (?:O|[BI]-(?!-){_TOKEN_CHAR}+)\n)")
 
 
 class _Collected:
@@ -227,17 +232,20 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
         collected = _Collected()
         position = 0
         line_number = 1
-        for match in _IRREGULAR_LINE.finditer(content):
-            if match.start() >= len(content):
+        irregular = _BEFORE_IRREGULAR_LINE if docstarts else _BEFORE_IRREGULAR_LINE_NO_DOCSTART
+        for match in irregular.finditer("\n" + content):
+            start = match.start()  # where the line begins in content
+            if start >= len(content):
                 break  # the empty "line" after the final line feed
-            if match.start() > position:  # plain lines: one space each, tokens and tags alternate
-                plain = content[position:match.start() - 1]
+            if start > position:  # plain lines: one space each, so tokens and tags alternate
+                plain = content[position:start - 1]
                 collected.mark(line_number)
                 flat = plain.replace(" ", "\n").split("\n")
                 collected.tokens += flat[0::2]
                 collected.tags += flat[1::2]
                 line_number += plain.count("\n") + 1
-            pairs = parse(match.group(), line_number)
+            end = content.index("\n", start)
+            pairs = parse(content[start:end], line_number)
             if pairs is _SENTENCE_BREAK:
                 collected.end_sentence()
             elif pairs is _DOCUMENT_BREAK:
@@ -252,7 +260,7 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
                     collected.tokens.append(token)
                     collected.tags.append(tag)
             line_number += 1
-            position = match.end() + 1
+            position = end + 1
         if position < len(content):
             plain = content[position:-1]
             collected.mark(line_number)
