@@ -216,14 +216,18 @@ def run(args: argparse.Namespace) -> int:
     _refuse_writing_over_inputs(outputs, args.format, list(seen.values()))
     if parts is None:
         _write(documents, out, args.format, options)
-        written = f"{len(documents)} documents to {out}"
+        written = f"{_documents(len(documents))} to {out}"
     else:
         _prepare_folder(out)
         counts = []
         for (target, chosen), (name, _) in zip(outputs, parts, strict=True):
             _write(chosen, target, args.format, options)
             counts.append(f"{name} {len(chosen)}")
-        written = f"{len(documents)} documents to {out} ({', '.join(counts)})"
+        written = f"{_documents(len(documents))} to {out} ({', '.join(counts)})"
     _print_problems(options.problems)
     print(f"exported {written}", file=sys.stderr)
     return 2 if failures or options.problems.errors else 0
+
+
+def _documents(count: int) -> str:
+    return f"{count} document" if count == 1 else f"{count} documents"
