@@ -292,7 +292,7 @@ def _text_and_spans(collected: _Collected, problems: Problems,
     label = ""
     continuing = ""  # the tag that continues the current entity
     last = start = -2
-    for index in compress(count(), map("O".__ne__, tags)):
+    for index in compress(count(), map(operator.ne, tags, repeat("O"))):
         tag = tags[index]
         if tag == continuing and index == last + 1 and index not in sentence_starts:
             last = index
