@@ -18,7 +18,7 @@ from annotator import __version__
 from annotator.atomic import atomic_writer
 from annotator.errors import FormatError
 from annotator.gcpause import CollectorPaused
-from annotator.model import Annotation, Document
+from annotator.model import Annotation, Document, Link
 from annotator.tagset import TagSet, default_tagset
 from annotator.tei_standoff import StandoffSource
 from annotator.xmlchars import check_xml_text
@@ -188,35 +188,61 @@ def _time_ids(annotations: Iterable[Annotation]) -> dict[str, str]:
     return {value: time_id(value) for value in sorted(values) if _XSD_DATETIME.match(value)}
 
 
-def _annotation_tail(annotation: Annotation, times: dict[str, str]) -> str:
+class _Parts:
+    """Pieces many annotations share, rendered once per save: pointers by link, feature
+    structures by attribute set."""
+
+    def __init__(self) -> None:
+        self.pointers: dict[Link, str] = {}
+        self.features: dict[tuple[tuple[str, str], ...], str] = {}
+
+    def pointer(self, link: Link, annotation: Annotation) -> str:
+        known = self.pointers.get(link)
+        if known is None:
+            if not link.role or any(ch.isspace() for ch in link.role):
+                raise FormatError(f"annotation {annotation.id}: link role {link.role!r} must "
+                                  "be one word")
+            known = f'<ptr type="{escape_attr(link.role)}" target="#{link.target}"/>'
+            self.pointers[link] = known
+        return known
+
+    def feature_structure(self, annotation: Annotation) -> str:
+        key = tuple(annotation.attributes.items())
+        known = self.features.get(key)
+        if known is None:
+            features = []
+            for name, value in key:
+                for text in (name, value):
+                    check_xml_text(text, what=f"annotation {annotation.id}")
+                element = (f'name="{name}"' if _XML_NAME.match(name)
+                           else f'name="attribute" n="{escape_attr(name)}"')
+                features.append(f"<f {element}><string>{escape_text(value)}</string></f>")
+            known = '<note type="attributes"><fs>' + "".join(features) + "</fs></note>"
+            self.features[key] = known
+        return known
+
+
+def _annotation_tail(annotation: Annotation, times: dict[str, str], parts: _Parts) -> str:
     """What follows ``ana="…"``: the time references and any children, closing the element."""
     created, modified = annotation.created, annotation.modified
-    for value in (annotation.note, created, modified, *annotation.attributes,
-                  *annotation.attributes.values()):
-        if value and value not in times:
-            check_xml_text(value, what=f"annotation {annotation.id}")
     children = []
     if created in times and modified in times:
         change = times[created] if created == modified else f"{times[created]} #{times[modified]}"
         head = f' change="#{change}"'
     else:
         head = ""
+        for value in (created, modified):
+            if value:
+                check_xml_text(value, what=f"annotation {annotation.id}")
         if created or modified:
             children.append("<revisionDesc>" + (_when("created", created) if created else "")
                             + (_when("modified", modified) if modified else "") + "</revisionDesc>")
     for link in annotation.links:
-        if not link.role or any(ch.isspace() for ch in link.role):
-            raise FormatError(f"annotation {annotation.id}: link role {link.role!r} must be "
-                              "one word")
-        children.append(f'<ptr type="{escape_attr(link.role)}" target="#{link.target}"/>')
+        children.append(parts.pointer(link, annotation))
     if annotation.attributes:
-        features = []
-        for key, value in annotation.attributes.items():
-            name = (f'name="{key}"' if _XML_NAME.match(key)
-                    else f'name="attribute" n="{escape_attr(key)}"')
-            features.append(f"<f {name}><string>{escape_text(value)}</string></f>")
-        children.append('<note type="attributes"><fs>' + "".join(features) + "</fs></note>")
+        children.append(parts.feature_structure(annotation))
     if annotation.note:
+        check_xml_text(annotation.note, what=f"annotation {annotation.id}")
         children.append(f'<note type="comment">{escape_text(annotation.note)}</note>')
     if children:
         return head + ">" + "".join(children) + "</annotation>\n"
@@ -268,12 +294,14 @@ class _Renderer:
         self.starts = [start for start, _ in paras]
         self.categories = categories
         self.times = times
+        self.parts = _Parts()
 
     def render(self, annotations: Iterable[Annotation]) -> list[str]:
         """The lines of ``annotations``, in order."""
         pieces: list[str] = []
         append = pieces.append
         cache, starts, categories, times = self.cache, self.starts, self.categories, self.times
+        parts = self.parts
         for annotation in annotations:
             category = categories[annotation.label]
             hit = cache.get(annotation.id)
@@ -292,7 +320,7 @@ class _Renderer:
                 tail = (f' change="#{times[created]}"/>\n' if created == modified
                         else f' change="#{times[created]} #{times[modified]}"/>\n')
             else:
-                tail = _annotation_tail(annotation, times)
+                tail = _annotation_tail(annotation, times, parts)
             rendered = (f'      <annotation xml:id="{annotation.id}" target="#string-range('
                         f'{anchor},{offset},{annotation.end - start})" ana="#{category}"{tail}')
             cache[annotation.id] = (annotation, category, rendered)
