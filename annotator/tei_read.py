@@ -1,9 +1,11 @@
 """Reading the tool's TEI files, streaming (profile: docs/FORMAT.md).
 
 The reader is an event-driven expat parser: no tree is ever built, so memory stays near the
-size of the resulting document and a 100,000-annotation file loads in about the time lxml
-needs just to parse it.  It refuses any DOCTYPE (so no DTD is loaded, no entity is declared or
-expanded and entity-expansion bombs are rejected at once) and never touches the network.
+size of the resulting document.  It refuses any DOCTYPE (so no DTD is loaded, no entity is
+declared or expanded and entity-expansion bombs are rejected at once) and never touches the
+network.  A standOff in the writer's own shape is read by annotator.tei_standoff instead of
+the expat handlers (a 100,000-annotation file then loads in about 1.3-1.5 times lxml's parse);
+any other is read by the handlers below.
 """
 
 from __future__ import annotations

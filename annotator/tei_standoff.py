@@ -1,12 +1,15 @@
 """The ``<standOff>`` of files this tool wrote: a fast reader, and what the writer may reuse.
 
 A big file is mostly its standOff: 100,000 ``<annotation>`` elements in the one shape the
-writer produces.  Expat checks the whole file, but calling Python for each of its 180,000
-elements costs more than the parse itself, so the reader hands this section to
-:func:`read_standoff`, which matches the writer's exact syntax with regular expressions.
-Anything else — another indentation is fine, but another attribute order, a comment, a
-prefix, a CDATA section — makes it return None, and the reader goes back to its expat
-handlers.  The result is the same either way; only the speed differs.
+writer produces.  Calling Python from expat for each of its 180,000 elements costs more than
+the parse itself, so the reader stops expat at ``<standOff>`` and hands the rest to
+:func:`read_standoff`.  It matches the writer's exact syntax with regular expressions and
+checks what expat would have checked there: each match starts where the last one ended, every
+"<" and "&" of the section belongs to the markup and references it read, references and
+characters are ones XML allows.  Anything else — a comment, another attribute order, a
+prefix, a CDATA section, a character XML forbids — makes it return None, and the reader
+parses the whole file again with its expat handlers, which read it or report what is wrong.
+The result is the same either way; only the speed differs.
 
 The section's text is kept (:class:`StandoffSource`) so that a later save copies every run
 of annotations that are still the very objects read, instead of rendering each one again.
