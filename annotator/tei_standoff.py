@@ -18,7 +18,8 @@ of annotations that are still the very objects read, instead of rendering each o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from annotator.model import Annotation, Link, checked_annotation
 
@@ -73,25 +74,34 @@ def unescape(value: str) -> str:
     return result
 
 
+class ListText(NamedTuple):
+    """Where one listAnnotation's annotations are: ``annotations[first:stop]`` of the source,
+    written as ``text[start:end]`` (the first one at ``start``)."""
+
+    first: int
+    stop: int
+    text: str
+    start: int
+    end: int
+
+
 @dataclass
 class StandoffSource:
-    """The standOff text of a loaded file, for copying the annotations read from it.
+    """The text of a standOff and the annotations it holds, for copying them into a new file.
 
-    ``annotations`` are in file order.  ``lists`` maps a listAnnotation's ``(layer,
-    annotator)`` to ``(first, stop, content_start, content_end)``: its annotations are
-    ``annotations[first:stop]`` and its content is ``region[content_start:content_end]``.
-    ``categories``, ``anchors`` and ``times`` are the ids the file used: the writer checks
-    they are the ones it would write before it copies anything.
+    It comes from a file just read, or from the last save.  ``annotations`` are in the
+    section's order; ``lists`` maps each listAnnotation's ``(layer, annotator)`` to its
+    :class:`ListText`.  ``categories``, ``anchors`` and ``times`` are the ids the text uses:
+    the writer checks they are the ones it would write before it copies anything.
     """
 
-    region: str
     annotations: list[Annotation]
-    lists: dict[tuple[str, str], tuple[int, int, int, int]]
+    lists: dict[tuple[str, str], ListText]
     categories: dict[str, str]
     anchors: dict[str, int]
     times: dict[str, str]
     positions: dict[str, int] | None = None  # annotation id -> index, made when first needed
-    starts: list[int] | None = None  # where each annotation begins in region, likewise
+    starts: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # likewise, per list
     # the writer's verdicts, kept between saves: the text its anchors were checked against,
     # whether they matched, and whether every time id is the one the writer derives
     anchors_checked_for: str | None = None
@@ -106,14 +116,16 @@ class StandoffSource:
         return k if k >= 0 and self.annotations[k] is annotation else -1
 
     def run(self, first: int, stop: int, key: tuple[str, str]) -> str:
-        """The file's text for annotations ``first`` to ``stop - 1`` of list ``key``."""
-        list_first, list_stop, content_start, content_end = self.lists[key]
-        if first == list_first and stop == list_stop:
-            return self.region[content_start:content_end].rstrip(" \t\n\r")
-        if self.starts is None:
-            self.starts = [match.start() for match in _START.finditer(self.region)]
-        end = self.starts[stop] if stop < list_stop else content_end
-        return self.region[self.starts[first]:end].rstrip(" \t\n\r")
+        """The text of annotations ``first`` to ``stop - 1``, all of list ``key``."""
+        where = self.lists[key]
+        if first == where.first and stop == where.stop:
+            return where.text[where.start:where.end].rstrip(" \t\n\r")
+        starts = self.starts.get(key)
+        if starts is None:
+            starts = self.starts[key] = [
+                match.start() for match in _START.finditer(where.text, where.start, where.end)]
+        end = starts[stop - where.first] if stop < where.stop else where.end
+        return where.text[starts[first - where.first]:end].rstrip(" \t\n\r")
 
 
 def read_standoff(data: bytes, start: int, anchors: dict[str, int], labels: dict[str, str],
@@ -140,19 +152,18 @@ def read_standoff(data: bytes, start: int, anchors: dict[str, int], labels: dict
     categories = {label: category for category, label in labels.items()}
     if len(categories) != len(labels):
         categories = {}  # one label under two ids: never copy, always render
-    return annotations, linking, StandoffSource(region, annotations, lists, categories,
-                                                anchors, times)
+    return annotations, linking, StandoffSource(annotations, lists, categories, anchors, times)
 
 
 def _read_lists(region: str, anchors: dict[str, int], labels: dict[str, str],
                 times: dict[str, str], people: dict[str, str], text_length: int,
                 ) -> tuple[list[Annotation], list[Annotation],
-                           dict[tuple[str, str], tuple[int, int, int, int]], int, int] | None:
+                           dict[tuple[str, str], ListText], int, int] | None:
     """The listAnnotations of ``region``: annotations, those with links, where each list is,
     and how many "<" and "&" the patterns accounted for."""
     annotations: list[Annotation] = []
     linking: list[Annotation] = []
-    lists: dict[tuple[str, str], tuple[int, int, int, int]] = {}
+    lists: dict[tuple[str, str], ListText] = {}
     markup, references = 3, 0  # <standOff>, </standOff>, </TEI>
     pos = len("<standOff>")
     while True:
@@ -172,8 +183,8 @@ def _read_lists(region: str, anchors: dict[str, int], labels: dict[str, str],
         members, content_end, list_markup, list_references = found
         markup += list_markup + 2
         references += list_references
-        lists[key] = (len(annotations), len(annotations) + len(members), content_start,
-                      content_end)
+        lists[key] = ListText(len(annotations), len(annotations) + len(members), region,
+                              content_start, content_end)
         annotations += members
         pos = content_end + len(_LIST_END)
     if _STANDOFF_END.match(region, pos) is None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from itertools import groupby
-from operator import attrgetter, is_
+from itertools import compress, repeat
+from operator import attrgetter, eq, is_
 from pathlib import Path
 
 from annotator import __version__
@@ -20,7 +20,7 @@ from annotator.errors import FormatError
 from annotator.gcpause import CollectorPaused
 from annotator.model import Annotation, Document, Link
 from annotator.tagset import TagSet, default_tagset
-from annotator.tei_standoff import StandoffSource
+from annotator.tei_standoff import ListText, StandoffSource
 from annotator.xmlchars import check_xml_text
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -189,22 +189,21 @@ def _time_ids(annotations: Iterable[Annotation]) -> dict[str, str]:
 
 
 class _Parts:
-    """Pieces many annotations share, rendered once per save: pointers by link, feature
-    structures by attribute set."""
+    """Pieces many annotations share, checked and rendered once per save: link roles, and
+    feature structures by attribute set."""
 
     def __init__(self) -> None:
-        self.pointers: dict[Link, str] = {}
+        self.roles: dict[str, str] = {}
         self.features: dict[tuple[tuple[str, str], ...], str] = {}
 
     def pointer(self, link: Link, annotation: Annotation) -> str:
-        known = self.pointers.get(link)
-        if known is None:
+        role = self.roles.get(link.role)
+        if role is None:
             if not link.role or any(ch.isspace() for ch in link.role):
                 raise FormatError(f"annotation {annotation.id}: link role {link.role!r} must "
                                   "be one word")
-            known = f'<ptr type="{escape_attr(link.role)}" target="#{link.target}"/>'
-            self.pointers[link] = known
-        return known
+            role = self.roles[link.role] = escape_attr(link.role)
+        return f'<ptr type="{role}" target="#{link.target}"/>'
 
     def feature_structure(self, annotation: Annotation) -> str:
         key = tuple(annotation.attributes.items())
@@ -249,15 +248,12 @@ def _annotation_tail(annotation: Annotation, times: dict[str, str], parts: _Part
     return head + "/>\n"
 
 
-# Each document keeps its rendered annotations (in a private attribute), reused by the next
-# save while an annotation is the very same immutable object: a re-save after one edit renders
-# one annotation, not 100,000.
-_RENDERED = "_tei_rendered_annotations"
 _LAYER_KEY = attrgetter("layer", "annotator")
 _CREATED, _MODIFIED = attrgetter("created"), attrgetter("modified")
 _ANNOTATOR, _LABEL = attrgetter("annotator"), attrgetter("label")
-# A document read from a file keeps that file's standOff (tei_standoff.StandoffSource): runs of
-# annotations that are still the very objects read are copied from it, not rendered.
+# A document keeps the standOff of the file it was read from, then of its last save
+# (tei_standoff.StandoffSource): runs of annotations that are still the very objects written
+# there are copied from it, not rendered again.
 SOURCE_ATTRIBUTE = "_tei_standoff_source"
 
 
@@ -281,66 +277,73 @@ def _copyable(source: StandoffSource, document: Document, paras: list[tuple[int,
 
 
 class _Renderer:
-    """Renders annotations as ``<annotation>`` lines, remembering each on the document so
-    that the next save reuses it while the annotation is the very same immutable object."""
+    """Renders annotations as ``<annotation>`` lines."""
 
-    def __init__(self, document: Document, paras: list[tuple[int, str]],
-                 categories: dict[str, str], times: dict[str, str]) -> None:
-        cache: dict[str, tuple[Annotation, str, str]] | None = vars(document).get(_RENDERED)
-        if cache is None or len(cache) > 2 * len(document.annotations) + 100:
-            cache = {}
-            setattr(document, _RENDERED, cache)
-        self.cache = cache
-        self.starts = [start for start, _ in paras]
+    def __init__(self, paras: list[tuple[int, str]], categories: dict[str, str],
+                 times: dict[str, str]) -> None:
         self.categories = categories
         self.times = times
         self.parts = _Parts()
+        # for a paragraph index (bisect_right of a start): its id, and where it begins
+        self.starts = [start for start, _ in paras]
+        self.anchor_ids = [TEXT_ID, *(f"p{number}" for number in range(1, len(paras) + 1))]
+        self.anchor_starts = [0, *self.starts]
+        self.changes: dict[tuple[str, str], str | None] = {}  # (created, modified) -> @change
 
     def render(self, annotations: Iterable[Annotation]) -> list[str]:
         """The lines of ``annotations``, in order."""
-        pieces: list[str] = []
-        append = pieces.append
-        cache, starts, categories, times = self.cache, self.starts, self.categories, self.times
-        parts = self.parts
+        lines: list[str] = []
+        append = lines.append
+        categories, changes = self.categories, self.changes
+        starts, anchor_ids, anchor_starts = self.starts, self.anchor_ids, self.anchor_starts
         for annotation in annotations:
-            category = categories[annotation.label]
-            hit = cache.get(annotation.id)
-            if hit is not None and hit[0] is annotation and hit[1] == category:
-                append(hit[2])
+            times = (annotation.created, annotation.modified)
+            change = changes.get(times, _UNSEEN)
+            if change is _UNSEEN:
+                change = changes[times] = self._change(*times)
+            if change is None or annotation.links or annotation.attributes or annotation.note:
+                append(self._render_unusual(annotation))
                 continue
             start = annotation.start
-            index = bisect_right(starts, start) - 1
-            if index < 0:
-                anchor, offset = TEXT_ID, start
-            else:
-                anchor, offset = f"p{index + 1}", start - starts[index]
-            created, modified = annotation.created, annotation.modified
-            if (created in times and modified in times and not annotation.links
-                    and not annotation.attributes and not annotation.note):
-                tail = (f' change="#{times[created]}"/>\n' if created == modified
-                        else f' change="#{times[created]} #{times[modified]}"/>\n')
-            else:
-                tail = _annotation_tail(annotation, times, parts)
-            rendered = (f'      <annotation xml:id="{annotation.id}" target="#string-range('
-                        f'{anchor},{offset},{annotation.end - start})" ana="#{category}"{tail}')
-            cache[annotation.id] = (annotation, category, rendered)
-            append(rendered)
-        return pieces
+            index = bisect_right(starts, start)
+            append(f'      <annotation xml:id="{annotation.id}" target="#string-range('
+                   f'{anchor_ids[index]},{start - anchor_starts[index]},{annotation.end - start})'
+                   f'" ana="#{categories[annotation.label]}" change="#{change}"/>\n')
+        return lines
+
+    def _change(self, created: str, modified: str) -> str | None:
+        """The @change value for these times, or None when the header has not both."""
+        times = self.times
+        if created not in times or modified not in times:
+            return None
+        return times[created] if created == modified else f"{times[created]} #{times[modified]}"
+
+    def _render_unusual(self, annotation: Annotation) -> str:
+        """An annotation with links, attributes, a note, or times the header cannot hold."""
+        start = annotation.start
+        index = bisect_right(self.starts, start)
+        tail = _annotation_tail(annotation, self.times, self.parts)
+        return (f'      <annotation xml:id="{annotation.id}" target="#string-range('
+                f'{self.anchor_ids[index]},{start - self.anchor_starts[index]},'
+                f'{annotation.end - start})" ana="#{self.categories[annotation.label]}"{tail}')
+
+
+_UNSEEN = ""  # not a value of _Renderer.changes (those are str or None), compared by identity
 
 
 def _copied_or_rendered(members: list[Annotation], key: tuple[str, str],
                         source: StandoffSource, renderer: _Renderer) -> list[str]:
-    """The lines of one list: runs of annotations still as read copied from the file's text,
-    the others rendered."""
+    """The lines of one list: runs of annotations still as in the source copied from its
+    text, the others rendered."""
     first, stop = source.lists[key][:2]
     originals = source.annotations
     if stop - first == len(members) and all(map(is_, members, originals[first:stop])):
-        return ["      " + source.run(first, stop, key) + "\n"]  # the whole list as read
+        return ["      " + source.run(first, stop, key) + "\n"]  # the whole list as before
     pieces: list[str] = []
-    following = run = first  # the file's annotation expected next; where the run began
+    following = run = first  # the source's annotation expected next; where the run began
     for annotation in members:
         if following < stop and originals[following] is annotation:
-            following += 1  # the run of annotations copied from the file goes on
+            following += 1  # the run of annotations copied from the source goes on
             continue
         if run < following:
             pieces.append("      " + source.run(run, following, key) + "\n")
@@ -358,21 +361,33 @@ def _copied_or_rendered(members: list[Annotation], key: tuple[str, str],
     return pieces
 
 
+def _layers(annotations: list[Annotation]) -> dict[tuple[str, str], list[Annotation]]:
+    """The annotations of each ``(layer, annotator)``, in order of first appearance."""
+    keys = list(map(_LAYER_KEY, annotations))
+    distinct = dict.fromkeys(keys)
+    if len(distinct) <= 1:
+        return dict.fromkeys(distinct, annotations)
+    if len(distinct) <= 8:  # a pass in C for each
+        return {key: list(compress(annotations, map(eq, keys, repeat(key)))) for key in distinct}
+    layers: dict[tuple[str, str], list[Annotation]] = {}
+    for key, annotation in zip(keys, annotations, strict=True):
+        layers.setdefault(key, []).append(annotation)
+    return layers
+
+
 def _standoff(document: Document, paras: list[tuple[int, str]], people: _Ids,
               tags: _Ids, times: dict[str, str]) -> Iterator[str]:
-    layers: dict[tuple[str, str], list[Annotation]] = {}
-    for key, run in groupby(document.annotations, _LAYER_KEY):  # a few long runs, usually
-        members = layers.get(key)
-        if members is None:
-            layers[key] = list(run)
-        else:
-            members.extend(run)
+    """The standOff.  What it writes becomes the document's source for the next save, so
+    that each annotation is rendered once and then copied while it stays unchanged."""
+    layers = _layers(list(document.annotations))
     if not layers:
         return
-    renderer = _Renderer(document, paras, tags.by_name, times)
+    renderer = _Renderer(paras, tags.by_name, times)
     source: StandoffSource | None = vars(document).get(SOURCE_ATTRIBUTE)
     if source is not None and not _copyable(source, document, paras, tags.by_name):
         source = None
+    written: list[Annotation] = []
+    lists: dict[tuple[str, str], ListText] = {}
     yield "  <standOff>\n"
     for key, members in layers.items():
         layer, annotator = key
@@ -381,11 +396,18 @@ def _standoff(document: Document, paras: list[tuple[int, str]], people: _Ids,
         kind = f' type="{escape_attr(layer)}"' if layer else ' type="annotator"'
         yield f'    <listAnnotation{kind} resp="#{people(annotator)}">\n'
         if source is not None and key in source.lists:
-            yield "".join(_copied_or_rendered(members, key, source, renderer))
+            text = "".join(_copied_or_rendered(members, key, source, renderer))
         else:
-            yield "".join(renderer.render(members))
+            text = "".join(renderer.render(members))
+        yield text
+        lists[key] = ListText(len(written), len(written) + len(members), text,
+                              max(text.find("<"), 0), len(text))
+        written += members
         yield "    </listAnnotation>\n"
     yield "  </standOff>\n"
+    setattr(document, SOURCE_ATTRIBUTE, StandoffSource(
+        written, lists, dict(tags.by_name), {}, {}, anchors_checked_for=document.text,
+        anchors_match=True, times_match=True))
 
 
 _PARAGRAPHS = "_tei_paragraphs"
