@@ -47,7 +47,6 @@ _BODY = re.compile(f'((?:{_PTR_SYNTAX})*)(?:<note type="attributes"><fs>((?:{_FE
 _PTR = re.compile(f'<ptr type="({_VALUE})" target="([^"<&\\t\\n\\r\x00-\x1f]*)"/>')
 _FEATURE = re.compile('<f name="([^"<&\\s]*)"(?: n="([^"<\\t\\n\\r]*)")?><string>([^<\\r]*)'
                       "</string></f>")
-_START = re.compile("<annotation ")
 # What character data may not hold: characters XML does not allow, and "]]>".
 _NOT_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|]]>")
 _REFERENCE = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));")
@@ -101,7 +100,7 @@ class StandoffSource:
     anchors: dict[str, int]
     times: dict[str, str]
     positions: dict[str, int] | None = None  # annotation id -> index, made when first needed
-    starts: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # likewise, per list
+    found: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)  # see _offset
     # the writer's verdicts, kept between saves: the text its anchors were checked against,
     # whether they matched, and whether every time id is the one the writer derives
     anchors_checked_for: str | None = None
@@ -120,12 +119,22 @@ class StandoffSource:
         where = self.lists[key]
         if first == where.first and stop == where.stop:
             return where.text[where.start:where.end].rstrip(" \t\n\r")
-        starts = self.starts.get(key)
-        if starts is None:
-            starts = self.starts[key] = [
-                match.start() for match in _START.finditer(where.text, where.start, where.end)]
-        end = starts[stop - where.first] if stop < where.stop else where.end
-        return where.text[starts[first - where.first]:end].rstrip(" \t\n\r")
+        start = self._offset(key, first)
+        end = self._offset(key, stop) if stop < where.stop else where.end
+        return where.text[start:end].rstrip(" \t\n\r")
+
+    def _offset(self, key: tuple[str, str], index: int) -> int:
+        """Where annotation ``index`` of list ``key`` begins in its text: found by its id,
+        searching on from the last one found when the runs come in order (they do)."""
+        where = self.lists[key]
+        known, at = self.found.get(key, (where.first, where.start))
+        if index < known:
+            at = where.start
+        at = where.text.find(f'<annotation xml:id="{self.annotations[index].id}"', at, where.end)
+        if at < 0:
+            raise AssertionError(f"annotation {self.annotations[index].id} is not in its text")
+        self.found[key] = (index, at)
+        return at
 
 
 def read_standoff(data: bytes, start: int, anchors: dict[str, int], labels: dict[str, str],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from itertools import compress, repeat
+from itertools import compress, groupby, repeat
 from operator import attrgetter, eq, is_
 from pathlib import Path
 
@@ -362,14 +362,27 @@ def _copied_or_rendered(members: list[Annotation], key: tuple[str, str],
 
 
 def _layers(annotations: list[Annotation]) -> dict[tuple[str, str], list[Annotation]]:
-    """The annotations of each ``(layer, annotator)``, in order of first appearance."""
+    """The annotations of each ``(layer, annotator)``, in order of first appearance.
+
+    A document read from a file holds each list's annotations together: a few long runs.
+    When annotators alternate instead (a document built in memory), the runs are cut short
+    and each ``(layer, annotator)`` is gathered by a pass in C over all annotations."""
+    layers: dict[tuple[str, str], list[Annotation]] = {}
+    for number, (key, run) in enumerate(groupby(annotations, _LAYER_KEY)):
+        if number == 64:
+            break
+        members = layers.get(key)
+        if members is None:
+            layers[key] = list(run)
+        else:
+            members.extend(run)
+    else:
+        return layers
     keys = list(map(_LAYER_KEY, annotations))
     distinct = dict.fromkeys(keys)
-    if len(distinct) <= 1:
-        return dict.fromkeys(distinct, annotations)
-    if len(distinct) <= 8:  # a pass in C for each
+    if len(distinct) <= 16:
         return {key: list(compress(annotations, map(eq, keys, repeat(key)))) for key in distinct}
-    layers: dict[tuple[str, str], list[Annotation]] = {}
+    layers = {}
     for key, annotation in zip(keys, annotations, strict=True):
         layers.setdefault(key, []).append(annotation)
     return layers
