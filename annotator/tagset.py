@@ -266,6 +266,14 @@ def default_tagset() -> TagSet:
     return tagset_from_dict(copy.deepcopy(_default_tagset_data()), "default_tagset.toml")
 
 
+def project_tagset_path(folder: str | Path | None) -> Path | None:
+    """The ``tagset.toml`` of the project folder ``folder``, if it has one."""
+    if folder is None:
+        return None
+    candidate = Path(folder) / PROJECT_TAGSET_NAME
+    return candidate if candidate.is_file() else None
+
+
 def tagset_for(folder: str | Path | None) -> TagSet:
     """The project's tag set when ``folder`` holds a ``tagset.toml``, else the default."""
     if folder is not None:

@@ -533,14 +533,19 @@ def _finish(reader: _Reader, path: str, source: StandoffSource | None) -> TeiFil
     return TeiFile(document, reader.taxonomy, reader.sha256, reader.problems)
 
 
-def load_tei(path: str | Path, *, check: bool = True) -> Document:
-    """Read a TEI file of this tool.  With ``check``, any problem raises :class:`IntegrityError`."""
+def read_tei_checked(path: str | Path) -> TeiFile:
+    """Read a TEI file of this tool; any problem raises :class:`IntegrityError`."""
     result = read_tei(path)
-    if check and result.problems:
+    if result.problems:
         more = (f" (and {len(result.problems) - 1} more problems)"
                 if len(result.problems) > 1 else "")
         raise IntegrityError(result.problems[0] + more, path=str(path))
-    return result.document
+    return result
+
+
+def load_tei(path: str | Path, *, check: bool = True) -> Document:
+    """Read a TEI file of this tool.  With ``check``, any problem raises :class:`IntegrityError`."""
+    return (read_tei_checked(path) if check else read_tei(path)).document
 
 
 def read_tei_documents(path: Path, options: object, problems: object) -> Iterator[Document]:

@@ -15,8 +15,9 @@ from annotator.formats.jsonl import only_labels
 from annotator.layers import layer_names, select_layer
 from annotator.model import Document
 from annotator.progress import Progress
+from annotator.tagset import LabelSpec, TagSet, load_tagset, project_tagset_path, tagset_for
 
-from .inputs import load_tei_sources
+from .inputs import read_tei_sources
 
 HELP = "Export TEI files (or folders of them) to JSONL, CoNLL, brat, HF or inline TEI."
 
@@ -66,6 +67,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="conll/hf: how text is cut into tokens (default auto)")
     parser.add_argument("--split-proclitics", action="store_true",
                         help="conll/hf: split proclitics off tokens")
+    parser.add_argument("--tagset", metavar="FILE", type=Path,
+                        help="tag set (TOML) giving each label's kind: quotes and claims stay "
+                             "out of conll/hf, and tei-inline picks elements by kind (default: "
+                             "the tagset.toml of the first source's folder when it has one, "
+                             "else the bundled news set; labels it lacks take their kind from "
+                             "the taxonomy in their own file)")
 
 
 def parse_split(value: str) -> list[tuple[str, float]]:
@@ -180,7 +187,11 @@ def run(args: argparse.Namespace) -> int:
         seen: dict[str, Path] = {}
         found_layers: set[str] = set()
         found_labels: set[str] = set()
-        for path, document in load_tei_sources(args.sources, report, progress):
+        recorded: dict[str, LabelSpec] = {}  # labels' specs in the files' own taxonomies
+        for path, read in read_tei_sources(args.sources, report, progress):
+            document = read.document
+            for label, spec in read.taxonomy.labels.items():
+                recorded.setdefault(label, spec)
             if document.id in seen:
                 report(SaveError(f"document id {document.id!r} is also in {seen[document.id]};"
                                  " this copy is left out", path=str(path)))
@@ -206,7 +217,8 @@ def run(args: argparse.Namespace) -> int:
         print("warning: no annotation has the label " + ", ".join(missing), file=sys.stderr)
     layer = None if args.layer == ALL_LAYERS else args.layer
     options = ExportOptions(layer=layer, labels=labels, split_proclitics=args.split_proclitics,
-                            tokenizer=args.tokenizer)
+                            tokenizer=args.tokenizer,
+                            tagset=_kinds(args.tagset, args.sources, recorded))
     if parts is None:
         outputs = [(out, documents)]
     else:
@@ -231,3 +243,21 @@ def run(args: argparse.Namespace) -> int:
 
 def _documents(count: int) -> str:
     return f"{count} document" if count == 1 else f"{count} documents"
+
+
+def _kinds(explicit: Path | None, sources: list[str], recorded: dict[str, LabelSpec]) -> TagSet:
+    """The tag set the writers take labels' kinds from: ``--tagset``, else the project's
+    (the first source's folder), else the bundled one; with each label it does not know as
+    the files' own taxonomies describe it."""
+    if explicit is not None:
+        base = load_tagset(explicit)
+    else:
+        first = Path(sources[0])
+        folder = first if first.is_dir() else first.parent
+        if project_tagset_path(folder) is not None:
+            print(f"using the project's tag set {project_tagset_path(folder)}", file=sys.stderr)
+        base = tagset_for(folder)
+    labels = dict(base.labels)
+    for label, spec in recorded.items():
+        labels.setdefault(label, spec)
+    return TagSet(base.name, labels, base.version, base.path)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from annotator.errors import AnnotatorError, FormatError
 from annotator.schema import schema_errors, tei_all
-from annotator.tagset import default_tagset, load_tagset
+from annotator.tagset import TagSet, load_tagset, tagset_for
 from annotator.tei import read_tei
 
 from .inputs import expand_sources, is_tei_name
@@ -29,7 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="skip the schema check (it takes about 5 s to load)")
     parser.add_argument("--tagset", metavar="TOML", type=Path,
                         help="also report labels, attributes and links this tag set does not "
-                             "allow (reported as warnings; default: the bundled news tag set)")
+                             "allow (reported as warnings; default: the tagset.toml of the "
+                             "file's folder when it has one, else the bundled news tag set)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
 
 
@@ -49,7 +50,8 @@ def _paths(sources: list[Path]) -> Iterator[Path | AnnotatorError]:
 
 def run(args: argparse.Namespace) -> int:
     """Check every file; print one line per problem."""
-    tagset = load_tagset(args.tagset) if args.tagset else default_tagset()
+    explicit = load_tagset(args.tagset) if args.tagset else None
+    by_folder: dict[Path, TagSet] = {}
     schema = None if args.no_schema else tei_all(args.schema)
     failed = unreadable = 0
     for path in _paths(args.files):
@@ -68,6 +70,11 @@ def run(args: argparse.Namespace) -> int:
             problems.extend(f"schema: {message}" for message in schema_errors(path, schema))
         for problem in problems:
             print(f"{path}: {problem}")
+        tagset = explicit
+        if tagset is None:
+            if path.parent not in by_folder:
+                by_folder[path.parent] = tagset_for(path.parent)
+            tagset = by_folder[path.parent]
         for warning in tagset.problems(result.document):
             print(f"{path}: warning: {warning}")
         if problems:

@@ -6,10 +6,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.errors import AnnotatorError, FormatError
 from annotator.model import Document
 from annotator.progress import Progress
+
+if TYPE_CHECKING:
+    from annotator.tei import TeiFile
 
 TEI_ENDINGS = (".tei.xml", ".xml")
 
@@ -93,7 +97,15 @@ def load_tei_sources(sources: Iterable[str | Path],
                      report: Callable[[AnnotatorError], None],
                      progress: Progress | None = None) -> Iterator[tuple[Path, Document]]:
     """Every TEI document under ``sources``, checked; each failing file goes to ``report``."""
-    from annotator.tei import load_tei
+    for path, read in read_tei_sources(sources, report, progress):
+        yield path, read.document
+
+
+def read_tei_sources(sources: Iterable[str | Path],
+                     report: Callable[[AnnotatorError], None],
+                     progress: Progress | None = None) -> Iterator[tuple[Path, TeiFile]]:
+    """Like :func:`load_tei_sources`, with each file's header (its taxonomy) too."""
+    from annotator.tei import read_tei_checked
 
     errors: list[AnnotatorError] = []
     files = expand_sources(sources, is_tei_name, errors)
@@ -105,7 +117,7 @@ def load_tei_sources(sources: Iterable[str | Path],
         if progress is not None:
             progress.draw(path.name)
         try:
-            yield path, load_tei(path)
+            yield path, read_tei_checked(path)
         except AnnotatorError as error:
             report(error if error.path else FormatError(error.message, path=str(path)))
         except OSError as error:

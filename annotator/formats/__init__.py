@@ -16,6 +16,7 @@ from pathlib import Path
 
 from annotator.errors import AnnotatorError, FormatError
 from annotator.model import Document
+from annotator.tagset import TagSet
 
 READERS: dict[str, str] = {
     "txt": "annotator.formats.txt:read_txt",
@@ -61,6 +62,9 @@ class ExportOptions:
     labels: frozenset[str] | None = None  # None: every label
     split_proclitics: bool = False
     tokenizer: str = "auto"  # conll/hf: auto, whitespace or punct (see annotator.tokenize)
+    # The labels' kinds (which are quotes and claims, kept out of token formats): the bundled
+    # news tag set when None.
+    tagset: TagSet | None = None
     # Writers report what a format cannot hold (dropped or misaligned spans) here.
     problems: Problems = field(default_factory=lambda: Problems())
 

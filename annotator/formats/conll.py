@@ -600,5 +600,5 @@ def write_conll(documents: Iterable[Document], out: Path, options: ExportOptions
         for chunk in documents_to_conll(selected, problems=options.problems,
                                         tokenizer=options.tokenizer,
                                         split_proclitics=options.split_proclitics,
-                                        labels=options.labels):
+                                        tagset=options.tagset, labels=options.labels):
             stream.write(chunk.encode("utf-8"))

@@ -68,7 +68,7 @@ def write_hf(documents: Iterable[Document], out: Path, options: ExportOptions) -
     """Registry writer: the JSONL rows file ``out`` and its label list beside it."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tagset = default_tagset()
+    tagset = options.tagset or default_tagset()
     rows: list[tuple[str, list[str], list[str]]] = []
     seen: set[str] = set()
     for document in documents:

@@ -258,7 +258,7 @@ def write_tei_inline(documents: Iterable[Document], out: Path, options: ExportOp
     """Registry writer: ``<id>.xml`` (inline TEI) for each document, in the folder ``out``."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    tagset = default_tagset()
+    tagset = options.tagset or default_tagset()
     for document in documents:
         if options.layer is not None or options.labels is not None or any(
                 a.layer == GOLD for a in document.annotations):
