@@ -330,10 +330,12 @@ class _Reader:
             if name != _ANNOTATION:
                 current = self._current
                 if current is not None and name in _ANNOTATION_CHILDREN:
+                    self._depth += 1
                     child_start(name, attrs, current)  # the fast path for quote attributes
                 else:
                     generic_start(name, attrs)
                 return
+            self._depth += 1  # kept right: a standOff is read apart only at depth 2
             self._current = None
             try:
                 target = attrs["target"]
@@ -376,10 +378,12 @@ class _Reader:
             if name != _ANNOTATION:
                 current = self._current
                 if current is not None and name in _ANNOTATION_CHILDREN:
+                    self._depth -= 1
                     child_end(name, current)
                 else:
                     generic_end(name)
                 return
+            self._depth -= 1
             current = self._current
             if current is not None and self._links:
                 object.__setattr__(current, "links", tuple(self._links))

@@ -149,8 +149,9 @@ def read_standoff(data: bytes, start: int, anchors: dict[str, int], labels: dict
         region = data[start:].decode("utf-8")
     except UnicodeDecodeError:
         return None
-    if not region.startswith("<standOff>"):
-        return None
+    if not region.startswith("<standOff>") or (
+            not region.isascii() and ("\ufffe" in region or "\uffff" in region)):
+        return None  # (the other characters XML forbids are kept out by the patterns)
     found = _read_lists(region, anchors, labels, times, people, text_length)
     if found is None:
         return None
@@ -180,6 +181,7 @@ def _read_lists(region: str, anchors: dict[str, int], labels: dict[str, str],
         if head is None:
             break
         kind, resp = head.groups()
+        resp = resp.lstrip("#")  # as the expat handlers read it
         key = ("" if kind == "annotator" else kind), people.get(resp, resp)
         content_start = head.end()
         try:
