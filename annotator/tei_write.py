@@ -203,6 +203,9 @@ class _Parts:
                 raise FormatError(f"annotation {annotation.id}: link role {link.role!r} must "
                                   "be one word")
             role = self.roles[link.role] = escape_attr(link.role)
+        if not _XML_NAME.fullmatch(link.target):  # it could not be an annotation's xml:id
+            raise FormatError(f"annotation {annotation.id}: link target {link.target!r} is not "
+                              "an annotation id")
         return f'<ptr type="{role}" target="#{link.target}"/>'
 
     def feature_structure(self, annotation: Annotation) -> str:

@@ -205,3 +205,11 @@ def test_a_time_reference_that_does_not_resolve_is_reported(tmp_path: Path) -> N
     path.write_text(changed, encoding="utf-8")
     with pytest.raises(IntegrityError, match="names no <change>"):
         load_tei(path)
+
+
+def test_a_link_to_something_that_cannot_be_an_id_is_refused_not_written(tmp_path: Path) -> None:
+    document = Document("d", "قال الوزير")
+    document.annotations.add(Annotation("a1", 0, 3, "QUOTE", links=(Link("speaker", 'x" y'),)))
+    with pytest.raises(FormatError, match="link target 'x\" y' is not an annotation id"):
+        save_tei(document, tmp_path / "d.tei.xml")
+    assert not (tmp_path / "d.tei.xml").exists()
