@@ -224,14 +224,20 @@ class _Parts:
         return known
 
 
+def _change_attribute(created: str, modified: str, times: dict[str, str]) -> str | None:
+    """`` change="#…"`` for these times, or None when the header does not hold both."""
+    if created not in times or modified not in times:
+        return None
+    change = times[created] if created == modified else f"{times[created]} #{times[modified]}"
+    return f' change="#{change}"'
+
+
 def _annotation_tail(annotation: Annotation, times: dict[str, str], parts: _Parts) -> str:
     """What follows ``ana="…"``: the time references and any children, closing the element."""
     created, modified = annotation.created, annotation.modified
     children = []
-    if created in times and modified in times:
-        change = times[created] if created == modified else f"{times[created]} #{times[modified]}"
-        head = f' change="#{change}"'
-    else:
+    head = _change_attribute(created, modified, times)
+    if head is None:
         head = ""
         for value in (created, modified):
             if value:
@@ -291,47 +297,33 @@ class _Renderer:
         self.starts = [start for start, _ in paras]
         self.anchor_ids = [TEXT_ID, *(f"p{number}" for number in range(1, len(paras) + 1))]
         self.anchor_starts = [0, *self.starts]
-        self.changes: dict[tuple[str, str], str | None] = {}  # (created, modified) -> @change
+        # (created, modified) -> the end of an annotation with no children and those times,
+        # or None when the header cannot hold them
+        self.empty_tails: dict[tuple[str, str], str | None] = {}
 
     def render(self, annotations: Iterable[Annotation]) -> list[str]:
         """The lines of ``annotations``, in order."""
         lines: list[str] = []
         append = lines.append
-        categories, changes = self.categories, self.changes
+        categories, empty_tails, times = self.categories, self.empty_tails, self.times
         starts, anchor_ids, anchor_starts = self.starts, self.anchor_ids, self.anchor_starts
         for annotation in annotations:
-            times = (annotation.created, annotation.modified)
-            change = changes.get(times, _UNSEEN)
-            if change is _UNSEEN:
-                change = changes[times] = self._change(*times)
-            if change is None or annotation.links or annotation.attributes or annotation.note:
-                append(self._render_unusual(annotation))
-                continue
+            when = (annotation.created, annotation.modified)
+            tail = empty_tails.get(when, _UNSEEN)
+            if tail is _UNSEEN:
+                change = _change_attribute(*when, times)
+                tail = empty_tails[when] = None if change is None else change + "/>\n"
+            if tail is None or annotation.links or annotation.attributes or annotation.note:
+                tail = _annotation_tail(annotation, times, self.parts)
             start = annotation.start
             index = bisect_right(starts, start)
             append(f'      <annotation xml:id="{annotation.id}" target="#string-range('
                    f'{anchor_ids[index]},{start - anchor_starts[index]},{annotation.end - start})'
-                   f'" ana="#{categories[annotation.label]}" change="#{change}"/>\n')
+                   f'" ana="#{categories[annotation.label]}"{tail}')
         return lines
 
-    def _change(self, created: str, modified: str) -> str | None:
-        """The @change value for these times, or None when the header has not both."""
-        times = self.times
-        if created not in times or modified not in times:
-            return None
-        return times[created] if created == modified else f"{times[created]} #{times[modified]}"
 
-    def _render_unusual(self, annotation: Annotation) -> str:
-        """An annotation with links, attributes, a note, or times the header cannot hold."""
-        start = annotation.start
-        index = bisect_right(self.starts, start)
-        tail = _annotation_tail(annotation, self.times, self.parts)
-        return (f'      <annotation xml:id="{annotation.id}" target="#string-range('
-                f'{self.anchor_ids[index]},{start - self.anchor_starts[index]},'
-                f'{annotation.end - start})" ana="#{self.categories[annotation.label]}"{tail}')
-
-
-_UNSEEN = ""  # not a value of _Renderer.changes (those are str or None), compared by identity
+_UNSEEN = ""  # not a value of _Renderer.empty_tails (str or None), compared by identity
 
 
 def _copied_or_rendered(members: list[Annotation], key: tuple[str, str],
