@@ -15,9 +15,9 @@ from annotator.formats.jsonl import only_labels
 from annotator.layers import layer_names, select_layer
 from annotator.model import Document
 from annotator.progress import Progress
-from annotator.tagset import LabelSpec, TagSet, load_tagset, project_tagset_path, tagset_for
+from annotator.tagset import LabelSpec, TagSet, default_tagset, load_tagset
 
-from .inputs import read_tei_sources
+from .inputs import project_tagset, read_tei_sources
 
 HELP = "Export TEI files (or folders of them) to JSONL, CoNLL, brat, HF or inline TEI."
 
@@ -253,10 +253,7 @@ def _kinds(explicit: Path | None, sources: list[str], recorded: dict[str, LabelS
         base = load_tagset(explicit)
     else:
         first = Path(sources[0])
-        folder = first if first.is_dir() else first.parent
-        if project_tagset_path(folder) is not None:
-            print(f"using the project's tag set {project_tagset_path(folder)}", file=sys.stderr)
-        base = tagset_for(folder)
+        base = project_tagset(first if first.is_dir() else first.parent) or default_tagset()
     labels = dict(base.labels)
     for label, spec in recorded.items():
         labels.setdefault(label, spec)

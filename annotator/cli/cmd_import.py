@@ -21,11 +21,11 @@ from annotator.formats import (
 from annotator.formats.txt import check_encoding_name
 from annotator.model import Document
 from annotator.progress import Progress
-from annotator.tagset import TagSet, load_tagset, project_tagset_path
+from annotator.tagset import TagSet, load_tagset
 from annotator.tei import tei_bytes
 from annotator.xmlchars import check_xml_text, replace_illegal
 
-from .inputs import expand_sources
+from .inputs import expand_sources, project_tagset
 
 HELP = ("Import text, JSONL, TEI, CoNLL, brat or Hugging Face files: one TEI file per document "
         "in OUTDIR.")
@@ -199,20 +199,11 @@ def _prepare_output(out: Path) -> None:
                         path=str(out)) from None
 
 
-def _project_tagset(folder: Path) -> TagSet | None:
-    """The tag set of the project folder the documents go to, if it has one (and say so)."""
-    path = project_tagset_path(folder)
-    if path is None:
-        return None
-    print(f"using the project's tag set {path}", file=sys.stderr)
-    return load_tagset(path)
-
-
 def run(args: argparse.Namespace) -> int:
     """Import every source; exit 0 when all of it was imported, else 2."""
     if args.encoding:
         check_encoding_name(args.encoding)
-    tagset = load_tagset(args.tagset) if args.tagset else _project_tagset(args.output)
+    tagset = load_tagset(args.tagset) if args.tagset else project_tagset(args.output)
     _prepare_output(args.output)
     source_errors: list[AnnotatorError] = []
     files = expand_sources(args.sources, _wanted(args.format), source_errors,

@@ -4,6 +4,7 @@ the TEI documents they hold."""
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from annotator.errors import AnnotatorError, FormatError
 from annotator.model import Document
 from annotator.progress import Progress
+from annotator.tagset import TagSet, load_tagset, project_tagset_path
 
 if TYPE_CHECKING:
     from annotator.tei import TeiFile
@@ -91,6 +93,15 @@ def refuse_output_over_inputs(output: str | Path, inputs: Iterable[str | Path],
                 else target.is_file() and is_tei_name(target) and _is_within(target, item)):
             raise FormatError(f"{option}: this is one of the input files; writing it would "
                               "replace its annotations (choose another name)", path=str(target))
+
+
+def project_tagset(folder: Path) -> TagSet | None:
+    """The tag set of the project folder ``folder``, if it has one (and say which on stderr)."""
+    path = project_tagset_path(folder)
+    if path is None:
+        return None
+    print(f"using the project's tag set {path}", file=sys.stderr)
+    return load_tagset(path)
 
 
 def load_tei_sources(sources: Iterable[str | Path],
