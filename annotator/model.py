@@ -24,12 +24,10 @@ _NCNAME = re.compile(r"^[^\W\d][\w.\-]*$", re.UNICODE)
 _RESERVED_ID = re.compile(r"^(p\d+|text|tagset|(tag|kind|resp|rend|layer|when)\..*)$")
 
 
-# Both rules in one pattern, for bulk loads.
-_VALID_ID = re.compile(r"^(?!(p\d+|text|tagset|(tag|kind|resp|rend|layer|when)\..*)$)"
-                       r"[^\W\d][\w.\-]*$", re.UNICODE)
-# ... and for many ids at once, one a line.
+# Both rules in one pattern, for bulk loads: for one id, and for many ids one a line.
 _ONE_VALID_ID = (r"(?!(?:p\d+|text|tagset|(?:tag|kind|resp|rend|layer|when)\.[\w.\-]*)(?:\n|\Z))"
                  r"[^\W\d][\w.\-]*")
+_VALID_ID = re.compile(f"^{_ONE_VALID_ID}$")
 _VALID_IDS = re.compile(f"(?:{_ONE_VALID_ID}\n)*{_ONE_VALID_ID}")
 
 
