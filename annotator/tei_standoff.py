@@ -30,9 +30,17 @@ _LIST_END = "</listAnnotation>"
 _STANDOFF_END = re.compile(f"{_SPACE}</standOff>{_SPACE}</TEI>{_SPACE}\\Z")
 
 
-_PTR_SYNTAX = f'<ptr type="{_VALUE}" target="[^"<&\\t\\n\\r\x00-\x1f]*"/>'
-_FEATURE_SYNTAX = ('<f name="[^"<&\\s]*"(?: n="[^"<\\t\\n\\r]*")?><string>[^<\\r]*'
-                   "</string></f>")
+def _pointer(group: str) -> str:
+    """A ``<ptr>`` in the writer's shape; ``group`` opens each value's group, "(" or "(?:"."""
+    return f'<ptr type="{group}{_VALUE})" target="{group}[^"<&\\t\\n\\r\x00-\x1f]*)"/>'
+
+
+def _feature(group: str) -> str:
+    """An ``<f>`` holding a ``<string>`` in the writer's shape (groups as for _pointer)."""
+    return (f'<f name="{group}[^"<&\\s]*)"(?: n="{group}[^"<\\t\\n\\r]*)")?><string>'
+            f"{group}[^<\\r]*)</string></f>")
+
+
 # One annotation and the whitespace after it, in five groups: id, the string-range's
 # arguments, category id, change (time ids), and the rest of the element ("/>", or its body
 # and end tag).  A list is read with a scanner, each match starting where the last one ended,
@@ -42,11 +50,11 @@ _ANNOTATION = re.compile(
     'ana="#([^"]+)"(?: change="([^"]+)")?(/>|>.*?</annotation>)[ \t\n\r]*', re.S)
 _GROUPS = re.Match.groups
 _END_TAG = "</annotation>"
-_BODY = re.compile(f'((?:{_PTR_SYNTAX})*)(?:<note type="attributes"><fs>((?:{_FEATURE_SYNTAX})*)'
-                   '</fs></note>)?(?:<note type="comment">([^<\\r]*)</note>)?\\Z')
-_PTR = re.compile(f'<ptr type="({_VALUE})" target="([^"<&\\t\\n\\r\x00-\x1f]*)"/>')
-_FEATURE = re.compile('<f name="([^"<&\\s]*)"(?: n="([^"<\\t\\n\\r]*)")?><string>([^<\\r]*)'
-                      "</string></f>")
+_BODY = re.compile(f'((?:{_pointer("(?:")})*)(?:<note type="attributes"><fs>'
+                   f'((?:{_feature("(?:")})*)</fs></note>)?'
+                   '(?:<note type="comment">([^<\\r]*)</note>)?\\Z')
+_PTR = re.compile(_pointer("("))
+_FEATURE = re.compile(_feature("("))
 # What character data may not hold: characters XML does not allow, and "]]>".
 _NOT_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|]]>")
 _REFERENCE = re.compile(r"&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));")
