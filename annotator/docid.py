@@ -1,4 +1,5 @@
-"""Document ids from file names: letters, digits, '.', '-' and '_' only."""
+"""Ids: documents' from file names (letters, digits, '.', '-' and '_' only), and those of
+the pieces an annotation is split into."""
 
 from __future__ import annotations
 
@@ -22,6 +23,20 @@ def safe_id(value: str) -> str:
     bare = _UNSAFE_ENDS.sub("", bare)
     cleaned = _UNSAFE.sub("_", bare).lstrip(".")
     return cleaned or FALLBACK_ID
+
+
+def fragment_ids(base: str, count: int, taken: set[str], separator: str) -> list[str]:
+    """Ids for the ``count`` pieces of something called ``base``: ``base`` itself, then
+    ``base<separator>2`` and so on, each lengthened with "_" until it is not in ``taken``
+    (which records the new ones)."""
+    ids = [base]
+    for number in range(2, count + 1):
+        candidate = f"{base}{separator}{number}"
+        while candidate in taken:
+            candidate += "_"
+        taken.add(candidate)
+        ids.append(candidate)
+    return ids
 
 
 def doc_id_from_path(path: str | Path) -> str:

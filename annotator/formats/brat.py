@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from annotator.atomic import atomic_write_bytes
-from annotator.docid import doc_id_from_path
+from annotator.docid import doc_id_from_path, fragment_ids
 from annotator.errors import EncodingError, FormatError
 from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.layers import GOLD, select_layer
@@ -132,13 +132,7 @@ def brat_to_document(text: str, ann: str, *, doc_id: str, problems: Problems,
     made: list[Annotation] = []
     taken = set(fragments)
     for tid, spans_list in fragments.items():
-        ids = [tid]
-        for n in range(2, len(spans_list) + 1):
-            candidate = f"{tid}-{n}"
-            while candidate in taken:
-                candidate += "_"
-            taken.add(candidate)
-            ids.append(candidate)
+        ids = fragment_ids(tid, len(spans_list), taken, "-")
         if len(ids) > 1:
             problems.warn(FormatError(
                 f"{tid} is discontinuous: read as {len(ids)} annotations {', '.join(ids)} "

@@ -39,6 +39,7 @@ from pathlib import Path
 from lxml import etree
 
 from annotator.atomic import atomic_write_bytes
+from annotator.docid import fragment_ids
 from annotator.errors import FormatError
 from annotator.formats import ExportOptions, Problems
 from annotator.layers import GOLD, select_layer
@@ -209,13 +210,7 @@ def _nest(p: etree._Element, text: str, start: int, end: int,
 def _link_fragments(fragments: dict[str, list[etree._Element]], taken: set[str]) -> None:
     used = set(taken)
     for ann_id, elements in fragments.items():
-        ids = [ann_id]
-        for n in range(2, len(elements) + 1):
-            candidate = f"{ann_id}.{n}"
-            while candidate in used:
-                candidate += "_"
-            used.add(candidate)
-            ids.append(candidate)
+        ids = fragment_ids(ann_id, len(elements), used, ".")
         for index, element in enumerate(elements):
             element.set(_XML_ID, ids[index])
             if index:
