@@ -19,6 +19,8 @@ import statistics
 import time
 from collections.abc import Callable
 
+from benchlib import run_times
+
 from annotator.adjudicate import PointList, accept, decision_points
 from annotator.merge import AnnotatorSet, MergeOptions, merge_sets
 from annotator.model import Annotation, Document
@@ -50,12 +52,7 @@ def merged_document(spans: int, seed: int = 1) -> Document:
 
 def timed(function: Callable[[], object], repeat: int) -> float:
     """Median seconds of ``repeat`` runs."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median(run_times(repeat, function))
 
 
 def main() -> None:

@@ -7,13 +7,10 @@ Run: ``python bench/bench_annotation_model.py [N]``.
 
 from __future__ import annotations
 
-import os
 import sys
-import time
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from annotator_ui.annotation_model import AnnotationFilterModel, AnnotationTableModel
+from benchlib import best_of, offscreen_qt
 from PySide6.QtWidgets import QApplication, QTableView
 
 from annotator import edits
@@ -21,16 +18,8 @@ from annotator.model import Document
 from annotator.tagset import default_tagset
 
 
-def best_of(runs: int, step) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(runs):
-        begin = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - begin)
-    return min(times)
-
-
 def main() -> None:
+    offscreen_qt()
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     app = QApplication.instance() or QApplication([])
     word = "كلمة "

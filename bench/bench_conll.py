@@ -24,27 +24,16 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from benchlib import SHARED, best_of
 from lxml import etree
 
 from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.formats.conll import read_conll, write_conll
 from annotator.tei import load_tei, save_tei
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 ANERCORP = SHARED / "corpora" / "anercorp" / "ANERCorp"
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def measure(source: Path, folder: Path, repeat: int) -> dict[str, float]:

@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchlib import NEWS
+
 from annotator.agreement import agreement_report
 from annotator.merge import (
     MergeOptions,
@@ -34,8 +36,6 @@ from annotator.merge import (
 from annotator.model import Annotation, Document, Link
 from annotator.tei import save_tei
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-NEWS = SHARED / "corpora" / "saudinewsnet" / "2015-08-01.json"
 ENTITIES = ["PER", "ORG", "LOC"]
 ANNOTATORS = ["alice", "bilal", "salma"]
 _WORD = re.compile(r"\w+")

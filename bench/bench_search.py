@@ -12,38 +12,30 @@ import sys
 import time
 from pathlib import Path
 
+from benchlib import SHARED, best_of
+
 from annotator.align import align_span, grapheme_boundaries
 from annotator.search import FoldedText, SearchOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "000_2ce8f3876ecb932f.txt"
-VOCALISED = ROOT.parent / "shared" / "corpora" / "tashkeela_fadel" / "test.txt"
+VOCALISED = SHARED / "corpora" / "tashkeela_fadel" / "test.txt"
 SIZE = 5_000_000
-
-
-def timed(func, repeat: int = 3) -> float:
-    """Best wall time of ``repeat`` runs, in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def bench(name: str, text: str, query: str) -> None:
     text = (text * (SIZE // len(text) + 1))[:SIZE]
-    base = timed(lambda: text.encode("utf-8"))
-    fold = timed(lambda: FoldedText(text, SearchOptions()))
+    base = best_of(3, lambda: text.encode("utf-8"))
+    fold = best_of(3, lambda: FoldedText(text, SearchOptions()))
     folded = FoldedText(text, SearchOptions())
     t0 = time.perf_counter()
     first = folded.find_all(query)
     cold = time.perf_counter() - t0
-    warm = timed(lambda: folded.find_all(query))
+    warm = best_of(3, lambda: folded.find_all(query))
     rng = random.Random(1)
     starts = [rng.randrange(len(text) - 60) for _ in range(2000)]
-    align = timed(lambda: [align_span(text, s, s + rng.randrange(1, 50)) for s in starts], 1)
-    local = timed(lambda: [grapheme_boundaries(text, s, s + 40) for s in starts], 1)
+    align = best_of(1, lambda: [align_span(text, s, s + rng.randrange(1, 50)) for s in starts])
+    local = best_of(1, lambda: [grapheme_boundaries(text, s, s + 40) for s in starts])
     print(f"{name}: {len(text):,} code points, query {query!r} -> {len(first)} matches")
     print(f"  baseline encode      {base * 1e3:9.1f} ms  1.00")
     print(f"  fold (FoldedText)    {fold * 1e3:9.1f} ms  {fold / base:6.2f} x baseline")

@@ -19,13 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchlib import NEWS, best_of
 from lxml import etree
 
 from annotator.model import Annotation, Document, Link
 from annotator.tei import load_tei, save_tei, tei_bytes
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-NEWS = SHARED / "corpora" / "saudinewsnet" / "2015-08-01.json"
 LABELS = ["PER", "ORG", "LOC", "GPE", "MISC", "QUOTE", "CLAIM"]
 ANNOTATORS = ["alice", "bilal", "salma"]
 
@@ -65,15 +64,6 @@ def build_document(text: str, count: int, seed: int = 1) -> Document:
     return document
 
 
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
 def peak_rss_mb(code: str) -> float:
     """Peak resident memory (MB) of a fresh interpreter running ``code`` (VmHWM, which a new
     program starts afresh, unlike getrusage's maximum, which survives exec)."""
@@ -102,13 +92,14 @@ def main() -> None:
               f"characters, {len(document.annotations):,} annotations; "
               f"TEI file {size / 1e6:.1f} MB")
 
-        lxml_parse = best(lambda: etree.parse(str(path)), args.repeat)
-        our_load = best(lambda: load_tei(path), args.repeat)
+        lxml_parse = best_of(args.repeat, lambda: etree.parse(str(path)))
+        our_load = best_of(args.repeat, lambda: load_tei(path))
         tree = etree.parse(str(path))
-        lxml_write = best(lambda: Path(folder, "lxml.xml").write_bytes(
-            etree.tostring(tree, encoding="UTF-8", xml_declaration=True)), args.repeat)
-        cold_save = best(lambda: save_tei(load_tei(path), Path(folder, "cold.tei.xml")),
-                         args.repeat) - our_load  # first save of a freshly loaded document
+        lxml_write = best_of(args.repeat, lambda: Path(folder, "lxml.xml").write_bytes(
+            etree.tostring(tree, encoding="UTF-8", xml_declaration=True)))
+        cold_save = best_of(args.repeat, lambda: save_tei(
+            load_tei(path), Path(folder, "cold.tei.xml"))) - our_load  # first save after loading
+
         def first_render() -> float:  # a document never saved before: nothing to copy
             fresh = build_document(text, args.annotations)
             started = time.perf_counter()
@@ -124,8 +115,8 @@ def main() -> None:
             loaded.annotations.replace(annotation.with_changes(note="edited"))
             save_tei(loaded, Path(folder, "ours.tei.xml"))
 
-        our_save = best(edit_and_save, args.repeat)
-        our_bytes = best(lambda: tei_bytes(loaded), args.repeat)
+        our_save = best_of(args.repeat, edit_and_save)
+        our_bytes = best_of(args.repeat, lambda: tei_bytes(loaded))
         tree = None
         assert load_tei(path) == document
 

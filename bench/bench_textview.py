@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import random
 import re
 import statistics
@@ -28,17 +27,15 @@ import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
-
 from annotator_ui.textview import AnnotatedTextView, preferred_arabic_font
+from benchlib import NEWS, offscreen_qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from annotator.model import Annotation, Document
 from annotator.tagset import default_tagset
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpora" / "saudinewsnet" / "2015-08-01.json"
+CORPUS = NEWS
 TARGET_BYTES = 5_000_000
 ENTITY_LABELS = ("PER", "ORG", "LOC")
 ANNOTATORS = ("ali", "sara", "omar")
@@ -151,6 +148,7 @@ def visible_range(view: AnnotatedTextView) -> tuple[int, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    offscreen_qt()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--spans", type=int, default=100_000)

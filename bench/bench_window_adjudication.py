@@ -25,18 +25,11 @@ import gc
 import os
 import statistics
 import sys
-import tempfile
 import time
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
-_HOME = tempfile.mkdtemp(prefix="annotator-bench-")
-os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")  # never the user's settings
-os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from annotator_ui.mainwindow import MainWindow  # noqa: E402
-from bench_textview import (  # noqa: E402  (the same document as the view benchmark)
+from annotator_ui.mainwindow import MainWindow
+from bench_textview import (  # the same document as the view benchmark
     CORPUS,
     build_annotations,
     build_text,
@@ -44,10 +37,11 @@ from bench_textview import (  # noqa: E402  (the same document as the view bench
     open_bare,
     wait_for_paint,
 )
-from PySide6.QtCore import QEvent, QObject  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from benchlib import offscreen_qt
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 
-from annotator.adjudicate import decision_points  # noqa: E402
+from annotator.adjudicate import decision_points
 
 
 def counting(window: MainWindow) -> bool:
@@ -121,6 +115,7 @@ def report(name: str, times: list[float]) -> None:
 
 
 def main() -> int:
+    offscreen_qt()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--spans", type=int, default=100_000)

@@ -12,14 +12,12 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from annotator_ui.autosave import Autosaver, RecoveryStore
 from annotator_ui.filewatch import DiskGuard, FileStamp
 from annotator_ui.search_bar import find_matches
+from benchlib import best_of, offscreen_qt
 from PySide6.QtWidgets import QApplication
 
 from annotator.atomic import atomic_write_bytes
@@ -27,16 +25,8 @@ from annotator.model import Document
 from annotator.tei import save_tei, tei_bytes
 
 
-def best_of(runs: int, step) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(runs):
-        begin = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - begin)
-    return min(times)
-
-
 def main() -> None:
+    offscreen_qt()
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
     app = QApplication.instance() or QApplication([])
     word = "الرَّئِيسُ "
