@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 
-from annotator.cli import main
 from annotator.formats import ImportOptions, Problems
 from annotator.formats.jsonl import read_jsonl
 from annotator.model import Annotation, Document, Link
@@ -21,14 +21,6 @@ from annotator.tei import load_tei, save_tei
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_2ce8f3876ecb932f.txt"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    """Run the command in-process; its exit status, stdout and stderr."""
-    status = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return status, out, err
 
 
 def run_process(*args: str | Path) -> subprocess.CompletedProcess[str]:

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 
-from annotator.cli import main
 from annotator.tei import read_tei
 
 PROJECT_TAGSET = '''
@@ -41,13 +41,6 @@ color = "#008080"
 shortcut = "S"
 '''
 TEXT = "قال الوزير إن الانتخابات ستجري في موعدها"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    status = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return status, out, err
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import arabic_reshaper
 import pytest
+from cli_runner import run
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,13 +18,6 @@ from annotator.model import Annotation, Document, Link
 from annotator.tei import save_tei
 
 TEXT = "قال عمر أبو ليلى: «الوضع صعب» لـ«البيان».\nReuters said so."
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    status = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return status, out, err
 
 
 @pytest.fixture()
