@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from itertools import compress, groupby, repeat
 from operator import attrgetter, eq, is_
 from pathlib import Path
+from typing import NamedTuple
 
 from annotator import __version__
 from annotator.atomic import atomic_writer
@@ -288,15 +289,13 @@ def _copyable(source: StandoffSource, document: Document, paras: list[tuple[int,
 class _Renderer:
     """Renders annotations as ``<annotation>`` lines."""
 
-    def __init__(self, paras: list[tuple[int, str]], categories: dict[str, str],
+    def __init__(self, layout: _Layout, categories: dict[str, str],
                  times: dict[str, str]) -> None:
         self.categories = categories
         self.times = times
         self.parts = _Parts()
-        # for a paragraph index (bisect_right of a start): its id, and where it begins
-        self.starts = [start for start, _ in paras]
-        self.anchor_ids = [TEXT_ID, *(f"p{number}" for number in range(1, len(paras) + 1))]
-        self.anchor_starts = [0, *self.starts]
+        self.starts, self.anchor_ids = layout.starts, layout.anchor_ids
+        self.anchor_starts = layout.anchor_starts
         # (created, modified) -> the end of an annotation with no children and those times,
         # or None when the header cannot hold them
         self.empty_tails: dict[tuple[str, str], str | None] = {}
@@ -383,16 +382,16 @@ def _layers(annotations: list[Annotation]) -> dict[tuple[str, str], list[Annotat
     return layers
 
 
-def _standoff(document: Document, paras: list[tuple[int, str]], people: _Ids,
+def _standoff(document: Document, layout: _Layout, people: _Ids,
               tags: _Ids, times: dict[str, str]) -> Iterator[str]:
     """The standOff.  What it writes becomes the document's source for the next save, so
     that each annotation is rendered once and then copied while it stays unchanged."""
     layers = _layers(list(document.annotations))
     if not layers:
         return
-    renderer = _Renderer(paras, tags.by_name, times)
+    renderer = _Renderer(layout, tags.by_name, times)
     source: StandoffSource | None = vars(document).get(SOURCE_ATTRIBUTE)
-    if source is not None and not _copyable(source, document, paras, tags.by_name):
+    if source is not None and not _copyable(source, document, layout.paras, tags.by_name):
         source = None
     written: list[Annotation] = []
     lists: dict[tuple[str, str], ListText] = {}
@@ -418,18 +417,32 @@ def _standoff(document: Document, paras: list[tuple[int, str]], people: _Ids,
         anchors_match=True, times_match=True))
 
 
-_PARAGRAPHS = "_tei_paragraphs"
+_LAYOUT = "_tei_layout"
 
 
-def _checked_paragraphs(document: Document) -> list[tuple[int, str]]:
-    """The text's paragraphs, after checking that XML can carry it; both done once per text."""
-    known = vars(document).get(_PARAGRAPHS)
+class _Layout(NamedTuple):
+    """A text's paragraphs, and for each paragraph index (``bisect_right`` of an offset in
+    ``starts``: 0 before the first paragraph) the id a pointer names and where it begins."""
+
+    paras: list[tuple[int, str]]
+    starts: list[int]
+    anchor_ids: list[str]
+    anchor_starts: list[int]
+
+
+def _checked_layout(document: Document) -> _Layout:
+    """The text's layout, after checking that XML can carry it; both done once per text."""
+    known = vars(document).get(_LAYOUT)
     if known is not None and known[0] is document.text:
         return known[1]  # type: ignore[no-any-return]
     check_xml_text(document.text, what=f"document {document.id} text")
     paras = paragraphs(document.text)
-    setattr(document, _PARAGRAPHS, (document.text, paras))
-    return paras
+    starts = [start for start, _ in paras]
+    layout = _Layout(paras, starts,
+                     [TEXT_ID, *(f"p{number}" for number in range(1, len(paras) + 1))],
+                     [0, *starts])
+    setattr(document, _LAYOUT, (document.text, layout))
+    return layout
 
 
 _BODY = "_tei_body"
@@ -448,7 +461,7 @@ def _body_bytes(document: Document, paras: list[tuple[int, str]]) -> bytes:
 
 def tei_chunks(document: Document, tagset: TagSet | None = None) -> Iterator[bytes]:
     """The TEI file of ``document`` as a sequence of UTF-8 pieces."""
-    paras = _checked_paragraphs(document)
+    layout = _checked_layout(document)
     for value in (document.title, document.source, document.id, *document.status,
                   *document.status.values()):
         check_xml_text(value, what=f"document {document.id} metadata")
@@ -466,8 +479,8 @@ def tei_chunks(document: Document, tagset: TagSet | None = None) -> Iterator[byt
     times = _time_ids(annotations)
     yield (f'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="{TEI_NS}">\n'
            + "".join(_header(document, tagset, people, tags, times))).encode("utf-8")
-    yield _body_bytes(document, paras)
-    for piece in _standoff(document, paras, people, tags, times):
+    yield _body_bytes(document, layout.paras)
+    for piece in _standoff(document, layout, people, tags, times):
         yield piece.encode("utf-8")
     yield b"</TEI>\n"
 
