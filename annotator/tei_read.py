@@ -58,6 +58,7 @@ class _Reader:
         self.parser = parser
         self.hand_over_standoff = hand_over_standoff
         self.standoff_at = -1  # byte offset of <standOff> when handed over to read_standoff
+        self.text_at = -1  # byte offset of <text>
         self.encoding: str | None = None
         self.title = ""
         self.doc_id = ""
@@ -242,6 +243,8 @@ class _Reader:
 
     # -- text --------------------------------------------------------------------------
     def _start_text(self, attrs: dict[str, str]) -> None:
+        if self._depth == 2 and self.text_at < 0:
+            self.text_at = self.parser.CurrentByteIndex
         self.language = attrs.get(_XML_LANG, "")
         self.rendition = attrs.get("rendition", "")
 
@@ -483,6 +486,8 @@ def read_tei_bytes(data: bytes, path: str, *, fast: bool = True) -> TeiFile:
                 reader = _parse(data, path, hand_over_standoff=False)
             else:
                 reader.annotations, reader.linking, source_record = found
+                if reader.text_at >= 0:
+                    source_record.body = data[reader.text_at:reader.standoff_at]
         return _finish(reader, path, source_record)
 
 
@@ -520,6 +525,7 @@ def _finish(reader: _Reader, path: str, source: StandoffSource | None) -> TeiFil
         raise FormatError(str(error), path=path) from None
     document.annotations.load(reader.annotations, reader.problems)
     if source is not None:
+        source.text = document.text
         setattr(document, SOURCE_ATTRIBUTE, source)
     known = document.annotations
     dangling = [(a, link) for a in reader.linking for link in a.links

@@ -99,7 +99,8 @@ class StandoffSource:
     It comes from a file just read, or from the last save.  ``annotations`` are in the
     section's order; ``lists`` maps each listAnnotation's ``(layer, annotator)`` to its
     :class:`ListText`.  ``categories``, ``anchors`` and ``times`` are the ids the text uses:
-    the writer checks they are the ones it would write before it copies anything.
+    the writer checks they are the ones it would write before it copies anything.  A source
+    read from a file also keeps that file's text and ``<text>`` element.
     """
 
     annotations: list[Annotation]
@@ -107,6 +108,9 @@ class StandoffSource:
     categories: dict[str, str]
     anchors: dict[str, int]
     times: dict[str, str]
+    # From a file: the text read, and the UTF-8 of its <text> element (the writer may reuse it)
+    text: str | None = None
+    body: bytes | None = None
     positions: dict[str, int] | None = None  # annotation id -> index, made when first needed
     found: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)  # see _offset
     # the writer's verdicts, kept between saves: the text its anchors were checked against,

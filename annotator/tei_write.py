@@ -151,11 +151,19 @@ def _header(document: Document, tagset: TagSet, people: _Ids, tags: _Ids,
     yield "  </teiHeader>\n"
 
 
-def _body(document: Document, paras: list[tuple[int, str]]) -> Iterator[str]:
+def _text_open(document: Document) -> str:
+    """The ``<text>`` element up to where the text itself begins."""
     direction = "rtl" if document.direction != "ltr" else "ltr"
     language = escape_attr(document.language or "und")
-    yield f'  <text xml:lang="{language}" rendition="#rend.{direction}">\n    <body>\n'
-    yield f'      <div xml:id="{TEXT_ID}">'
+    return (f'<text xml:lang="{language}" rendition="#rend.{direction}">\n    <body>\n'
+            f'      <div xml:id="{TEXT_ID}">')
+
+
+_TEXT_CLOSE = "</div>\n    </body>\n  </text>"
+
+
+def _body(document: Document, paras: list[tuple[int, str]]) -> Iterator[str]:
+    yield "  " + _text_open(document)
     text = document.text
     position = 0
     for number, (start, line) in enumerate(paras, 1):
@@ -167,7 +175,7 @@ def _body(document: Document, paras: list[tuple[int, str]]) -> Iterator[str]:
         yield escape_text(text[position:])
     if not paras:
         yield '<p xml:id="p1"/>'
-    yield "</div>\n    </body>\n  </text>\n"
+    yield _TEXT_CLOSE + "\n"
 
 
 def _when(kind: str, value: str) -> str:
@@ -267,10 +275,9 @@ _ANNOTATOR, _LABEL = attrgetter("annotator"), attrgetter("label")
 SOURCE_ATTRIBUTE = "_tei_standoff_source"
 
 
-def _copyable(source: StandoffSource, document: Document, paras: list[tuple[int, str]],
-              categories: dict[str, str]) -> bool:
-    """True when the file's anchors, category ids and time ids are the ones written now, so
-    that its annotations' text means the same in the new file."""
+def _anchors_match(source: StandoffSource, document: Document,
+                   paras: list[tuple[int, str]]) -> bool:
+    """True when the source's paragraph ids stand where the writer puts them in this text."""
     if source.anchors_checked_for is not document.text:
         expected = {TEXT_ID: 0}
         expected.update((f"p{number}", start) for number, (start, _) in enumerate(paras, 1))
@@ -278,10 +285,19 @@ def _copyable(source: StandoffSource, document: Document, paras: list[tuple[int,
             expected["p1"] = len(document.text)
         source.anchors_match = source.anchors == expected
         source.anchors_checked_for = document.text
+    return source.anchors_match
+
+
+def _copyable(source: StandoffSource, document: Document, paras: list[tuple[int, str]],
+              categories: dict[str, str]) -> bool:
+    """True when the file's anchors, category ids and time ids are the ones written now, so
+    that its annotations' text means the same in the new file."""
+    if not _anchors_match(source, document, paras):
+        return False
     if source.times_match is None:
         source.times_match = all(time_id(value) == key and _XSD_DATETIME.match(value)
                                  for key, value in source.times.items())
-    return (source.anchors_match and source.times_match and bool(source.categories)
+    return (source.times_match and bool(source.categories)
             and all(categories.get(label) == category
                     for label, category in source.categories.items()))
 
@@ -431,11 +447,13 @@ class _Layout(NamedTuple):
 
 
 def _checked_layout(document: Document) -> _Layout:
-    """The text's layout, after checking that XML can carry it; both done once per text."""
+    """The text's layout, after checking that XML can carry it (unless it was read from an
+    XML file); both done once per text."""
     known = vars(document).get(_LAYOUT)
     if known is not None and known[0] is document.text:
         return known[1]  # type: ignore[no-any-return]
-    check_xml_text(document.text, what=f"document {document.id} text")
+    if _read_from_file(document) is None:
+        check_xml_text(document.text, what=f"document {document.id} text")
     paras = paragraphs(document.text)
     starts = [start for start, _ in paras]
     layout = _Layout(paras, starts,
@@ -449,14 +467,35 @@ _BODY = "_tei_body"
 
 
 def _body_bytes(document: Document, paras: list[tuple[int, str]]) -> bytes:
-    """The ``<text>`` element, encoded once per text, direction and language."""
+    """The ``<text>`` element, encoded once per text, direction and language: as the file the
+    document was read from has it when that is what would be written, else rendered."""
     key = (document.text, document.direction, document.language)
     known = vars(document).get(_BODY)
     if known is not None and known[0][0] is key[0] and known[0][1:] == key[1:]:
         return known[1]  # type: ignore[no-any-return]
-    data = "".join(_body(document, paras)).encode("utf-8")
+    data = _body_as_read(document, paras) or "".join(_body(document, paras)).encode("utf-8")
     setattr(document, _BODY, (key, data))
     return data
+
+
+def _read_from_file(document: Document) -> StandoffSource | None:
+    """The source of a document whose text was read from a file of this tool, if it was."""
+    source: StandoffSource | None = vars(document).get(SOURCE_ATTRIBUTE)
+    return source if source is not None and source.text is document.text else None
+
+
+def _body_as_read(document: Document, paras: list[tuple[int, str]]) -> bytes | None:
+    """The file's own ``<text>`` element, when it opens and closes as the writer's would and
+    holds only the writer's paragraphs: then it reads back as the same text and anchors."""
+    source = _read_from_file(document)
+    if source is None or source.body is None or not _anchors_match(source, document, paras):
+        return None
+    head, tail = _text_open(document).encode(), _TEXT_CLOSE.encode()
+    body = source.body.rstrip(b" \t\r\n")
+    if (not body.startswith(head) or not body.endswith(tail)
+            or body.count(b"<", len(head), len(body) - len(tail)) != (2 * len(paras) or 1)):
+        return None  # another <text>, or something besides the paragraphs in it
+    return b"  " + body + b"\n"
 
 
 def tei_chunks(document: Document, tagset: TagSet | None = None) -> Iterator[bytes]:

@@ -97,8 +97,14 @@ def main() -> None:
         tree = etree.parse(str(path))
         lxml_write = best_of(args.repeat, lambda: Path(folder, "lxml.xml").write_bytes(
             etree.tostring(tree, encoding="UTF-8", xml_declaration=True)))
-        cold_save = best_of(args.repeat, lambda: save_tei(
-            load_tei(path), Path(folder, "cold.tei.xml"))) - our_load  # first save after loading
+
+        def first_save() -> float:  # of a document just loaded: copies what did not change
+            fresh = load_tei(path)
+            started = time.perf_counter()
+            save_tei(fresh, Path(folder, "cold.tei.xml"))
+            return time.perf_counter() - started
+
+        cold_save = min(first_save() for _ in range(args.repeat))
 
         def first_render() -> float:  # a document never saved before: nothing to copy
             fresh = build_document(text, args.annotations)
