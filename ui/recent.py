@@ -1,8 +1,8 @@
 """Opening files: File > Open Recent, drag and drop onto the window, and the document picker
 for files that hold several documents (JSONL).
 
-Everything goes through the core import (``annotator.formats.read_documents``).  The recent
-list is kept in the settings; a file that no longer exists is shown disabled.
+Reading a file is the core's (``annotator.opening.read_documents_from``).  The recent list is
+kept in the settings; a file that no longer exists is shown disabled.
 """
 
 from __future__ import annotations
@@ -15,36 +15,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
-from annotator.errors import FormatError
-from annotator.formats import ImportOptions, Problems, read_documents
 from annotator.model import Document
+from annotator.opening import OPENABLE_SUFFIXES, is_openable, read_documents_from
 
-OPENABLE_SUFFIXES = (".tei.xml", ".xml", ".txt", ".jsonl", ".ndjson")
+__all__ = ["OPENABLE_SUFFIXES", "FileDropFilter", "PickDocument", "RecentFilesMenu",
+           "document_choice_label", "is_openable", "pick_document_dialog", "read_all_documents"]
 
-
-def is_openable(path: str | Path) -> bool:
-    """True for the file types the app opens (TEI, plain text, JSONL)."""
-    return str(path).lower().endswith(OPENABLE_SUFFIXES)
-
-
-def read_all_documents(path: str | Path, *, annotator: str = "") -> tuple[list[Document],
-                                                                           Problems]:
-    """Every document in ``path`` and the problems met; raises when there is none."""
-    path = Path(path)
-    if not path.is_file():
-        raise FormatError("no such file" if not path.exists() else "is not a file",
-                          path=str(path))
-    problems = Problems()
-    try:
-        documents = list(read_documents(path, "auto", ImportOptions(annotator=annotator),
-                                        problems))
-    except OSError as error:
-        raise FormatError(f"cannot read: {error.strerror}", path=str(path)) from None
-    if not documents:
-        if problems.errors:
-            raise problems.errors[0]
-        raise FormatError("holds no document", path=str(path))
-    return documents, problems
+# The name ui/workflow.py imports; the reader itself is the core's.
+read_all_documents = read_documents_from
 
 
 def document_choice_label(number: int, document: Document) -> str:
