@@ -1,21 +1,14 @@
-"""Recovery copies: a few seconds after each change the open document is written to the user's
-data folder, so that a crash loses at most those seconds.
+"""Autosave and crash recovery in the app: the timer that writes recovery copies, and the
+dialog that offers them at the next start.
 
-Each copy is ``<data>/recovery/<key>.tei.xml`` (written by the TEI writer, atomically) plus
-``<key>.json`` naming the original file and the time.  The key is a hash of the original path
-(or of the document id for a document never saved).  A clean save or close removes the copy;
-copies still there at the next start are offered for restoring.
+The copies themselves (where, how, which to offer) are the core's :mod:`annotator.recovery`;
+here the store lives in the user's data folder, ``<AppDataLocation>/recovery``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from annotator_ui.settings import APPLICATION, ORGANISATION
@@ -31,15 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.atomic import atomic_write_text
+from annotator import recovery
 from annotator.errors import AnnotatorError
-from annotator.model import Document, now_iso
+from annotator.model import Document
+from annotator.recovery import RecoveryEntry, local_time, recovery_key
 from annotator.tagset import TagSet
-from annotator.tei import load_tei, save_tei
+
+__all__ = ["DEFAULT_INTERVAL_MS", "Autosaver", "ChooseRecovery", "DocumentSource",
+           "RecoveryDialog", "RecoveryEntry", "RecoveryStore", "choose_with_dialog",
+           "default_recovery_folder", "local_time", "offer_recovery", "recovery_key"]
 
 DEFAULT_INTERVAL_MS = 5000
-TEI_SUFFIX = ".tei.xml"
-INFO_SUFFIX = ".json"
 
 
 def default_recovery_folder() -> Path:
@@ -54,98 +49,11 @@ def default_recovery_folder() -> Path:
     return Path(base) / "recovery"
 
 
-def recovery_key(original_path: str | Path | None, document: Document) -> str:
-    """The file stem of a document's recovery copy: a hash of its path, or of its id."""
-    if original_path:
-        seed = "path:" + os.path.abspath(os.fspath(original_path))
-    else:
-        seed = "untitled:" + document.id
-    return hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()[:24]
-
-
-def local_time(stamp: str) -> str:
-    """An ISO 8601 UTC stamp as local ``YYYY-MM-DD HH:MM`` (the stamp itself if unparsable)."""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-@dataclass(frozen=True)
-class RecoveryEntry:
-    """One recovery copy found on disk."""
-
-    key: str
-    tei_path: Path
-    info_path: Path
-    original_path: str  # "" for a document never saved
-    saved_at: str  # ISO 8601 UTC
-    title: str
-    document_id: str
-
-
-class RecoveryStore:
-    """The recovery folder: write, list, restore and discard copies."""
+class RecoveryStore(recovery.RecoveryStore):
+    """The core store, in :func:`default_recovery_folder` unless given a folder."""
 
     def __init__(self, folder: str | Path | None = None) -> None:
-        self.folder = Path(folder) if folder is not None else default_recovery_folder()
-
-    def write(self, document: Document, original_path: str | Path | None, *,
-              tagset: TagSet | None = None) -> RecoveryEntry:
-        """Write (replace) the recovery copy of ``document``; both files atomically."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        key = recovery_key(original_path, document)
-        tei_path = self.folder / (key + TEI_SUFFIX)
-        info_path = self.folder / (key + INFO_SUFFIX)
-        original = os.path.abspath(os.fspath(original_path)) if original_path else ""
-        saved_at = now_iso()
-        save_tei(document, tei_path, tagset=tagset)
-        info = {"original_path": original, "saved_at": saved_at, "title": document.title,
-                "document_id": document.id, "pid": os.getpid()}
-        atomic_write_text(info_path, json.dumps(info, ensure_ascii=False, indent=1) + "\n")
-        return RecoveryEntry(key, tei_path, info_path, original, saved_at, document.title,
-                             document.id)
-
-    def remove(self, document: Document, original_path: str | Path | None) -> None:
-        """Delete the recovery copy of ``document`` at ``original_path``, if any."""
-        key = recovery_key(original_path, document)
-        for suffix in (TEI_SUFFIX, INFO_SUFFIX):
-            with contextlib.suppress(FileNotFoundError):
-                (self.folder / (key + suffix)).unlink()
-
-    def entries(self) -> list[RecoveryEntry]:
-        """Every complete recovery copy, newest first (broken leftovers are skipped)."""
-        if not self.folder.is_dir():
-            return []
-        found = []
-        for info_path in self.folder.glob("*" + INFO_SUFFIX):
-            key = info_path.name[: -len(INFO_SUFFIX)]
-            tei_path = self.folder / (key + TEI_SUFFIX)
-            if not tei_path.is_file():
-                continue
-            try:
-                info = json.loads(info_path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                continue
-            if not isinstance(info, dict):
-                continue
-            found.append(RecoveryEntry(
-                key, tei_path, info_path, str(info.get("original_path") or ""),
-                str(info.get("saved_at") or ""), str(info.get("title") or ""),
-                str(info.get("document_id") or "")))
-        found.sort(key=lambda entry: entry.saved_at, reverse=True)
-        return found
-
-    def restore(self, entry: RecoveryEntry) -> Document:
-        """The document held by a recovery copy (raises AnnotatorError when unreadable)."""
-        return load_tei(entry.tei_path)
-
-    def discard(self, entry: RecoveryEntry) -> None:
-        """Delete a recovery copy."""
-        for path in (entry.tei_path, entry.info_path):
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+        super().__init__(folder if folder is not None else default_recovery_folder())
 
 
 # What the autosaver asks the window for: (document, original path, tag set).
@@ -163,7 +71,7 @@ class Autosaver(QObject):
     saved = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, store: RecoveryStore, source: DocumentSource, *,
+    def __init__(self, store: recovery.RecoveryStore, source: DocumentSource, *,
                  interval_ms: int = DEFAULT_INTERVAL_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
@@ -316,7 +224,7 @@ def choose_with_dialog(parent: QWidget | None,
     return dialog.restore_entry, dialog.discarded
 
 
-def offer_recovery(parent: QWidget | None, store: RecoveryStore, *,
+def offer_recovery(parent: QWidget | None, store: recovery.RecoveryStore, *,
                    choose: ChooseRecovery | None = None,
                    skip_running: bool = True) -> tuple[RecoveryEntry, Document] | None:
     """Ask about leftover recovery copies; return the one to restore and its document.
@@ -325,9 +233,7 @@ def offer_recovery(parent: QWidget | None, store: RecoveryStore, *,
     (``skip_running``).  Discarded copies are deleted; the others stay for next time.  A copy
     that cannot be read is reported by raising :class:`AnnotatorError` (its files are kept).
     """
-    entries = store.entries()
-    if skip_running:
-        entries = [e for e in entries if not _written_by_running_process(e)]
+    entries = store.leftovers(skip_running=skip_running)
     if not entries:
         return None
     chosen, discarded = (choose or choose_with_dialog)(parent, entries)
@@ -337,19 +243,3 @@ def offer_recovery(parent: QWidget | None, store: RecoveryStore, *,
         return None
     return chosen, store.restore(chosen)
 
-
-def _written_by_running_process(entry: RecoveryEntry) -> bool:
-    """True when the process that wrote the copy is still running (POSIX only)."""
-    try:
-        pid = json.loads(entry.info_path.read_text(encoding="utf-8")).get("pid")
-    except (OSError, ValueError, AttributeError):
-        return False
-    if not isinstance(pid, int) or pid <= 0 or os.name != "posix":
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
