@@ -1,19 +1,18 @@
-"""Annotate all occurrences of a string: a preview of every match, then one undo step.
+"""Annotate all occurrences: a preview of every occurrence to tick before annotating.
 
-The preview lists each match with a few words of context on either side and a checkbox.
-Matches that already carry the chosen label, or overlap an annotation with it, start
-unchecked (and are re-evaluated when another label is picked).  OK turns every checked match
-into an annotation; the window pushes them as one undo step (:func:`push_as_one_step`).
+Finding the occurrences (folded, proclitics allowed) and their context is the core's
+(:mod:`annotator.occurrences`).  The preview lists each one with a few words of context on
+either side and a checkbox.  Occurrences that already carry the chosen label, or overlap an
+annotation with it, start unchecked (and are re-evaluated when another label is picked).  OK
+turns every checked occurrence into an annotation; the window applies them as one undo step.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,86 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.edits import Change, add_annotation
 from annotator.model import Document
+from annotator.occurrences import annotation_changes, clashes, find_occurrences, occurrences
 from annotator.tagset import TagSet
 
-_WORD = re.compile(r"\S+")
-CONTEXT_WORDS = 4
+# annotation_changes and exact_matches: names ui/workflow.py imports from here.
+__all__ = ["OccurrencesDialog", "annotation_changes", "exact_matches", "find_occurrences"]
+
 MARK_OPEN, MARK_CLOSE = "【", "】"
 
+exact_matches = find_occurrences  # folded and proclitic-aware, no longer exact
+
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
-
-
-def exact_matches(text: str, needle: str) -> list[tuple[int, int]]:
-    """Non-overlapping exact occurrences of ``needle`` in ``text`` (code-point spans)."""
-    if not needle:
-        return []
-    found = []
-    position = text.find(needle)
-    while position >= 0:
-        found.append((position, position + len(needle)))
-        position = text.find(needle, position + len(needle))
-    return found
-
-
-def context_of(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> tuple[str, str]:
-    """Up to ``words`` words before and after ``[start, end)`` on the same line."""
-    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-    ends = [i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0]
-    line_end = min(ends) if ends else len(text)
-    before_words = _WORD.findall(text[line_start:start])
-    before = text[line_start:start]
-    if len(before_words) > words:
-        cut = [m.start() for m in _WORD.finditer(before)][-words]
-        before = "… " + before[cut:]
-    after = text[end:line_end]
-    after_words = list(_WORD.finditer(after))
-    if len(after_words) > words:
-        after = after[:after_words[words - 1].end()] + " …"
-    return before, after
-
-
-def clashes(document: Document, start: int, end: int, label: str) -> bool:
-    """True when an annotation with ``label`` already overlaps ``[start, end)``."""
-    return any(a.label == label for a in document.annotations.overlapping(start, end))
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    """One match shown in the preview."""
-
-    start: int
-    end: int
-    before: str
-    after: str
-
-
-def occurrences(document: Document, spans: Iterable[tuple[int, int]],
-                words: int = CONTEXT_WORDS) -> list[Occurrence]:
-    """The matches with their context."""
-    text = document.text
-    return [Occurrence(start, end, *context_of(text, start, end, words))
-            for start, end in spans]
-
-
-def annotation_changes(document: Document, spans: Sequence[tuple[int, int]], label: str, *,
-                       annotator: str, tagset: TagSet | None = None) -> list[Change]:
-    """One add-annotation change per span, with distinct fresh ids."""
-    return [add_annotation(document, start=start, end=end, label=label, annotator=annotator,
-                           tagset=tagset) for start, end in spans]
-
-
-def push_as_one_step(stack: QUndoStack, document: Document, changes: Sequence[Change],
-                     notify: Callable[[Change], None], text: str) -> int:
-    """Push ``changes`` through ``stack`` as a single undo step; returns how many were applied."""
-    from annotator_ui.undo import push_change, undo_group
-
-    count = 0
-    with undo_group(stack, text):
-        for change in changes:
-            count += push_change(stack, document, change, notify)
-    return count
 
 
 class OccurrencesDialog(QDialog):
@@ -120,8 +51,9 @@ class OccurrencesDialog(QDialog):
         self.document = document
         self.tagset = tagset
         self.needle = needle
-        matches = list(spans) if spans is not None else exact_matches(document.text, needle)
-        self.items = occurrences(document, matches)
+        if spans is None:
+            spans = find_occurrences(document.text, needle)
+        self.items = occurrences(document, spans)
         self.setWindowTitle(translate("Occurrences", "Annotate All Occurrences"))
 
         layout = QVBoxLayout(self)

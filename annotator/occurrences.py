@@ -1,0 +1,123 @@
+"""Annotate all occurrences: finding every occurrence of a string, its context, the changes.
+
+An occurrence of a needle is a match of :mod:`annotator.search` (same folding: alef forms,
+ya, ta marbuta, case; harakat, tatweel and bidi controls skipped; never splitting a grapheme)
+that stands as a word of its own, except that Arabic proclitics may be attached before it:
+``لبنان`` occurs in ``ولبنان``, ``بلبنان``, ``وللبنان``… (the span covers ``لبنان`` only, as
+:func:`annotator.align.align_span` would snap it), but not in ``لبنانية``.  A proclitic
+sequence is that of :func:`annotator.tokenize.is_proclitic_prefix` (و ف, then ب ل ك, ال, لل).
+The word edges are checked only where the needle itself starts or ends with a word character,
+so ``(د`` or ``U.S.`` are found wherever they appear.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from annotator.align import is_grapheme_boundary
+from annotator.edits import Change, add_annotation
+from annotator.model import Document
+from annotator.search import SearchOptions, fold, folded_text
+from annotator.tagset import TagSet
+from annotator.tokenize import is_proclitic_prefix
+
+CONTEXT_WORDS = 4
+_WORD_CHAR = regex.compile(r"\w")  # as annotator.search's whole-word test
+_WORD = re.compile(r"\S+")
+_LONGEST_PREFIX = 8  # folded characters before a match that may be proclitics (وبال, ولل…)
+
+
+def find_occurrences(text: str, needle: str,
+                     options: SearchOptions | None = None) -> list[tuple[int, int]]:
+    """Every occurrence of ``needle`` in ``text`` (see the module docstring), left to right,
+    as non-overlapping code-point spans ``[start, end)`` of ``text``.
+
+    ``options`` are the search's foldings (its ``whole_word`` is ignored: occurrences are
+    always words, proclitics allowed).
+    """
+    options = replace(options or SearchOptions(), whole_word=False)
+    key = fold(needle, options)
+    if not key:
+        return []
+    found = folded_text(text, options)
+    folded = found.folded
+    check_start = _WORD_CHAR.match(key[0]) is not None
+    check_end = _WORD_CHAR.match(key[-1]) is not None
+    out: list[tuple[int, int]] = []
+    at = folded.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if ((not check_start or _starts_word(folded, at))
+                and (not check_end or end == len(folded) or not _WORD_CHAR.match(folded, end))):
+            start, stop = found.span_of(at, end)
+            if is_grapheme_boundary(text, start) and is_grapheme_boundary(text, stop):
+                out.append((start, stop))
+                at = folded.find(key, end)
+                continue
+        at = folded.find(key, at + 1)
+    return out
+
+
+def _starts_word(folded: str, at: int) -> bool:
+    """True when ``folded[at]`` starts a word, or only proclitics come before it in its word."""
+    start = at
+    while start > 0 and at - start <= _LONGEST_PREFIX and _WORD_CHAR.match(folded, start - 1):
+        start -= 1
+    if start == at:
+        return True
+    if start > 0 and _WORD_CHAR.match(folded, start - 1):
+        return False  # a longer run of letters than any proclitic sequence
+    letters = "".join(c for c in folded[start:at] if not unicodedata.combining(c))
+    return is_proclitic_prefix(letters)
+
+
+def context_of(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> tuple[str, str]:
+    """Up to ``words`` words before and after ``[start, end)`` on the same line (``…`` where
+    the line goes on)."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    ends = [i for i in (text.find("\n", end), text.find("\r", end)) if i >= 0]
+    line_end = min(ends) if ends else len(text)
+    before = text[line_start:start]
+    before_starts = [m.start() for m in _WORD.finditer(before)]
+    if len(before_starts) > words:
+        before = "… " + before[before_starts[-words]:]
+    after = text[end:line_end]
+    after_words = list(_WORD.finditer(after))
+    if len(after_words) > words:
+        after = after[:after_words[words - 1].end()] + " …"
+    return before, after
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One occurrence as shown for review: its span and the words around it."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+
+
+def occurrences(document: Document, spans: Iterable[tuple[int, int]],
+                words: int = CONTEXT_WORDS) -> list[Occurrence]:
+    """The spans of ``document`` with their context."""
+    text = document.text
+    return [Occurrence(start, end, *context_of(text, start, end, words))
+            for start, end in spans]
+
+
+def clashes(document: Document, start: int, end: int, label: str) -> bool:
+    """True when an annotation with ``label`` already overlaps ``[start, end)``."""
+    return any(a.label == label for a in document.annotations.overlapping(start, end))
+
+
+def annotation_changes(document: Document, spans: Sequence[tuple[int, int]], label: str, *,
+                       annotator: str, tagset: TagSet | None = None) -> list[Change]:
+    """One add-annotation change per span (not applied), with distinct fresh ids."""
+    return [add_annotation(document, start=start, end=end, label=label, annotator=annotator,
+                           tagset=tagset) for start, end in spans]
