@@ -12,6 +12,7 @@ from annotator_ui.project import (
     ProjectDock,
     ProjectModel,
     progress_of,
+    progress_summary,
     project_files,
     set_status_in_file,
 )
@@ -58,9 +59,9 @@ def test_status_counts_for_each_annotator(qtmodeltester, project: Path) -> None:
     progress = model.progress()
     assert (progress.total, progress.done, progress.in_progress, progress.not_started) == \
         (6, 2, 1, 3)
-    assert progress.summary() == "2 of 6 done, 1 in progress"
+    assert progress_summary(progress) == "2 of 6 done, 1 in progress"
     model.load(project, "omar")
-    assert progress_of(model.entries).summary() == "1 of 6 done, 1 in progress"
+    assert progress_summary(progress_of(model.entries)) == "1 of 6 done, 1 in progress"
 
 
 def test_mark_done_is_stored_in_the_tei_file(qtbot, project: Path) -> None:
@@ -68,7 +69,7 @@ def test_mark_done_is_stored_in_the_tei_file(qtbot, project: Path) -> None:
     assert load_tei(project / "b.tei.xml").status == {"layla": DONE}
     model = ProjectModel()
     model.load(project, "layla")
-    assert model.progress().summary() == "3 of 6 done, 0 in progress"
+    assert progress_summary(model.progress()) == "3 of 6 done, 0 in progress"
 
 
 def test_dock_shows_progress_and_opens_on_double_click(qtbot, project: Path) -> None:

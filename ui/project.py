@@ -1,15 +1,11 @@
-"""A folder opened as a project: its documents, each one's status for this annotator, progress.
+"""The project panel: a folder's documents, each one's status for this annotator, progress.
 
-The status of a document is ``Document.status[annotator]`` in its TEI file (``not started``,
-``in progress``, ``done``); a text or JSONL file not yet saved as TEI is ``not started``.  When
-``x.txt`` and ``x.tei.xml`` both exist only the TEI file is listed (it is the annotated copy).
-The folder's ``tagset.toml``, when present, is the project's tag set.
+What a project is (its documents, statuses, progress) is the core's :mod:`annotator.project`;
+this module shows it: a table model, and the dock with the progress bar and Mark as Done.
 """
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -34,16 +30,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.errors import AnnotatorError
+from annotator.project import (
+    DONE,
+    IN_PROGRESS,
+    NOT_STARTED,
+    STATUSES,
+    TEI_SUFFIX,
+    EntryCache,
+    ProjectEntry,
+    ProjectProgress,
+    progress_of,
+    project_files,
+    set_status_in_file,
+)
 from annotator.tagset import PROJECT_TAGSET_NAME, TagSet, tagset_for
-from annotator.tei import read_tei, save_tei
 
-NOT_STARTED = "not started"
-IN_PROGRESS = "in progress"
-DONE = "done"
-STATUSES = (NOT_STARTED, IN_PROGRESS, DONE)
-TEI_SUFFIX = ".tei.xml"
-SOURCE_SUFFIXES = (".txt", ".jsonl")
+# Names other modules and tests import from here; the logic is the core's.
+__all__ = ["DONE", "IN_PROGRESS", "NOT_STARTED", "STATUSES", "ProjectDock", "ProjectEntry",
+           "ProjectModel", "progress_of", "progress_summary", "project_files",
+           "set_status_in_file", "status_text"]
+
 _ROOT = QModelIndex()
 STATUS_COLOURS = {NOT_STARTED: "#9e9e9e", IN_PROGRESS: "#e69500", DONE: "#2e7d32"}
 
@@ -63,90 +69,11 @@ def status_text(status: str) -> str:
             DONE: translate("Project", "done")}.get(status, status)
 
 
-def _stem(path: Path) -> str:
-    name = path.name
-    lower = name.lower()
-    for suffix in (TEI_SUFFIX, *SOURCE_SUFFIXES):
-        if lower.endswith(suffix):
-            return name[: -len(suffix)]
-    return path.stem
-
-
-def project_files(folder: str | Path) -> list[Path]:
-    """The documents of a folder: TEI files, and text/JSONL files without a TEI copy, by name."""
-    folder = Path(folder)
-    files = [p for p in folder.iterdir()
-             if p.is_file() and not p.name.startswith(".")
-             and p.name.lower().endswith((TEI_SUFFIX, *SOURCE_SUFFIXES))]
-    annotated = {_stem(p) for p in files if p.name.lower().endswith(TEI_SUFFIX)}
-    kept = [p for p in files
-            if p.name.lower().endswith(TEI_SUFFIX) or _stem(p) not in annotated]
-    return sorted(kept, key=lambda p: p.name.casefold())
-
-
-@dataclass(frozen=True)
-class ProjectEntry:
-    """One document of the project as listed."""
-
-    path: Path
-    status: str = NOT_STARTED
-    title: str = ""
-    error: str = ""  # why the file could not be read, if it could not
-
-    @property
-    def name(self) -> str:
-        return self.path.name
-
-
-def read_status(path: Path, annotator: str) -> ProjectEntry:
-    """The entry for one file: its status for ``annotator`` (from the TEI header)."""
-    if not path.name.lower().endswith(TEI_SUFFIX):
-        return ProjectEntry(path)
-    try:
-        document = read_tei(path).document
-    except (AnnotatorError, OSError) as error:
-        return ProjectEntry(path, NOT_STARTED, "", str(error))
-    status = document.status.get(annotator, NOT_STARTED)
-    if status not in STATUSES:
-        status = IN_PROGRESS
-    return ProjectEntry(path, status, document.title)
-
-
-def set_status_in_file(path: str | Path, annotator: str, status: str, *,
-                       tagset: TagSet | None = None) -> None:
-    """Record ``status`` for ``annotator`` in the TEI file at ``path`` (rewritten atomically)."""
-    if status not in STATUSES:
-        raise ValueError(f"status must be one of {STATUSES}")
-    result = read_tei(path)
-    if result.problems:
-        raise AnnotatorError(result.problems[0], path=str(path))
-    result.document.status[annotator] = status
-    save_tei(result.document, path, tagset=tagset)
-
-
-@dataclass(frozen=True)
-class Progress:
-    """How far the annotator is through the project."""
-
-    total: int
-    done: int
-    in_progress: int
-
-    @property
-    def not_started(self) -> int:
-        return self.total - self.done - self.in_progress
-
-    def summary(self) -> str:
-        """``12 of 40 done, 5 in progress`` in the interface language."""
-        return (QCoreApplication.translate("Project", "%1 of %2 done, %3 in progress")
-                .replace("%1", str(self.done)).replace("%2", str(self.total))
-                .replace("%3", str(self.in_progress)))
-
-
-def progress_of(entries: list[ProjectEntry]) -> Progress:
-    """Counts of done and in-progress documents."""
-    return Progress(len(entries), sum(e.status == DONE for e in entries),
-                    sum(e.status == IN_PROGRESS for e in entries))
+def progress_summary(progress: ProjectProgress) -> str:
+    """``12 of 40 done, 5 in progress`` in the interface language."""
+    return (translate("Project", "%1 of %2 done, %3 in progress")
+            .replace("%1", str(progress.done)).replace("%2", str(progress.total))
+            .replace("%3", str(progress.in_progress)))
 
 
 class ProjectModel(QAbstractTableModel):
@@ -161,16 +88,16 @@ class ProjectModel(QAbstractTableModel):
         self.folder: Path | None = None
         self.annotator = ""
         self.entries: list[ProjectEntry] = []
-        self._cache: dict[Path, tuple[tuple[int, int], ProjectEntry]] = {}
+        self._cache = EntryCache("")
 
     def load(self, folder: str | Path, annotator: str) -> None:
         """List ``folder``'s documents with their status for ``annotator``."""
         self.beginResetModel()
         if self.folder != Path(folder) or self.annotator != annotator:
-            self._cache.clear()
+            self._cache = EntryCache(annotator)
         self.folder = Path(folder)
         self.annotator = annotator
-        self.entries = [self._entry(p) for p in project_files(folder)]
+        self.entries = self._cache.list(folder)
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -183,27 +110,14 @@ class ProjectModel(QAbstractTableModel):
         path = Path(path)
         for row, entry in enumerate(self.entries):
             if entry.path == path:
-                self._cache.pop(path, None)
-                self.entries[row] = self._entry(path)
+                self._cache.forget(path)
+                self.entries[row] = self._cache.entry(path)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, 1))
                 return
         if self.folder is not None and path.parent == self.folder:
             self.refresh()
 
-    def _entry(self, path: Path) -> ProjectEntry:
-        try:
-            stat = os.stat(path)
-        except OSError:
-            return ProjectEntry(path)
-        key = (stat.st_size, stat.st_mtime_ns)
-        cached = self._cache.get(path)
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        entry = read_status(path, self.annotator)
-        self._cache[path] = (key, entry)
-        return entry
-
-    def progress(self) -> Progress:
+    def progress(self) -> ProjectProgress:
         return progress_of(self.entries)
 
     def row_of(self, path: str | Path) -> int:
@@ -387,7 +301,7 @@ class ProjectDock(QDockWidget):
             self.tagset_label.setText(translate("Project", "Tag set: %1 (default)")
                                       .replace("%1", isolate(self.tagset.name)))
         progress = self.model.progress()
-        self.progress_label.setText(progress.summary())
+        self.progress_label.setText(progress_summary(progress))
         self.progress_bar.setRange(0, max(progress.total, 1))
         self.progress_bar.setValue(progress.done)
         selected = self.selected_path()
