@@ -1,4 +1,5 @@
-"""``annotator validate``: exit 0 for good files, 1 for problems, 2 for unreadable input."""
+"""``annotator validate``: exit 0 for good files, 1 for problems, 2 for unreadable input;
+the tool's profile schema by default, tei_all on request, no schema work for unreadable input."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
+from annotator.cli.cmd_validate import COMPILING_TEI_ALL
 from annotator.model import Document, Link
+from annotator.schema import load_schema
 from annotator.tei import load_tei, save_tei
 
 
@@ -54,7 +57,7 @@ def test_schema_violations_are_reported(tmp_path: Path, capsys) -> None:
 def test_unreadable_input_is_one_line_exit_two(tmp_path: Path) -> None:
     broken = tmp_path / "broken.tei.xml"
     broken.write_text("<TEI><p>", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "annotator", "validate", "--no-schema",
+    result = subprocess.run([sys.executable, "-m", "annotator", "validate",
                              str(broken), str(tmp_path / "missing.tei.xml")],
                             capture_output=True, text=True)
     assert result.returncode == 2
@@ -62,6 +65,45 @@ def test_unreadable_input_is_one_line_exit_two(tmp_path: Path) -> None:
     assert len(lines) == 2 and "Traceback" not in result.stderr
     assert str(broken) in lines[0] and "not well-formed" in lines[0]
     assert "missing.tei.xml" in lines[1]
+
+
+def test_the_profile_is_stricter_than_tei_all_which_says_it_is_compiling(tmp_path: Path,
+                                                                         capsys) -> None:
+    path = _good_file(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("</standOff>", "<listPlace><place><placeName>x</placeName>"
+                                                "</place></listPlace></standOff>"),
+                    encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert re.search(rf"{re.escape(str(path))}: schema: line \d+: .*listPlace", out)
+    assert err == ""
+    assert main(["validate", "--schema", "tei_all", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert err == f"annotator validate: {COMPILING_TEI_ALL}\n"
+    assert out.startswith(f"{path}: ok (3 annotations")
+    assert main(["validate", "--schema", "tei_all", "-q", str(path)]) == 0
+    assert capsys.readouterr() == ("", "")
+
+
+@pytest.mark.parametrize("schema", ["profile", "tei_all"])
+def test_bad_input_is_refused_before_any_schema_work(tmp_path: Path, capsys,
+                                                     schema: str) -> None:
+    files = {"broken": "<TEI><p>",
+             "doctype": '<!DOCTYPE TEI SYSTEM "tei.dtd"><TEI/>',
+             "entity": '<!DOCTYPE TEI [<!ENTITY a "aaaaaaaaaa">]><TEI>&a;</TEI>'}
+    for name, text in files.items():
+        (tmp_path / f"{name}.tei.xml").write_text(text, encoding="utf-8")
+    before = load_schema.cache_info()
+    assert main(["validate", "--schema", schema, *(str(tmp_path / f"{name}.tei.xml")
+                                                   for name in files)]) == 2
+    after = load_schema.cache_info()
+    assert after.hits + after.misses == before.hits + before.misses  # never asked for
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 3 and not any(COMPILING_TEI_ALL in line for line in lines)
+    assert "broken.tei.xml:1:9: not well-formed" in lines[0]
+    assert "doctype.tei.xml" in lines[1] and "DOCTYPE" in lines[1]
+    assert "entity.tei.xml" in lines[2] and "DOCTYPE" in lines[2]
 
 
 def test_folders_are_searched_like_the_other_commands(tmp_path: Path, capsys) -> None:
