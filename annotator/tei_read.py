@@ -3,9 +3,7 @@
 The reader is an event-driven expat parser: no tree is ever built, so memory stays near the
 size of the resulting document.  It refuses any DOCTYPE (so no DTD is loaded, no entity is
 declared or expanded and entity-expansion bombs are rejected at once) and never touches the
-network.  A standOff in the writer's own shape is read by annotator.tei_standoff instead of
-the expat handlers (a 100,000-annotation file then loads in about 1.3-1.5 times lxml's parse);
-any other is read by the handlers below.
+network.  Expat is the only judge of well-formedness: every byte of the file goes through it.
 """
 
 from __future__ import annotations
@@ -18,11 +16,9 @@ from typing import IO
 from xml.parsers import expat
 
 from annotator.errors import FormatError, IntegrityError
-from annotator.gcpause import CollectorPaused
 from annotator.model import Annotation, Document, Link, checked_annotation
 from annotator.tagset import LabelSpec, TagSet
-from annotator.tei_standoff import StandoffSource, read_standoff
-from annotator.tei_write import SOURCE_ATTRIBUTE, STATUS_CHANGE, TEI_NS, TEXT_ID
+from annotator.tei_write import STATUS_CHANGE, TEI_NS, TEXT_ID, TeiSnapshot
 
 _NS = TEI_NS + " "
 _ANNOTATION = _NS + "annotation"
@@ -35,31 +31,25 @@ _RANGE = re.compile(r"^#string-range\(\s*([^,\s)]+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)
 
 @dataclass
 class TeiFile:
-    """A document read from a TEI file, with what its header says and what is wrong with it."""
+    """A document read from a TEI file, with what its header says, what is wrong with it, and
+    what the next save of the document may reuse (pass ``snapshot`` to ``save_tei``)."""
 
     document: Document
     taxonomy: TagSet
     stored_sha256: str = ""
     problems: list[str] = field(default_factory=list)
+    snapshot: TeiSnapshot = field(default_factory=TeiSnapshot)
 
 
 class _Refused(Exception):
     """Raised from inside the parser to stop at a construct the tool never accepts."""
 
 
-class _HandOver(Exception):
-    """Raised from inside the parser at ``<standOff>``, to read the rest with read_standoff."""
-
-
 class _Reader:
     """Expat handlers that collect the header, the text and the annotations."""
 
-    def __init__(self, parser: expat.XMLParserType, *, hand_over_standoff: bool) -> None:
+    def __init__(self, parser: expat.XMLParserType) -> None:
         self.parser = parser
-        self.hand_over_standoff = hand_over_standoff
-        self.standoff_at = -1  # byte offset of <standOff> when handed over to read_standoff
-        self.text_at = -1  # byte offset of <text>
-        self.encoding: str | None = None
         self.title = ""
         self.doc_id = ""
         self.source = ""
@@ -98,14 +88,13 @@ class _Reader:
         self._starts: dict[str, Callable[[dict[str, str]], None]] = {
             _NS + name: getattr(self, "_start_" + name) for name in (
                 "TEI", "teiHeader", "title", "respStmt", "name", "idno", "taxonomy",
-                "category", "catDesc", "change", "text", "div", "standOff", "listAnnotation",
+                "category", "catDesc", "change", "text", "div", "listAnnotation",
                 "ptr", "note", "f", "string")}
         self._ends: dict[str, Callable[[], None]] = {
             _NS + name: getattr(self, "_end_" + name) for name in (
                 "teiHeader", "respStmt", "category", "div")}
         parser.StartElementHandler, parser.EndElementHandler = self._fast_handlers()
         parser.StartDoctypeDeclHandler = self._refuse_doctype
-        parser.XmlDeclHandler = self._declaration
         parser.EntityDeclHandler = self._refuse_entity
 
     # -- plumbing --------------------------------------------------------------------
@@ -114,9 +103,6 @@ class _Reader:
 
     def _refuse_entity(self, *_: object) -> None:
         raise _Refused("entity declarations are not allowed")
-
-    def _declaration(self, version: str, encoding: str | None, standalone: int) -> None:
-        self.encoding = encoding
 
     def _start(self, name: str, attrs: dict[str, str]) -> None:
         self._depth += 1
@@ -243,8 +229,6 @@ class _Reader:
 
     # -- text --------------------------------------------------------------------------
     def _start_text(self, attrs: dict[str, str]) -> None:
-        if self._depth == 2 and self.text_at < 0:
-            self.text_at = self.parser.CurrentByteIndex
         self.language = attrs.get(_XML_LANG, "")
         self.rendition = attrs.get("rendition", "")
 
@@ -265,15 +249,6 @@ class _Reader:
         pass
 
     # -- standoff ----------------------------------------------------------------------
-    def _start_standOff(self, attrs: dict[str, str]) -> None:
-        """Past the text, stop: the rest goes to :func:`read_standoff`, which reads (and checks)
-        the writer's own shape much faster; if the rest is not in that shape, the file is
-        parsed again without stopping here."""
-        if (self.hand_over_standoff and self._depth == 2 and self.text is not None
-                and not attrs and (self.encoding or "utf-8").lower() in ("utf-8", "utf8")):
-            self.standoff_at = self.parser.CurrentByteIndex
-            raise _HandOver
-
     def _start_listAnnotation(self, attrs: dict[str, str]) -> None:
         kind = attrs.get("type", "annotator")
         resp = attrs.get("resp", "").lstrip("#")
@@ -292,6 +267,7 @@ class _Reader:
         problems = self.problems
         generic_start, generic_end = self._start, self._end
         make = checked_annotation
+        changes: dict[str, tuple[str, str]] = {}  # @change -> (created, modified), once each
 
         parser = self.parser
         collected: list[str] = []
@@ -338,16 +314,15 @@ class _Reader:
                 else:
                     generic_start(name, attrs)
                 return
-            self._depth += 1  # kept right: a standOff is read apart only at depth 2
+            self._depth += 1
             self._current = None
             try:
                 target = attrs["target"]
-                anchor, offset, length = (target[14:-1].split(",")
-                                          if target[:14] == "#string-range(" else ())
+                if target[:14] != "#string-range(" or target[-1:] != ")":
+                    raise ValueError
+                anchor, offset, length = target[14:-1].split(",")
                 begin = anchors[anchor] + int(offset)
                 end = begin + int(length)
-                if target[-1] != ")":
-                    raise ValueError
             except (ValueError, KeyError):
                 self._bad_target(attrs)
                 return
@@ -355,14 +330,21 @@ class _Reader:
             label = labels[ana[1:]] if ana[1:] in labels else self._label_of(attrs)
             if "change" in attrs:
                 change = attrs["change"]
-                if " " in change:
-                    first, _, last = change.partition(" ")
-                    created, modified = times.get(first[1:], ""), times.get(last.strip()[1:], "")
+                when = changes.get(change)
+                if when is not None:
+                    created, modified = when
                 else:
-                    created = modified = times.get(change[1:], "")
-                if not created or not modified:
-                    problems.append(f"annotation {attrs.get(_XML_ID)}: @change {change!r} "
-                                    "names no <change> of the header")
+                    if " " in change:
+                        first, _, last = change.partition(" ")
+                        created = times.get(first[1:], "")
+                        modified = times.get(last.strip()[1:], "")
+                    else:
+                        created = modified = times.get(change[1:], "")
+                    if not created or not modified:
+                        problems.append(f"annotation {attrs.get(_XML_ID)}: @change {change!r} "
+                                        "names no <change> of the header")
+                    else:
+                        changes[change] = created, modified
             else:
                 created = modified = ""
             layer, annotator = self._layer
@@ -471,46 +453,25 @@ def read_tei(source: str | Path | IO[bytes]) -> TeiFile:
     return read_tei_bytes(data, path)
 
 
-def read_tei_bytes(data: bytes, path: str, *, fast: bool = True) -> TeiFile:
-    """Read a TEI file's bytes (``path`` names it in messages).  ``fast=False`` reads the
-    standOff with the expat handlers even when it is in the writer's own shape (for tests:
-    both ways must give the same result)."""
-    with CollectorPaused():  # a bulk load allocates many objects and frees none
-        reader = _parse(data, path, hand_over_standoff=fast and not data.startswith(
-            (b"\xff\xfe", b"\xfe\xff")))
-        source_record = None
-        if reader.standoff_at >= 0:
-            found = read_standoff(data, reader.standoff_at, reader.anchors, reader.labels,
-                                  reader.times, reader.people, reader._text_length)
-            if found is None:  # not in the writer's shape, or something to report: read it all
-                reader = _parse(data, path, hand_over_standoff=False)
-            else:
-                reader.annotations, reader.linking, source_record = found
-                if reader.text_at >= 0:
-                    source_record.body = data[reader.text_at:reader.standoff_at]
-        return _finish(reader, path, source_record)
-
-
-def _parse(data: bytes, path: str, *, hand_over_standoff: bool) -> _Reader:
+def read_tei_bytes(data: bytes, path: str) -> TeiFile:
+    """Read a TEI file's bytes (``path`` names it in messages)."""
     parser = expat.ParserCreate(encoding=None, namespace_separator=" ")
     parser.buffer_text = True
     parser.buffer_size = 1 << 16
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    reader = _Reader(parser, hand_over_standoff=hand_over_standoff)
+    reader = _Reader(parser)
     try:
         parser.Parse(data, True)
-    except _HandOver:
-        pass
     except expat.ExpatError as error:
         message = expat.ErrorString(error.code)
         raise FormatError(f"not well-formed XML: {message}", path=path, line=error.lineno,
                           column=error.offset + 1) from None
     except _Refused as error:
         raise FormatError(str(error), path=path, line=parser.CurrentLineNumber) from None
-    return reader
+    return _finish(reader, path)
 
 
-def _finish(reader: _Reader, path: str, source: StandoffSource | None) -> TeiFile:
+def _finish(reader: _Reader, path: str) -> TeiFile:
     if not reader.root_seen:
         raise FormatError("the root element is not TEI (namespace " + TEI_NS + ")", path=path)
     if reader.text is None:
@@ -524,9 +485,6 @@ def _finish(reader: _Reader, path: str, source: StandoffSource | None) -> TeiFil
     except ValueError as error:
         raise FormatError(str(error), path=path) from None
     document.annotations.load(reader.annotations, reader.problems)
-    if source is not None:
-        source.text = document.text
-        setattr(document, SOURCE_ATTRIBUTE, source)
     known = document.annotations
     dangling = [(a, link) for a in reader.linking for link in a.links
                 if link.target not in known]
@@ -540,7 +498,9 @@ def _finish(reader: _Reader, path: str, source: StandoffSource | None) -> TeiFil
         reader.problems.insert(0, "the text does not match its checksum (header "
                                   f"{reader.sha256[:12]}…, text {actual[:12]}…): it was changed "
                                   "after annotation")
-    return TeiFile(document, reader.taxonomy, reader.sha256, reader.problems)
+    # the text came through an XML parser: a save need not check that XML can carry it
+    return TeiFile(document, reader.taxonomy, reader.sha256, reader.problems,
+                   TeiSnapshot(text=document.text))
 
 
 def read_tei_checked(path: str | Path) -> TeiFile:

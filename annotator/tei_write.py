@@ -10,18 +10,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from itertools import compress, groupby, repeat
-from operator import attrgetter, eq, is_
+from operator import attrgetter, eq
 from pathlib import Path
 from typing import NamedTuple
 
 from annotator import __version__
 from annotator.atomic import atomic_writer
 from annotator.errors import FormatError
-from annotator.gcpause import CollectorPaused
 from annotator.model import Annotation, Document, Link
 from annotator.tagset import TagSet, default_tagset
-from annotator.tei_standoff import ListText, StandoffSource
 from annotator.xmlchars import check_xml_text
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -268,38 +267,53 @@ def _annotation_tail(annotation: Annotation, times: dict[str, str], parts: _Part
 
 _LAYER_KEY = attrgetter("layer", "annotator")
 _CREATED, _MODIFIED = attrgetter("created"), attrgetter("modified")
-_ANNOTATOR, _LABEL = attrgetter("annotator"), attrgetter("label")
-# A document keeps the standOff of the file it was read from, then of its last save
-# (tei_standoff.StandoffSource): runs of annotations that are still the very objects written
-# there are copied from it, not rendered again.
-SOURCE_ATTRIBUTE = "_tei_standoff_source"
+_ANNOTATOR, _LABEL, _ID = attrgetter("annotator"), attrgetter("label"), attrgetter("id")
 
 
-def _anchors_match(source: StandoffSource, document: Document,
-                   paras: list[tuple[int, str]]) -> bool:
-    """True when the source's paragraph ids stand where the writer puts them in this text."""
-    if source.anchors_checked_for is not document.text:
-        expected = {TEXT_ID: 0}
-        expected.update((f"p{number}", start) for number, (start, _) in enumerate(paras, 1))
-        if not paras:
-            expected["p1"] = len(document.text)
-        source.anchors_match = source.anchors == expected
-        source.anchors_checked_for = document.text
-    return source.anchors_match
+class _Layout(NamedTuple):
+    """A text's paragraphs, and for each paragraph index (``bisect_right`` of an offset in
+    ``starts``: 0 before the first paragraph) the id a pointer names and where it begins."""
+
+    paras: list[tuple[int, str]]
+    starts: list[int]
+    anchor_ids: list[str]
+    anchor_starts: list[int]
 
 
-def _copyable(source: StandoffSource, document: Document, paras: list[tuple[int, str]],
-              categories: dict[str, str]) -> bool:
-    """True when the file's anchors, category ids and time ids are the ones written now, so
-    that its annotations' text means the same in the new file."""
-    if not _anchors_match(source, document, paras):
-        return False
-    if source.times_match is None:
-        source.times_match = all(time_id(value) == key and _XSD_DATETIME.match(value)
-                                 for key, value in source.times.items())
-    return (source.times_match and bool(source.categories)
-            and all(categories.get(label) == category
-                    for label, category in source.categories.items()))
+def _layout(text: str) -> _Layout:
+    paras = paragraphs(text)
+    starts = [start for start, _ in paras]
+    return _Layout(paras, starts, [TEXT_ID, *(f"p{number}" for number in range(1, len(paras) + 1))],
+                   [0, *starts])
+
+
+class RenderedList(NamedTuple):
+    """One ``<listAnnotation>`` as a save wrote it: its annotations, the line of each, and
+    those lines joined."""
+
+    members: list[Annotation]
+    lines: list[str]
+    text: str
+
+
+@dataclass
+class TeiSnapshot:
+    """What the next save of one document may reuse from its last load or save.
+
+    ``read_tei`` returns one and ``save_tei`` takes one and returns the next.  Everything in it
+    is reused only when it is equal by value to what the save would compute: ``text`` (a text
+    known to be one XML can carry, with its paragraph ``layout``), the encoded ``<text>``
+    element for ``body_key`` (text, direction, language), and, when the label-to-category-id
+    map equals ``categories``, the line of each annotation that equals the one a list of
+    ``lists`` holds.  A save given no snapshot renders everything; the bytes are the same.
+    """
+
+    text: str | None = None
+    layout: _Layout | None = None
+    body_key: tuple[str, str, str] | None = None
+    body: bytes = b""
+    categories: dict[str, str] = field(default_factory=dict)
+    lists: dict[tuple[str, str], RenderedList] = field(default_factory=dict)
 
 
 class _Renderer:
@@ -341,34 +355,25 @@ class _Renderer:
 _UNSEEN = ""  # not a value of _Renderer.empty_tails (str or None), compared by identity
 
 
-def _copied_or_rendered(members: list[Annotation], key: tuple[str, str],
-                        source: StandoffSource, renderer: _Renderer) -> list[str]:
-    """The lines of one list: runs of annotations still as in the source copied from its
-    text, the others rendered."""
-    first, stop = source.lists[key][:2]
-    originals = source.annotations
-    if stop - first == len(members) and all(map(is_, members, originals[first:stop])):
-        return ["      " + source.run(first, stop, key) + "\n"]  # the whole list as before
-    pieces: list[str] = []
-    following = run = first  # the source's annotation expected next; where the run began
-    for annotation in members:
-        if following < stop and originals[following] is annotation:
-            following += 1  # the run of annotations copied from the source goes on
-            continue
-        if run < following:
-            pieces.append("      " + source.run(run, following, key) + "\n")
-        if following < stop and originals[following].id == annotation.id:
-            following += 1  # an edited annotation: render it, then copy on after it
-        else:
-            known = source.position(annotation)
-            if first <= known < stop:
-                run, following = known, known + 1
-                continue
-        run = following
-        pieces += renderer.render((annotation,))
-    if run < following:
-        pieces.append("      " + source.run(run, following, key) + "\n")
-    return pieces
+def _rendered_list(members: list[Annotation], previous: RenderedList | None,
+                   renderer: _Renderer) -> RenderedList:
+    """The lines of one list: those of ``previous`` for the annotations equal to the ones it
+    holds, the others rendered."""
+    if previous is None:
+        lines = renderer.render(members)
+    elif previous.members == members:
+        return RenderedList(members, previous.lines, previous.text)
+    else:
+        pairs = zip(previous.members, previous.lines, strict=True)
+        known = dict(zip(map(_ID, previous.members), pairs, strict=True))
+        lines = []
+        for annotation in members:
+            old = known.get(annotation.id)
+            if old is not None and old[0] == annotation:
+                lines.append(old[1])
+            else:
+                lines += renderer.render((annotation,))
+    return RenderedList(members, lines, "".join(lines))
 
 
 def _layers(annotations: list[Annotation]) -> dict[tuple[str, str], list[Annotation]]:
@@ -398,19 +403,14 @@ def _layers(annotations: list[Annotation]) -> dict[tuple[str, str], list[Annotat
     return layers
 
 
-def _standoff(document: Document, layout: _Layout, people: _Ids,
-              tags: _Ids, times: dict[str, str]) -> Iterator[str]:
-    """The standOff.  What it writes becomes the document's source for the next save, so
-    that each annotation is rendered once and then copied while it stays unchanged."""
+def _standoff(document: Document, layout: _Layout, people: _Ids, tags: _Ids,
+              times: dict[str, str], previous: dict[tuple[str, str], RenderedList],
+              written: dict[tuple[str, str], RenderedList]) -> Iterator[str]:
+    """The standOff, reusing the lines of ``previous`` lists; each list goes in ``written``."""
     layers = _layers(list(document.annotations))
     if not layers:
         return
     renderer = _Renderer(layout, tags.by_name, times)
-    source: StandoffSource | None = vars(document).get(SOURCE_ATTRIBUTE)
-    if source is not None and not _copyable(source, document, layout.paras, tags.by_name):
-        source = None
-    written: list[Annotation] = []
-    lists: dict[tuple[str, str], ListText] = {}
     yield "  <standOff>\n"
     for key, members in layers.items():
         layer, annotator = key
@@ -418,89 +418,22 @@ def _standoff(document: Document, layout: _Layout, people: _Ids,
             raise FormatError(f"layer {layer!r} must be one word")
         kind = f' type="{escape_attr(layer)}"' if layer else ' type="annotator"'
         yield f'    <listAnnotation{kind} resp="#{people(annotator)}">\n'
-        if source is not None and key in source.lists:
-            text = "".join(_copied_or_rendered(members, key, source, renderer))
-        else:
-            text = "".join(renderer.render(members))
-        yield text
-        lists[key] = ListText(len(written), len(written) + len(members), text,
-                              max(text.find("<"), 0), len(text))
-        written += members
+        written[key] = _rendered_list(members, previous.get(key), renderer)
+        yield written[key].text
         yield "    </listAnnotation>\n"
     yield "  </standOff>\n"
-    setattr(document, SOURCE_ATTRIBUTE, StandoffSource(
-        written, lists, dict(tags.by_name), {}, {}, anchors_checked_for=document.text,
-        anchors_match=True, times_match=True))
 
 
-_LAYOUT = "_tei_layout"
-
-
-class _Layout(NamedTuple):
-    """A text's paragraphs, and for each paragraph index (``bisect_right`` of an offset in
-    ``starts``: 0 before the first paragraph) the id a pointer names and where it begins."""
-
-    paras: list[tuple[int, str]]
-    starts: list[int]
-    anchor_ids: list[str]
-    anchor_starts: list[int]
-
-
-def _checked_layout(document: Document) -> _Layout:
-    """The text's layout, after checking that XML can carry it (unless it was read from an
-    XML file); both done once per text."""
-    known = vars(document).get(_LAYOUT)
-    if known is not None and known[0] is document.text:
-        return known[1]  # type: ignore[no-any-return]
-    if _read_from_file(document) is None:
-        check_xml_text(document.text, what=f"document {document.id} text")
-    paras = paragraphs(document.text)
-    starts = [start for start, _ in paras]
-    layout = _Layout(paras, starts,
-                     [TEXT_ID, *(f"p{number}" for number in range(1, len(paras) + 1))],
-                     [0, *starts])
-    setattr(document, _LAYOUT, (document.text, layout))
-    return layout
-
-
-_BODY = "_tei_body"
-
-
-def _body_bytes(document: Document, paras: list[tuple[int, str]]) -> bytes:
-    """The ``<text>`` element, encoded once per text, direction and language: as the file the
-    document was read from has it when that is what would be written, else rendered."""
-    key = (document.text, document.direction, document.language)
-    known = vars(document).get(_BODY)
-    if known is not None and known[0][0] is key[0] and known[0][1:] == key[1:]:
-        return known[1]  # type: ignore[no-any-return]
-    data = _body_as_read(document, paras) or "".join(_body(document, paras)).encode("utf-8")
-    setattr(document, _BODY, (key, data))
-    return data
-
-
-def _read_from_file(document: Document) -> StandoffSource | None:
-    """The source of a document whose text was read from a file of this tool, if it was."""
-    source: StandoffSource | None = vars(document).get(SOURCE_ATTRIBUTE)
-    return source if source is not None and source.text is document.text else None
-
-
-def _body_as_read(document: Document, paras: list[tuple[int, str]]) -> bytes | None:
-    """The file's own ``<text>`` element, when it opens and closes as the writer's would and
-    holds only the writer's paragraphs: then it reads back as the same text and anchors."""
-    source = _read_from_file(document)
-    if source is None or source.body is None or not _anchors_match(source, document, paras):
-        return None
-    head, tail = _text_open(document).encode(), _TEXT_CLOSE.encode()
-    body = source.body.rstrip(b" \t\r\n")
-    if (not body.startswith(head) or not body.endswith(tail)
-            or body.count(b"<", len(head), len(body) - len(tail)) != (2 * len(paras) or 1)):
-        return None  # another <text>, or something besides the paragraphs in it
-    return b"  " + body + b"\n"
-
-
-def tei_chunks(document: Document, tagset: TagSet | None = None) -> Iterator[bytes]:
-    """The TEI file of ``document`` as a sequence of UTF-8 pieces."""
-    layout = _checked_layout(document)
+def _render(document: Document, tagset: TagSet | None,
+            snapshot: TeiSnapshot | None) -> tuple[list[bytes], TeiSnapshot]:
+    """The TEI file of ``document`` as UTF-8 pieces, and the snapshot of this rendering."""
+    text = document.text
+    known = snapshot is not None and snapshot.text == text
+    layout = snapshot.layout if known and snapshot is not None else None
+    if layout is None:
+        if not known:
+            check_xml_text(text, what=f"document {document.id} text")
+        layout = _layout(text)
     for value in (document.title, document.source, document.id, *document.status,
                   *document.status.values()):
         check_xml_text(value, what=f"document {document.id} metadata")
@@ -516,22 +449,34 @@ def tei_chunks(document: Document, tagset: TagSet | None = None) -> Iterator[byt
     for label in tagset.labels:
         tags(label)
     times = _time_ids(annotations)
-    yield (f'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="{TEI_NS}">\n'
-           + "".join(_header(document, tagset, people, tags, times))).encode("utf-8")
-    yield _body_bytes(document, layout.paras)
-    for piece in _standoff(document, layout, people, tags, times):
-        yield piece.encode("utf-8")
-    yield b"</TEI>\n"
+    body_key = (text, document.direction, document.language)
+    if snapshot is not None and snapshot.body_key == body_key:
+        body = snapshot.body
+    else:
+        body = "".join(_body(document, layout.paras)).encode("utf-8")
+    reusable = (snapshot.lists if snapshot is not None and snapshot.categories == tags.by_name
+                else {})
+    following = TeiSnapshot(text, layout, body_key, body, dict(tags.by_name))
+    pieces = [(f'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="{TEI_NS}">\n'
+               + "".join(_header(document, tagset, people, tags, times))).encode("utf-8"), body]
+    pieces += (piece.encode("utf-8") for piece in _standoff(
+        document, layout, people, tags, times, reusable, following.lists))
+    pieces.append(b"</TEI>\n")
+    return pieces, following
 
 
-def tei_bytes(document: Document, *, tagset: TagSet | None = None) -> bytes:
-    """The TEI file of ``document`` as UTF-8 bytes."""
-    with CollectorPaused():  # rendering allocates many small objects and frees none
-        return b"".join(tei_chunks(document, tagset))
+def tei_bytes(document: Document, *, tagset: TagSet | None = None,
+              snapshot: TeiSnapshot | None = None) -> bytes:
+    """The TEI file of ``document`` as UTF-8 bytes; ``snapshot`` (from the last load or save)
+    only makes it faster, never different."""
+    return b"".join(_render(document, tagset, snapshot)[0])
 
 
-def save_tei(document: Document, path: str | Path, *, tagset: TagSet | None = None) -> None:
-    """Write ``document`` to ``path`` atomically; a failure leaves any previous file intact."""
-    data = tei_bytes(document, tagset=tagset)  # build fully before touching the disk
+def save_tei(document: Document, path: str | Path, *, tagset: TagSet | None = None,
+             snapshot: TeiSnapshot | None = None) -> TeiSnapshot:
+    """Write ``document`` to ``path`` atomically (a failure leaves any previous file intact);
+    the snapshot returned is what the next save of this document may reuse."""
+    pieces, following = _render(document, tagset, snapshot)  # all built before the disk
     with atomic_writer(path) as stream:
-        stream.write(data)
+        stream.writelines(pieces)
+    return following
