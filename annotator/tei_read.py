@@ -8,7 +8,6 @@ network.  Expat is the only judge of well-formedness: every byte of the file goe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,6 @@ _PTR, _NOTE, _FS, _F, _STRING = (_NS + name for name in ("ptr", "note", "fs", "f
 _ANNOTATION_CHILDREN = frozenset({_PTR, _NOTE, _FS, _F, _STRING})
 _XML_ID = "http://www.w3.org/XML/1998/namespace id"
 _XML_LANG = "http://www.w3.org/XML/1998/namespace lang"
-_RANGE = re.compile(r"^#string-range\(\s*([^,\s)]+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)$")
 
 
 @dataclass
@@ -81,7 +79,7 @@ class _Reader:
         self._resp_id = ""
         self._layer = ("", "")
         self._current: Annotation | None = None
-        self._feature = ""
+        self._feature: str | None = None  # the key of the <f> being read
         self._in_div = False
         self._length = 0
         self.times: dict[str, str] = {}
@@ -110,7 +108,7 @@ class _Reader:
         if handler is not None:
             handler(attrs)
         elif self._in_div and _XML_ID in attrs:
-            self.anchors[attrs[_XML_ID]] = self._length
+            self._anchor(attrs[_XML_ID])
 
     def _end(self, name: str) -> None:
         if self._capture_depth == self._depth:
@@ -193,6 +191,11 @@ class _Reader:
     def _end_category(self) -> None:
         if self._category is not None:
             category_id, label = self._category
+            if not label:
+                self.problems.append(f"category {category_id!r} has no label (@n empty or "
+                                     "missing)")
+                self._category = None
+                return
             self.labels[category_id] = label
             names = self._cat_names
             self.taxonomy.labels[label] = LabelSpec(
@@ -238,7 +241,7 @@ class _Reader:
             self._in_div = True
             self._capture(self._set_text)
         elif self._in_div and _XML_ID in attrs:
-            self.anchors[attrs[_XML_ID]] = self._length
+            self._anchor(attrs[_XML_ID])
 
     def _set_text(self, text: str) -> None:
         self.text = text
@@ -247,6 +250,12 @@ class _Reader:
 
     def _end_div(self) -> None:
         pass
+
+    def _anchor(self, anchor: str) -> None:
+        if anchor in self.anchors:
+            self.problems.append(f"xml:id {anchor!r} names two places in the text: pointers to "
+                                 "it would be ambiguous")
+        self.anchors[anchor] = self._length
 
     # -- standoff ----------------------------------------------------------------------
     def _start_listAnnotation(self, attrs: dict[str, str]) -> None:
@@ -280,15 +289,11 @@ class _Reader:
 
         def child_start(name: str, attrs: dict[str, str], current: Annotation) -> None:
             if name == _PTR:
-                role = attrs.get("type", "")
-                if self._links is None:
-                    self._links = []
-                self._links.extend(Link(role, pointer.lstrip("#"))
-                                   for pointer in attrs.get("target", "").split())
+                self._start_ptr(attrs)
             elif name == _F:
-                self._feature = attrs.get("n") or attrs.get("name", "")
+                self._feature = attrs["n"] if "n" in attrs else attrs.get("name", "")
             elif name == _STRING:
-                if self._feature and into[0] is None:
+                if self._feature is not None and into[0] is None:
                     begin(_STRING, self._feature)
             elif name == _NOTE and attrs.get("type") != "attributes" and into[0] is None:
                 begin(_NOTE, "")
@@ -321,6 +326,9 @@ class _Reader:
                 if target[:14] != "#string-range(" or target[-1:] != ")":
                     raise ValueError
                 anchor, offset, length = target[14:-1].split(",")
+                digits = offset + length
+                if not (digits.isdigit() and digits.isascii()):
+                    offset, length = _number(offset), _number(length)
                 begin = anchors[anchor] + int(offset)
                 end = begin + int(length)
             except (ValueError, KeyError):
@@ -350,7 +358,7 @@ class _Reader:
             layer, annotator = self._layer
             if "resp" in attrs:
                 annotator = people.get(attrs["resp"].lstrip("#"), annotator)
-            if end > self._text_length or not label or begin >= end or offset[:1] == "-":
+            if end > self._text_length or not label or begin >= end:
                 self._bad_target(attrs, label)
                 return
             annotation = make(attrs.get(_XML_ID, ""), begin, end, label, annotator, created,
@@ -407,12 +415,18 @@ class _Reader:
         return lambda text: object.__setattr__(current, field_name, text)
 
     def _start_ptr(self, attrs: dict[str, str]) -> None:
-        if self._current is not None:
-            role = attrs.get("type", "")
-            if self._links is None:
-                self._links = []
-            for pointer in attrs.get("target", "").split():
-                self._links.append(Link(role, pointer.lstrip("#")))
+        current = self._current
+        if current is None:
+            return
+        role = attrs.get("type", "")
+        if not role or any(ch.isspace() for ch in role):
+            self.problems.append(f"annotation {current.id}: <ptr> type {role!r} is not a link "
+                                 "role (one word)")
+            return
+        if self._links is None:
+            self._links = []
+        self._links.extend(Link(role, pointer.lstrip("#"))
+                           for pointer in attrs.get("target", "").split())
 
     def _start_note(self, attrs: dict[str, str]) -> None:
         if self._current is not None and attrs.get("type") != "attributes":
@@ -420,22 +434,33 @@ class _Reader:
 
     def _start_f(self, attrs: dict[str, str]) -> None:
         if self._current is not None:
-            self._feature = attrs.get("n") or attrs.get("name", "")
+            self._feature = attrs["n"] if "n" in attrs else attrs.get("name", "")
 
     def _start_string(self, attrs: dict[str, str]) -> None:
-        if self._current is not None and self._feature:
+        if self._current is not None and self._feature is not None:
             features, key = self._current.attributes, self._feature
             self._capture(lambda text: features.__setitem__(key, text))  # type: ignore[index]
+
+
+def _number(value: str) -> str:
+    """A pointer's offset or length: ASCII digits, perhaps with spaces around them (no sign,
+    no "_", no other digits, which TEI tools would not resolve); ValueError otherwise."""
+    value = value.strip(" \t\n\r")
+    if not (value.isdigit() and value.isascii()):
+        raise ValueError(value)
+    return value
 
 
 def _split_range(target: str) -> tuple[str, str, str] | None:
     """``(id, offset, length)`` of a ``#string-range(ID,OFFSET,LENGTH)`` pointer, or None."""
     if target.startswith("#string-range(") and target.endswith(")"):
         parts = target[14:-1].split(",")
-        if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit() and parts[0]:
-            return parts[0], parts[1], parts[2]
-    match = _RANGE.match(target)
-    return match.groups() if match else None  # type: ignore[return-value]
+        if len(parts) == 3 and parts[0]:
+            try:
+                return parts[0], _number(parts[1]), _number(parts[2])
+            except ValueError:
+                return None
+    return None
 
 
 def read_tei(source: str | Path | IO[bytes]) -> TeiFile:

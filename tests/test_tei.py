@@ -14,6 +14,7 @@ from strategies import documents
 from annotator.errors import FormatError, IntegrityError, SaveError
 from annotator.model import Annotation, Document, Link
 from annotator.tei import load_tei, read_tei, save_tei, tei_bytes
+from annotator.tei_read import read_tei_bytes
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -213,3 +214,60 @@ def test_a_link_to_something_that_cannot_be_an_id_is_refused_not_written(tmp_pat
     with pytest.raises(FormatError, match="link target 'x\" y' is not an annotation id"):
         save_tei(document, tmp_path / "d.tei.xml")
     assert not (tmp_path / "d.tei.xml").exists()
+
+
+def _quote_file(tmp_path: Path) -> tuple[Path, str]:
+    """A file with a PER, a quote linked to it with attributes (an empty key among them)."""
+    document = Document("d", "قال الوزير كلاما طويلا\nوسطر ثان")
+    speaker = document.annotate(4, 10, "PER", annotator="alice")
+    document.annotate(11, 16, "QUOTE", annotator="alice", links=(Link("speaker", speaker.id),),
+                      attributes={"": "empty key", "type": "direct"})
+    path = tmp_path / "d.tei.xml"
+    save_tei(document, path)
+    return path, path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("string-range(p1,4,6)", "string-range(p1, -3,6)", "is not #string-range"),
+    ("string-range(p1,4,6)", "string-range(p1,+4,6)", "is not #string-range"),
+    ("string-range(p1,4,6)", "string-range(p1,1_0,6)", "is not #string-range"),
+    ("string-range(p1,4,6)", "string-range(p1,４,6)", "is not #string-range"),
+    ("string-range(p1,4,6)", "string-range(p1,٤,6)", "is not #string-range"),
+    ("string-range(p1,4,6)", "string-range(p1,4,٦)", "is not #string-range"),
+    ('n="PER"', 'n=""', "has no label"),
+    ('n="PER"', "", "has no label"),
+    ('<p xml:id="p2">', '<p xml:id="p1">', "names two places in the text"),
+    ('<ptr type="speaker"', '<ptr type=""', "is not a link role"),
+    ('<ptr type="speaker"', '<ptr type="a b"', "is not a link role"),
+])
+def test_pointers_labels_ids_and_roles_that_cannot_be_trusted_are_reported(
+        tmp_path: Path, old: str, new: str, message: str) -> None:
+    """Issue 10 (2, 3, 5, 6): what loads must mean what any TEI tool reads, and must save."""
+    path, text = _quote_file(tmp_path)
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(IntegrityError, match=message) as caught:
+        load_tei(path)
+    assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+    loaded = read_tei(path).document  # and what does load saves
+    assert read_tei(_resaved(loaded, tmp_path)).document == loaded
+
+
+def _resaved(document: Document, tmp_path: Path) -> Path:
+    path = tmp_path / "again.tei.xml"
+    save_tei(document, path)
+    return path
+
+
+def test_spaces_around_pointer_numbers_are_read() -> None:
+    document = Document("d", "قال الوزير")
+    document.annotate(4, 10, "PER")
+    data = tei_bytes(document).replace(b"string-range(p1,4,6)", b"string-range(p1, 4 , 6)")
+    assert read_tei_bytes(data, "f").document == document
+
+
+def test_an_empty_attribute_key_survives_a_round_trip(tmp_path: Path) -> None:
+    """Issue 10 (7): it came back as "attribute"."""
+    path, _ = _quote_file(tmp_path)
+    quote = next(a for a in load_tei(path).annotations if a.label == "QUOTE")
+    assert dict(quote.attributes) == {"": "empty key", "type": "direct"}
