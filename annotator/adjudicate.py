@@ -28,7 +28,6 @@ redo like every other edit:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,16 +36,18 @@ from typing import TypeVar
 
 from annotator.edits import Change, delete_annotation
 from annotator.errors import AnnotationError
-from annotator.gcpause import CollectorPaused
+from annotator.gold import BOOKKEEPING as BOOKKEEPING  # the names adjudication has always had
+from annotator.gold import SOURCE as SOURCE
+from annotator.gold import (
+    agreement_total,
+    bookkeeping,
+    gold_id,
+    last_gold_number,
+    related_component_steps,
+)
 from annotator.layers import GOLD, related
 from annotator.model import Annotation, Document, Link, now_iso
-from annotator.tagset import GOLD_BOOKKEEPING
 
-SOURCE = "source"
-BOOKKEEPING = tuple(sorted(GOLD_BOOKKEEPING))  # attributes merging adds to gold annotations
-_SLUG_CHAR = re.compile(r"[^\w\-]", re.UNICODE)  # as annotator.merge writes names
-_GOLD_IDS = re.compile(r"^gold\.(\d+)$", re.MULTILINE)
-_AGREEMENT = re.compile(r"^\d+/(\d+)$")
 _T = TypeVar("_T")
 
 
@@ -71,9 +72,9 @@ def _people(document: Document) -> tuple[list[str], int]:
         if annotation.layer != GOLD:
             names[annotation.annotator] = None
         elif "agreement" in annotation.attributes:
-            found = _AGREEMENT.match(annotation.attributes["agreement"])
-            if found:
-                count = max(count, int(found.group(1)))
+            said = agreement_total(annotation.attributes["agreement"])
+            if said is not None and said > count:
+                count = said
     return list(names), max(count, len(names))
 
 
@@ -158,69 +159,13 @@ _ID = attrgetter("id")
 _NO_STEPS = -1  # a chunk size: count in one go, never pausing
 
 
-def _components(annotations: Sequence[Annotation]) -> list[list[Annotation]]:
-    """Connected sets of related annotations (``annotations`` sorted by start), in the order
-    of their first members."""
-    return _run(_component_steps(annotations, _NO_STEPS, 0.0, 1.0))
-
-
-def _component_steps(annotations: Sequence[Annotation], chunk: int, low: float, high: float
-                     ) -> Generator[float, None, list[list[Annotation]]]:
-    """:func:`_components`, pausing every ``chunk`` annotations to yield a progress figure
-    from ``low`` to ``high``."""
-    count = len(annotations)
-    starts = [a.start for a in annotations]
-    ends = [a.end for a in annotations]
-    labels = [a.label for a in annotations]
-    parent = list(range(count))  # union-find; a component's root is its first member
-    pause = chunk if chunk > 0 else count
-    for x in range(count):
-        if x == pause:
-            pause += chunk
-            yield low + (high - low) * x / count
-        end, label = ends[x], labels[x]
-        y = x + 1
-        while y < count and starts[y] < end:  # the spans starting inside this one
-            other = ends[y]
-            shared = (other if other < end else end) - starts[y]
-            if shared > 0 and (labels[y] == label  # related(), inlined: the hot loop
-                               or 2 * shared >= (other if other > end else end) - starts[x]):
-                rx = x
-                while parent[rx] != rx:
-                    parent[rx] = rx = parent[parent[rx]]
-                ry = y
-                while parent[ry] != ry:
-                    parent[ry] = ry = parent[parent[ry]]
-                if rx < ry:
-                    parent[ry] = rx
-                elif ry < rx:
-                    parent[rx] = ry
-            y += 1
-    components: list[list[Annotation]] = []
-    number = [0] * count  # a root's component number
-    pause = chunk if chunk > 0 else count
-    for x in range(count):
-        if x == pause:
-            pause += chunk
-            yield high
-        root = parent[x]
-        if root == x:
-            number[x] = len(components)
-            components.append([annotations[x]])
-        else:  # parent[root] is the root already: annotations before x point straight to it
-            root = parent[x] = parent[root]
-            components[number[root]].append(annotations[x])
-    return components
-
-
 def _run(steps: Generator[float, None, _T]) -> _T:
     """Run a counting generator to its end; its result."""
-    with CollectorPaused():
-        while True:
-            try:
-                next(steps)
-            except StopIteration as stop:
-                return stop.value  # type: ignore[no-any-return]
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]  # a generator's return value
 
 
 def decision_points(document: Document) -> list[DecisionPoint]:
@@ -262,8 +207,7 @@ class PointCount:
         """Do one slice of the count; True once it is complete."""
         if self._result is None:
             try:
-                with CollectorPaused():
-                    self.progress = next(self._steps)
+                self.progress = next(self._steps)
             except StopIteration as stop:
                 self._result = stop.value
                 self.progress = 1.0
@@ -354,8 +298,8 @@ def _may_change_people(people: tuple[list[str], int], change: Change) -> bool:
     after = {a.id: a for a in change.after}
     for annotation in (*change.before, *change.after):
         if annotation.layer == GOLD:
-            found = _AGREEMENT.match(annotation.attributes.get("agreement", ""))
-            if found and int(found.group(1)) > len(names):
+            said = agreement_total(annotation.attributes.get("agreement", ""))
+            if said is not None and said > len(names):
                 return True
         elif annotation.annotator not in names:
             return True
@@ -429,7 +373,7 @@ def _point_steps(document: Document, own: list[Annotation], golds: list[Annotati
     own.sort(key=_span_order)
     if chunk > 0:
         yield 0.1
-    components = yield from _component_steps(own, chunk, 0.1, 0.4)
+    components = yield from related_component_steps(own, chunk, 0.1, 0.4)
     gold_of: dict[int, list[Annotation]] = {}
     if golds:
         component_of = {a.id: number for number, members in enumerate(components)
@@ -457,8 +401,8 @@ def _point_steps(document: Document, own: list[Annotation], golds: list[Annotati
         if number == pause:
             pause += chunk
             yield 0.45 + 0.5 * number / count
-        gold = gold_of.get(number)
-        if gold is None and len(members) == 1 and members[0].annotator in alone:
+        here = gold_of.get(number)
+        if here is None and len(members) == 1 and members[0].annotator in alone:
             annotation = members[0]
             missing, kinds = alone[annotation.annotator]
             points.append(DecisionPoint(
@@ -467,9 +411,9 @@ def _point_steps(document: Document, own: list[Annotation], golds: list[Annotati
                          False),),
                 (), missing))
             continue
-        if gold is not None and len(gold) > 1:
-            gold.sort(key=_order)
-        point = _point(members, gold or [], names, total, rank)
+        if here is not None and len(here) > 1:
+            here.sort(key=_order)
+        point = _point(members, here or [], names, total, rank)
         if point is not None:
             points.append(point)
     points.sort(key=_span_order)
@@ -574,12 +518,10 @@ def _get(document: Document, annotation_id: str) -> Annotation:
 
 
 def _new_gold_id(document: Document) -> str:
-    # one search of all ids joined (ids hold no line breaks): a third of matching each id
-    numbers = [int(n) for n in _GOLD_IDS.findall("\n".join(document.annotations.ids()))]
-    number = max(numbers, default=0) + 1
-    while f"gold.{number}" in document.annotations:
+    number = last_gold_number(document.annotations.ids()) + 1
+    while gold_id(number) in document.annotations:
         number += 1
-    return f"gold.{number}"
+    return gold_id(number)
 
 
 def _put_gold(document: Document, start: int, end: int, label: str, lead: str,
@@ -598,10 +540,8 @@ def _put_gold(document: Document, start: int, end: int, label: str, lead: str,
                       key=lambda g: (g.start, g.id))
     values = {k: v for k, v in attributes.items() if k not in BOOKKEEPING}
     if agreeing:
-        values["agreement"] = (f"{len({a.annotator for a in agreeing})}/"
-                               f"{max(total, 1)}")
-        values["annotators"] = " ".join(_SLUG_CHAR.sub("_", name)
-                                        for name in dict.fromkeys(a.annotator for a in agreeing))
+        values.update(bookkeeping(list(dict.fromkeys(a.annotator for a in agreeing)),
+                                  max(total, 1)))
     links = [Link(SOURCE, a.id) for a in agreeing]
     roles = set()
     for found in role_links:

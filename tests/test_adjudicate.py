@@ -17,11 +17,12 @@ from annotator.adjudicate import (
     point_after,
     point_of,
     reject,
-    related,
 )
+from annotator.corpus import AnnotatorSet
 from annotator.edits import EditHistory
 from annotator.errors import AnnotationError
-from annotator.merge import AnnotatorSet, MergeOptions, merge_sets
+from annotator.layers import related
+from annotator.merge import MergeOptions, merge_sets
 from annotator.model import Annotation, Document, Link
 from annotator.tei import load_tei, save_tei
 

@@ -1,0 +1,204 @@
+"""What merging and adjudication agree on about the gold layer.
+
+* Which annotations are readings of one thing: :func:`related_components` groups spans into
+  connected sets under the rule of :func:`annotator.layers.related` (overlapping with the same
+  label, or different labels over mostly the same characters), with one union-find,
+  :class:`Partition`, that merging's overlap matching uses too.
+* What a gold annotation records about where it came from: ``Link(SOURCE, id)`` to each
+  agreeing annotator annotation, :func:`bookkeeping` (``agreement`` = ``"2/3"``,
+  ``annotators`` = their name slugs) and, from several members, :func:`majority_attributes`.
+* How an annotator's name is spelled: :func:`name_slug` in attributes,
+  :func:`annotator_slug` as an id prefix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Generator, Iterable, Mapping, Sequence
+from typing import Protocol, TypeVar
+
+from annotator.layers import GOLD
+from annotator.model import is_valid_id
+from annotator.tagset import GOLD_BOOKKEEPING
+
+SOURCE = "source"  # the role of a gold annotation's links to the annotations it came from
+BOOKKEEPING = tuple(sorted(GOLD_BOOKKEEPING))  # attributes that :func:`bookkeeping` writes
+_NAME_CHAR = re.compile(r"[^\w\-]", re.UNICODE)
+_RESERVED_SLUGS = frozenset({"tag", "kind", "resp", "rend", "layer", GOLD})
+_AGREEMENT = re.compile(r"^\d+/(\d+)$")
+_T = TypeVar("_T")
+_GOLD_NUMBER = re.compile(r"^gold\.(\d+)$", re.MULTILINE)
+
+
+# -- names ------------------------------------------------------------------------------------
+
+def name_slug(name: str) -> str:
+    """``name`` with every character other than letters, digits, ``_`` and ``-`` as ``_``."""
+    return _NAME_CHAR.sub("_", name)
+
+
+def annotator_slug(name: str, taken: set[str]) -> str:
+    """An id prefix for ``name`` that is an NCName start, not reserved and not in ``taken``
+    (which it joins)."""
+    slug = name_slug(name) or "annotator"
+    if not (slug[0].isalpha() or slug[0] == "_"):
+        slug = "_" + slug
+    if slug in _RESERVED_SLUGS:
+        slug += "_"
+    base, n = slug, 1
+    while slug in taken or not is_valid_id(slug + ".a"):
+        n += 1
+        slug = f"{base}_{n}"
+    taken.add(slug)
+    return slug
+
+
+def gold_id(number: int) -> str:
+    """The id of the ``number``-th gold annotation: ``gold.1``, ``gold.2``…"""
+    return f"gold.{number}"
+
+
+def last_gold_number(ids: Iterable[str]) -> int:
+    """The highest ``N`` among ids ``gold.N`` (0 when there is none)."""
+    # one search of all ids joined (ids hold no line breaks): a third of matching each id
+    return max(map(int, _GOLD_NUMBER.findall("\n".join(ids))), default=0)
+
+
+# -- attributes -------------------------------------------------------------------------------
+
+def bookkeeping(annotators: Sequence[str], total: int) -> dict[str, str]:
+    """The attributes telling who drew a gold annotation: ``agreement`` (``"2/3"``: how many of
+    the ``total`` annotators) and ``annotators`` (their name slugs, space-separated).
+    ``annotators`` are distinct, in the order to write them."""
+    return {"agreement": f"{len(annotators)}/{total}",
+            "annotators": " ".join(map(name_slug, annotators))}
+
+
+def agreement_total(value: str) -> int | None:
+    """How many annotators an ``agreement`` value (``"2/3"``) counts, or None if malformed."""
+    found = _AGREEMENT.match(value)
+    return int(found.group(1)) if found else None
+
+
+def majority_attributes(members: Sequence[Mapping[str, str]]) -> tuple[dict[str, str], bool]:
+    """Gold attributes from members' attributes (in annotator order), and whether they differ.
+
+    Per key the most common value among the members that give one; a tie goes to the member
+    first in order.  A key some members lack counts as a difference.
+    """
+    first = members[0]
+    if all(attributes == first for attributes in members):
+        return dict(first), False
+    merged: dict[str, str] = {}
+    differ = False
+    for key in dict.fromkeys(k for attributes in members for k in attributes):
+        values = [attributes.get(key) for attributes in members]
+        counted = Counter(v for v in values if v is not None)
+        if len(counted) > 1 or None in values:
+            differ = True
+        best = max(counted.values())
+        merged[key] = next(v for v in values if v is not None and counted[v] == best)
+    return merged, differ
+
+
+# -- grouping ---------------------------------------------------------------------------------
+
+class Partition:
+    """Union-find over the numbers ``0 .. count - 1``: sets joined pair by pair.
+
+    A set's root is its smallest member, so roots do not depend on the order of the joins.
+    """
+
+    __slots__ = ("_parent",)
+
+    def __init__(self, count: int) -> None:
+        self._parent = list(range(count))
+
+    def root(self, number: int) -> int:
+        """The root of ``number``'s set."""
+        parent = self._parent
+        while parent[number] != number:
+            parent[number] = number = parent[parent[number]]  # path halving
+        return number
+
+    def join(self, first: int, second: int) -> int:
+        """Join the sets of ``first`` and ``second``; the root of the joined set."""
+        a, b = self.root(first), self.root(second)
+        if a < b:
+            self._parent[b] = a
+            return a
+        self._parent[a] = b
+        return b
+
+    def sets(self, items: Sequence[_T]) -> list[list[_T]]:
+        """Every set as the list of ``items[n]`` for its members ``n`` ascending, in the order
+        of their smallest members."""
+        parent = self._parent
+        found: list[list[_T]] = []
+        number = [0] * len(parent)  # a root's set number
+        for x, root in enumerate(parent):
+            if root == x:
+                number[x] = len(found)
+                found.append([items[x]])
+            else:  # parent[root] is the root already: every y < x points straight to its root
+                root = parent[x] = parent[root]
+                found[number[root]].append(items[x])
+        return found
+
+
+class Spanned(Protocol):
+    """Anything with a span and a label (an annotation, a group of them)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def label(self) -> str: ...
+
+
+_S = TypeVar("_S", bound=Spanned)
+_NO_STEPS = -1  # a chunk size: group in one go, never pausing
+
+
+def related_components(items: Sequence[_S]) -> list[list[_S]]:
+    """Connected sets of related items (:func:`annotator.layers.related`), ``items`` sorted by
+    start; members in the given order, sets in the order of their first members."""
+    steps = related_component_steps(items, _NO_STEPS, 0.0, 1.0)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]  # a generator's return value
+
+
+def related_component_steps(items: Sequence[_S], chunk: int, low: float, high: float
+                            ) -> Generator[float, None, list[list[_S]]]:
+    """:func:`related_components`, pausing every ``chunk`` items (if ``chunk`` > 0) to yield
+    a progress figure from ``low`` to ``high``."""
+    count = len(items)
+    starts = [a.start for a in items]
+    ends = [a.end for a in items]
+    labels = [a.label for a in items]
+    partition = Partition(count)
+    join = partition.join
+    pause = chunk if chunk > 0 else count
+    for x in range(count):
+        if x == pause:
+            pause += chunk
+            yield low + (high - low) * x / count
+        end, label = ends[x], labels[x]
+        y = x + 1
+        while y < count and starts[y] < end:  # the spans starting inside this one
+            other = ends[y]
+            shared = (other if other < end else end) - starts[y]
+            if shared > 0 and (labels[y] == label  # related(), inlined: the hot loop
+                               or 2 * shared >= (other if other > end else end) - starts[x]):
+                join(x, y)
+            y += 1
+    if chunk > 0 and count:
+        yield high
+    return partition.sets(items)
