@@ -17,7 +17,8 @@ Each gold annotation records where it came from:
 * ``attributes``: the members' own attributes (per key the most common value; ties go to the
   annotator named first) plus ``agreement`` = ``"2/3"`` (how many of the n annotators marked
   it) and ``annotators`` = their names, space-separated (characters other than letters,
-  digits, ``_`` and ``-`` become ``_``; annotator.adjudicate writes the same).
+  digits, ``_`` and ``-`` become ``_``); :mod:`annotator.gold` holds these rules, which
+  annotator.adjudicate follows too.
 
 Matching
 --------
@@ -34,11 +35,12 @@ that is not one group marked identically by every annotator is a :class:`Conflic
 kinds among ``label``, ``span``, ``missing`` (some annotators did not mark it), ``attribute``
 and ``link`` (a link not drawn by every annotator; ``detail`` says whether it was kept).
 
-Corpus merges (:func:`merge_corpus`) pair files by the document id in their headers, then read,
-check and merge each document (in two worker processes) into a hidden staging file in the
-output folder.  Only when every document succeeded are the staged files renamed into place,
-each atomically; a bad input (damaged file, text mismatch, different tag sets, one id twice in
-a folder) removes the staged files and writes nothing.  Documents missing from some
+Corpus merges (:func:`merge_corpus`) pair files by the document id in their headers
+(:mod:`annotator.corpus`), then read, check and merge each document (in worker processes, as
+the caller chooses: :mod:`annotator.workers`) into a hidden staging file in the output
+folder.  Only when every document succeeded are the staged files renamed into place, each
+atomically; a bad input (damaged file, text mismatch, different tag sets, one id twice in a
+folder) removes the staged files and writes nothing.  Documents missing from some
 annotators are merged from the others (n counts the annotators present) and reported.
 """
 
@@ -46,128 +48,44 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import html
-import multiprocessing
 import os
-import re
 import tempfile
-import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from annotator.atomic import fsync_folder
-from annotator.errors import AnnotatorError, IntegrityError
-from annotator.layers import GOLD, related
-from annotator.model import Annotation, Document, Link, is_valid_id, now_iso
+from annotator.corpus import (
+    AnnotatorSet,
+    MergeError,
+    Slot,
+    SourceFile,
+    check_same_tagset,
+    check_same_text,
+    collect_sets,
+    group_by_document,
+    read_group,
+    read_source,
+    tei_files,
+)
+from annotator.errors import AnnotatorError
+from annotator.gold import (
+    SOURCE,
+    Partition,
+    annotator_slug,
+    bookkeeping,
+    gold_id,
+    majority_attributes,
+    related_components,
+)
+from annotator.layers import GOLD
+from annotator.model import Annotation, Document, Link, now_iso
 from annotator.tagset import TagSet
-from annotator.tei import read_tei, tei_bytes
-
-if TYPE_CHECKING:
-    from annotator.agreement import DocumentSets
+from annotator.tei import tei_bytes
+from annotator.workers import default_workers, pool_map
 
 STRATEGIES = ("union", "majority", "unanimity")
-SOURCE_ROLE = "source"
-TEI_SUFFIXES = (".tei.xml", ".xml")
-_SLUG_CHAR = re.compile(r"[^\w\-]", re.UNICODE)
-_RESERVED_SLUGS = {"tag", "kind", "resp", "rend", "layer", GOLD}
-
-
-class MergeError(AnnotatorError):
-    """Inputs that cannot be merged (different texts or tag sets, clashing annotators...)."""
-
-
-# -- inputs --------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class AnnotatorSet:
-    """One annotator's own annotations of one document, and the file they came from."""
-
-    annotator: str
-    annotations: tuple[Annotation, ...]
-    source: str
-
-
-@dataclass
-class SourceFile:
-    """A TEI file read for merging or agreement."""
-
-    path: str
-    document: Document
-    taxonomy: TagSet
-    fallback_name: str  # annotator name for unnamed work (the file's stem or its folder)
-
-    def annotator_sets(self) -> list[AnnotatorSet]:
-        """Each annotator's own (non-gold) work in this file; a file with none is one empty set.
-
-        The empty set's annotator is the one person named in the file's status, else the
-        fallback name, so that "found nothing" still counts as an answer.
-        """
-        groups: dict[str, list[Annotation]] = {}
-        for annotation in self.document.annotations:
-            if annotation.layer != GOLD:
-                groups.setdefault(annotation.annotator or self.fallback_name, []).append(
-                    annotation)
-        if not groups:
-            people = [name for name in self.document.status if name]
-            groups[people[0] if len(people) == 1 else self.fallback_name] = []
-        return [AnnotatorSet(name, tuple(found), self.path) for name, found in groups.items()]
-
-
-def read_source(path: str | Path, fallback_name: str | None = None) -> SourceFile:
-    """Read a TEI file; a damaged one (bad XML, checksum, pointers) raises with its path."""
-    result = read_tei(path)
-    if result.problems:
-        more = f" (and {len(result.problems) - 1} more)" if len(result.problems) > 1 else ""
-        raise IntegrityError(result.problems[0] + more, path=str(path))
-    name = fallback_name or Path(path).name.split(".")[0]
-    return SourceFile(str(path), result.document, result.taxonomy, name)
-
-
-def tei_files(folder: str | Path) -> list[Path]:
-    """The TEI files directly inside ``folder``, sorted by name."""
-    root = Path(folder)
-    if not root.is_dir():
-        raise MergeError("not a folder", path=str(root))
-    return sorted(p for p in root.iterdir()
-                  if p.is_file() and p.name.endswith(TEI_SUFFIXES) and not p.name.startswith("."))
-
-
-def check_same_tagset(sources: Sequence[SourceFile]) -> None:
-    """Raise :class:`MergeError` when the files name different tag sets."""
-    first = sources[0]
-    for other in sources[1:]:
-        if other.taxonomy.name != first.taxonomy.name:
-            raise MergeError(f"different tag sets: {first.path} uses {first.taxonomy.name!r}, "
-                             f"{other.path} uses {other.taxonomy.name!r}")
-
-
-def check_same_text(sources: Sequence[SourceFile]) -> None:
-    """Raise :class:`MergeError` unless every file holds the same text (by SHA-256)."""
-    first = sources[0]
-    for other in sources[1:]:
-        if other.document.sha256 != first.document.sha256:
-            raise MergeError(
-                f"not the same document: {first.path} (id {first.document.id}, text "
-                f"{first.document.sha256[:12]}…) and {other.path} (id {other.document.id}, "
-                f"text {other.document.sha256[:12]}…) hold different texts")
-
-
-def collect_sets(sources: Sequence[SourceFile]) -> list[AnnotatorSet]:
-    """Every annotator set of ``sources``; the same annotator twice is an error."""
-    sets: list[AnnotatorSet] = []
-    seen: dict[str, str] = {}
-    for source in sources:
-        for found in source.annotator_sets():
-            if found.annotator in seen:
-                raise MergeError(f"annotator {found.annotator!r} has work in both "
-                                 f"{seen[found.annotator]} and {source.path}")
-            seen[found.annotator] = source.path
-            sets.append(found)
-    return sets
 
 
 # -- options and results -------------------------------------------------------------------
@@ -244,21 +162,6 @@ class MergeResult:
 
 # -- merging -------------------------------------------------------------------------------
 
-def annotator_slug(name: str, taken: set[str]) -> str:
-    """An id prefix for ``name`` that is an NCName start, not reserved and not in ``taken``."""
-    slug = _SLUG_CHAR.sub("_", name) or "annotator"
-    if not (slug[0].isalpha() or slug[0] == "_"):
-        slug = "_" + slug
-    if slug in _RESERVED_SLUGS:
-        slug += "_"
-    base, n = slug, 1
-    while slug in taken or not is_valid_id(slug + ".a"):
-        n += 1
-        slug = f"{base}_{n}"
-    taken.add(slug)
-    return slug
-
-
 def _reidentify(found: AnnotatorSet, slug: str) -> list[Annotation]:
     prefix = slug + "."
     new_ids = {a.id: a.id if a.id.startswith(prefix) else prefix + a.id
@@ -329,64 +232,13 @@ def _overlap_groups(layers: Sequence[Sequence[Annotation]]) -> list[_Group]:
                 options.append((-shared, abs(fa.start - sa.start) + abs(fa.end - sa.end),
                                 first, second))
     options.sort()
-    parent = list(range(len(items)))
-    annotators = [{index} for index, _ in items]
-
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
+    partition = Partition(len(items))
+    annotators = [{index} for index, _ in items]  # of each set, at its root
     for _, _, first, second in options:
-        a, b = root(first), root(second)
-        if a != b and not annotators[a] & annotators[b]:
-            parent[b] = a
-            annotators[a] |= annotators[b]
-    grouped: dict[int, list[tuple[int, Annotation]]] = {}
-    for number, item in enumerate(items):
-        grouped.setdefault(root(number), []).append(item)
-    return [_Group(sorted(members, key=lambda m: m[0])) for members in grouped.values()]
-
-
-def _merge_attributes(members: Sequence[tuple[int, Annotation]]) -> tuple[dict[str, str], bool]:
-    first = members[0][1].attributes
-    if all(a.attributes == first for _, a in members):
-        return dict(first), False
-    keys = list(dict.fromkeys(k for _, a in members for k in a.attributes))
-    merged: dict[str, str] = {}
-    differ = False
-    for key in keys:
-        values = [a.attributes.get(key) for _, a in members]
-        counted = Counter(v for v in values if v is not None)
-        if len(counted) > 1 or None in values:
-            differ = True
-        best = max(counted.values())
-        merged[key] = next(v for v in values if v is not None and counted[v] == best)
-    return merged, differ
-
-
-def _components(groups: Sequence[_Group]) -> list[list[_Group]]:
-    """Connected sets of related groups (``groups`` sorted by start)."""
-    parent = list(range(len(groups)))
-
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
-    for x, first in enumerate(groups):
-        for y in range(x + 1, len(groups)):
-            second = groups[y]
-            if second.start >= first.end:
-                break
-            if related(first, second):  # type: ignore[arg-type]  (start, end, label)
-                parent[root(y)] = root(x)
-    found: dict[int, list[_Group]] = {}
-    for number, group in enumerate(groups):
-        found.setdefault(root(number), []).append(group)
-    return list(found.values())
+        one, two = partition.root(first), partition.root(second)
+        if one != two and not annotators[one] & annotators[two]:
+            annotators[partition.join(one, two)] = annotators[one] | annotators[two]
+    return [_Group(sorted(members, key=lambda m: m[0])) for members in partition.sets(items)]
 
 
 def merge_sets(base: Document, sets: Sequence[AnnotatorSet], options: MergeOptions,
@@ -415,21 +267,21 @@ def merge_sets(base: Document, sets: Sequence[AnnotatorSet], options: MergeOptio
     for group in groups:  # ids first: links may point forwards
         if len(group.members) >= k:
             made += 1
-            group.gold_id = f"gold.{made}"
+            group.gold_id = gold_id(made)
     link_conflicts: dict[int, list[str]] = {}
     for group in groups:
         if not group.gold_id:
             continue
-        attributes, differ = _merge_attributes(group.members)
+        attributes, differ = majority_attributes([a.attributes for _, a in group.members])
         if differ:
             attribute_differs.add(id(group))
         support: dict[tuple[str, int], tuple[_Group, set[int]]] = {}
         for index, a in group.members:
             for link in a.links:
                 target = group_of.get(link.target)
-                if link.role != SOURCE_ROLE and target is not None:
+                if link.role != SOURCE and target is not None:
                     support.setdefault((link.role, id(target)), (target, set()))[1].add(index)
-        links = [Link(SOURCE_ROLE, a.id) for _, a in group.members]
+        links = [Link(SOURCE, a.id) for _, a in group.members]
         for (role, _), (target, who) in support.items():
             kept = len(who) >= k and bool(target.gold_id)
             if kept:
@@ -439,15 +291,13 @@ def merge_sets(base: Document, sets: Sequence[AnnotatorSet], options: MergeOptio
                        else "left out: its target is not gold")
                 link_conflicts.setdefault(id(group), []).append(
                     f"{group.gold_id} {role} link drawn by {len(who)}/{n} ({why})")
-        attributes["agreement"] = f"{len(group.members)}/{n}"
-        attributes["annotators"] = " ".join(_SLUG_CHAR.sub("_", names[i])
-                                            for i, _ in group.members)
+        attributes.update(bookkeeping([names[i] for i, _ in group.members], n))
         gold.append(Annotation(group.gold_id, group.start, group.end, group.label,
                                options.lead, attributes, tuple(links), stamp, stamp, "", GOLD))
     document.annotations.extend(gold)
 
     conflicts = []
-    for component in _components(groups):
+    for component in related_components(groups):
         kinds = []
         if len({g.label for g in component}) > 1:
             kinds.append("label")
@@ -499,84 +349,6 @@ def merge_files(paths: Sequence[str | Path], options: MergeOptions) -> MergeResu
 
 # -- corpora -------------------------------------------------------------------------------
 
-_IDNO = re.compile(rb'<idno type="document">([^<]*)</idno>')
-
-
-def peek_document_id(path: Path) -> str:
-    """The document id a TEI file's header declares (or its name's stem, as ``read_tei``).
-
-    Only the start of the file is read; the full read later checks that the id matches.
-    """
-    try:
-        with open(path, "rb") as stream:
-            head = stream.read(65536)
-    except OSError as error:
-        raise MergeError(f"cannot read: {error.strerror}", path=str(path)) from None
-    found = _IDNO.search(head)
-    if found:
-        return html.unescape(found.group(1).decode("utf-8", "replace"))
-    return path.name.split(".")[0] or "document"
-
-
-def group_by_document(columns: Sequence[Sequence[Path]]
-                      ) -> tuple[dict[str, list[Path | None]], list[AnnotatorError]]:
-    """Files of each column (one per annotator folder) paired by document id."""
-    by_doc: dict[str, list[Path | None]] = {}
-    errors: list[AnnotatorError] = []
-    for column, files in enumerate(columns):
-        for path in files:
-            try:
-                doc_id = peek_document_id(path)
-            except AnnotatorError as error:
-                errors.append(error)
-                continue
-            slots = by_doc.setdefault(doc_id, [None] * len(columns))
-            if slots[column] is not None:
-                errors.append(MergeError(f"document {doc_id} is also in {slots[column]}",
-                                         path=str(path)))
-            else:
-                slots[column] = path
-    return by_doc, errors
-
-
-def _read_group(doc_id: str, slots: Sequence[tuple[str, str] | None]) -> list[SourceFile]:
-    sources = []
-    for slot in slots:
-        if slot is None:
-            continue
-        source = read_source(*slot)
-        if source.document.id != doc_id:
-            raise MergeError(f"declares document {source.document.id}, not {doc_id}",
-                             path=slot[0])
-        sources.append(source)
-    return sources
-
-
-def _pool_map(function: Callable[..., Any], jobs: Sequence[Any], workers: int
-              ) -> Iterator[Any]:
-    """``map`` in ``workers`` processes (in order), or in this one for small jobs."""
-    if workers <= 1 or len(jobs) < 8:
-        yield from map(function, jobs)
-        return
-    # fork is fast, but unsafe in a process running threads (a GUI): spawn there.
-    fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    context = multiprocessing.get_context("fork" if fork else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(function, jobs, chunksize=max(1, min(32, len(jobs) // (4 * workers))))
-
-
-def process_map(workers: int | None = None
-                ) -> Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]:
-    """A ``map`` over worker processes, e.g. for ``agreement_report(map_function=...)``."""
-    count = workers or default_workers()
-    return lambda function, items: _pool_map(function, list(items), count)
-
-
-def default_workers() -> int:
-    """Processes for corpus work: at most 2, and 1 on a single core."""
-    return max(1, min(2, os.cpu_count() or 1))
-
-
 @dataclass
 class DocumentMerge:
     """What merging one document of a corpus gave (the merged file is staged, then written)."""
@@ -591,12 +363,12 @@ class DocumentMerge:
     error: str = ""
 
 
-def _merge_job(job: tuple[str, list[tuple[str, str] | None]], options: MergeOptions,
-               out_dir: str, mode: int) -> DocumentMerge:
+def _merge_job(job: tuple[str, list[Slot | None]], options: MergeOptions, out_dir: str,
+               mode: int) -> DocumentMerge:
     """Read, check and merge one document, and stage its file in ``out_dir`` (a worker)."""
     doc_id, slots = job
     try:
-        result = merge_sources(_read_group(doc_id, slots), options)
+        result = merge_sources(read_group(doc_id, slots), options)
         data = tei_bytes(result.document, tagset=result.tagset)
         fd, staged = tempfile.mkstemp(prefix=f".{doc_id}.tei.xml.", suffix=".partial",
                                       dir=out_dir)
@@ -634,10 +406,11 @@ class CorpusMerge:
 
 def merge_corpus(folders: Sequence[str | Path], out_dir: str | Path, options: MergeOptions,
                  progress: Callable[[str, int, int], None] | None = None,
-                 workers: int | None = None) -> CorpusMerge:
+                 workers: int | None = None, start_method: str = "spawn") -> CorpusMerge:
     """Merge folders of annotators' files (paired by document id) into ``out_dir``.
 
-    Every document is read, checked and merged (in ``workers`` processes) into a hidden
+    Every document is read, checked and merged (in ``workers`` processes, default
+    :func:`annotator.workers.default_workers`, started by ``start_method``) into a hidden
     staging file in ``out_dir``; only when every document succeeded are the staged files
     renamed to ``DOCID.tei.xml``, each atomically.  Any bad input raises :class:`MergeError`
     (listing up to five problems), removes the staged files and leaves ``out_dir`` as it was.
@@ -661,14 +434,16 @@ def merge_corpus(folders: Sequence[str | Path], out_dir: str | Path, options: Me
     umask = os.umask(0)
     os.umask(umask)
     names = [Path(folder).name for folder in folders]
-    jobs = [(doc_id, [None if path is None else (str(path), names[column])
-                      for column, path in enumerate(by_doc[doc_id])])
-            for doc_id in sorted(by_doc)]
+    jobs: list[tuple[str, list[Slot | None]]] = [
+        (doc_id, [None if path is None else (str(path), names[column])
+                  for column, path in enumerate(by_doc[doc_id])])
+        for doc_id in sorted(by_doc)]
     job = functools.partial(_merge_job, options=options, out_dir=str(out), mode=0o666 & ~umask)
     results: list[DocumentMerge] = []
     failures: list[AnnotatorError] = []
     try:
-        for number, result in enumerate(_pool_map(job, jobs, workers or default_workers()), 1):
+        for number, result in enumerate(pool_map(job, jobs, workers=workers or default_workers(),
+                                                 start_method=start_method), 1):
             results.append(result)
             if result.error:
                 failures.append(MergeError(result.error))
@@ -713,46 +488,6 @@ def _problems(errors: Sequence[AnnotatorError]) -> MergeError:
     shown = "; ".join(distinct[:5])
     more = f" (and {len(distinct) - 5} more)" if len(distinct) > 5 else ""
     return MergeError(f"{len(errors)} problem(s), nothing written: {shown}{more}")
-
-
-def _document_sets_job(job: tuple[str, list[tuple[str, str | None]]]
-                       ) -> tuple[DocumentSets, TagSet]:
-    from annotator.agreement import DocumentSets
-
-    doc_id, slots = job
-    sources = [read_source(path, fallback) for path, fallback in slots]
-    for source in sources:
-        if source.document.id != doc_id:
-            raise MergeError(f"declares document {source.document.id}, not {doc_id}",
-                             path=source.path)
-    check_same_text(sources)
-    sets = collect_sets(sources)
-    return DocumentSets(doc_id, sources[0].document.text, {
-        s.annotator: [(a.start, a.end, a.label) for a in s.annotations] for s in sets}
-    ), sources[0].taxonomy
-
-
-def read_document_sets(inputs: Sequence[str | Path], workers: int | None = None
-                       ) -> tuple[list[DocumentSets], TagSet | None]:
-    """Annotators' spans per document from files and folders, and the first file's tag set.
-
-    Files are grouped by document id (a folder's files take the folder's name as fallback
-    annotator name); a merged file contributes each of its annotator layers; gold is ignored.
-    Files of one id must hold the same text; an annotator may appear once per document.
-    """
-    groups: dict[str, list[tuple[str, str | None]]] = {}
-    for item in map(Path, inputs):
-        if item.is_dir():
-            files = [(p, item.name) for p in tei_files(item)]
-        elif item.is_file():
-            files = [(item, None)]
-        else:
-            raise MergeError("no such file or folder", path=str(item))
-        for path, fallback in files:
-            groups.setdefault(peek_document_id(path), []).append((str(path), fallback))
-    found = list(_pool_map(_document_sets_job, list(groups.items()),
-                           workers or default_workers()))
-    return [sets for sets, _ in found], found[0][1] if found else None
 
 
 def conflicts_to_jsonl(conflicts: Iterable[Conflict]) -> str:

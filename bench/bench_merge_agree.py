@@ -4,7 +4,9 @@ Target (issue 4): merging and measuring agreement over the whole corpus each fin
 10 seconds on a 2-core machine, and time grows linearly with the number of documents.  The
 annotators' sets are derived from one synthetic set by perturbing it (dropped, shifted,
 relabelled and added spans); the files are real TEI files in a temporary folder.  Figures for
-1/4, 1/2 and all documents, with ratios to the quarter measured in the same run.
+1/4, 1/2 and all documents, with ratios to the quarter measured in the same run.  Each run is
+made as ``annotator merge`` and ``annotator agree`` make it: the cycle collector paused and
+worker processes started as the command line chooses.
 
     python bench/bench_merge_agree.py [--repeat 1] [--html REPORT.html] [--keep DIR]
 """
@@ -26,15 +28,13 @@ from pathlib import Path
 from benchlib import NEWS
 
 from annotator.agreement import agreement_report
-from annotator.merge import (
-    MergeOptions,
-    default_workers,
-    merge_corpus,
-    process_map,
-    read_document_sets,
-)
+from annotator.cli import COLLECTOR_PAUSED, worker_start_method
+from annotator.corpus import read_document_sets
+from annotator.gcpause import CollectorPaused
+from annotator.merge import MergeOptions, merge_corpus
 from annotator.model import Annotation, Document, Link
 from annotator.tei import save_tei
+from annotator.workers import default_workers, process_map
 
 ENTITIES = ["PER", "ORG", "LOC"]
 ANNOTATORS = ["alice", "bilal", "salma"]
@@ -144,10 +144,15 @@ def _cpu() -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
-def timed(fn) -> tuple[float, float, object]:  # type: ignore[no-untyped-def]
-    """Wall-clock seconds, CPU seconds (this process and its finished workers), result."""
+def timed(command: str, fn) -> tuple[float, float, object]:  # type: ignore[no-untyped-def]
+    """Wall-clock seconds, CPU seconds (this process and its finished workers), result of
+    ``fn`` run as the command line runs ``command`` (the collector paused or not)."""
     started, cpu = time.perf_counter(), _cpu()
-    result = fn()
+    if command in COLLECTOR_PAUSED:
+        with CollectorPaused():
+            result = fn()
+    else:
+        result = fn()
     return time.perf_counter() - started, _cpu() - cpu, result
 
 
@@ -173,8 +178,9 @@ def main() -> None:
         lengths = {f"snn{n:04d}": len(a["content"]) for n, a in enumerate(articles)}
         # Every 4th and every 2nd document: subsets with the corpus's mix of article lengths.
         sizes = [("quarter", ids[::4]), ("half", ids[::2]), ("all", ids)]
-        print(f"{default_workers()} worker processes; best of {args.repeat} run(s), sizes "
-              "interleaved; CPU = seconds of CPU in this process and its workers")
+        start_method = worker_start_method()
+        print(f"{default_workers()} worker processes ({start_method}); best of {args.repeat} "
+              "run(s), sizes interleaved; CPU = seconds of CPU in this process and its workers")
         inputs = {name: subset(folder, name, chosen) if name != "all" else [
             folder / "all" / who for who in ANNOTATORS] for name, chosen in sizes}
         best: dict[str, list[float]] = {name: [math.inf] * 4 for name, _ in sizes}
@@ -183,10 +189,11 @@ def main() -> None:
             for name, _chosen in sizes:
                 out = folder / f"out-{name}"
                 shutil.rmtree(out, ignore_errors=True)
-                merge_s, merge_cpu, merged = timed(lambda i=inputs[name], o=out: merge_corpus(
-                    i, o, MergeOptions()))
-                agree_s, agree_cpu, report = timed(lambda i=inputs[name]: agreement_report(
-                    read_document_sets(i)[0], map_function=process_map()))
+                merge_s, merge_cpu, merged = timed("merge", lambda i=inputs[name], o=out: (
+                    merge_corpus(i, o, MergeOptions(), start_method=start_method)))
+                agree_s, agree_cpu, report = timed("agree", lambda i=inputs[name]: (
+                    agreement_report(read_document_sets(i, start_method=start_method)[0],
+                                     map_function=process_map(start_method=start_method))))
                 best[name] = [min(x, y) for x, y in zip(
                     best[name], (merge_s, merge_cpu, agree_s, agree_cpu), strict=True)]
                 gold = sum(r.gold_count for r in merged.results)  # type: ignore[attr-defined]

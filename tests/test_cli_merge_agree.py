@@ -211,7 +211,8 @@ def test_agree_damaged_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_agreement_in_worker_processes_equals_one_process(tmp_path: Path) -> None:
     from annotator.agreement import agreement_report
-    from annotator.merge import process_map, read_document_sets
+    from annotator.corpus import read_document_sets
+    from annotator.workers import process_map
 
     for who in SETS:
         for number in range(10):
@@ -254,3 +255,61 @@ def test_impossible_min_agree_over_folders_is_said_once(tmp_path: Path,
     assert len(err.strip().splitlines()) == 1
     assert err.count("--min-agree 5 is impossible with 3 annotators") == 1 and "3 times" in err
     assert not (tmp_path / "out").exists()
+
+
+# -- the process-wide choices the command line makes for its commands ----------------------
+
+def test_the_command_line_forks_workers_only_while_it_runs_one_thread() -> None:
+    import subprocess
+    import sys
+    import threading
+
+    from annotator.cli import worker_start_method
+
+    alone = subprocess.run([sys.executable, "-c", "from annotator.cli import "
+                            "worker_start_method as w; print(w())"],
+                           capture_output=True, text=True, check=True)
+    assert alone.stdout.strip() == "fork"
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    try:
+        assert worker_start_method() == "spawn"
+    finally:
+        stop.set()
+        helper.join()
+
+
+def test_bulk_commands_run_with_the_collector_paused_and_restore_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import gc
+    import sys
+    from types import FrameType
+
+    for who in SETS:
+        for number in range(3):
+            _write(tmp_path / who, who, f"d{number}")
+    folders = [str(tmp_path / who) for who in SETS]
+    seen: list[tuple[str, bool]] = []  # the core's entry points called, and the collector then
+
+    def watch(frame: FrameType, event: str, _: object) -> None:
+        if event == "call" and frame.f_code.co_name in ("merge_corpus", "read_document_sets"):
+            seen.append((frame.f_code.co_name, gc.isenabled()))
+
+    was = gc.isenabled()
+    gc.enable()
+    sys.setprofile(watch)
+    try:
+        assert main(["merge", *folders, "-o", str(tmp_path / "out"), "-q"]) == 0
+        assert gc.isenabled()
+        assert main(["agree", *folders]) == 0
+        assert gc.isenabled()
+        assert main(["agree", str(tmp_path / "nowhere")]) == 2
+        assert gc.isenabled()  # after an error too
+    finally:
+        sys.setprofile(None)
+        if not was:
+            gc.disable()
+    assert seen == [("merge_corpus", False), ("read_document_sets", False),
+                    ("read_document_sets", False)]
+    capsys.readouterr()

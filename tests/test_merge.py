@@ -8,17 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotator.corpus import AnnotatorSet, MergeError
 from annotator.errors import AnnotatorError, IntegrityError
+from annotator.gold import annotator_slug
 from annotator.layers import layer_names, select_layer
-from annotator.merge import (
-    AnnotatorSet,
-    MergeError,
-    MergeOptions,
-    annotator_slug,
-    merge_corpus,
-    merge_files,
-    merge_sets,
-)
+from annotator.merge import MergeOptions, merge_corpus, merge_files, merge_sets
 from annotator.model import Annotation, Document, Link, is_valid_id
 from annotator.tagset import TagSet, default_tagset
 from annotator.tei import load_tei, read_tei, save_tei

@@ -11,10 +11,12 @@ from typing import TextIO
 
 from annotator.agreement import AgreementReport, Figures, agreement_report, macro_f1, micro
 from annotator.atomic import atomic_write_text
-from annotator.merge import process_map, read_document_sets
+from annotator.corpus import read_document_sets
 from annotator.report_html import report_to_html
 from annotator.tagset import TagSet, default_tagset
+from annotator.workers import process_map
 
+from . import worker_start_method
 from .inputs import refuse_output_over_inputs
 
 HELP = "Measure inter-annotator agreement (kappas, alpha, span F1) of TEI files or folders."
@@ -101,8 +103,9 @@ def _display_tagset(taxonomy: TagSet | None) -> TagSet:
 def run(args: argparse.Namespace) -> int:
     if args.html:
         refuse_output_over_inputs(args.html, args.inputs, "--html")
-    documents, taxonomy = read_document_sets(args.inputs)
-    report = agreement_report(documents, map_function=process_map())
+    start_method = worker_start_method()
+    documents, taxonomy = read_document_sets(args.inputs, start_method=start_method)
+    report = agreement_report(documents, map_function=process_map(start_method=start_method))
     if args.html:
         tagset = _display_tagset(taxonomy)
         atomic_write_text(args.html, report_to_html(report, tagset=tagset))

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.atomic import atomic_write_text
+from annotator.corpus import MergeError
 from annotator.merge import (
     STRATEGIES,
     Conflict,
     DocumentMerge,
-    MergeError,
     MergeOptions,
     MergeResult,
     conflicts_to_jsonl,
@@ -23,6 +23,7 @@ from annotator.merge import (
 )
 from annotator.tei import save_tei
 
+from . import worker_start_method
 from .inputs import refuse_output_over_inputs
 
 HELP = "Merge annotators' TEI files of the same documents: their layers plus a gold layer."
@@ -156,7 +157,8 @@ def run(args: argparse.Namespace) -> int:
         if out.is_dir() and not args.overwrite:
             _refuse_existing(sorted(out.glob("*.tei.xml")))
         try:
-            merged = merge_corpus(inputs, out, options, bar)
+            merged = merge_corpus(inputs, out, options, bar,
+                                  start_method=worker_start_method())
         finally:
             bar.close()
         results: list[MergeResult | DocumentMerge] = list(merged.results)
