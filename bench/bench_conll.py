@@ -13,8 +13,10 @@ linearly with the corpus (1/4, 1/2 and all of the file).
   already read, ``load_tei`` of the files (as ratios to the baseline).
 
 Files go to /dev/shm when it exists (``--disk``: the system temp folder, fsync included).
-Each figure is the best of ``--repeat`` runs, the three measures interleaved (the machine
-is shared).
+Each figure is the best of ``--repeat`` runs, the measures interleaved (the machine is
+shared).  Import and export run as ``annotator import`` and ``annotator export`` run them:
+with the cycle collector paused where the command line pauses it (``--collector on`` keeps it
+on, to see what the pause is worth).
 
     python bench/bench_conll.py [--repeat 3] [--file ../shared/corpora/anercorp/ANERCorp]
 """
@@ -22,6 +24,7 @@ is shared).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import tempfile
 from pathlib import Path
@@ -29,33 +32,44 @@ from pathlib import Path
 from benchlib import SHARED, best_of
 from lxml import etree
 
+from annotator.cli import COLLECTOR_PAUSED
 from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.formats.conll import read_conll, write_conll
+from annotator.gcpause import CollectorPaused
 from annotator.tei import load_tei, save_tei
 
 ANERCORP = SHARED / "corpora" / "anercorp" / "ANERCorp"
 
 
-def measure(source: Path, folder: Path, repeat: int) -> dict[str, float]:
+def as_command(command: str, pause: bool) -> contextlib.AbstractContextManager[object]:
+    """The collector as the command line leaves it for ``command`` (on, unless ``pause``)."""
+    return CollectorPaused() if pause and command in COLLECTOR_PAUSED else contextlib.nullcontext()
+
+
+def measure(source: Path, folder: Path, repeat: int, pause: bool = True) -> dict[str, float]:
     tei_folder = folder / "tei"
     tei_folder.mkdir()
 
     def import_to_tei() -> None:
-        problems = Problems()
-        for document in read_conll(source, ImportOptions(repair=True), problems):
-            save_tei(document, tei_folder / f"{document.id}.tei.xml")
+        with as_command("import", pause):
+            problems = Problems()
+            for document in read_conll(source, ImportOptions(repair=True), problems):
+                save_tei(document, tei_folder / f"{document.id}.tei.xml")
 
     def export_to_conll() -> None:
-        documents = (load_tei(path) for path in sorted(tei_folder.glob("*.tei.xml")))
-        write_conll(documents, folder / "back.conll", ExportOptions())
+        with as_command("export", pause):
+            documents = (load_tei(path) for path in sorted(tei_folder.glob("*.tei.xml")))
+            write_conll(documents, folder / "back.conll", ExportOptions())
 
     def save_alone() -> None:  # the TEI writer's share of the import
-        for document in documents:
-            save_tei(document, tei_folder / f"{document.id}.tei.xml")
+        with as_command("import", pause):
+            for document in documents:
+                save_tei(document, tei_folder / f"{document.id}.tei.xml")
 
     def load_alone() -> None:  # the TEI reader's share of the export
-        for path in sorted(tei_folder.glob("*.tei.xml")):
-            load_tei(path)
+        with as_command("export", pause):
+            for path in sorted(tei_folder.glob("*.tei.xml")):
+                load_tei(path)
 
     def lxml_alone() -> None:
         for path in sorted(tei_folder.glob("*.tei.xml")):
@@ -78,6 +92,8 @@ def main() -> int:
     parser.add_argument("--file", type=Path, default=ANERCORP)
     parser.add_argument("--disk", action="store_true",
                         help="write the files in the system temp folder, not in /dev/shm")
+    parser.add_argument("--collector", choices=("cli", "on"), default="cli",
+                        help="cli: paused as the command line pauses it (default); on: never")
     args = parser.parse_args()
     if not args.file.is_file():
         print(f"needs {args.file}", file=sys.stderr)
@@ -97,7 +113,7 @@ def main() -> int:
             part = folder / "ANERCorp"
             chosen = lines[:len(lines) // fraction]
             part.write_text("\n".join(chosen) + "\n", encoding="utf-8")
-            figures = measure(part, folder, args.repeat)
+            figures = measure(part, folder, args.repeat, args.collector == "cli")
             results[name] = figures
             tokens = sum(1 for line in chosen if line.strip())
             lxml_time = figures["lxml"]

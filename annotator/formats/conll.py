@@ -68,7 +68,6 @@ from annotator.atomic import atomic_writer
 from annotator.docid import safe_id
 from annotator.errors import EncodingError, FormatError
 from annotator.formats import ExportOptions, ImportOptions, Problems
-from annotator.gcpause import CollectorPaused
 from annotator.layers import GOLD, select_layer
 from annotator.model import Annotation, Document, checked_annotation, now_iso
 from annotator.tagset import TagSet, default_tagset
@@ -228,49 +227,46 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
             problems.warn(FormatError(message, path=where))
         return document
 
-    with CollectorPaused() as paused:  # many small objects, none freed: skip the collector
-        collected = _Collected()
-        position = 0
-        line_number = 1
-        irregular = _BEFORE_IRREGULAR_LINE if docstarts else _BEFORE_IRREGULAR_LINE_NO_DOCSTART
-        for match in irregular.finditer("\n" + content):
-            start = match.start()  # where the line begins in content
-            if start >= len(content):
-                break  # the empty "line" after the final line feed
-            if start > position:  # plain lines: one space each, so tokens and tags alternate
-                plain = content[position:start - 1]
-                collected.mark(line_number)
-                flat = plain.replace(" ", "\n").split("\n")
-                collected.tokens += flat[0::2]
-                collected.tags += flat[1::2]
-                line_number += plain.count("\n") + 1
-            end = content.index("\n", start)
-            pairs = parse(content[start:end], line_number)
-            if pairs is _SENTENCE_BREAK:
-                collected.end_sentence()
-            elif pairs is _DOCUMENT_BREAK:
-                document = make_document(collected)
-                if document is not None:
-                    with paused.resumed():
-                        yield document
-                collected = _Collected()
-            else:
-                for token, tag in pairs:
-                    collected.mark(line_number)
-                    collected.tokens.append(token)
-                    collected.tags.append(tag)
-            line_number += 1
-            position = end + 1
-        if position < len(content):
-            plain = content[position:-1]
+    collected = _Collected()
+    position = 0
+    line_number = 1
+    irregular = _BEFORE_IRREGULAR_LINE if docstarts else _BEFORE_IRREGULAR_LINE_NO_DOCSTART
+    for match in irregular.finditer("\n" + content):
+        start = match.start()  # where the line begins in content
+        if start >= len(content):
+            break  # the empty "line" after the final line feed
+        if start > position:  # plain lines: one space each, so tokens and tags alternate
+            plain = content[position:start - 1]
             collected.mark(line_number)
             flat = plain.replace(" ", "\n").split("\n")
             collected.tokens += flat[0::2]
             collected.tags += flat[1::2]
-        document = make_document(collected)
-        if document is not None:
-            with paused.resumed():
+            line_number += plain.count("\n") + 1
+        end = content.index("\n", start)
+        pairs = parse(content[start:end], line_number)
+        if pairs is _SENTENCE_BREAK:
+            collected.end_sentence()
+        elif pairs is _DOCUMENT_BREAK:
+            document = make_document(collected)
+            if document is not None:
                 yield document
+            collected = _Collected()
+        else:
+            for token, tag in pairs:
+                collected.mark(line_number)
+                collected.tokens.append(token)
+                collected.tags.append(tag)
+        line_number += 1
+        position = end + 1
+    if position < len(content):
+        plain = content[position:-1]
+        collected.mark(line_number)
+        flat = plain.replace(" ", "\n").split("\n")
+        collected.tokens += flat[0::2]
+        collected.tags += flat[1::2]
+    document = make_document(collected)
+    if document is not None:
+        yield document
 
 
 def _text_and_spans(collected: _Collected, problems: Problems,
