@@ -156,9 +156,10 @@ def fleiss_kappa_from_counts(values: ValueCounts) -> float:
 
 # -- Krippendorff's alpha (nominal) --------------------------------------------------------
 
-def coincidences(values: ValueCounts) -> Counter[tuple[Value, Value]]:
-    """Krippendorff's coincidence matrix ``o[c, k]`` (units with fewer than two values drop)."""
-    matrix: Counter[tuple[Value, Value]] = Counter()
+def coincidences(values: ValueCounts) -> dict[tuple[Value, Value], float]:
+    """Krippendorff's coincidence matrix ``o[c, k]`` (units with fewer than two values drop;
+    a pair that never coincides is left out)."""
+    matrix: dict[tuple[Value, Value], float] = {}
     for key, count in values.items():
         present = Counter(v for v in key if v is not None)
         pairable = sum(present.values())
@@ -169,16 +170,16 @@ def coincidences(values: ValueCounts) -> Counter[tuple[Value, Value]]:
             for k, nk in present.items():
                 pairs = nc * (nc - 1) if c == k else nc * nk
                 if pairs:
-                    matrix[(c, k)] += pairs * weight
+                    matrix[(c, k)] = matrix.get((c, k), 0.0) + pairs * weight
     return matrix
 
 
 def krippendorff_alpha_from_counts(values: ValueCounts) -> float:
     """Nominal Krippendorff's alpha from a histogram of value tuples."""
     matrix = coincidences(values)
-    margins: Counter[Value] = Counter()
+    margins: dict[Value, float] = {}
     for (c, _k), o in matrix.items():
-        margins[c] += o
+        margins[c] = margins.get(c, 0.0) + o
     n = sum(margins.values())
     disagreement = sum(o for (c, k), o in matrix.items() if c != k)
     expected = (n * n - sum(m * m for m in margins.values()))
