@@ -27,6 +27,7 @@ from typing import Literal
 
 import regex
 
+from annotator.error_catalogue import Errors
 from annotator.errors import SpanError
 
 AlignMode = Literal["expand", "contract", "grapheme", "strict"]
@@ -167,9 +168,9 @@ def _segment(text: str, lo: int, hi: int) -> list[int]:
 
 def _check_position(text: str, position: int, what: str = "position") -> None:
     if not isinstance(position, int) or isinstance(position, bool):
-        raise SpanError(f"{what} must be an integer, not {type(position).__name__}")
+        raise SpanError(Errors.E011, what=what, type=type(position).__name__)
     if not 0 <= position <= len(text):
-        raise SpanError(f"{what} {position} is outside the text [0, {len(text)}]")
+        raise SpanError(Errors.E012, what=what, position=position, length=len(text))
 
 
 def is_grapheme_boundary(text: str, position: int) -> bool:
@@ -480,7 +481,7 @@ def _check_span(text: str, start: int, end: int) -> None:
     _check_position(text, start, "start")
     _check_position(text, end, "end")
     if start > end:
-        raise SpanError(f"reversed span [{start}, {end})")
+        raise SpanError(Errors.E013, start=start, end=end)
 
 
 def align_span(text: str, start: int, end: int, mode: AlignMode = "expand", *,
@@ -530,9 +531,9 @@ def align_span(text: str, start: int, end: int, mode: AlignMode = "expand", *,
     """
     _check_span(text, start, end)
     if mode not in ALIGN_MODES:
-        raise SpanError(f"unknown alignment mode {mode!r} (expected one of {ALIGN_MODES})")
+        raise SpanError(Errors.E014, mode=mode, modes=ALIGN_MODES)
     if proclitics not in PROCLITIC_MODES:
-        raise SpanError(f"unknown proclitics mode {proclitics!r} (expected {PROCLITIC_MODES})")
+        raise SpanError(Errors.E015, mode=proclitics, modes=PROCLITIC_MODES)
     if mode == "strict":
         ok = start < end and is_grapheme_boundary(text, start) and is_grapheme_boundary(text, end)
         return (start, end) if ok else None

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from annotator.error_catalogue import Errors
 from annotator.errors import SaveError
 
 
@@ -23,7 +24,7 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise SaveError(f"cannot write here: {error.strerror}", path=str(target)) from None
+        raise SaveError(Errors.E605, reason=error.strerror, path=str(target)) from None
     try:
         with os.fdopen(fd, "wb") as stream:
             yield stream
@@ -41,7 +42,7 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         if isinstance(error, OSError) and not isinstance(error, SaveError):
-            raise SaveError(f"save failed, previous file kept: {error.strerror or error}",
+            raise SaveError(Errors.E606, reason=error.strerror or str(error),
                             path=str(target)) from None
         raise
     fsync_folder(folder)

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from operator import attrgetter
 from typing import NamedTuple
 
+from annotator.error_catalogue import Errors
 from annotator.errors import AnnotationError, SpanError
 from annotator.spanindex import SpanIndex
 
@@ -76,14 +77,14 @@ class Annotation:
 
     def __post_init__(self) -> None:
         if not isinstance(self.start, int) or not isinstance(self.end, int):
-            raise SpanError(f"annotation {self.id}: offsets must be integers")
+            raise SpanError(Errors.E001, id=self.id)
         if self.start >= self.end:
-            kind = "empty" if self.start == self.end else "reversed"
-            raise SpanError(f"annotation {self.id}: {kind} span [{self.start}, {self.end})")
+            raise SpanError(Errors.E002 if self.start == self.end else Errors.E003, id=self.id,
+                            start=self.start, end=self.end)
         if self.start < 0:
-            raise SpanError(f"annotation {self.id}: negative offset {self.start}")
+            raise SpanError(Errors.E004, id=self.id, start=self.start)
         if not self.label:
-            raise AnnotationError(f"annotation {self.id}: empty label")
+            raise AnnotationError(Errors.E005, id=self.id)
 
     def link_targets(self, role: str) -> list[str]:
         """Ids this annotation points to with ``role``."""
@@ -228,18 +229,16 @@ class Annotations:
     def check(self, annotation: Annotation) -> None:
         """Raise :class:`SpanError` or :class:`AnnotationError` if it cannot join this text."""
         if annotation.end > self._text_length:
-            raise SpanError(
-                f"annotation {annotation.id}: span [{annotation.start}, {annotation.end}) "
-                f"ends beyond the text ({self._text_length} characters)")
+            raise SpanError(Errors.E006, id=annotation.id, start=annotation.start,
+                            end=annotation.end, length=self._text_length)
         if not is_valid_id(annotation.id):
-            raise AnnotationError(
-                f"annotation id {annotation.id!r} is not a valid XML name or is reserved")
+            raise AnnotationError(Errors.E007, id=annotation.id)
 
     def add(self, annotation: Annotation) -> Annotation:
         """Add an annotation; its id must be new."""
         self.check(annotation)
         if annotation.id in self._by_id:
-            raise AnnotationError(f"duplicate annotation id {annotation.id!r}")
+            raise AnnotationError(Errors.E008, id=annotation.id)
         self._by_id[annotation.id] = annotation
         if self._index is not None:
             self._index.add(annotation.id, annotation.start, annotation.end)
@@ -284,7 +283,7 @@ class Annotations:
         try:
             annotation = self._by_id.pop(annotation_id)
         except KeyError:
-            raise AnnotationError(f"no annotation with id {annotation_id!r}") from None
+            raise AnnotationError(Errors.E009, id=annotation_id) from None
         if self._index is not None:
             self._index.remove(annotation.id, annotation.start, annotation.end)
         if self._back_links is not None and annotation.links:
@@ -295,7 +294,7 @@ class Annotations:
         """Swap in a changed annotation with the same id; returns the old one."""
         old = self._by_id.get(annotation.id)
         if old is None:
-            raise AnnotationError(f"no annotation with id {annotation.id!r}")
+            raise AnnotationError(Errors.E009, id=annotation.id)
         self.check(annotation)
         self._by_id[annotation.id] = annotation
         if self._index is not None and (old.start, old.end) != (annotation.start, annotation.end):
@@ -355,7 +354,7 @@ class Document:
 
     def __post_init__(self) -> None:
         if not is_valid_id(self.id) and not re.match(r"^[\w.\-]+$", self.id):
-            raise AnnotationError(f"document id {self.id!r} must be letters, digits, '.', '-', '_'")
+            raise AnnotationError(Errors.E010, id=self.id)
         self.annotations = Annotations(len(self.text))
 
     def __eq__(self, other: object) -> bool:

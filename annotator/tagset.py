@@ -15,7 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from annotator.errors import TagSetError
+from annotator.error_catalogue import Errors
+from annotator.errors import AnnotationError, TagSetError
 from annotator.model import Document
 
 if sys.version_info >= (3, 11):
@@ -126,12 +127,12 @@ class TagSet:
                 merged[label] = self.get(label)
         return TagSet(self.name, merged, self.version, self.path)
 
-    def problems(self, document: Document) -> list[str]:
-        """Everything in ``document`` this tag set does not allow, one message each."""
-        found: list[str] = []
+    def problems(self, document: Document) -> list[AnnotationError]:
+        """Everything in ``document`` this tag set does not allow, one error each."""
+        found: list[AnnotationError] = []
         unknown = sorted({a.label for a in document.annotations if a.label not in self.labels})
         if unknown:
-            found.append("labels not in tag set " + repr(self.name) + ": " + ", ".join(unknown))
+            found.append(AnnotationError(Errors.E120, name=self.name, labels=", ".join(unknown)))
         annotations = document.annotations
         for ann in annotations:
             spec = self.labels.get(ann.label)
@@ -142,104 +143,115 @@ class TagSet:
                     continue
                 attr = spec.attribute(key)
                 if attr is None:
-                    found.append(f"{ann.id}: {ann.label} has no attribute {key!r}")
+                    found.append(AnnotationError(Errors.E121, id=ann.id, label=ann.label, key=key))
                 elif attr.values and value not in attr.values:
-                    found.append(f"{ann.id}: {key}={value!r} is not one of "
-                                 + ", ".join(attr.values))
+                    found.append(AnnotationError(Errors.E122, id=ann.id, key=key, value=value,
+                                                 values=", ".join(attr.values)))
             for link in ann.links:
                 if link.role == "source":
                     continue
                 link_spec = spec.link(link.role)
                 target = annotations.get(link.target)
                 if link_spec is None:
-                    found.append(f"{ann.id}: {ann.label} has no link {link.role!r}")
+                    found.append(AnnotationError(Errors.E123, id=ann.id, label=ann.label,
+                                                 role=link.role))
                 elif target is None:
-                    found.append(f"{ann.id}: {link.role} points to missing {link.target!r}")
+                    found.append(AnnotationError(Errors.E124, id=ann.id, role=link.role,
+                                                 target=link.target))
                 elif link_spec.targets and target.label not in link_spec.targets:
-                    found.append(f"{ann.id}: {link.role} must be " + "/".join(link_spec.targets)
-                                 + f", not {target.label} ({target.id})")
+                    found.append(AnnotationError(
+                        Errors.E125, id=ann.id, role=link.role,
+                        targets="/".join(link_spec.targets), label=target.label,
+                        target=target.id))
         return found
 
 
-def _str(table: dict[str, Any], key: str, where: str, default: str = "") -> str:
+def _str(table: dict[str, Any], key: str, path: str | None, label: object = None,
+         default: str = "") -> str:
+    """``table[key]`` (or ``default``), which must be a string; ``label`` names the label
+    whose table it is (None: the top level)."""
     value = table.get(key, default)
     if not isinstance(value, str):
-        raise TagSetError(f"{where}: {key!r} must be a string")
+        if label is None:
+            raise TagSetError(Errors.E100, key=key, path=path)
+        raise TagSetError(Errors.E101, label=label, key=key, path=path)
     return value
 
 
-def _strings(table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+def _strings(table: dict[str, Any], key: str, path: str | None, label: object) -> tuple[str, ...]:
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise TagSetError(f"{where}: {key!r} must be a list of strings")
+        raise TagSetError(Errors.E102, label=label, key=key, path=path)
     return tuple(value)
 
 
 def tagset_from_dict(data: dict[str, Any], path: str | None = None) -> TagSet:
     """Build a tag set from parsed TOML, checking every field."""
-    where = path or "tag set"
     labels: dict[str, LabelSpec] = {}
     raw_labels = data.get("labels")
     if not isinstance(raw_labels, list) or not raw_labels:
-        raise TagSetError("needs at least one [[labels]] table", path=path)
+        raise TagSetError(Errors.E103, path=path)
     shortcuts: dict[str, str] = {}
     for number, raw in enumerate(raw_labels, 1):
         if not isinstance(raw, dict):
-            raise TagSetError(f"label {number} is not a table", path=path)
-        name = _str(raw, "name", where)
-        here = f"{where}: label {name or number}"
+            raise TagSetError(Errors.E104, number=number, path=path)
+        name = _str(raw, "name", path)
+        here: object = name or number
         if not name or any(ch.isspace() for ch in name):
-            raise TagSetError(f"{here}: 'name' must be a non-empty word")
+            raise TagSetError(Errors.E105, label=here, path=path)
         if name in labels:
-            raise TagSetError(f"{here}: defined twice")
-        color = _str(raw, "color", here, UNKNOWN_COLOR)
+            raise TagSetError(Errors.E106, label=here, path=path)
+        color = _str(raw, "color", path, here, UNKNOWN_COLOR)
         if not _COLOR.match(color):
-            raise TagSetError(f"{here}: colour {color!r} is not #rrggbb")
-        shortcut = _str(raw, "shortcut", here)
+            raise TagSetError(Errors.E107, label=here, color=color, path=path)
+        shortcut = _str(raw, "shortcut", path, here)
         if shortcut:
             if shortcut.upper() in shortcuts:
-                raise TagSetError(f"{here}: shortcut {shortcut!r} already used by "
-                                  f"{shortcuts[shortcut.upper()]}")
+                raise TagSetError(Errors.E108, label=here, shortcut=shortcut,
+                                  other=shortcuts[shortcut.upper()], path=path)
             shortcuts[shortcut.upper()] = name
         attributes = []
         for attr in raw.get("attributes", []):
             if not isinstance(attr, dict):
-                raise TagSetError(f"{here}: attributes must be tables")
-            values = _strings(attr, "values", here)
+                raise TagSetError(Errors.E109, label=here, path=path)
+            values = _strings(attr, "values", path, here)
             default = attr.get("default")
             if default is not None and (not isinstance(default, str)
                                         or (values and default not in values)):
-                raise TagSetError(f"{here}: default {default!r} is not an allowed value")
+                raise TagSetError(Errors.E110, label=here, default=default, path=path)
             names = attr.get("value_names", {})
             if not isinstance(names, dict):
-                raise TagSetError(f"{here}: value_names must be a table")
+                raise TagSetError(Errors.E111, label=here, path=path)
             value_names = []
             for value, shown in names.items():
                 if values and value not in values:
-                    raise TagSetError(f"{here}: value_names names {value!r}, not an allowed value")
+                    raise TagSetError(Errors.E112, label=here, value=value, path=path)
                 if not isinstance(shown, dict):
-                    raise TagSetError(f"{here}: value_names.{value} must be a table of en/ar")
-                value_names.append((value, _str(shown, "en", here), _str(shown, "ar", here)))
-            attributes.append(AttributeSpec(_str(attr, "name", here), values, default,
-                                            _str(attr, "en", here), _str(attr, "ar", here),
-                                            tuple(value_names)))
+                    raise TagSetError(Errors.E113, label=here, value=value, path=path)
+                value_names.append((value, _str(shown, "en", path, here),
+                                    _str(shown, "ar", path, here)))
+            attributes.append(AttributeSpec(_str(attr, "name", path, here), values, default,
+                                            _str(attr, "en", path, here),
+                                            _str(attr, "ar", path, here), tuple(value_names)))
         links = []
         for link in raw.get("links", []):
             if not isinstance(link, dict):
-                raise TagSetError(f"{here}: links must be tables")
-            links.append(LinkSpec(_str(link, "role", here), _strings(link, "targets", here),
-                                  _str(link, "en", here), _str(link, "ar", here)))
+                raise TagSetError(Errors.E114, label=here, path=path)
+            links.append(LinkSpec(_str(link, "role", path, here),
+                                  _strings(link, "targets", path, here),
+                                  _str(link, "en", path, here), _str(link, "ar", path, here)))
         labels[name] = LabelSpec(
-            name=name, kind=_str(raw, "kind", here, "entity"), en=_str(raw, "en", here),
-            ar=_str(raw, "ar", here), color=color.lower(), shortcut=shortcut,
-            attributes=tuple(attributes), links=tuple(links))
+            name=name, kind=_str(raw, "kind", path, here, "entity"),
+            en=_str(raw, "en", path, here), ar=_str(raw, "ar", path, here), color=color.lower(),
+            shortcut=shortcut, attributes=tuple(attributes), links=tuple(links))
     for spec in labels.values():
         for link in spec.links:
             missing = [t for t in link.targets if t not in labels]
             if missing:
-                raise TagSetError(f"{where}: label {spec.name}: link {link.role!r} names "
-                                  f"unknown labels {', '.join(missing)}")
-    return TagSet(_str(data, "name", where, "tagset"), labels, str(data.get("version", "")), path)
+                raise TagSetError(Errors.E115, label=spec.name, role=link.role,
+                                  missing=", ".join(missing), path=path)
+    return TagSet(_str(data, "name", path, None, "tagset"), labels, str(data.get("version", "")),
+                  path)
 
 
 def load_tagset(path: str | Path) -> TagSet:
@@ -248,9 +260,9 @@ def load_tagset(path: str | Path) -> TagSet:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
     except OSError as error:
-        raise TagSetError(f"cannot read tag set: {error.strerror}", path=str(path)) from None
+        raise TagSetError(Errors.E116, reason=error.strerror, path=str(path)) from None
     except tomllib.TOMLDecodeError as error:
-        raise TagSetError(f"not valid TOML: {error}", path=str(path)) from None
+        raise TagSetError(Errors.E117, detail=str(error), path=str(path)) from None
     return tagset_from_dict(data, str(path))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from annotator.error_catalogue import Errors
 from annotator.errors import EncodingError
 
 # Not allowed by XML 1.0's Char production: C0 controls but TAB, LF, CR; U+FFFE, U+FFFF;
@@ -34,11 +35,11 @@ def check_xml_text(text: str, path: str | None = None, what: str = "text") -> No
     offset, char = found
     line, column = line_and_column(text, offset)
     count = len(ILLEGAL_XML_CHARS.findall(text))
-    more = f" ({count} such characters in all)" if count > 1 else ""
-    raise EncodingError(
-        f"{what} holds U+{ord(char):04X}, which XML cannot carry{more}; "
-        "use --replace-invalid to replace such characters with U+FFFD",
-        path=path, line=line, column=column)
+    if count > 1:
+        raise EncodingError(Errors.E141, what=what, char=f"{ord(char):04X}", count=count,
+                            path=path, line=line, column=column)
+    raise EncodingError(Errors.E140, what=what, char=f"{ord(char):04X}", path=path, line=line,
+                        column=column)
 
 
 def replace_illegal(text: str) -> tuple[str, int]:

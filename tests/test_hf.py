@@ -104,10 +104,10 @@ def test_import_of_bad_rows_names_file_and_line_and_reads_the_rest(tmp_path: Pat
     ]) + "\n", encoding="utf-8")
     problems = Problems()
     [document] = read_documents(rows, "hf", ImportOptions(), problems)
-    assert [(e.line, e.message.split(" ")[0]) for e in problems.errors] == [
-        (2, "bad"), (3, "1"), (4, "token"), (5, "tag"), (6, "ner_tags")]
+    assert [(e.line, e.code) for e in problems.errors] == [
+        (2, "E341"), (3, "E394"), (4, "E396"), (5, "E400"), (6, "E398")]
     assert all(e.path == str(rows) for e in problems.errors)
-    assert "rows.labels.json" in problems.errors[4].message  # the file it looked for
+    assert problems.errors[4].params["name"] == "rows.labels.json"  # the file it looked for
     assert [w.line for w in problems.warnings] == [7]  # I-LOC after O starts an entity
     assert document.id == "d" and document.text == "قال محمد\nو بيروت"
     assert [(document.text[a.start:a.end], a.label)

@@ -3,7 +3,9 @@
 Each sub-command is a module ``annotator.cli.cmd_<name>`` with ``HELP`` (one line),
 ``add_arguments(parser)`` and ``run(args) -> int``.  Errors from the core
 (:class:`annotator.errors.AnnotatorError`) become one line on stderr and exit status 2;
-no bad input ever shows a traceback.
+no bad input ever shows a traceback.  Such lines read ``FILE:LINE: error E012: message``
+(``warning`` for warnings; :meth:`AnnotatorError.diagnostic`): the code is the error's
+stable catalogue code (:mod:`annotator.error_catalogue`).
 
 The choices that concern the whole process are made here, for the commands, and never by the
 core: the cycle collector is paused around the commands in :data:`COLLECTOR_PAUSED`, and
@@ -107,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with paused:
             return int(modules[args.command].run(args))  # type: ignore[attr-defined]
     except AnnotatorError as error:
-        print(f"annotator {args.command}: {error.one_line()}", file=sys.stderr)
+        print(f"annotator {args.command}: {error.diagnostic()}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("annotator: interrupted", file=sys.stderr)

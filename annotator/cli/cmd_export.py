@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 
+from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, SaveError
 from annotator.formats import WRITERS, ExportOptions, Problems, write_documents
 from annotator.formats.hf import labels_path
@@ -86,14 +87,13 @@ def parse_split(value: str) -> list[tuple[str, float]]:
         except ValueError:
             fraction = -1.0
         if not sep or not _SPLIT_NAME.match(name) or not 0 <= fraction <= 1:
-            raise UsageError(f"--split: {item.strip()!r} is not NAME=FRACTION "
-                             "(e.g. train=0.8,dev=0.1,test=0.1)")
+            raise UsageError(Errors.E610, item=item.strip())
         if name in dict(parts):
-            raise UsageError(f"--split: {name!r} given twice")
+            raise UsageError(Errors.E611, name=name)
         parts.append((name, fraction))
     total = sum(fraction for _, fraction in parts)
     if abs(total - 1) > 0.001:
-        raise UsageError(f"--split: the fractions add up to {total:g}, not 1")
+        raise UsageError(Errors.E612, total=total)
     return parts
 
 
@@ -117,17 +117,17 @@ def _labels(value: str | None) -> frozenset[str] | None:
         return None
     labels = frozenset(label.strip() for label in value.split(",") if label.strip())
     if not labels:
-        raise UsageError("--labels: give at least one label")
+        raise UsageError(Errors.E613)
     return labels
 
 
 def _prepare_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
-        raise UsageError("must be a folder, but it is a file", path=str(folder))
+        raise UsageError(Errors.E614, path=str(folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise SaveError(f"cannot create the folder: {error.strerror or error}",
+        raise SaveError(Errors.E615, reason=error.strerror or str(error),
                         path=str(folder)) from None
 
 
@@ -137,7 +137,7 @@ def _write(documents: list[Document], out: Path, fmt: str, options: ExportOption
     try:
         write_documents(documents, out, fmt, options)
     except OSError as error:
-        raise SaveError(f"cannot write: {error.strerror or error}", path=str(out)) from None
+        raise SaveError(Errors.E607, reason=error.strerror or str(error), path=str(out)) from None
 
 
 def _files_written(out: Path, fmt: str, documents: list[Document]) -> list[Path]:
@@ -157,15 +157,14 @@ def _refuse_writing_over_inputs(outputs: list[tuple[Path, list[Document]]], fmt:
     for out, documents in outputs:
         for path in _files_written(out, fmt, documents):
             if path.resolve() in read:
-                raise UsageError("this is one of the input files; exporting would replace it "
-                                 "(choose another output)", path=str(path))
+                raise UsageError(Errors.E616, path=str(path))
 
 
 def _print_problems(problems: Problems) -> None:
     for warning in problems.warnings:
-        print(f"warning: {warning.one_line()}", file=sys.stderr)
+        print(warning.diagnostic("warning"), file=sys.stderr)
     for error in problems.errors:
-        print(error.one_line(), file=sys.stderr)
+        print(error.diagnostic(), file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -174,14 +173,14 @@ def run(args: argparse.Namespace) -> int:
     parts = parse_split(args.split) if args.split else None
     out: Path = args.output
     if parts is not None and out.exists() and not out.is_dir():
-        raise UsageError("--split needs OUT to be a folder, but it is a file", path=str(out))
+        raise UsageError(Errors.E617, path=str(out))
     failures = 0
 
     with Progress(0) as progress:
         def report(error: AnnotatorError) -> None:
             nonlocal failures
             failures += 1
-            progress.message(error.one_line())
+            progress.message(error.diagnostic())
 
         documents: list[Document] = []
         seen: dict[str, Path] = {}
@@ -193,8 +192,8 @@ def run(args: argparse.Namespace) -> int:
             for label, spec in read.taxonomy.labels.items():
                 recorded.setdefault(label, spec)
             if document.id in seen:
-                report(SaveError(f"document id {document.id!r} is also in {seen[document.id]};"
-                                 " this copy is left out", path=str(path)))
+                report(SaveError(Errors.E618, id=document.id, other=str(seen[document.id]),
+                                 path=str(path)))
                 continue
             seen[document.id] = path
             found_layers.update(layer_names(document))

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from annotator.atomic import atomic_write_bytes
+from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, EncodingError, FormatError, SaveError
 from annotator.formats import (
     READERS,
@@ -115,8 +116,7 @@ class _Importer:
         self.imported = self.unchanged = 0
 
     def _report(self, problem: AnnotatorError, is_error: bool) -> None:
-        self.progress.message(problem.one_line() if is_error
-                              else f"warning: {problem.one_line()}")
+        self.progress.message(problem.diagnostic("error" if is_error else "warning"))
 
     def _prepared(self, document: Document, source: str) -> Document:
         """Annotator names filled in; text XML cannot carry refused or replaced."""
@@ -131,9 +131,8 @@ class _Importer:
             text, count = replace_illegal(document.text)
             title, in_title = replace_illegal(document.title)
             if count or in_title:
-                self.problems.warn(EncodingError(
-                    f"replaced {count + in_title} characters XML cannot carry with U+FFFD",
-                    path=source))
+                self.problems.warn(EncodingError(Errors.E153, count=count + in_title,
+                                                 path=source))
                 document.text, document.title = text, title  # one for one: offsets hold
         else:
             check_xml_text(document.text, source, f"document {document.id}")
@@ -148,13 +147,11 @@ class _Importer:
         earlier = self.written.get(document.id)
         if earlier is not None:
             if earlier[1] == digest:
-                self.problems.warn(FormatError(
-                    f"document {document.id} was already imported from {earlier[0]}; "
-                    "same content, written once", path=source))
+                self.problems.warn(FormatError(Errors.E620, id=document.id, source=earlier[0],
+                                               path=source))
                 return
-            raise FormatError(f"document id {document.id!r} was already imported from "
-                              f"{earlier[0]} in this run with different content; "
-                              f"{target} not overwritten", path=source)
+            raise FormatError(Errors.E621, id=document.id, source=earlier[0], target=str(target),
+                              path=source)
         self.written[document.id] = (source, digest)
         if target.is_file():
             try:
@@ -165,8 +162,7 @@ class _Importer:
                 self.unchanged += 1
                 return
             if not self.overwrite:
-                raise SaveError(f"{target} exists and differs (it may hold annotations); "
-                                "kept (use --overwrite to replace it)", path=source)
+                raise SaveError(Errors.E622, target=str(target), path=source)
         atomic_write_bytes(target, data)
         self.imported += 1
 
@@ -180,23 +176,22 @@ class _Importer:
                 except AnnotatorError as error:
                     self.problems.error(error)
         except AnnotatorError as error:
-            self.problems.error(error if error.path else FormatError(error.message, path=where))
+            self.problems.error(error if error.path else error.at(where))
         except OSError as error:
-            self.problems.error(FormatError(f"cannot read: {error.strerror or error}",
+            self.problems.error(FormatError(Errors.E600, reason=error.strerror or str(error),
                                             path=where))
         except Exception as error:  # a reader's bug must not end the run with a traceback
-            self.problems.error(FormatError(
-                f"unexpected {type(error).__name__} while reading: {error}", path=where))
+            self.problems.error(FormatError(Errors.E623, type=type(error).__name__,
+                                            detail=str(error), path=where))
 
 
 def _prepare_output(out: Path) -> None:
     if out.exists() and not out.is_dir():
-        raise SaveError("output must be a folder, but this is a file", path=str(out))
+        raise SaveError(Errors.E624, path=str(out))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise SaveError(f"cannot create the output folder: {error.strerror or error}",
-                        path=str(out)) from None
+        raise SaveError(Errors.E625, reason=error.strerror or str(error), path=str(out)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -213,8 +208,8 @@ def run(args: argparse.Namespace) -> int:
         for error in source_errors:
             importer.problems.error(error)
         if not files and not source_errors:
-            importer.problems.error(FormatError("no files to import (known endings: "
-                                                + ", ".join(s for s, _ in SUFFIXES) + ")"))
+            importer.problems.error(FormatError(Errors.E626,
+                                                endings=", ".join(s for s, _ in SUFFIXES)))
         for path in files:
             progress.draw(path.name)
             fmt = guess_format(path) if args.format == "auto" else args.format

@@ -15,6 +15,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError
 from annotator.layers import select_layer
 from annotator.model import Annotation, Document
@@ -168,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
 
     width = args.width if args.width is not None else shutil.get_terminal_size((80, 24)).columns
     if width < 10:
-        raise UsageError(f"--width must be at least 10, not {width}")
+        raise UsageError(Errors.E630, width=width)
     document = select_layer(load_tei(args.file), args.layer, _labels(args.label))
     body = marked_text(document, document.annotations)
     with _safe_stdout():

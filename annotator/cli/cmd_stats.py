@@ -134,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
     with Progress(0) as progress:
         def report(error: AnnotatorError) -> None:
             stats.failed_files += 1
-            progress.message(error.one_line())
+            progress.message(error.diagnostic())
 
         for _, document in load_tei_sources(args.sources, report, progress):
             stats.add(document)

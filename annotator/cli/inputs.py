@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, FormatError
 from annotator.model import Document
 from annotator.progress import Progress
@@ -40,7 +41,7 @@ def files_in_folder(folder: Path, wanted: Callable[[Path], bool],
     found: list[Path] = []
 
     def record(error: OSError) -> None:
-        errors.append(FormatError(f"cannot read folder: {error.strerror or error}",
+        errors.append(FormatError(Errors.E601, reason=error.strerror or str(error),
                                   path=str(error.filename or folder)))
 
     for root, dirs, names in os.walk(folder, onerror=record):
@@ -66,14 +67,13 @@ def expand_sources(sources: Iterable[str | Path], wanted: Callable[[Path], bool]
         path = Path(source)
         if path.is_dir():
             if not os.access(path, os.R_OK | os.X_OK):
-                errors.append(FormatError("cannot read folder: permission denied",
-                                          path=str(path)))
+                errors.append(FormatError(Errors.E602, path=str(path)))
                 continue
             found.extend(files_in_folder(path, wanted, errors, exclude))
         elif path.exists():
             found.append(path)
         else:
-            errors.append(FormatError("no such file or folder", path=str(path)))
+            errors.append(FormatError(Errors.E603, path=str(path)))
     return list(dict.fromkeys(found))
 
 
@@ -91,8 +91,7 @@ def refuse_output_over_inputs(output: str | Path, inputs: Iterable[str | Path],
     for item in map(Path, inputs):
         if (target.resolve() == item.resolve() if not item.is_dir()
                 else target.is_file() and is_tei_name(target) and _is_within(target, item)):
-            raise FormatError(f"{option}: this is one of the input files; writing it would "
-                              "replace its annotations (choose another name)", path=str(target))
+            raise FormatError(Errors.E604, option=option, path=str(target))
 
 
 def project_tagset(folder: Path) -> TagSet | None:
@@ -130,8 +129,8 @@ def read_tei_sources(sources: Iterable[str | Path],
         try:
             yield path, read_tei_checked(path)
         except AnnotatorError as error:
-            report(error if error.path else FormatError(error.message, path=str(path)))
+            report(error if error.path else error.at(str(path)))
         except OSError as error:
-            report(FormatError(f"cannot read: {error.strerror or error}", path=str(path)))
+            report(FormatError(Errors.E600, reason=error.strerror or str(error), path=str(path)))
         if progress is not None:
             progress.advance(path.name)

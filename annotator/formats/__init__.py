@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.error_catalogue import Entry, Errors
 from annotator.errors import AnnotatorError, FormatError
 from annotator.model import Document
 from annotator.tagset import TagSet
@@ -90,18 +91,18 @@ class Problems:
             self.on_problem(problem, False)
 
 
-def _resolve(table: dict[str, str], name: str, kind: str) -> Callable[..., object]:
+def _resolve(table: dict[str, str], name: str, unknown: Entry,
+             unavailable: Entry) -> Callable[..., object]:
     try:
         target = table[name]
     except KeyError:
-        raise FormatError(f"unknown {kind} format {name!r}; choose from "
-                          + ", ".join(sorted(table))) from None
+        raise FormatError(unknown, name=name, choices=", ".join(sorted(table))) from None
     module_name, _, function = target.partition(":")
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as error:
         if error.name == module_name:
-            raise FormatError(f"the {kind} format {name!r} is not available yet") from None
+            raise FormatError(unavailable, name=name) from None
         raise
     return getattr(module, function)  # type: ignore[no-any-return]
 
@@ -122,12 +123,12 @@ def read_documents(path: Path, fmt: str, options: ImportOptions,
     """Documents from ``path`` in format ``fmt`` (``auto`` guesses from the name)."""
     if fmt == "auto":
         fmt = guess_format(path)
-    reader = _resolve(READERS, fmt, "import")
+    reader = _resolve(READERS, fmt, Errors.E300, Errors.E301)
     yield from reader(path, options, problems)  # type: ignore[misc]
 
 
 def write_documents(documents: Iterable[Document], out: Path, fmt: str,
                     options: ExportOptions) -> None:
     """Write ``documents`` to ``out`` in format ``fmt``."""
-    writer = _resolve(WRITERS, fmt, "export")
+    writer = _resolve(WRITERS, fmt, Errors.E302, Errors.E303)
     writer(documents, out, options)

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from annotator.atomic import atomic_write_bytes
 from annotator.docid import doc_id_from_path, fragment_ids
+from annotator.error_catalogue import Entry, Errors
 from annotator.errors import EncodingError, FormatError
 from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.layers import GOLD, select_layer
@@ -67,8 +68,8 @@ def brat_to_document(text: str, ann: str, *, doc_id: str, problems: Problems,
     notes: dict[str, str] = {}
     later: list[tuple[int, str, list[str]]] = []
 
-    def error(message: str, number: int) -> None:
-        problems.error(FormatError(message + "; line skipped", path=where, line=number))
+    def error(entry: Entry, number: int, **params: object) -> None:
+        problems.error(FormatError(entry, path=where, line=number, **params))
 
     for number, line in enumerate(ann.split("\n"), 1):
         line = line.rstrip("\r")
@@ -80,7 +81,7 @@ def brat_to_document(text: str, ann: str, *, doc_id: str, problems: Problems,
             spans = _text_bound(fields, text, number, error, problems, where, repair)
             if spans is not None:
                 if fields[0] in fragments:
-                    error(f"id {fields[0]} defined twice", number)
+                    error(Errors.E350, number, id=fields[0])
                     continue
                 label, spans_list = spans
                 fragments[fields[0]] = spans_list
@@ -88,44 +89,41 @@ def brat_to_document(text: str, ann: str, *, doc_id: str, problems: Problems,
         elif kind in "AMR#":
             later.append((number, kind, fields))
         elif kind in "E*N":
-            problems.warn(FormatError(f"{_KIND_NAMES[kind]} lines are not supported; line "
-                                      "skipped", path=where, line=number))
+            problems.warn(FormatError(_UNSUPPORTED[kind], path=where, line=number))
         else:
-            error(f"unknown annotation id {fields[0]!r} (T, A, M, R or # expected)", number)
+            error(Errors.E354, number, id=fields[0])
 
     for number, kind, fields in later:
         if len(fields) < 2:
-            error("no tab after the id", number)
+            error(Errors.E355, number)
             continue
         words = fields[1].split(" ")
         if kind in "AM":
             if len(words) < 2 or words[1] not in fragments:
-                error(f"attribute of unknown annotation {words[1] if len(words) > 1 else ''!r}",
-                      number)
+                error(Errors.E356, number, id=words[1] if len(words) > 1 else "")
                 continue
             values = attributes.setdefault(words[1], {})
             if words[0] in values:
-                error(f"attribute {words[0]} of {words[1]} given twice", number)
+                error(Errors.E357, number, name=words[0], id=words[1])
                 continue
             values[words[0]] = " ".join(words[2:])
         elif kind == "R":
             arguments = [w.partition(":")[2] for w in words[1:]]
             if len(arguments) != 2 or not words[0]:
-                error("a relation needs a type and two arguments (Arg1:T1 Arg2:T2)", number)
+                error(Errors.E358, number)
                 continue
             missing = [a for a in arguments if a not in fragments]
             if missing:
-                error(f"relation to unknown annotation {missing[0]!r}", number)
+                error(Errors.E359, number, id=missing[0])
                 continue
             links.setdefault(arguments[0], []).append(Link(words[0], arguments[1]))
         else:  # '#': a note
             target = words[1] if len(words) > 1 else ""
             if target not in fragments:
-                error(f"note on unknown annotation {target!r}", number)
+                error(Errors.E360, number, id=target)
                 continue
             if words[0] != "AnnotatorNotes":
-                problems.warn(FormatError(f"note type {words[0]!r} read as AnnotatorNotes",
-                                          path=where, line=number))
+                problems.warn(FormatError(Errors.E361, type=words[0], path=where, line=number))
             note = fields[2] if len(fields) > 2 else ""
             notes[target] = notes[target] + "\n" + note if target in notes else note
 
@@ -134,9 +132,8 @@ def brat_to_document(text: str, ann: str, *, doc_id: str, problems: Problems,
     for tid, spans_list in fragments.items():
         ids = fragment_ids(tid, len(spans_list), taken, "-")
         if len(ids) > 1:
-            problems.warn(FormatError(
-                f"{tid} is discontinuous: read as {len(ids)} annotations {', '.join(ids)} "
-                f"chained by {NEXT!r} links", path=where))
+            problems.warn(FormatError(Errors.E362, id=tid, count=len(ids), ids=", ".join(ids),
+                                      role=NEXT, path=where))
         for index, ((start, end), aid) in enumerate(zip(spans_list, ids, strict=True)):
             own_links = tuple(links.get(tid, ())) if index == 0 else ()
             if index + 1 < len(ids):
@@ -150,16 +147,16 @@ def brat_to_document(text: str, ann: str, *, doc_id: str, problems: Problems,
     return document
 
 
-_KIND_NAMES = {"E": "event (E)", "*": "equivalence (*)", "N": "normalization (N)"}
+_UNSUPPORTED = {"E": Errors.E351, "*": Errors.E352, "N": Errors.E353}
 
 
 def _text_bound(fields: list[str], text: str, number: int, error, problems: Problems,
                 where: str, repair: bool) -> tuple[str, list[tuple[int, int]]] | None:
     if len(fields) < 2:
-        error("a text-bound line needs an id, a tab and 'LABEL START END'", number)
+        error(Errors.E363, number)
         return None
     if not is_valid_id(fields[0]):
-        error(f"id {fields[0]!r} cannot serve as an annotation id", number)
+        error(Errors.E364, number, id=fields[0])
         return None
     label, _, offsets = fields[1].partition(" ")
     spans: list[tuple[int, int]] = []
@@ -168,25 +165,24 @@ def _text_bound(fields: list[str], text: str, number: int, error, problems: Prob
             start_text, end_text = piece.split()
             spans.append((int(start_text), int(end_text)))
     except ValueError:
-        error(f"offsets {offsets!r} are not 'START END' pairs", number)
+        error(Errors.E365, number, offsets=offsets)
         return None
     if not label:
-        error("no label", number)
+        error(Errors.E366, number)
         return None
     for start, end in spans:
         if not 0 <= start < end <= len(text):
-            error(f"span [{start}, {end}) is empty or outside the text ({len(text)} "
-                  "characters)", number)
+            error(Errors.E367, number, start=start, end=end, length=len(text))
             return None
     if len(fields) > 2:
         found = " ".join(text[s:e] for s, e in spans).translate(_BREAKS)
         given = "\t".join(fields[2:]).translate(_BREAKS)
         if found != given:
-            message = f"text {given!r} differs from the characters at its offsets {found!r}"
             if not repair:
-                error(message + " (--repair keeps the offsets)", number)
+                error(Errors.E368, number, given=given, found=found)
                 return None
-            problems.warn(FormatError(message + ": offsets kept", path=where, line=number))
+            problems.warn(FormatError(Errors.E369, given=given, found=found, path=where,
+                                      line=number))
     return label, spans
 
 
@@ -203,10 +199,10 @@ def _decode(data: bytes, encoding: str | None, path: Path) -> str:
         return data.decode(encoding or "utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise EncodingError(f"not valid {encoding or 'UTF-8'} (use --encoding)",
-                            path=str(path), line=line) from None
+        raise EncodingError(Errors.E150, encoding=encoding or "UTF-8", path=str(path),
+                            line=line) from None
     except LookupError:
-        raise EncodingError(f"unknown encoding {encoding!r}", path=str(path)) from None
+        raise EncodingError(Errors.E144, name=encoding, path=str(path)) from None
 
 
 def read_brat(path: Path, options: ImportOptions, problems: Problems) -> Iterator[Document]:
@@ -215,25 +211,22 @@ def read_brat(path: Path, options: ImportOptions, problems: Problems) -> Iterato
     for txt, ann in _pairs(path):
         try:
             if not txt.is_file():
-                raise FormatError(f"no {txt.name} beside {ann.name if ann else ''}",
+                raise FormatError(Errors.E370, txt=txt.name, ann=ann.name if ann else "",
                                   path=str(ann or txt))
             text = _decode(txt.read_bytes(), options.encoding, txt)
             if options.replace_invalid:
                 text, count = replace_illegal(text)
                 if count:
-                    problems.warn(EncodingError(f"{count} character(s) XML cannot carry "
-                                                "replaced with U+FFFD (offsets unchanged)",
-                                                path=str(txt)))
+                    problems.warn(EncodingError(Errors.E151, count=count, path=str(txt)))
             else:
                 check_xml_text(text, str(txt))
             if ann is not None and ann.is_file():
                 ann_text = _decode(ann.read_bytes(), "utf-8", ann)
             else:
-                problems.warn(FormatError("no .ann file: read without annotations",
-                                          path=str(txt)))
+                problems.warn(FormatError(Errors.E371, path=str(txt)))
                 ann_text = ""
         except OSError as error:
-            problems.error(FormatError(f"cannot read: {error.strerror}", path=str(txt)))
+            problems.error(FormatError(Errors.E600, reason=error.strerror, path=str(txt)))
             continue
         except FormatError as error:
             problems.error(error)
@@ -267,11 +260,10 @@ def document_to_ann(document: Document, problems: Problems | None = None) -> str
     for member, head in head_of.items():
         tid[member] = tid[head]
 
-    def flat(value: str, what: str) -> str:
+    def flat(value: str, entry: Entry, **params: object) -> str:
         flattened = value.translate(_BREAKS)
         if flattened != value:
-            problems.warn(FormatError(f"document {document.id}: {what} holds line breaks or "
-                                      "tabs, written as spaces (brat cannot hold them)"))
+            problems.warn(FormatError(entry, document=document.id, **params))
         return flattened
 
     t_lines, a_lines, r_lines, notes = [], [], [], []
@@ -281,20 +273,19 @@ def document_to_ann(document: Document, problems: Problems | None = None) -> str
         covered = " ".join(document.span_text(a) for a in pieces).translate(_BREAKS)
         t_lines.append(f"{tid[annotation.id]}\t{annotation.label} {offsets}\t{covered}")
         for name in sorted(annotation.attributes):
-            value = flat(annotation.attributes[name], f"attribute {name} of {annotation.id}")
+            value = flat(annotation.attributes[name], Errors.E372, name=name, id=annotation.id)
             a_lines.append(f"\t{name} {tid[annotation.id]}" + (f" {value}" if value else ""))
         for link in annotation.links:
             if link.role == NEXT and annotation.id in chains:
                 continue
             if link.target not in tid:
-                problems.warn(FormatError(f"document {document.id}: {annotation.id} "
-                                          f"{link.role} points to missing {link.target}; "
-                                          "left out"))
+                problems.warn(FormatError(Errors.E374, document=document.id, id=annotation.id,
+                                          role=link.role, target=link.target))
                 continue
             r_lines.append(f"\t{link.role} Arg1:{tid[annotation.id]} Arg2:{tid[link.target]}")
         if annotation.note:
             notes.append(f"\tAnnotatorNotes {tid[annotation.id]}\t"
-                         f"{flat(annotation.note, f'the note of {annotation.id}')}")
+                         f"{flat(annotation.note, Errors.E373, id=annotation.id)}")
     lines = list(t_lines)
     lines += [f"A{n}{line}" for n, line in enumerate(a_lines, 1)]
     lines += [f"R{n}{line}" for n, line in enumerate(r_lines, 1)]

@@ -32,6 +32,7 @@ from typing import Any
 
 from annotator.atomic import atomic_writer
 from annotator.docid import doc_id_from_path, safe_id
+from annotator.error_catalogue import Errors
 from annotator.errors import EncodingError, FormatError
 from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.formats.conll import (
@@ -105,46 +106,44 @@ def _label_list(rows_path: Path) -> list[str] | None:
     try:
         names = json.loads(side.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise FormatError(f"cannot read the label list: {error}", path=str(side)) from None
+        raise FormatError(Errors.E390, detail=str(error), path=str(side)) from None
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise FormatError("the label list must be a JSON list of tag names", path=str(side))
+        raise FormatError(Errors.E391, path=str(side))
     return names
 
 
 def _row(obj: Any, names: list[str] | None, replace_invalid: bool, labels_name: str,
          ) -> tuple[str | None, list[str], list[str], int]:
-    """(row id, tokens, tags, characters replaced) of one row; ValueError says what is wrong."""
+    """(row id, tokens, tags, characters replaced) of one row; :class:`FormatError` (with no
+    location) says what is wrong."""
     if not isinstance(obj, dict):
-        raise ValueError("a row must be a JSON object")
+        raise FormatError(Errors.E392)
     tokens, tags = obj.get("tokens"), obj.get("ner_tags")
     if not isinstance(tokens, list) or not isinstance(tags, list):
-        raise ValueError('a row needs the lists "tokens" and "ner_tags"')
+        raise FormatError(Errors.E393)
     if len(tokens) != len(tags):
-        raise ValueError(f"{len(tokens)} tokens but {len(tags)} ner_tags")
+        raise FormatError(Errors.E394, tokens=len(tokens), tags=len(tags))
     replaced = 0
     for number, token in enumerate(tokens, 1):
         if not isinstance(token, str) or not token:
-            raise ValueError(f"token {number} is not a non-empty string")
+            raise FormatError(Errors.E395, number=number)
         if _SPACE.search(token):
-            raise ValueError(f"token {number} {token!r} holds white space")
+            raise FormatError(Errors.E396, number=number, token=token)
         if ILLEGAL_XML_CHARS.search(token):
             if not replace_invalid:
-                raise ValueError(f"token {number} holds a character XML cannot carry "
-                                 "(--replace-invalid replaces it with U+FFFD)")
+                raise FormatError(Errors.E397, number=number)
             tokens[number - 1], count = ILLEGAL_XML_CHARS.subn(REPLACEMENT, token)
             replaced += count
     names_of: list[str] = []
     for number, tag in enumerate(tags, 1):
         if isinstance(tag, int) and not isinstance(tag, bool):
             if names is None:
-                raise ValueError(f"ner_tags are numbers but there is no label list "
-                                 f"{labels_name} beside the file")
+                raise FormatError(Errors.E398, name=labels_name)
             if not 0 <= tag < len(names):
-                raise ValueError(f"ner_tag {tag} (token {number}) is not in the label list "
-                                 f"of {len(names)} tags")
+                raise FormatError(Errors.E399, tag=tag, number=number, count=len(names))
             tag = names[tag]
         if not isinstance(tag, str) or not _TAG.fullmatch(tag):
-            raise ValueError(f"tag {tag!r} (token {number}) is not O, B-LABEL or I-LABEL")
+            raise FormatError(Errors.E400, tag=tag, number=number)
         names_of.append(tag)
     row_id = obj.get("id")
     return (row_id if isinstance(row_id, str) else None), tokens, names_of, replaced
@@ -158,7 +157,7 @@ def read_hf(path: Path, options: ImportOptions, problems: Problems) -> Iterator[
         data = path.read_bytes()
         names = _label_list(path)
     except OSError as error:
-        problems.error(FormatError(f"cannot read: {error.strerror or error}", path=where))
+        problems.error(FormatError(Errors.E600, reason=error.strerror or str(error), path=where))
         return
     except FormatError as error:
         problems.error(error)
@@ -191,15 +190,17 @@ def read_hf(path: Path, options: ImportOptions, problems: Problems) -> Iterator[
                                                   options.replace_invalid,
                                                   labels_path(path).name)
         except json.JSONDecodeError as error:
-            problems.error(FormatError(f"bad JSON: {error.msg} (column {error.colno})",
+            problems.error(FormatError(Errors.E341, detail=error.msg, colno=error.colno,
                                        path=where, line=number))
             continue
-        except (ValueError, RecursionError) as error:
-            problems.error(FormatError(str(error) or "bad row", path=where, line=number))
+        except RecursionError:
+            problems.error(FormatError(Errors.E342, path=where, line=number))
+            continue
+        except FormatError as error:
+            problems.error(error.at(where, number))
             continue
         if replaced:
-            problems.warn(EncodingError(f"{replaced} character(s) XML cannot carry replaced "
-                                        "with U+FFFD", path=where, line=number))
+            problems.warn(EncodingError(Errors.E152, count=replaced, path=where, line=number))
         match = _ROW_ID.match(row_id or "")
         doc_id = safe_id(match.group(1)) if match else f"{fallback}-{number}"
         if doc_id != current and collected.tokens:

@@ -16,6 +16,7 @@ from typing import Any
 
 from annotator.atomic import atomic_writer
 from annotator.docid import doc_id_from_path, safe_id
+from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, EncodingError, FormatError, SaveError
 from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.formats.txt import bytes_to_text, first_line_title, text_direction, xml_safe
@@ -28,22 +29,18 @@ DIRECTIONS = ("rtl", "ltr")
 _SEPARATOR_ESCAPES = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
 
 
-class _LineError(Exception):
-    """What is wrong with one line (becomes ``FILE:LINE: message``)."""
-
-
 # -- reading -------------------------------------------------------------------------------
 def _string(value: Any, what: str, default: str = "") -> str:
     if value is None:
         return default
     if not isinstance(value, str):
-        raise _LineError(f"{what} must be a string, not {type(value).__name__}")
+        raise FormatError(Errors.E310, what=what, type=type(value).__name__)
     return value
 
 
 def _offset(value: Any, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _LineError(f"{what} must be an integer, not {json.dumps(value)}")
+        raise FormatError(Errors.E311, what=what, value=json.dumps(value))
     return value
 
 
@@ -53,7 +50,7 @@ def _span_id(value: Any) -> str:
         return f"e{value}"
     span_id = _string(value, "span id")
     if not is_valid_id(span_id):
-        raise _LineError(f"span id {span_id!r} is not a valid XML name or is reserved")
+        raise FormatError(Errors.E312, id=span_id)
     return span_id
 
 
@@ -61,7 +58,7 @@ def _attributes(value: Any) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise _LineError("span attributes must be an object")
+        raise FormatError(Errors.E313)
     attributes = {}
     for key, item in value.items():
         if isinstance(item, str):
@@ -69,7 +66,7 @@ def _attributes(value: Any) -> dict[str, str]:
         elif isinstance(item, (int, float, bool)):
             attributes[key] = json.dumps(item)
         else:
-            raise _LineError(f"attribute {key!r} must be a string, number or boolean")
+            raise FormatError(Errors.E314, key=key)
     return attributes
 
 
@@ -77,7 +74,7 @@ def _links(value: Any) -> tuple[Link, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise _LineError("span links must be a list")
+        raise FormatError(Errors.E315)
     links = []
     for item in value:
         if isinstance(item, Mapping):
@@ -85,7 +82,7 @@ def _links(value: Any) -> tuple[Link, ...]:
         elif isinstance(item, list) and len(item) == 2:
             role, target = item
         else:
-            raise _LineError('a link must be {"role": ..., "target": ...}')
+            raise FormatError(Errors.E316)
         links.append(Link(_string(role, "link role"), _span_id(target)))
     return tuple(links)
 
@@ -102,30 +99,29 @@ class _Span:
 
 def _check_range(start: int, end: int, text: str) -> None:
     if start == end:
-        raise _LineError(f"empty span [{start}, {end})")
+        raise FormatError(Errors.E016, start=start, end=end)
     if start > end:
-        raise _LineError(f"reversed span [{start}, {end})")
+        raise FormatError(Errors.E013, start=start, end=end)
     if start < 0 or end > len(text):
-        raise _LineError(f"span [{start}, {end}) is outside the text "
-                         f"({len(text)} characters)")
+        raise FormatError(Errors.E317, start=start, end=end, length=len(text))
 
 
 def _span_from_dict(raw: Any, text: str, keys: tuple[str, str]) -> _Span:
     if not isinstance(raw, Mapping):
-        raise _LineError("a span must be an object")
+        raise FormatError(Errors.E318)
     start_key, end_key = keys
     for key in (start_key, end_key, "label"):
         if key not in raw:
-            raise _LineError(f"span without {key!r}")
+            raise FormatError(Errors.E319, key=key)
     start = _offset(raw[start_key], f"span {start_key!r}")
     end = _offset(raw[end_key], f"span {end_key!r}")
     _check_range(start, end, text)
     label = _string(raw["label"], "span label")
     if not label:
-        raise _LineError(f"span [{start}, {end}) has an empty label")
+        raise FormatError(Errors.E320, start=start, end=end)
     if isinstance(raw.get("text"), str) and raw["text"] != text[start:end]:
-        raise _LineError(f"span [{start}, {end}) says its text is {raw['text']!r} but the "
-                         f"text there is {text[start:end]!r} (offsets must be code points)")
+        raise FormatError(Errors.E321, start=start, end=end, given=raw["text"],
+                          found=text[start:end])
     layer = _string(raw.get("layer"), "span layer")
     fields = {
         "start": start, "end": end, "label": label,
@@ -146,7 +142,7 @@ def _spans_of(obj: Mapping[str, Any], text: str, problems: Problems, where: str)
     raw_spans = obj.get("spans")
     if raw_spans is not None:
         if not isinstance(raw_spans, list):
-            raise _LineError('"spans" must be a list')
+            raise FormatError(Errors.E322)
         spans.extend(_span_from_dict(raw, text, ("start", "end")) for raw in raw_spans)
     raw_labels = obj.get("label", obj.get("labels"))
     if isinstance(raw_labels, list):
@@ -156,16 +152,15 @@ def _spans_of(obj: Mapping[str, Any], text: str, problems: Problems, where: str)
                 spans.append(_span_from_dict(
                     {"start": start, "end": end, "label": label}, text, ("start", "end")))
             elif isinstance(item, str):
-                problems.warn(FormatError(f"document label {item!r} ignored (only spans "
-                                          "are imported)", path=where))
+                problems.warn(FormatError(Errors.E323, label=item, path=where))
             else:
-                raise _LineError('a doccano label must be [start, end, "LABEL"]')
+                raise FormatError(Errors.E324)
     elif raw_labels is not None and not isinstance(raw_labels, str):
-        raise _LineError('"label" must be a list of [start, end, "LABEL"]')
+        raise FormatError(Errors.E325)
     raw_entities = obj.get("entities")
     if raw_entities is not None:
         if not isinstance(raw_entities, list):
-            raise _LineError('"entities" must be a list')
+            raise FormatError(Errors.E326)
         spans.extend(_span_from_dict(raw, text, ("start_offset", "end_offset"))
                      for raw in raw_entities)
     relations = obj.get("relations")
@@ -177,14 +172,14 @@ def _spans_of(obj: Mapping[str, Any], text: str, problems: Problems, where: str)
 def _add_relations(relations: Any, spans: list[_Span]) -> None:
     """doccano relations ``{from_id, to_id, type}`` become links from one span to the other."""
     if not isinstance(relations, list):
-        raise _LineError('"relations" must be a list')
+        raise FormatError(Errors.E327)
     by_id = {span.id: span for span in spans if span.id}
     for relation in relations:
         if not isinstance(relation, Mapping) or not {"from_id", "to_id", "type"} <= relation.keys():
-            raise _LineError('a relation must have "from_id", "to_id" and "type"')
+            raise FormatError(Errors.E328)
         source = by_id.get(_span_id(relation["from_id"]))
         if source is None:
-            raise _LineError(f"relation from unknown entity {relation['from_id']!r}")
+            raise FormatError(Errors.E329, id=relation["from_id"])
         link = Link(_string(relation["type"], "relation type"), _span_id(relation["to_id"]))
         source.fields["links"] = (*source.fields["links"], link)
 
@@ -195,11 +190,11 @@ def _document_id(obj: Mapping[str, Any], meta: Mapping[str, Any], path: Path, li
     if raw is None or isinstance(raw, bool) or raw == "":
         return f"{doc_id_from_path(path)}-{line}"
     if not isinstance(raw, (str, int)):
-        raise _LineError('"id" must be a string or an integer')
+        raise FormatError(Errors.E330)
     doc_id = safe_id(str(raw))
     if doc_id != str(raw):
-        problems.warn(FormatError(f"document id {str(raw)!r} became {doc_id!r} (ids hold "
-                                  "letters, digits, '.', '-', '_')", path=str(path), line=line))
+        problems.warn(FormatError(Errors.E331, given=str(raw), id=doc_id, path=str(path),
+                                  line=line))
     return doc_id
 
 
@@ -214,14 +209,14 @@ def object_to_document(obj: Any, path: Path, line: int, options: ImportOptions,
     where = f"{path}:{line}"
     try:
         if not isinstance(obj, Mapping):
-            raise _LineError("a line must hold a JSON object")
+            raise FormatError(Errors.E332)
         meta = obj.get("meta") or {}
         if not isinstance(meta, Mapping):
-            raise _LineError('"meta" must be an object')
+            raise FormatError(Errors.E333)
         if obj.get("text") is None:
             if "tokens" in obj and "ner_tags" in obj:
-                raise _LineError('no "text": Hugging Face token rows need --format hf')
-            raise _LineError('no "text"')
+                raise FormatError(Errors.E334)
+            raise FormatError(Errors.E335)
         text = _xml_safe(_string(obj["text"], '"text"'), "text", options, problems, where)
         title = _field(obj, meta, "title")
         title = first_line_title(text) if title is None else _string(title, '"title"')
@@ -231,13 +226,13 @@ def object_to_document(obj: Any, path: Path, line: int, options: ImportOptions,
         direction = _field(obj, meta, "direction")
         direction = text_direction(text) if direction is None else direction
         if direction not in DIRECTIONS:
-            raise _LineError(f'"direction" must be "rtl" or "ltr", not {direction!r}')
+            raise FormatError(Errors.E336, direction=direction)
         language = _field(obj, meta, "language")
         language = ("ar" if direction == "rtl" else "und") if language is None else language
         status = obj.get("status") or {}
         if not isinstance(status, Mapping) or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in status.items()):
-            raise _LineError('"status" must map annotator names to strings')
+            raise FormatError(Errors.E337)
         document = Document(
             id=_document_id(obj, meta, path, line, problems), text=text,
             title=_xml_safe(title, "title", options, problems, where),
@@ -246,10 +241,8 @@ def object_to_document(obj: Any, path: Path, line: int, options: ImportOptions,
             status=dict(status))
         spans = _spans_of(obj, text, problems, where)
         _add_spans(document, spans, options, problems, where)
-    except _LineError as error:
-        raise FormatError(str(error), path=str(path), line=line) from None
     except AnnotatorError as error:
-        raise FormatError(error.message, path=str(path), line=line) from None
+        raise FormatError(error, path=str(path), line=line) from None
     return document
 
 
@@ -257,10 +250,10 @@ def _xml_safe(value: str, what: str, options: ImportOptions, problems: Problems,
               where: str) -> str:
     try:
         return xml_safe(value, options, problems, where, what)
-    except EncodingError as error:
-        raise _LineError(f"{error.message.split(';')[0]} (line {error.line}, column "
-                         f"{error.column} of the {what}); use --replace-invalid to replace "
-                         "such characters with U+FFFD") from None
+    except EncodingError as error:  # E140/E141 with where in the value it is
+        entry = Errors.E143 if "count" in error.params else Errors.E142
+        raise FormatError(entry, **error.params, text_line=error.line,
+                          text_column=error.column) from None
 
 
 def _add_spans(document: Document, spans: list[_Span], options: ImportOptions,
@@ -285,13 +278,12 @@ def _add_spans(document: Document, spans: list[_Span], options: ImportOptions,
             while span_id in taken:
                 span_id = document.annotations.new_id()
         if span_id in taken:
-            raise _LineError(f"two spans have the id {span_id!r}")
+            raise FormatError(Errors.E338, id=span_id)
         taken.add(span_id)
         annotations.append(Annotation(id=span_id, **fields))
     document.annotations.extend(annotations)
     for annotation, link in document.annotations.dangling_links():
-        raise _LineError(f"span {annotation.id} links ({link.role}) to {link.target!r}, "
-                         "which is not a span of this line")
+        raise FormatError(Errors.E339, id=annotation.id, role=link.role, target=link.target)
 
 
 def _lines_of(data: bytes, options: ImportOptions, path: Path,
@@ -316,9 +308,9 @@ def _utf8_lines(data: bytes, path: Path, problems: Problems) -> Iterator[tuple[i
         try:
             yield number, raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            problems.error(EncodingError(
-                f"bytes {raw[error.start:error.end][:4].hex(' ')} are not valid UTF-8 "
-                f"(byte {error.start + 1} of the line)", path=str(path), line=number))
+            bad = raw[error.start:error.end][:4].hex(" ")
+            problems.error(EncodingError(Errors.E340, bytes=bad, position=error.start + 1,
+                                         path=str(path), line=number))
 
 
 def read_jsonl(path: Path, options: ImportOptions, problems: Problems) -> Iterator[Document]:
@@ -327,7 +319,8 @@ def read_jsonl(path: Path, options: ImportOptions, problems: Problems) -> Iterat
     try:
         data = path.read_bytes()
     except OSError as error:
-        problems.error(FormatError(f"cannot read: {error.strerror or error}", path=str(path)))
+        problems.error(FormatError(Errors.E600, reason=error.strerror or str(error),
+                                   path=str(path)))
         return
     try:
         lines = _lines_of(data, options, path, problems)
@@ -340,12 +333,11 @@ def read_jsonl(path: Path, options: ImportOptions, problems: Problems) -> Iterat
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as error:
-            problems.error(FormatError(f"bad JSON: {error.msg} (column {error.colno})",
+            problems.error(FormatError(Errors.E341, detail=error.msg, colno=error.colno,
                                        path=str(path), line=number))
             continue
         except RecursionError:
-            problems.error(FormatError("bad JSON: nested too deeply", path=str(path),
-                                       line=number))
+            problems.error(FormatError(Errors.E342, path=str(path), line=number))
             continue
         try:
             yield object_to_document(obj, path, number, options, problems)
@@ -407,7 +399,7 @@ def write_jsonl(documents: Iterable[Document], out: Path, options: ExportOptions
     """
     out = Path(out)
     if out.is_dir():
-        raise SaveError("is a folder; give a file name for JSONL output", path=str(out))
+        raise SaveError(Errors.E343, path=str(out))
     with atomic_writer(out) as stream:
         for document in documents:
             if options.layer is not None:

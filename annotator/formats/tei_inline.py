@@ -40,6 +40,7 @@ from lxml import etree
 
 from annotator.atomic import atomic_write_bytes
 from annotator.docid import fragment_ids
+from annotator.error_catalogue import Errors
 from annotator.errors import FormatError
 from annotator.formats import ExportOptions, Problems
 from annotator.layers import GOLD, select_layer
@@ -140,9 +141,8 @@ def document_to_tei_inline(document: Document, *, tagset: TagSet | None = None,
     _link_fragments(fragments, {a.id for a in annotations})
     for ann in annotations:
         if ann.id not in fragments:
-            problems.warn(FormatError(
-                f"document {document.id}: {ann.id} {ann.label} [{ann.start}, {ann.end}) covers "
-                "only the space between paragraphs; inline TEI has no place for it"))
+            problems.warn(FormatError(Errors.E470, document=document.id, id=ann.id,
+                                      label=ann.label, start=ann.start, end=ann.end))
     _links(text_element, annotations, fragments, tagset)
     return root
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.docid import doc_id_from_path
+from annotator.error_catalogue import Errors
 from annotator.errors import EncodingError, FormatError
 from annotator.formats import ImportOptions, Problems
 from annotator.model import Document
@@ -32,7 +33,7 @@ def check_encoding_name(name: str) -> str:
     try:
         return codecs.lookup(name).name
     except LookupError:
-        raise FormatError(f"unknown encoding {name!r}") from None
+        raise FormatError(Errors.E144, name=name) from None
 
 
 # Code points expected in Arabic or English news text: ASCII and Latin-1, Arabic blocks,
@@ -71,8 +72,7 @@ def _legacy_encoding(data: bytes, path: str) -> str:
         except UnicodeDecodeError:
             continue
     if not decoded:
-        raise EncodingError("not UTF-8, UTF-16, Windows-1256 or ISO-8859-6; "
-                            "give the encoding with --encoding NAME", path=path)
+        raise EncodingError(Errors.E145, path=path)
     if len(decoded) == 1:
         return next(iter(decoded))
     mess = {enc: len(_MIXED_SCRIPT.findall(text)) for enc, text in decoded.items()}
@@ -105,7 +105,7 @@ def detect_encoding(data: bytes, path: str = "") -> str:
     else:
         return "utf-8"
     if b"\x00" in data:
-        raise EncodingError("binary data (NUL bytes), not a text file", path=path)
+        raise EncodingError(Errors.E146, path=path)
     return _legacy_encoding(data, path)
 
 
@@ -142,7 +142,7 @@ def bytes_to_text(data: bytes, encoding: str | None = None, path: str = "") -> t
         good = body[:error.start].decode(reader, errors="replace")
         line, column = line_and_column(good, len(good))
         bad = body[error.start:error.end][:4].hex(" ")
-        raise EncodingError(f"bytes {bad} are not valid {codec}", path=path, line=line,
+        raise EncodingError(Errors.E147, bytes=bad, encoding=codec, path=path, line=line,
                             column=column) from None
 
 
@@ -174,10 +174,10 @@ def xml_safe(text: str, options: ImportOptions, problems: Problems, path: str,
         check_xml_text(text, path, what)
         return text
     replaced, count = replace_illegal(text)
-    if count:
-        problems.warn(EncodingError(
-            f"replaced {count} character{'s' if count > 1 else ''} XML cannot carry "
-            f"in the {what} with U+FFFD", path=path))
+    if count == 1:
+        problems.warn(EncodingError(Errors.E148, what=what, path=path))
+    elif count:
+        problems.warn(EncodingError(Errors.E149, count=count, what=what, path=path))
     return replaced
 
 
@@ -193,7 +193,8 @@ def read_txt(path: Path, options: ImportOptions, problems: Problems) -> Iterator
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        problems.error(FormatError(f"cannot read: {error.strerror or error}", path=str(path)))
+        problems.error(FormatError(Errors.E600, reason=error.strerror or str(error),
+                                   path=str(path)))
         return
     try:
         text, _ = bytes_to_text(data, options.encoding, str(path))
