@@ -7,6 +7,8 @@ Runs ``pyside6-lupdate`` on the UI modules into a fresh catalogue, then:
 - gives strings marked through an alias (``tr = self.tr; tr("...")``, which lupdate files
   under an empty context) the context Qt uses at run time: the name of the class around them;
 - adds the strings passed to ``tr`` through a variable (listed in :data:`EXTRA`);
+- adds the core's error templates (``annotator.error_catalogue``) in the context ``Errors``,
+  which ``annotator_ui.i18n.error_message`` translates;
 - keeps every translation already in ``annotator_ar.ts`` (matched by context and source
   text, else by source text alone), so translators edit the ``.ts`` (Qt Linguist or by hand)
   and re-run this script;
@@ -25,10 +27,15 @@ from pathlib import Path
 
 from lxml import etree
 
+from annotator.error_catalogue import entries
+
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "resources" / "translations"
 TS = HERE / "annotator_ar.ts"
 QM = HERE / "annotator_ar.qm"
+
+# The Qt context of the core's error templates (as annotator_ui.i18n.ERRORS_CONTEXT).
+ERRORS_CONTEXT = "Errors"
 
 # (context, source) pairs lupdate cannot see because the text reaches tr() in a variable.
 EXTRA: list[tuple[str, str]] = [
@@ -109,6 +116,8 @@ def build(lupdate: str) -> tuple[etree._Element, list[str]]:
             messages.setdefault(target, {}).setdefault(source, []).extend(locations)
     for context_name, source in EXTRA:
         messages.setdefault(context_name, {}).setdefault(source, [])
+    for entry in entries():
+        messages.setdefault(ERRORS_CONTEXT, {}).setdefault(entry.template, [])
 
     out = etree.Element("TS", version="2.1", language="ar")
     missing: list[str] = []

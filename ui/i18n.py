@@ -3,16 +3,20 @@
 Translations live in ``resources/translations/annotator_<lang>.qm`` (compiled from the
 ``.ts`` next to it with ``pyside6-lrelease``).  UI code marks strings with
 ``QCoreApplication.translate(context, text)`` or ``self.tr(text)``; in Arabic the whole
-application is mirrored (right-to-left layout).
+application is mirrored (right-to-left layout).  Errors from the core are shown with
+:func:`error_message`: their catalogue templates are translated in the context ``"Errors"``.
 """
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from string import Formatter
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
+
+from annotator.errors import AnnotatorError
 
 SUPPORTED = ("ar", "en")
 RTL_LANGUAGES = frozenset({"ar"})
@@ -101,3 +105,39 @@ def install_translator(app: QCoreApplication | None = None, language: str | None
     _current = language
     return language
 
+
+
+# Qt context of the core's error templates (annotator.error_catalogue).
+ERRORS_CONTEXT = "Errors"
+FSI, PDI = "\u2068", "\u2069"  # first-strong isolate and its closing pop
+
+
+class _Filler(Formatter):
+    """Fills a translated template in: an error given as a value in the interface language,
+    and, in a right-to-left interface, each value isolated so that a path, id or number
+    keeps its own direction and leaves the sentence around it in order."""
+
+    def __init__(self, isolate: bool) -> None:
+        self.isolate = isolate
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if isinstance(value, AnnotatorError):
+            value = error_message(value)
+        text = super().format_field(value, format_spec)
+        return FSI + text + PDI if self.isolate else text
+
+
+def error_message(error: AnnotatorError) -> str:
+    """``error`` as one line in the interface language: ``file:line:`` (where known) and
+    its catalogue template translated, with the parameters filled in.  In English this is
+    ``error.one_line()``."""
+    template = QCoreApplication.translate(ERRORS_CONTEXT, error.entry.template)
+    isolate = is_right_to_left(_current)
+    try:
+        body = _Filler(isolate).vformat(template, (), error.params)
+    except (KeyError, IndexError, ValueError):  # a translation naming a parameter it lacks
+        body = error.message
+    where = error.where()
+    if where and isolate:
+        where = FSI + where[:-2] + PDI + ": "
+    return where + " ".join(body.split("\n"))
