@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from annotator_ui.i18n import error_message
 from annotator_ui.settings import APPLICATION, ORGANISATION
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -117,7 +118,8 @@ class Autosaver(QObject):
                 self.store.remove(*self._written)
             entry = self.store.write(document, path, tagset=tagset)
         except (AnnotatorError, OSError) as error:
-            self.failed.emit(str(error))
+            self.failed.emit(error_message(error) if isinstance(error, AnnotatorError)
+                             else str(error))
             return None
         self._pending = False
         self._written = (document, path)
