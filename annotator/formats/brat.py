@@ -263,7 +263,7 @@ def document_to_ann(document: Document, problems: Problems | None = None) -> str
     def flat(value: str, entry: Entry, **params: object) -> str:
         flattened = value.translate(_BREAKS)
         if flattened != value:
-            problems.warn(FormatError(entry, document=document.id, **params))
+            problems.warn(FormatError(entry, **params))
         return flattened
 
     t_lines, a_lines, r_lines, notes = [], [], [], []
@@ -273,7 +273,8 @@ def document_to_ann(document: Document, problems: Problems | None = None) -> str
         covered = " ".join(document.span_text(a) for a in pieces).translate(_BREAKS)
         t_lines.append(f"{tid[annotation.id]}\t{annotation.label} {offsets}\t{covered}")
         for name in sorted(annotation.attributes):
-            value = flat(annotation.attributes[name], Errors.E372, name=name, id=annotation.id)
+            value = flat(annotation.attributes[name], Errors.E372, document=document.id,
+                         name=name, id=annotation.id)
             a_lines.append(f"\t{name} {tid[annotation.id]}" + (f" {value}" if value else ""))
         for link in annotation.links:
             if link.role == NEXT and annotation.id in chains:
@@ -284,8 +285,8 @@ def document_to_ann(document: Document, problems: Problems | None = None) -> str
                 continue
             r_lines.append(f"\t{link.role} Arg1:{tid[annotation.id]} Arg2:{tid[link.target]}")
         if annotation.note:
-            notes.append(f"\tAnnotatorNotes {tid[annotation.id]}\t"
-                         f"{flat(annotation.note, Errors.E373, id=annotation.id)}")
+            note = flat(annotation.note, Errors.E373, document=document.id, id=annotation.id)
+            notes.append(f"\tAnnotatorNotes {tid[annotation.id]}\t{note}")
     lines = list(t_lines)
     lines += [f"A{n}{line}" for n, line in enumerate(a_lines, 1)]
     lines += [f"R{n}{line}" for n, line in enumerate(r_lines, 1)]
