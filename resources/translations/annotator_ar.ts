@@ -214,6 +214,653 @@
     </message>
   </context>
   <context>
+    <name>Errors</name>
+    <message>
+      <source>"direction" must be "rtl" or "ltr", not {direction!r}</source>
+      <translation>يجب أن يكون ⁨"direction"⁩ ⁨"rtl"⁩ أو ⁨"ltr"⁩، لا {direction!r}</translation>
+    </message>
+    <message>
+      <source>"entities" must be a list</source>
+      <translation>يجب أن يكون ⁨"entities"⁩ قائمة</translation>
+    </message>
+    <message>
+      <source>"id" must be a string or an integer</source>
+      <translation>يجب أن يكون ⁨"id"⁩ سلسلة نصية أو عددًا صحيحًا</translation>
+    </message>
+    <message>
+      <source>"label" must be a list of [start, end, "LABEL"]</source>
+      <translation>يجب أن يكون ⁨"label"⁩ قائمة من ⁨[start, end, "LABEL"]⁩</translation>
+    </message>
+    <message>
+      <source>"meta" must be an object</source>
+      <translation>يجب أن يكون ⁨"meta"⁩ كائنًا</translation>
+    </message>
+    <message>
+      <source>"relations" must be a list</source>
+      <translation>يجب أن يكون ⁨"relations"⁩ قائمة</translation>
+    </message>
+    <message>
+      <source>"spans" must be a list</source>
+      <translation>يجب أن يكون ⁨"spans"⁩ قائمة</translation>
+    </message>
+    <message>
+      <source>"status" must map annotator names to strings</source>
+      <translation>يجب أن يربط ⁨"status"⁩ أسماء المعلِّقين بسلاسل نصية</translation>
+    </message>
+    <message>
+      <source>--labels: give at least one label</source>
+      <translation>⁨--labels⁩: أعطِ وسمًا واحدًا على الأقل</translation>
+    </message>
+    <message>
+      <source>--split needs OUT to be a folder, but it is a file</source>
+      <translation>يحتاج ⁨--split⁩ أن يكون ⁨OUT⁩ مجلدًا، لكنه ملف</translation>
+    </message>
+    <message>
+      <source>--split: the fractions add up to {total:g}, not 1</source>
+      <translation>⁨--split⁩: مجموع النسب {total:g} لا 1</translation>
+    </message>
+    <message>
+      <source>--split: {item!r} is not NAME=FRACTION (e.g. train=0.8,dev=0.1,test=0.1)</source>
+      <translation>⁨--split⁩: {item!r} ليس بالصيغة ⁨NAME=FRACTION⁩ (مثل ⁨train=0.8,dev=0.1,test=0.1⁩)</translation>
+    </message>
+    <message>
+      <source>--split: {name!r} given twice</source>
+      <translation>⁨--split⁩: {name!r} مذكور مرتين</translation>
+    </message>
+    <message>
+      <source>--width must be at least 10, not {width}</source>
+      <translation>يجب ألا يقل ⁨--width⁩ عن 10، وهو {width}</translation>
+    </message>
+    <message>
+      <source>a doccano label must be [start, end, "LABEL"]</source>
+      <translation>يجب أن يكون وسم doccano بالصيغة ⁨[start, end, "LABEL"]⁩</translation>
+    </message>
+    <message>
+      <source>a line must hold a JSON object</source>
+      <translation>يجب أن يحوي السطر كائن JSON</translation>
+    </message>
+    <message>
+      <source>a link must be {{"role": ..., "target": ...}}</source>
+      <translation>يجب أن يكون الربط بالصيغة ⁨{{"role": ..., "target": ...}}⁩</translation>
+    </message>
+    <message>
+      <source>a relation must have "from_id", "to_id" and "type"</source>
+      <translation>يجب أن تكون للعلاقة الحقول ⁨"from_id"⁩ و⁨"to_id"⁩ و⁨"type"⁩</translation>
+    </message>
+    <message>
+      <source>a relation needs a type and two arguments (Arg1:T1 Arg2:T2); line skipped</source>
+      <translation>تحتاج العلاقة نوعًا وطرفين ⁨(Arg1:T1 Arg2:T2)⁩؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>a row must be a JSON object</source>
+      <translation>يجب أن يكون الصف كائن JSON</translation>
+    </message>
+    <message>
+      <source>a row needs the lists "tokens" and "ner_tags"</source>
+      <translation>يحتاج الصف القائمتين ⁨"tokens"⁩ و⁨"ner_tags"⁩</translation>
+    </message>
+    <message>
+      <source>a span must be an object</source>
+      <translation>يجب أن يكون المدى كائنًا</translation>
+    </message>
+    <message>
+      <source>a text-bound line needs an id, a tab and 'LABEL START END'; line skipped</source>
+      <translation>يحتاج سطر النص المحدود معرّفًا وجدولة و⁨'LABEL START END'⁩؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>a {role} must be {targets}, not {label}</source>
+      <translation>يجب أن يكون {role} من {targets}، لا {label}</translation>
+    </message>
+    <message>
+      <source>annotation id {id!r} is not a valid XML name or is reserved</source>
+      <translation>معرّف التعليق {id!r} ليس اسم XML صالحًا أو أنه محجوز</translation>
+    </message>
+    <message>
+      <source>annotation {id} cannot be its own {role}</source>
+      <translation>لا يمكن أن يكون التعليق {id} {role} لنفسه</translation>
+    </message>
+    <message>
+      <source>annotation {id} has no {role} link to {target}</source>
+      <translation>ليس للتعليق {id} ربط {role} إلى {target}</translation>
+    </message>
+    <message>
+      <source>annotation {id}: empty attribute name</source>
+      <translation>التعليق {id}: اسم سمة فارغ</translation>
+    </message>
+    <message>
+      <source>annotation {id}: empty label</source>
+      <translation>التعليق {id}: وسم فارغ</translation>
+    </message>
+    <message>
+      <source>annotation {id}: empty link role</source>
+      <translation>التعليق {id}: دور ربط فارغ</translation>
+    </message>
+    <message>
+      <source>annotation {id}: empty span [{start}, {end})</source>
+      <translation>التعليق {id}: مدى فارغ ⁨[{start}, {end})⁩</translation>
+    </message>
+    <message>
+      <source>annotation {id}: negative offset {start}</source>
+      <translation>التعليق {id}: إزاحة سالبة {start}</translation>
+    </message>
+    <message>
+      <source>annotation {id}: offsets must be integers</source>
+      <translation>التعليق {id}: يجب أن تكون الإزاحات أعدادًا صحيحة</translation>
+    </message>
+    <message>
+      <source>annotation {id}: reversed span [{start}, {end})</source>
+      <translation>التعليق {id}: مدى معكوس ⁨[{start}, {end})⁩</translation>
+    </message>
+    <message>
+      <source>annotation {id}: span [{start}, {end}) ends beyond the text ({length} characters)</source>
+      <translation>التعليق {id}: المدى ⁨[{start}, {end})⁩ ينتهي بعد آخر النص ({length} حرفًا)</translation>
+    </message>
+    <message>
+      <source>attribute of unknown annotation {id!r}; line skipped</source>
+      <translation>سمة لتعليق مجهول {id!r}؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>attribute {key!r} must be a string, number or boolean</source>
+      <translation>يجب أن تكون السمة {key!r} سلسلة نصية أو عددًا أو قيمة منطقية</translation>
+    </message>
+    <message>
+      <source>attribute {name} of {id} given twice; line skipped</source>
+      <translation>السمة {name} للتعليق {id} مذكورة مرتين؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>bad JSON: nested too deeply</source>
+      <translation>JSON غير صالح: تداخل عميق جدًّا</translation>
+    </message>
+    <message>
+      <source>bad JSON: {detail} (column {colno})</source>
+      <translation>JSON غير صالح: {detail} (العمود {colno})</translation>
+    </message>
+    <message>
+      <source>binary data (NUL bytes), not a text file</source>
+      <translation>بيانات ثنائية (فيها بايتات NUL)، لا ملف نصي</translation>
+    </message>
+    <message>
+      <source>bytes {bytes} are not valid UTF-8 (byte {position} of the line)</source>
+      <translation>البايتات {bytes} ليست UTF-8 صالحًا (البايت {position} من السطر)</translation>
+    </message>
+    <message>
+      <source>bytes {bytes} are not valid {encoding}</source>
+      <translation>البايتات {bytes} غير صالحة في ترميز {encoding}</translation>
+    </message>
+    <message>
+      <source>cannot create the folder: {reason}</source>
+      <translation>تعذّر إنشاء المجلد: {reason}</translation>
+    </message>
+    <message>
+      <source>cannot create the output folder: {reason}</source>
+      <translation>تعذّر إنشاء مجلد المخرجات: {reason}</translation>
+    </message>
+    <message>
+      <source>cannot read folder: permission denied</source>
+      <translation>تعذّرت قراءة المجلد: الإذن مرفوض</translation>
+    </message>
+    <message>
+      <source>cannot read folder: {reason}</source>
+      <translation>تعذّرت قراءة المجلد: {reason}</translation>
+    </message>
+    <message>
+      <source>cannot read tag set: {reason}</source>
+      <translation>تعذّرت قراءة مجموعة الوسوم: {reason}</translation>
+    </message>
+    <message>
+      <source>cannot read the label list: {detail}</source>
+      <translation>تعذّرت قراءة قائمة الوسوم: {detail}</translation>
+    </message>
+    <message>
+      <source>cannot read: {reason}</source>
+      <translation>تعذّرت القراءة: {reason}</translation>
+    </message>
+    <message>
+      <source>cannot write here: {reason}</source>
+      <translation>تعذّرت الكتابة هنا: {reason}</translation>
+    </message>
+    <message>
+      <source>cannot write: {reason}</source>
+      <translation>تعذّرت الكتابة: {reason}</translation>
+    </message>
+    <message>
+      <source>document id {given!r} became {id!r} (ids hold letters, digits, '.', '-', '_')</source>
+      <translation>تحوّل معرّف الوثيقة {given!r} إلى {id!r} (تتكوّن المعرّفات من حروف وأرقام والرموز ⁨'.', '-', '_'⁩)</translation>
+    </message>
+    <message>
+      <source>document id {id!r} is also in {other}; this copy is left out</source>
+      <translation>معرّف الوثيقة {id!r} موجود أيضًا في {other}؛ تُركت هذه النسخة</translation>
+    </message>
+    <message>
+      <source>document id {id!r} must be letters, digits, '.', '-', '_'</source>
+      <translation>يجب أن يتكوّن معرّف الوثيقة {id!r} من حروف وأرقام والرموز ⁨'.', '-', '_'⁩</translation>
+    </message>
+    <message>
+      <source>document id {id!r} was already imported from {source} in this run with different content; {target} not overwritten</source>
+      <translation>استُوردت الوثيقة ذات المعرّف {id!r} من قبل من {source} في هذا التشغيل بمحتوى مختلف؛ لم يُكتب فوق {target}</translation>
+    </message>
+    <message>
+      <source>document label {label!r} ignored (only spans are imported)</source>
+      <translation>أُهمل وسم الوثيقة {label!r} (تُستورد المديات وحدها)</translation>
+    </message>
+    <message>
+      <source>document {document}: attribute {name} of {id} holds line breaks or tabs, written as spaces (brat cannot hold them)</source>
+      <translation>الوثيقة {document}: في السمة {name} للتعليق {id} فواصل أسطر أو جدولات كُتبت مسافات (لا يحملها brat)</translation>
+    </message>
+    <message>
+      <source>document {document}: the note of {id} holds line breaks or tabs, written as spaces (brat cannot hold them)</source>
+      <translation>الوثيقة {document}: في ملاحظة التعليق {id} فواصل أسطر أو جدولات كُتبت مسافات (لا يحملها brat)</translation>
+    </message>
+    <message>
+      <source>document {document}: {id} {label} [{start}, {end}) covers only the space between paragraphs; inline TEI has no place for it</source>
+      <translation>الوثيقة {document}: التعليق {id} ({label}) ⁨[{start}, {end})⁩ لا يغطي إلا الفراغ بين الفقرات؛ لا مكان له في TEI المضمَّن</translation>
+    </message>
+    <message>
+      <source>document {document}: {id} {role} points to missing {target}; left out</source>
+      <translation>الوثيقة {document}: الربط {role} من {id} يشير إلى {target} غير الموجود؛ تُرك</translation>
+    </message>
+    <message>
+      <source>document {id} was already imported from {source}; same content, written once</source>
+      <translation>استُوردت الوثيقة {id} من قبل من {source}؛ المحتوى نفسه، فكُتبت مرة واحدة</translation>
+    </message>
+    <message>
+      <source>duplicate annotation id {id!r}</source>
+      <translation>معرّف تعليق مكرّر {id!r}</translation>
+    </message>
+    <message>
+      <source>empty span [{start}, {end})</source>
+      <translation>مدى فارغ ⁨[{start}, {end})⁩</translation>
+    </message>
+    <message>
+      <source>equivalence (*) lines are not supported; line skipped</source>
+      <translation>أسطر التكافؤ ⁨(*)⁩ غير مدعومة؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>event (E) lines are not supported; line skipped</source>
+      <translation>أسطر الأحداث ⁨(E)⁩ غير مدعومة؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>id {id!r} cannot serve as an annotation id; line skipped</source>
+      <translation>لا يصلح {id!r} معرّفًا لتعليق؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>id {id} defined twice; line skipped</source>
+      <translation>المعرّف {id} معرَّف مرتين؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>is a folder; give a file name for JSONL output</source>
+      <translation>هذا مجلد؛ أعطِ اسم ملف لمخرجات JSONL</translation>
+    </message>
+    <message>
+      <source>label {label}: 'name' must be a non-empty word</source>
+      <translation>الوسم {label}: يجب أن يكون ⁨'name'⁩ كلمة غير فارغة</translation>
+    </message>
+    <message>
+      <source>label {label}: attributes must be tables</source>
+      <translation>الوسم {label}: يجب أن تكون السمات جداول</translation>
+    </message>
+    <message>
+      <source>label {label}: colour {color!r} is not #rrggbb</source>
+      <translation>الوسم {label}: اللون {color!r} ليس بالصيغة ⁨#rrggbb⁩</translation>
+    </message>
+    <message>
+      <source>label {label}: default {default!r} is not an allowed value</source>
+      <translation>الوسم {label}: القيمة الافتراضية {default!r} ليست من القيم المسموح بها</translation>
+    </message>
+    <message>
+      <source>label {label}: defined twice</source>
+      <translation>الوسم {label}: معرَّف مرتين</translation>
+    </message>
+    <message>
+      <source>label {label}: link {role!r} names unknown labels {missing}</source>
+      <translation>الوسم {label}: الربط {role!r} يسمّي وسومًا مجهولة: {missing}</translation>
+    </message>
+    <message>
+      <source>label {label}: links must be tables</source>
+      <translation>الوسم {label}: يجب أن تكون الروابط جداول</translation>
+    </message>
+    <message>
+      <source>label {label}: shortcut {shortcut!r} already used by {other}</source>
+      <translation>الوسم {label}: الاختصار {shortcut!r} مستعمل من قبل للوسم {other}</translation>
+    </message>
+    <message>
+      <source>label {label}: value_names must be a table</source>
+      <translation>الوسم {label}: يجب أن يكون ⁨value_names⁩ جدولًا</translation>
+    </message>
+    <message>
+      <source>label {label}: value_names names {value!r}, not an allowed value</source>
+      <translation>الوسم {label}: يسمّي ⁨value_names⁩ القيمة {value!r} وهي ليست من القيم المسموح بها</translation>
+    </message>
+    <message>
+      <source>label {label}: value_names.{value} must be a table of en/ar</source>
+      <translation>الوسم {label}: يجب أن يكون ⁨value_names.{value}⁩ جدولًا بالمفتاحين ⁨en/ar⁩</translation>
+    </message>
+    <message>
+      <source>label {label}: {key!r} must be a list of strings</source>
+      <translation>الوسم {label}: يجب أن يكون {key!r} قائمة سلاسل نصية</translation>
+    </message>
+    <message>
+      <source>label {label}: {key!r} must be a string</source>
+      <translation>الوسم {label}: يجب أن يكون {key!r} سلسلة نصية</translation>
+    </message>
+    <message>
+      <source>label {number} is not a table</source>
+      <translation>الوسم {number} ليس جدولًا</translation>
+    </message>
+    <message>
+      <source>labels not in tag set {name!r}: {labels}</source>
+      <translation>وسوم ليست في مجموعة الوسوم {name!r}: {labels}</translation>
+    </message>
+    <message>
+      <source>must be a folder, but it is a file</source>
+      <translation>يجب أن يكون مجلدًا، لكنه ملف</translation>
+    </message>
+    <message>
+      <source>needs at least one [[labels]] table</source>
+      <translation>يلزم جدول ⁨[[labels]]⁩ واحد على الأقل</translation>
+    </message>
+    <message>
+      <source>ner_tag {tag} (token {number}) is not in the label list of {count} tags</source>
+      <translation>الوسم ⁨ner_tag⁩ {tag} (الوحدة {number}) ليس في قائمة الوسوم، وفيها {count} وسمًا</translation>
+    </message>
+    <message>
+      <source>ner_tags are numbers but there is no label list {name} beside the file</source>
+      <translation>قيم ⁨ner_tags⁩ أعداد لكن لا قائمة وسوم {name} بجانب الملف</translation>
+    </message>
+    <message>
+      <source>no "text"</source>
+      <translation>لا ⁨"text"⁩</translation>
+    </message>
+    <message>
+      <source>no "text": Hugging Face token rows need --format hf</source>
+      <translation>لا ⁨"text"⁩: صفوف وحدات Hugging Face تحتاج ⁨--format hf⁩</translation>
+    </message>
+    <message>
+      <source>no .ann file: read without annotations</source>
+      <translation>لا ملف ⁨.ann⁩: قُرئ بلا تعليقات</translation>
+    </message>
+    <message>
+      <source>no annotation with id {id!r}</source>
+      <translation>لا تعليق بالمعرّف {id!r}</translation>
+    </message>
+    <message>
+      <source>no files to import (known endings: {endings})</source>
+      <translation>لا ملفات للاستيراد (اللواحق المعروفة: {endings})</translation>
+    </message>
+    <message>
+      <source>no label; line skipped</source>
+      <translation>لا وسم؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>no such file or folder</source>
+      <translation>لا ملف ولا مجلد بهذا الاسم</translation>
+    </message>
+    <message>
+      <source>no tab after the id; line skipped</source>
+      <translation>لا جدولة بعد المعرّف؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>no {txt} beside {ann}</source>
+      <translation>لا ملف {txt} بجانب {ann}</translation>
+    </message>
+    <message>
+      <source>normalization (N) lines are not supported; line skipped</source>
+      <translation>أسطر التطبيع ⁨(N)⁩ غير مدعومة؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>not UTF-8, UTF-16, Windows-1256 or ISO-8859-6; give the encoding with --encoding NAME</source>
+      <translation>ليس بترميز UTF-8 ولا UTF-16 ولا Windows-1256 ولا ISO-8859-6؛ حدّد الترميز بـ⁨--encoding NAME⁩</translation>
+    </message>
+    <message>
+      <source>not valid TOML: {detail}</source>
+      <translation>ليس TOML صالحًا: {detail}</translation>
+    </message>
+    <message>
+      <source>not valid {encoding} (use --encoding)</source>
+      <translation>غير صالح في ترميز {encoding} (استعمل ⁨--encoding⁩)</translation>
+    </message>
+    <message>
+      <source>note on unknown annotation {id!r}; line skipped</source>
+      <translation>ملاحظة على تعليق مجهول {id!r}؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>note type {type!r} read as AnnotatorNotes</source>
+      <translation>قُرئ نوع الملاحظة {type!r} على أنه ⁨AnnotatorNotes⁩</translation>
+    </message>
+    <message>
+      <source>offsets {offsets!r} are not 'START END' pairs; line skipped</source>
+      <translation>الإزاحات {offsets!r} ليست أزواج ⁨'START END'⁩؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>output must be a folder, but this is a file</source>
+      <translation>يجب أن يكون المخرج مجلدًا، لكن هذا ملف</translation>
+    </message>
+    <message>
+      <source>relation from unknown entity {id!r}</source>
+      <translation>علاقة من كيان مجهول {id!r}</translation>
+    </message>
+    <message>
+      <source>relation to unknown annotation {id!r}; line skipped</source>
+      <translation>علاقة إلى تعليق مجهول {id!r}؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>replaced 1 character XML cannot carry in the {what} with U+FFFD</source>
+      <translation>بُدِّل بـ⁨U+FFFD⁩ محرف واحد لا يحمله XML في {what}</translation>
+    </message>
+    <message>
+      <source>replaced {count} characters XML cannot carry in the {what} with U+FFFD</source>
+      <translation>بُدِّلت بـ⁨U+FFFD⁩ محارف لا يحملها XML في {what}، عددها {count}</translation>
+    </message>
+    <message>
+      <source>replaced {count} characters XML cannot carry with U+FFFD</source>
+      <translation>بُدِّل بـ⁨U+FFFD⁩ من المحارف التي لا يحملها XML ما عدده {count}</translation>
+    </message>
+    <message>
+      <source>reversed span [{start}, {end})</source>
+      <translation>مدى معكوس ⁨[{start}, {end})⁩</translation>
+    </message>
+    <message>
+      <source>save failed, previous file kept: {reason}</source>
+      <translation>فشل الحفظ، وبقي الملف السابق كما كان: {reason}</translation>
+    </message>
+    <message>
+      <source>span [{start}, {end}) has an empty label</source>
+      <translation>للمدى ⁨[{start}, {end})⁩ وسم فارغ</translation>
+    </message>
+    <message>
+      <source>span [{start}, {end}) is empty or outside the text ({length} characters); line skipped</source>
+      <translation>المدى ⁨[{start}, {end})⁩ فارغ أو خارج النص ({length} حرفًا)؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>span [{start}, {end}) is outside the text ({length} characters)</source>
+      <translation>المدى ⁨[{start}, {end})⁩ خارج النص ({length} حرفًا)</translation>
+    </message>
+    <message>
+      <source>span [{start}, {end}) says its text is {given!r} but the text there is {found!r} (offsets must be code points)</source>
+      <translation>يذكر المدى ⁨[{start}, {end})⁩ أن نصه {given!r} لكن النص هناك {found!r} (تُعدّ الإزاحات بنقاط الترميز)</translation>
+    </message>
+    <message>
+      <source>span attributes must be an object</source>
+      <translation>يجب أن تكون سمات المدى كائنًا</translation>
+    </message>
+    <message>
+      <source>span id {id!r} is not a valid XML name or is reserved</source>
+      <translation>معرّف المدى {id!r} ليس اسم XML صالحًا أو أنه محجوز</translation>
+    </message>
+    <message>
+      <source>span links must be a list</source>
+      <translation>يجب أن تكون روابط المدى قائمة</translation>
+    </message>
+    <message>
+      <source>span without {key!r}</source>
+      <translation>مدى بلا {key!r}</translation>
+    </message>
+    <message>
+      <source>span {id} links ({role}) to {target!r}, which is not a span of this line</source>
+      <translation>المدى {id} مربوط ({role}) بـ{target!r}، وهو ليس مدى في هذا السطر</translation>
+    </message>
+    <message>
+      <source>tag {tag!r} (token {number}) is not O, B-LABEL or I-LABEL</source>
+      <translation>الوسم {tag!r} (الوحدة {number}) ليس ⁨O⁩ ولا ⁨B-LABEL⁩ ولا ⁨I-LABEL⁩</translation>
+    </message>
+    <message>
+      <source>text {given!r} differs from the characters at its offsets {found!r} (--repair keeps the offsets); line skipped</source>
+      <translation>النص {given!r} يختلف عن الحروف عند إزاحاته {found!r} (⁨--repair⁩ يُبقي الإزاحات)؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>text {given!r} differs from the characters at its offsets {found!r}: offsets kept</source>
+      <translation>النص {given!r} يختلف عن الحروف عند إزاحاته {found!r}: أُبقيت الإزاحات</translation>
+    </message>
+    <message>
+      <source>the export format {name!r} is not available yet</source>
+      <translation>صيغة التصدير {name!r} غير متاحة بعد</translation>
+    </message>
+    <message>
+      <source>the import format {name!r} is not available yet</source>
+      <translation>صيغة الاستيراد {name!r} غير متاحة بعد</translation>
+    </message>
+    <message>
+      <source>the label list must be a JSON list of tag names</source>
+      <translation>يجب أن تكون قائمة الوسوم قائمة JSON بأسماء الوسوم</translation>
+    </message>
+    <message>
+      <source>this is one of the input files; exporting would replace it (choose another output)</source>
+      <translation>هذا أحد ملفات الإدخال؛ التصدير يستبدله (اختر مخرجًا آخر)</translation>
+    </message>
+    <message>
+      <source>token {number} holds a character XML cannot carry (--replace-invalid replaces it with U+FFFD)</source>
+      <translation>في الوحدة {number} محرف لا يحمله XML (⁨--replace-invalid⁩ يبدّله بـ⁨U+FFFD⁩)</translation>
+    </message>
+    <message>
+      <source>token {number} is not a non-empty string</source>
+      <translation>الوحدة {number} ليست سلسلة نصية غير فارغة</translation>
+    </message>
+    <message>
+      <source>token {number} {token!r} holds white space</source>
+      <translation>في الوحدة {number} ({token!r}) مسافة بيضاء</translation>
+    </message>
+    <message>
+      <source>two spans have the id {id!r}</source>
+      <translation>لمديين اثنين المعرّف نفسه {id!r}</translation>
+    </message>
+    <message>
+      <source>unexpected {type} while reading: {detail}</source>
+      <translation>خطأ غير متوقَّع {type} أثناء القراءة: {detail}</translation>
+    </message>
+    <message>
+      <source>unknown alignment mode {mode!r} (expected one of {modes})</source>
+      <translation>نمط محاذاة مجهول {mode!r} (المتوقَّع أحد {modes})</translation>
+    </message>
+    <message>
+      <source>unknown annotation id {id!r} (T, A, M, R or # expected); line skipped</source>
+      <translation>معرّف تعليق مجهول {id!r} (المتوقَّع ⁨T, A, M, R⁩ أو ⁨#⁩)؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>unknown encoding {name!r}</source>
+      <translation>ترميز مجهول {name!r}</translation>
+    </message>
+    <message>
+      <source>unknown export format {name!r}; choose from {choices}</source>
+      <translation>صيغة تصدير مجهولة {name!r}؛ اختر من: {choices}</translation>
+    </message>
+    <message>
+      <source>unknown import format {name!r}; choose from {choices}</source>
+      <translation>صيغة استيراد مجهولة {name!r}؛ اختر من: {choices}</translation>
+    </message>
+    <message>
+      <source>unknown proclitics mode {mode!r} (expected {modes})</source>
+      <translation>نمط سوابق مجهول {mode!r} (المتوقَّع {modes})</translation>
+    </message>
+    <message>
+      <source>{count} character(s) XML cannot carry replaced with U+FFFD</source>
+      <translation>بُدِّلت بـ⁨U+FFFD⁩ محارف لا يحملها XML، عددها {count}</translation>
+    </message>
+    <message>
+      <source>{count} character(s) XML cannot carry replaced with U+FFFD (offsets unchanged)</source>
+      <translation>بُدِّلت بـ⁨U+FFFD⁩ محارف لا يحملها XML، عددها {count} (الإزاحات لم تتغيّر)</translation>
+    </message>
+    <message>
+      <source>{id} is discontinuous: read as {count} annotations {ids} chained by {role!r} links</source>
+      <translation>{id} متقطّع: قُرئ تعليقات عددها {count} ({ids}) موصولة بروابط {role!r}</translation>
+    </message>
+    <message>
+      <source>{id}: {key}={value!r} is not one of {values}</source>
+      <translation>{id}: ⁨{key}={value!r}⁩ ليست من القيم {values}</translation>
+    </message>
+    <message>
+      <source>{id}: {label} has no attribute {key!r}</source>
+      <translation>{id}: ليس للوسم {label} سمة {key!r}</translation>
+    </message>
+    <message>
+      <source>{id}: {label} has no link {role!r}</source>
+      <translation>{id}: ليس للوسم {label} ربط {role!r}</translation>
+    </message>
+    <message>
+      <source>{id}: {role} must be {targets}, not {label} ({target})</source>
+      <translation>{id}: يجب أن يكون {role} من {targets}، لا {label} ({target})</translation>
+    </message>
+    <message>
+      <source>{id}: {role} points to missing {target!r}</source>
+      <translation>{id}: الربط {role} يشير إلى تعليق غير موجود {target!r}</translation>
+    </message>
+    <message>
+      <source>{key!r} must be a string</source>
+      <translation>يجب أن يكون {key!r} سلسلة نصية</translation>
+    </message>
+    <message>
+      <source>{label} has no link {role!r}</source>
+      <translation>ليس للوسم {label} ربط {role!r}</translation>
+    </message>
+    <message>
+      <source>{message}</source>
+      <translation>{message}</translation>
+    </message>
+    <message>
+      <source>{option}: this is one of the input files; writing it would replace its annotations (choose another name)</source>
+      <translation>{option}: هذا أحد ملفات الإدخال؛ الكتابة فيه تستبدل تعليقاته (اختر اسمًا آخر)</translation>
+    </message>
+    <message>
+      <source>{target} exists and differs (it may hold annotations); kept (use --overwrite to replace it)</source>
+      <translation>{target} موجود ومختلف (قد يحوي تعليقات)؛ أُبقي (استعمل ⁨--overwrite⁩ لاستبداله)</translation>
+    </message>
+    <message>
+      <source>{tokens} tokens but {tags} ner_tags</source>
+      <translation>عدد الوحدات {tokens} لكن عدد ⁨ner_tags⁩ ‏{tags}</translation>
+    </message>
+    <message>
+      <source>{what} holds U+{char}, which XML cannot carry (line {text_line}, column {text_column} of the {what}); use --replace-invalid to replace such characters with U+FFFD</source>
+      <translation>في {what} المحرف ⁨U+{char}⁩ الذي لا يحمله XML (السطر {text_line}، العمود {text_column} من {what})؛ استعمل ⁨--replace-invalid⁩ لتبديل هذه المحارف بـ⁨U+FFFD⁩</translation>
+    </message>
+    <message>
+      <source>{what} holds U+{char}, which XML cannot carry ({count} such characters in all) (line {text_line}, column {text_column} of the {what}); use --replace-invalid to replace such characters with U+FFFD</source>
+      <translation>في {what} المحرف ⁨U+{char}⁩ الذي لا يحمله XML (وفيه {count} محرفًا كهذا في المجموع) (السطر {text_line}، العمود {text_column} من {what})؛ استعمل ⁨--replace-invalid⁩ لتبديل هذه المحارف بـ⁨U+FFFD⁩</translation>
+    </message>
+    <message>
+      <source>{what} holds U+{char}, which XML cannot carry ({count} such characters in all); use --replace-invalid to replace such characters with U+FFFD</source>
+      <translation>في {what} المحرف ⁨U+{char}⁩ الذي لا يحمله XML (وفيه {count} محرفًا كهذا في المجموع)؛ استعمل ⁨--replace-invalid⁩ لتبديل هذه المحارف بـ⁨U+FFFD⁩</translation>
+    </message>
+    <message>
+      <source>{what} holds U+{char}, which XML cannot carry; use --replace-invalid to replace such characters with U+FFFD</source>
+      <translation>في {what} المحرف ⁨U+{char}⁩ الذي لا يحمله XML؛ استعمل ⁨--replace-invalid⁩ لتبديل هذه المحارف بـ⁨U+FFFD⁩</translation>
+    </message>
+    <message>
+      <source>{what} must be a string, not {type}</source>
+      <translation>يجب أن يكون {what} سلسلة نصية، لا {type}</translation>
+    </message>
+    <message>
+      <source>{what} must be an integer, not {type}</source>
+      <translation>يجب أن يكون {what} عددًا صحيحًا، لا {type}</translation>
+    </message>
+    <message>
+      <source>{what} must be an integer, not {value}</source>
+      <translation>يجب أن يكون {what} عددًا صحيحًا، لا {value}</translation>
+    </message>
+    <message>
+      <source>{what} {position} is outside the text [0, {length}]</source>
+      <translation>{what} {position} خارج النص ⁨[0, {length}]⁩</translation>
+    </message>
+  </context>
+  <context>
     <name>FileWatch</name>
     <message>
       <source>File changed on disk</source>
