@@ -32,7 +32,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import TypeVar
 
 from annotator.edits import Change, delete_annotation
 from annotator.errors import AnnotationError
@@ -44,12 +43,10 @@ from annotator.gold import (
     gold_id,
     last_gold_number,
     related_component_steps,
+    run_steps,
 )
 from annotator.layers import GOLD, related
 from annotator.model import Annotation, Document, Link, now_iso
-
-_T = TypeVar("_T")
-
 
 # -- reading a merged document --------------------------------------------------------------
 
@@ -159,18 +156,9 @@ _ID = attrgetter("id")
 _NO_STEPS = -1  # a chunk size: count in one go, never pausing
 
 
-def _run(steps: Generator[float, None, _T]) -> _T:
-    """Run a counting generator to its end; its result."""
-    while True:
-        try:
-            next(steps)
-        except StopIteration as stop:
-            return stop.value  # type: ignore[no-any-return]  # a generator's return value
-
-
 def decision_points(document: Document) -> list[DecisionPoint]:
     """Every place the lead has to decide, in text order (see the module docstring)."""
-    return _run(_count_steps(document, _NO_STEPS))[0]
+    return run_steps(_count_steps(document, _NO_STEPS))[0]
 
 
 def _count_steps(document: Document, chunk: int
@@ -235,7 +223,7 @@ class PointList:
         """``points`` and ``people`` (from a :class:`PointCount`) are those of ``document``
         now; left out, they are counted here."""
         if points is None:
-            points, people = _run(_count_steps(document, _NO_STEPS))
+            points, people = run_steps(_count_steps(document, _NO_STEPS))
         self.points: list[DecisionPoint] = points
         self._people = people if people is not None else _people(document)
         self._extent = _extent(points)  # no point is longer: bounds the search near an edit
@@ -264,7 +252,7 @@ class PointList:
             people = _people(document)
         if people != self._people:  # "missing" and version order change everywhere
             old = len(self.points)
-            self.points, self._people = _run(_count_steps(document, _NO_STEPS))
+            self.points, self._people = run_steps(_count_steps(document, _NO_STEPS))
             self._extent = _extent(self.points)
             return 0, old, len(self.points)
         first, last, fresh = refresh_points(document, self.points, start, end,
@@ -348,7 +336,7 @@ def refresh_points(document: Document, points: Sequence[DecisionPoint], start: i
         if (new_lo, new_hi) == (lo, hi):
             break
         lo, hi = new_lo, new_hi
-    fresh = _run(_point_steps(document, [a for a in found if a.layer != GOLD],
+    fresh = run_steps(_point_steps(document, [a for a in found if a.layer != GOLD],
                               [a for a in found if a.layer == GOLD],
                               people if people is not None else _people(document), _NO_STEPS))
     # Every old point meeting [lo, hi) lies inside it, so they are the ones starting there.
@@ -357,7 +345,7 @@ def refresh_points(document: Document, points: Sequence[DecisionPoint], start: i
 
 def _points(document: Document, own: list[Annotation], golds: list[Annotation]
             ) -> list[DecisionPoint]:
-    return _run(_point_steps(document, own, golds, _people(document), _NO_STEPS))
+    return run_steps(_point_steps(document, own, golds, _people(document), _NO_STEPS))
 
 
 def _point_steps(document: Document, own: list[Annotation], golds: list[Annotation],

@@ -167,7 +167,11 @@ _NO_STEPS = -1  # a chunk size: group in one go, never pausing
 def related_components(items: Sequence[_S]) -> list[list[_S]]:
     """Connected sets of related items (:func:`annotator.layers.related`), ``items`` sorted by
     start; members in the given order, sets in the order of their first members."""
-    steps = related_component_steps(items, _NO_STEPS, 0.0, 1.0)
+    return run_steps(related_component_steps(items, _NO_STEPS, 0.0, 1.0))
+
+
+def run_steps(steps: Generator[float, None, _T]) -> _T:
+    """Run a generator that yields its progress to its end; what it returns."""
     while True:
         try:
             next(steps)
