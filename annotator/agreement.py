@@ -44,8 +44,8 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from annotator.agreement_units import OUTSIDE as OUTSIDE  # the report's "no label", too
 from annotator.agreement_units import (
-    OUTSIDE,
     label_sets_to_patterns,
     spans_to_token_labels,
     spans_to_token_sets,
