@@ -48,7 +48,7 @@ class Errors:
 
     E000 = Entry("{message}")
 
-    # -- the document model, spans and ids ----------------------------------------------------
+    # -- the document model, spans and ids -----------------------------------------------------
     E001 = Entry("annotation {id}: offsets must be integers")
     E002 = Entry("annotation {id}: empty span [{start}, {end})")
     E003 = Entry("annotation {id}: reversed span [{start}, {end})")
@@ -74,6 +74,17 @@ class Errors:
     E053 = Entry("{label} has no link {role!r}")
     E054 = Entry("a {role} must be {targets}, not {label}")
     E055 = Entry("annotation {id} has no {role} link to {target}")
+    E056 = Entry("a status needs an annotator's name")
+
+    # -- adjudication (annotator.adjudicate) and the edit session (annotator.session) ----------
+    E060 = Entry("a gold annotation needs a label")
+    E061 = Entry("{id} is already a gold annotation")
+    E062 = Entry("gold span [{start}, {end}) is not inside the text")
+    E063 = Entry("{id} is {annotator}'s annotation, not a gold one")
+    E064 = Entry("{id} is an annotator's annotation, not a gold one")
+    E070 = Entry("no file to save to: give a path")
+    E071 = Entry("select some text first")
+    E072 = Entry("the annotation cannot become empty")
 
     # -- tag sets ------------------------------------------------------------------------------
     E100 = Entry("{key!r} must be a string")
@@ -125,6 +136,38 @@ class Errors:
                  "unchanged)")
     E152 = Entry("{count} character(s) XML cannot carry replaced with U+FFFD")
     E153 = Entry("replaced {count} characters XML cannot carry with U+FFFD")
+
+    # -- TEI files: reading --------------------------------------------------------------------
+    E200 = Entry("not well-formed XML: {detail}")
+    E201 = Entry("DOCTYPE declarations are not allowed (no DTDs, no entities)")
+    E202 = Entry("entity declarations are not allowed")
+    E203 = Entry("the root element is not TEI (namespace {namespace})")
+    E204 = Entry('no <div xml:id="{id}"> holding the text: not a file of this tool')
+    # What a file holds that does not resolve (TeiFile.problems; IntegrityError when checked).
+    E210 = Entry("category {id!r} has no label (@n empty or missing)")
+    E211 = Entry("xml:id {id!r} names two places in the text: pointers to it would be ambiguous")
+    E212 = Entry("annotation {id}: @change {change!r} names no <change> of the header")
+    E213 = Entry("annotation {id}: comes before the text")
+    E214 = Entry("annotation {id}: target {target!r} is not #string-range(ID,OFFSET,LENGTH)")
+    E215 = Entry("annotation {id}: pointer names {anchor!r}, which is not in the text")
+    E216 = Entry("annotation {id}: @ana {ana!r} names no category of the taxonomy")
+    E217 = Entry("annotation {id}: string-range({range}) is empty or does not resolve inside "
+                 "the text ({length} characters)")
+    E218 = Entry("annotation {id}: <ptr> type {role!r} is not a link role (one word)")
+    E219 = Entry("annotation {id}: {role} link points to missing {target!r}")
+    E220 = Entry("the header records no SHA-256 of the text")
+    E221 = Entry("the text does not match its checksum (header {recorded}…, text {actual}…): "
+                 "it was changed after annotation")
+    E222 = Entry("{problem} (and {count} more problems)")
+
+    # -- TEI files: writing, schemas -----------------------------------------------------------
+    E230 = Entry("annotation {id}: link role {role!r} must be one word")
+    E231 = Entry("annotation {id}: link target {target!r} is not an annotation id")
+    E232 = Entry("layer {layer!r} must be one word")
+    E240 = Entry("the schema is not well-formed XML: {detail}")
+    E241 = Entry("not a RELAX NG schema: {detail}")
+    E242 = Entry("cannot read the schema")
+    E245 = Entry("no TEI files found (*.xml)")
 
     # -- import and export formats: the registry -----------------------------------------------
     E300 = Entry("unknown import format {name!r}; choose from {choices}")
@@ -216,9 +259,76 @@ class Errors:
     E399 = Entry("ner_tag {tag} (token {number}) is not in the label list of {count} tags")
     E400 = Entry("tag {tag!r} (token {number}) is not O, B-LABEL or I-LABEL")
 
+    # -- CoNLL/BIO -----------------------------------------------------------------------------
+    E420 = Entry("tag {tag!r} is not O, B-LABEL or I-LABEL; line skipped (--repair reads it as "
+                 "the tag it stands for)")
+    E421 = Entry("tag {tag!r} repaired to {fixed}")
+    E422 = Entry("tag {tag!r} not an IOB2 tag: read as {fixed}")
+    E423 = Entry("line holds a character XML cannot carry; line skipped (--replace-invalid "
+                 "replaces it with U+FFFD)")
+    E424 = Entry("{tag} does not continue an entity of its type: read as the start of one "
+                 "(written back as B-{label})")
+    E425 = Entry("empty token (a tag with no token): line dropped")
+    E426 = Entry("empty token (a tag with no token); line skipped (--repair drops such lines)")
+    E427 = Entry("token {token!r} has no tag: read as O")
+    E428 = Entry("one field, no tag; line skipped (--repair reads the token as O)")
+    E429 = Entry("{count} fields where TOKEN TAG was expected; line skipped (--repair splits it "
+                 "into tokens)")
+    E430 = Entry("tag {tag} glued to the token {token!r} (a lost line break): read as {count} "
+                 "lines {lines}")
+    E431 = Entry("token {token!r} holds a space: read as {count} tokens {tokens}")
+    E432 = Entry("not valid {encoding}: byte {byte} (use --encoding)")
+    E433 = Entry("an empty {label} entity at character {start} (empty tokens only) is left out")
+    E434 = Entry("document {document}: {labels} spans left out of BIO (quotes and claims; name "
+                 "them in --labels to include them)")
+    E435 = Entry("document {document}: {id} {label} [{start}, {end}) {text!r} does not align "
+                 "with the tokens {near!r}; left out")
+    E436 = Entry("document {document}: {id} {label} [{start}, {end}) {text!r} does not align "
+                 "with the tokens {near!r}; left out (--split-proclitics may help)")
+    E437 = Entry("document {document}: {id} {label} [{start}, {end}) nested in {other} "
+                 "{other_label}; BIO cannot hold both, left out")
+    E438 = Entry("document {document}: {id} {label} [{start}, {end}) overlaps {other} "
+                 "{other_label}; BIO cannot hold both, left out")
+
     # -- inline TEI ----------------------------------------------------------------------------
     E470 = Entry("document {document}: {id} {label} [{start}, {end}) covers only the space "
                  "between paragraphs; inline TEI has no place for it")
+
+    # -- merge ---------------------------------------------------------------------------------
+    E500 = Entry("unknown strategy {strategy!r}; use {choices}")
+    E501 = Entry("--min-agree {k} is impossible with {annotators} annotators")
+    E502 = Entry("document {id}: nothing to merge")
+    E503 = Entry("nothing to merge")
+    E504 = Entry("merge needs at least two files")
+    E505 = Entry("merge needs at least two folders")
+    E506 = Entry("the output folder is one of the inputs; choose another")
+    E507 = Entry("cannot create folder: {reason}")
+    E508 = Entry("different tag sets in the inputs: {names}")
+    E509 = Entry("cannot write: {reason}; {written} of {total} documents written")
+    E510 = Entry("{count} problem(s), nothing written: {shown}")
+    E511 = Entry("{count} problem(s), nothing written: {shown} (and {more} more)")
+    E520 = Entry("not a folder")
+    E521 = Entry("different tag sets: {first} uses {first_name!r}, {other} uses {other_name!r}")
+    E522 = Entry("not the same document: {first} (id {first_id}, text {first_text}…) and "
+                 "{other} (id {other_id}, text {other_text}…) hold different texts")
+    E523 = Entry("annotator {annotator!r} has work in both {first} and {other}")
+    E524 = Entry("document {id} is also in {other}")
+    E525 = Entry("declares document {declared}, not {id}")
+    E530 = Entry("{count} merged file(s) already there (a lead may have adjudicated them); kept, "
+                 "nothing written: use --overwrite to replace them")
+    E531 = Entry("give either files of one document or folders, not both")
+    E532 = Entry("--conflicts names the merged output itself; choose another name")
+    E533 = Entry("the output is one of the inputs; choose another name")
+
+    # -- agreement -----------------------------------------------------------------------------
+    E550 = Entry("cohen_kappa: {first} values against {second}")
+    E551 = Entry("fleiss_kappa: needs at least two annotators per unit")
+    E552 = Entry("fleiss_kappa: row {number} does not have {raters} ratings in {categories} "
+                 "categories")
+    E553 = Entry("krippendorff_alpha: rows of different lengths")
+    E554 = Entry("unitizing alpha needs two observers and a non-empty continuum")
+    E555 = Entry("agreement needs at least two annotators' work, found {names}")
+    E556 = Entry("agreement needs at least two annotators' work, found none")
 
     # -- the command line, files and folders, saving -------------------------------------------
     E600 = Entry("cannot read: {reason}")
@@ -250,6 +360,13 @@ class Errors:
     E625 = Entry("cannot create the output folder: {reason}")
     E626 = Entry("no files to import (known endings: {endings})")
     E630 = Entry("--width must be at least 10, not {width}")
+
+    # -- the app's files: opening, recovery copies ---------------------------------------------
+    E640 = Entry("cannot create the recovery folder: {reason}")
+    E641 = Entry("no such file")
+    E642 = Entry("is a folder, not a file")
+    E643 = Entry("is not a regular file")
+    E644 = Entry("holds no document")
 
 
 def entries() -> list[Entry]:

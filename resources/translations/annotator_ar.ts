@@ -248,8 +248,16 @@
       <translation>يجب أن يربط ⁨"status"⁩ أسماء المعلِّقين بسلاسل نصية</translation>
     </message>
     <message>
+      <source>--conflicts names the merged output itself; choose another name</source>
+      <translation>⁨--conflicts⁩ يسمّي المخرج المدمج نفسه؛ اختر اسمًا آخر</translation>
+    </message>
+    <message>
       <source>--labels: give at least one label</source>
       <translation>⁨--labels⁩: أعطِ وسمًا واحدًا على الأقل</translation>
+    </message>
+    <message>
+      <source>--min-agree {k} is impossible with {annotators} annotators</source>
+      <translation>⁨--min-agree⁩ {k} مستحيل مع {annotators} مُعلِّقين</translation>
     </message>
     <message>
       <source>--split needs OUT to be a folder, but it is a file</source>
@@ -272,8 +280,16 @@
       <translation>يجب ألا يقل ⁨--width⁩ عن 10، وهو {width}</translation>
     </message>
     <message>
+      <source>DOCTYPE declarations are not allowed (no DTDs, no entities)</source>
+      <translation>تصريحات ⁨DOCTYPE⁩ غير مسموح بها (لا DTD ولا كيانات)</translation>
+    </message>
+    <message>
       <source>a doccano label must be [start, end, "LABEL"]</source>
       <translation>يجب أن يكون وسم doccano بالصيغة ⁨[start, end, "LABEL"]⁩</translation>
+    </message>
+    <message>
+      <source>a gold annotation needs a label</source>
+      <translation>يحتاج التعليق الذهبي وسمًا</translation>
     </message>
     <message>
       <source>a line must hold a JSON object</source>
@@ -304,12 +320,28 @@
       <translation>يجب أن يكون المدى كائنًا</translation>
     </message>
     <message>
+      <source>a status needs an annotator's name</source>
+      <translation>تحتاج الحالة اسم مُعلِّق</translation>
+    </message>
+    <message>
       <source>a text-bound line needs an id, a tab and 'LABEL START END'; line skipped</source>
       <translation>يحتاج سطر النص المحدود معرّفًا وجدولة و⁨'LABEL START END'⁩؛ تُخُطِّي السطر</translation>
     </message>
     <message>
       <source>a {role} must be {targets}, not {label}</source>
       <translation>يجب أن يكون {role} من {targets}، لا {label}</translation>
+    </message>
+    <message>
+      <source>agreement needs at least two annotators' work, found none</source>
+      <translation>يحتاج الاتفاق عمل مُعلِّقَين على الأقل، ولم يوجد أحد</translation>
+    </message>
+    <message>
+      <source>agreement needs at least two annotators' work, found {names}</source>
+      <translation>يحتاج الاتفاق عمل مُعلِّقَين على الأقل، ووُجد: {names}</translation>
+    </message>
+    <message>
+      <source>an empty {label} entity at character {start} (empty tokens only) is left out</source>
+      <translation>كيان {label} فارغ عند الحرف {start} (وحداته فارغة كلها) تُرك</translation>
     </message>
     <message>
       <source>annotation id {id!r} is not a valid XML name or is reserved</source>
@@ -322,6 +354,22 @@
     <message>
       <source>annotation {id} has no {role} link to {target}</source>
       <translation>ليس للتعليق {id} ربط {role} إلى {target}</translation>
+    </message>
+    <message>
+      <source>annotation {id}: &lt;ptr&gt; type {role!r} is not a link role (one word)</source>
+      <translation>التعليق {id}: النوع {role!r} في ⁨&lt;ptr&gt;⁩ ليس دور ربط (كلمة واحدة)</translation>
+    </message>
+    <message>
+      <source>annotation {id}: @ana {ana!r} names no category of the taxonomy</source>
+      <translation>التعليق {id}: ⁨@ana⁩ {ana!r} لا يسمّي فئة من التصنيف</translation>
+    </message>
+    <message>
+      <source>annotation {id}: @change {change!r} names no &lt;change&gt; of the header</source>
+      <translation>التعليق {id}: ⁨@change⁩ {change!r} لا يسمّي أي ⁨&lt;change&gt;⁩ في الترويسة</translation>
+    </message>
+    <message>
+      <source>annotation {id}: comes before the text</source>
+      <translation>التعليق {id}: يأتي قبل النص</translation>
     </message>
     <message>
       <source>annotation {id}: empty attribute name</source>
@@ -340,6 +388,14 @@
       <translation>التعليق {id}: مدى فارغ ⁨[{start}, {end})⁩</translation>
     </message>
     <message>
+      <source>annotation {id}: link role {role!r} must be one word</source>
+      <translation>التعليق {id}: يجب أن يكون دور الربط {role!r} كلمة واحدة</translation>
+    </message>
+    <message>
+      <source>annotation {id}: link target {target!r} is not an annotation id</source>
+      <translation>التعليق {id}: هدف الربط {target!r} ليس معرّف تعليق</translation>
+    </message>
+    <message>
       <source>annotation {id}: negative offset {start}</source>
       <translation>التعليق {id}: إزاحة سالبة {start}</translation>
     </message>
@@ -348,12 +404,32 @@
       <translation>التعليق {id}: يجب أن تكون الإزاحات أعدادًا صحيحة</translation>
     </message>
     <message>
+      <source>annotation {id}: pointer names {anchor!r}, which is not in the text</source>
+      <translation>التعليق {id}: المؤشر يسمّي {anchor!r}، وهو ليس في النص</translation>
+    </message>
+    <message>
       <source>annotation {id}: reversed span [{start}, {end})</source>
       <translation>التعليق {id}: مدى معكوس ⁨[{start}, {end})⁩</translation>
     </message>
     <message>
       <source>annotation {id}: span [{start}, {end}) ends beyond the text ({length} characters)</source>
       <translation>التعليق {id}: المدى ⁨[{start}, {end})⁩ ينتهي بعد آخر النص ({length} حرفًا)</translation>
+    </message>
+    <message>
+      <source>annotation {id}: string-range({range}) is empty or does not resolve inside the text ({length} characters)</source>
+      <translation>التعليق {id}: ⁨string-range({range})⁩ فارغ أو لا يقع داخل النص ({length} حرفًا)</translation>
+    </message>
+    <message>
+      <source>annotation {id}: target {target!r} is not #string-range(ID,OFFSET,LENGTH)</source>
+      <translation>التعليق {id}: الهدف {target!r} ليس بالصيغة ⁨#string-range(ID,OFFSET,LENGTH)⁩</translation>
+    </message>
+    <message>
+      <source>annotation {id}: {role} link points to missing {target!r}</source>
+      <translation>التعليق {id}: الربط {role} يشير إلى تعليق غير موجود {target!r}</translation>
+    </message>
+    <message>
+      <source>annotator {annotator!r} has work in both {first} and {other}</source>
+      <translation>للمُعلِّق {annotator!r} عمل في {first} وفي {other} كليهما</translation>
     </message>
     <message>
       <source>attribute of unknown annotation {id!r}; line skipped</source>
@@ -388,12 +464,20 @@
       <translation>البايتات {bytes} غير صالحة في ترميز {encoding}</translation>
     </message>
     <message>
+      <source>cannot create folder: {reason}</source>
+      <translation>تعذّر إنشاء المجلد: {reason}</translation>
+    </message>
+    <message>
       <source>cannot create the folder: {reason}</source>
       <translation>تعذّر إنشاء المجلد: {reason}</translation>
     </message>
     <message>
       <source>cannot create the output folder: {reason}</source>
       <translation>تعذّر إنشاء مجلد المخرجات: {reason}</translation>
+    </message>
+    <message>
+      <source>cannot create the recovery folder: {reason}</source>
+      <translation>تعذّر إنشاء مجلد الاسترداد: {reason}</translation>
     </message>
     <message>
       <source>cannot read folder: permission denied</source>
@@ -412,6 +496,10 @@
       <translation>تعذّرت قراءة قائمة الوسوم: {detail}</translation>
     </message>
     <message>
+      <source>cannot read the schema</source>
+      <translation>تعذّرت قراءة المخطط</translation>
+    </message>
+    <message>
       <source>cannot read: {reason}</source>
       <translation>تعذّرت القراءة: {reason}</translation>
     </message>
@@ -422,6 +510,30 @@
     <message>
       <source>cannot write: {reason}</source>
       <translation>تعذّرت الكتابة: {reason}</translation>
+    </message>
+    <message>
+      <source>cannot write: {reason}; {written} of {total} documents written</source>
+      <translation>تعذّرت الكتابة: {reason}؛ كُتبت {written} من {total} وثيقة</translation>
+    </message>
+    <message>
+      <source>category {id!r} has no label (@n empty or missing)</source>
+      <translation>الفئة {id!r} بلا وسم (⁨@n⁩ فارغ أو غائب)</translation>
+    </message>
+    <message>
+      <source>cohen_kappa: {first} values against {second}</source>
+      <translation>⁨cohen_kappa⁩: {first} قيمة مقابل {second}</translation>
+    </message>
+    <message>
+      <source>declares document {declared}, not {id}</source>
+      <translation>يصرّح بالوثيقة {declared}، لا {id}</translation>
+    </message>
+    <message>
+      <source>different tag sets in the inputs: {names}</source>
+      <translation>مجموعات وسوم مختلفة في المدخلات: {names}</translation>
+    </message>
+    <message>
+      <source>different tag sets: {first} uses {first_name!r}, {other} uses {other_name!r}</source>
+      <translation>مجموعات وسوم مختلفة: {first} يستعمل {first_name!r}، و{other} يستعمل {other_name!r}</translation>
     </message>
     <message>
       <source>document id {given!r} became {id!r} (ids hold letters, digits, '.', '-', '_')</source>
@@ -456,12 +568,40 @@
       <translation>الوثيقة {document}: التعليق {id} ({label}) ⁨[{start}, {end})⁩ لا يغطي إلا الفراغ بين الفقرات؛ لا مكان له في TEI المضمَّن</translation>
     </message>
     <message>
+      <source>document {document}: {id} {label} [{start}, {end}) nested in {other} {other_label}; BIO cannot hold both, left out</source>
+      <translation>الوثيقة {document}: التعليق {id} ({label}) ⁨[{start}, {end})⁩ داخل {other} ({other_label})؛ لا يحمل BIO الاثنين، فتُرك</translation>
+    </message>
+    <message>
+      <source>document {document}: {id} {label} [{start}, {end}) overlaps {other} {other_label}; BIO cannot hold both, left out</source>
+      <translation>الوثيقة {document}: التعليق {id} ({label}) ⁨[{start}, {end})⁩ يتداخل مع {other} ({other_label})؛ لا يحمل BIO الاثنين، فتُرك</translation>
+    </message>
+    <message>
+      <source>document {document}: {id} {label} [{start}, {end}) {text!r} does not align with the tokens {near!r}; left out</source>
+      <translation>الوثيقة {document}: التعليق {id} ({label}) ⁨[{start}, {end})⁩ {text!r} لا يوافق حدود الوحدات {near!r}؛ تُرك</translation>
+    </message>
+    <message>
+      <source>document {document}: {id} {label} [{start}, {end}) {text!r} does not align with the tokens {near!r}; left out (--split-proclitics may help)</source>
+      <translation>الوثيقة {document}: التعليق {id} ({label}) ⁨[{start}, {end})⁩ {text!r} لا يوافق حدود الوحدات {near!r}؛ تُرك (قد ينفع ⁨--split-proclitics⁩)</translation>
+    </message>
+    <message>
       <source>document {document}: {id} {role} points to missing {target}; left out</source>
       <translation>الوثيقة {document}: الربط {role} من {id} يشير إلى {target} غير الموجود؛ تُرك</translation>
     </message>
     <message>
+      <source>document {document}: {labels} spans left out of BIO (quotes and claims; name them in --labels to include them)</source>
+      <translation>الوثيقة {document}: تُركت مديات {labels} خارج BIO (اقتباسات وادعاءات؛ سمّها في ⁨--labels⁩ لتدخل)</translation>
+    </message>
+    <message>
+      <source>document {id} is also in {other}</source>
+      <translation>الوثيقة {id} موجودة أيضًا في {other}</translation>
+    </message>
+    <message>
       <source>document {id} was already imported from {source}; same content, written once</source>
       <translation>استُوردت الوثيقة {id} من قبل من {source}؛ المحتوى نفسه، فكُتبت مرة واحدة</translation>
+    </message>
+    <message>
+      <source>document {id}: nothing to merge</source>
+      <translation>الوثيقة {id}: لا شيء للدمج</translation>
     </message>
     <message>
       <source>duplicate annotation id {id!r}</source>
@@ -472,12 +612,44 @@
       <translation>مدى فارغ ⁨[{start}, {end})⁩</translation>
     </message>
     <message>
+      <source>empty token (a tag with no token): line dropped</source>
+      <translation>وحدة فارغة (وسم بلا وحدة): أُسقط السطر</translation>
+    </message>
+    <message>
+      <source>empty token (a tag with no token); line skipped (--repair drops such lines)</source>
+      <translation>وحدة فارغة (وسم بلا وحدة)؛ تُخُطِّي السطر (⁨--repair⁩ يُسقط هذه الأسطر)</translation>
+    </message>
+    <message>
+      <source>entity declarations are not allowed</source>
+      <translation>تصريحات الكيانات غير مسموح بها</translation>
+    </message>
+    <message>
       <source>equivalence (*) lines are not supported; line skipped</source>
       <translation>أسطر التكافؤ ⁨(*)⁩ غير مدعومة؛ تُخُطِّي السطر</translation>
     </message>
     <message>
       <source>event (E) lines are not supported; line skipped</source>
       <translation>أسطر الأحداث ⁨(E)⁩ غير مدعومة؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>fleiss_kappa: needs at least two annotators per unit</source>
+      <translation>⁨fleiss_kappa⁩: يلزم مُعلِّقان على الأقل لكل وحدة</translation>
+    </message>
+    <message>
+      <source>fleiss_kappa: row {number} does not have {raters} ratings in {categories} categories</source>
+      <translation>⁨fleiss_kappa⁩: الصف {number} لا يحوي {raters} تقديرات موزعة على {categories} فئات</translation>
+    </message>
+    <message>
+      <source>give either files of one document or folders, not both</source>
+      <translation>أعطِ إما ملفات وثيقة واحدة وإما مجلدات، لا الاثنين</translation>
+    </message>
+    <message>
+      <source>gold span [{start}, {end}) is not inside the text</source>
+      <translation>المدى الذهبي ⁨[{start}, {end})⁩ ليس داخل النص</translation>
+    </message>
+    <message>
+      <source>holds no document</source>
+      <translation>لا يحوي أي وثيقة</translation>
     </message>
     <message>
       <source>id {id!r} cannot serve as an annotation id; line skipped</source>
@@ -488,8 +660,20 @@
       <translation>المعرّف {id} معرَّف مرتين؛ تُخُطِّي السطر</translation>
     </message>
     <message>
+      <source>is a folder, not a file</source>
+      <translation>هذا مجلد، لا ملف</translation>
+    </message>
+    <message>
       <source>is a folder; give a file name for JSONL output</source>
       <translation>هذا مجلد؛ أعطِ اسم ملف لمخرجات JSONL</translation>
+    </message>
+    <message>
+      <source>is not a regular file</source>
+      <translation>ليس ملفًا عاديًّا</translation>
+    </message>
+    <message>
+      <source>krippendorff_alpha: rows of different lengths</source>
+      <translation>⁨krippendorff_alpha⁩: صفوف بأطوال مختلفة</translation>
     </message>
     <message>
       <source>label {label}: 'name' must be a non-empty word</source>
@@ -552,6 +736,22 @@
       <translation>وسوم ليست في مجموعة الوسوم {name!r}: {labels}</translation>
     </message>
     <message>
+      <source>layer {layer!r} must be one word</source>
+      <translation>يجب أن تكون الطبقة {layer!r} كلمة واحدة</translation>
+    </message>
+    <message>
+      <source>line holds a character XML cannot carry; line skipped (--replace-invalid replaces it with U+FFFD)</source>
+      <translation>في السطر محرف لا يحمله XML؛ تُخُطِّي السطر (⁨--replace-invalid⁩ يبدّله بـ⁨U+FFFD⁩)</translation>
+    </message>
+    <message>
+      <source>merge needs at least two files</source>
+      <translation>يحتاج الدمج ملفين على الأقل</translation>
+    </message>
+    <message>
+      <source>merge needs at least two folders</source>
+      <translation>يحتاج الدمج مجلدين على الأقل</translation>
+    </message>
+    <message>
       <source>must be a folder, but it is a file</source>
       <translation>يجب أن يكون مجلدًا، لكنه ملف</translation>
     </message>
@@ -580,8 +780,20 @@
       <translation>لا ملف ⁨.ann⁩: قُرئ بلا تعليقات</translation>
     </message>
     <message>
+      <source>no &lt;div xml:id="{id}"&gt; holding the text: not a file of this tool</source>
+      <translation>لا عنصر ⁨&lt;div xml:id="{id}"&gt;⁩ يحوي النص: ليس ملفًا من ملفات هذه الأداة</translation>
+    </message>
+    <message>
+      <source>no TEI files found (*.xml)</source>
+      <translation>لم يوجد أي ملف TEI ⁨(*.xml)⁩</translation>
+    </message>
+    <message>
       <source>no annotation with id {id!r}</source>
       <translation>لا تعليق بالمعرّف {id!r}</translation>
+    </message>
+    <message>
+      <source>no file to save to: give a path</source>
+      <translation>لا ملف للحفظ فيه: أعطِ مسارًا</translation>
     </message>
     <message>
       <source>no files to import (known endings: {endings})</source>
@@ -590,6 +802,10 @@
     <message>
       <source>no label; line skipped</source>
       <translation>لا وسم؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>no such file</source>
+      <translation>لا ملف بهذا الاسم</translation>
     </message>
     <message>
       <source>no such file or folder</source>
@@ -612,12 +828,32 @@
       <translation>ليس بترميز UTF-8 ولا UTF-16 ولا Windows-1256 ولا ISO-8859-6؛ حدّد الترميز بـ⁨--encoding NAME⁩</translation>
     </message>
     <message>
+      <source>not a RELAX NG schema: {detail}</source>
+      <translation>ليس مخطط RELAX NG: {detail}</translation>
+    </message>
+    <message>
+      <source>not a folder</source>
+      <translation>ليس مجلدًا</translation>
+    </message>
+    <message>
+      <source>not the same document: {first} (id {first_id}, text {first_text}…) and {other} (id {other_id}, text {other_text}…) hold different texts</source>
+      <translation>ليست الوثيقة نفسها: {first} (المعرّف {first_id}، النص ⁨{first_text}…⁩) و{other} (المعرّف {other_id}، النص ⁨{other_text}…⁩) يحويان نصين مختلفين</translation>
+    </message>
+    <message>
       <source>not valid TOML: {detail}</source>
       <translation>ليس TOML صالحًا: {detail}</translation>
     </message>
     <message>
       <source>not valid {encoding} (use --encoding)</source>
       <translation>غير صالح في ترميز {encoding} (استعمل ⁨--encoding⁩)</translation>
+    </message>
+    <message>
+      <source>not valid {encoding}: byte {byte} (use --encoding)</source>
+      <translation>غير صالح في ترميز {encoding}: البايت {byte} (استعمل ⁨--encoding⁩)</translation>
+    </message>
+    <message>
+      <source>not well-formed XML: {detail}</source>
+      <translation>ليس XML سليم البنية: {detail}</translation>
     </message>
     <message>
       <source>note on unknown annotation {id!r}; line skipped</source>
@@ -628,8 +864,16 @@
       <translation>قُرئ نوع الملاحظة {type!r} على أنه ⁨AnnotatorNotes⁩</translation>
     </message>
     <message>
+      <source>nothing to merge</source>
+      <translation>لا شيء للدمج</translation>
+    </message>
+    <message>
       <source>offsets {offsets!r} are not 'START END' pairs; line skipped</source>
       <translation>الإزاحات {offsets!r} ليست أزواج ⁨'START END'⁩؛ تُخُطِّي السطر</translation>
+    </message>
+    <message>
+      <source>one field, no tag; line skipped (--repair reads the token as O)</source>
+      <translation>حقل واحد بلا وسم؛ تُخُطِّي السطر (⁨--repair⁩ يقرأ الوحدة ⁨O⁩)</translation>
     </message>
     <message>
       <source>output must be a folder, but this is a file</source>
@@ -662,6 +906,10 @@
     <message>
       <source>save failed, previous file kept: {reason}</source>
       <translation>فشل الحفظ، وبقي الملف السابق كما كان: {reason}</translation>
+    </message>
+    <message>
+      <source>select some text first</source>
+      <translation>حدّد نصًّا أولًا</translation>
     </message>
     <message>
       <source>span [{start}, {end}) has an empty label</source>
@@ -704,6 +952,22 @@
       <translation>الوسم {tag!r} (الوحدة {number}) ليس ⁨O⁩ ولا ⁨B-LABEL⁩ ولا ⁨I-LABEL⁩</translation>
     </message>
     <message>
+      <source>tag {tag!r} is not O, B-LABEL or I-LABEL; line skipped (--repair reads it as the tag it stands for)</source>
+      <translation>الوسم {tag!r} ليس ⁨O⁩ ولا ⁨B-LABEL⁩ ولا ⁨I-LABEL⁩؛ تُخُطِّي السطر (⁨--repair⁩ يقرؤه الوسمَ الذي يعنيه)</translation>
+    </message>
+    <message>
+      <source>tag {tag!r} not an IOB2 tag: read as {fixed}</source>
+      <translation>الوسم {tag!r} ليس وسم IOB2: قُرئ {fixed}</translation>
+    </message>
+    <message>
+      <source>tag {tag!r} repaired to {fixed}</source>
+      <translation>أُصلح الوسم {tag!r} إلى {fixed}</translation>
+    </message>
+    <message>
+      <source>tag {tag} glued to the token {token!r} (a lost line break): read as {count} lines {lines}</source>
+      <translation>الوسم {tag} ملتصق بالوحدة {token!r} (فاصل سطر ضائع): قُرئ أسطرًا عددها {count}: {lines}</translation>
+    </message>
+    <message>
       <source>text {given!r} differs from the characters at its offsets {found!r} (--repair keeps the offsets); line skipped</source>
       <translation>النص {given!r} يختلف عن الحروف عند إزاحاته {found!r} (⁨--repair⁩ يُبقي الإزاحات)؛ تُخُطِّي السطر</translation>
     </message>
@@ -712,8 +976,16 @@
       <translation>النص {given!r} يختلف عن الحروف عند إزاحاته {found!r}: أُبقيت الإزاحات</translation>
     </message>
     <message>
+      <source>the annotation cannot become empty</source>
+      <translation>لا يمكن أن يصير التعليق فارغًا</translation>
+    </message>
+    <message>
       <source>the export format {name!r} is not available yet</source>
       <translation>صيغة التصدير {name!r} غير متاحة بعد</translation>
+    </message>
+    <message>
+      <source>the header records no SHA-256 of the text</source>
+      <translation>لا تسجّل الترويسة بصمة ⁨SHA-256⁩ للنص</translation>
     </message>
     <message>
       <source>the import format {name!r} is not available yet</source>
@@ -722,6 +994,26 @@
     <message>
       <source>the label list must be a JSON list of tag names</source>
       <translation>يجب أن تكون قائمة الوسوم قائمة JSON بأسماء الوسوم</translation>
+    </message>
+    <message>
+      <source>the output folder is one of the inputs; choose another</source>
+      <translation>مجلد المخرجات أحد المدخلات؛ اختر غيره</translation>
+    </message>
+    <message>
+      <source>the output is one of the inputs; choose another name</source>
+      <translation>المخرج أحد المدخلات؛ اختر اسمًا آخر</translation>
+    </message>
+    <message>
+      <source>the root element is not TEI (namespace {namespace})</source>
+      <translation>العنصر الجذر ليس TEI (فضاء الأسماء {namespace})</translation>
+    </message>
+    <message>
+      <source>the schema is not well-formed XML: {detail}</source>
+      <translation>المخطط ليس XML سليم البنية: {detail}</translation>
+    </message>
+    <message>
+      <source>the text does not match its checksum (header {recorded}…, text {actual}…): it was changed after annotation</source>
+      <translation>النص لا يطابق بصمته (الترويسة ⁨{recorded}…⁩، النص ⁨{actual}…⁩): غُيّر بعد التعليق</translation>
     </message>
     <message>
       <source>this is one of the input files; exporting would replace it (choose another output)</source>
@@ -740,12 +1032,24 @@
       <translation>في الوحدة {number} ({token!r}) مسافة بيضاء</translation>
     </message>
     <message>
+      <source>token {token!r} has no tag: read as O</source>
+      <translation>الوحدة {token!r} بلا وسم: قُرئت ⁨O⁩</translation>
+    </message>
+    <message>
+      <source>token {token!r} holds a space: read as {count} tokens {tokens}</source>
+      <translation>في الوحدة {token!r} مسافة: قُرئت وحدات عددها {count}: {tokens}</translation>
+    </message>
+    <message>
       <source>two spans have the id {id!r}</source>
       <translation>لمديين اثنين المعرّف نفسه {id!r}</translation>
     </message>
     <message>
       <source>unexpected {type} while reading: {detail}</source>
       <translation>خطأ غير متوقَّع {type} أثناء القراءة: {detail}</translation>
+    </message>
+    <message>
+      <source>unitizing alpha needs two observers and a non-empty continuum</source>
+      <translation>ألفا التقطيع تحتاج مراقبَين اثنين ومتصلًا غير فارغ</translation>
     </message>
     <message>
       <source>unknown alignment mode {mode!r} (expected one of {modes})</source>
@@ -772,6 +1076,14 @@
       <translation>نمط سوابق مجهول {mode!r} (المتوقَّع {modes})</translation>
     </message>
     <message>
+      <source>unknown strategy {strategy!r}; use {choices}</source>
+      <translation>استراتيجية مجهولة {strategy!r}؛ استعمل: {choices}</translation>
+    </message>
+    <message>
+      <source>xml:id {id!r} names two places in the text: pointers to it would be ambiguous</source>
+      <translation>المعرّف ⁨xml:id⁩ {id!r} يسمّي موضعين في النص: المؤشرات إليه ملتبسة</translation>
+    </message>
+    <message>
       <source>{count} character(s) XML cannot carry replaced with U+FFFD</source>
       <translation>بُدِّلت بـ⁨U+FFFD⁩ محارف لا يحملها XML، عددها {count}</translation>
     </message>
@@ -780,8 +1092,36 @@
       <translation>بُدِّلت بـ⁨U+FFFD⁩ محارف لا يحملها XML، عددها {count} (الإزاحات لم تتغيّر)</translation>
     </message>
     <message>
+      <source>{count} fields where TOKEN TAG was expected; line skipped (--repair splits it into tokens)</source>
+      <translation>{count} حقول حيث يُنتظر ⁨TOKEN TAG⁩؛ تُخُطِّي السطر (⁨--repair⁩ يقسمه وحدات)</translation>
+    </message>
+    <message>
+      <source>{count} merged file(s) already there (a lead may have adjudicated them); kept, nothing written: use --overwrite to replace them</source>
+      <translation>ملفات مدمجة موجودة من قبل عددها {count} (ربما حكّم فيها مشرف)؛ أُبقيت ولم يُكتب شيء: استعمل ⁨--overwrite⁩ لاستبدالها</translation>
+    </message>
+    <message>
+      <source>{count} problem(s), nothing written: {shown}</source>
+      <translation>مشكلات عددها {count}، ولم يُكتب شيء: {shown}</translation>
+    </message>
+    <message>
+      <source>{count} problem(s), nothing written: {shown} (and {more} more)</source>
+      <translation>مشكلات عددها {count}، ولم يُكتب شيء: {shown} (وغيرها {more})</translation>
+    </message>
+    <message>
+      <source>{id} is already a gold annotation</source>
+      <translation>{id} تعليق ذهبي من قبل</translation>
+    </message>
+    <message>
+      <source>{id} is an annotator's annotation, not a gold one</source>
+      <translation>{id} تعليق لأحد المُعلِّقين، لا تعليق ذهبي</translation>
+    </message>
+    <message>
       <source>{id} is discontinuous: read as {count} annotations {ids} chained by {role!r} links</source>
       <translation>{id} متقطّع: قُرئ تعليقات عددها {count} ({ids}) موصولة بروابط {role!r}</translation>
+    </message>
+    <message>
+      <source>{id} is {annotator}'s annotation, not a gold one</source>
+      <translation>{id} تعليق للمُعلِّق {annotator}، لا تعليق ذهبي</translation>
     </message>
     <message>
       <source>{id}: {key}={value!r} is not one of {values}</source>
@@ -820,12 +1160,20 @@
       <translation>{option}: هذا أحد ملفات الإدخال؛ الكتابة فيه تستبدل تعليقاته (اختر اسمًا آخر)</translation>
     </message>
     <message>
+      <source>{problem} (and {count} more problems)</source>
+      <translation>{problem} (ومشكلات أخرى عددها {count})</translation>
+    </message>
+    <message>
+      <source>{tag} does not continue an entity of its type: read as the start of one (written back as B-{label})</source>
+      <translation>{tag} لا يكمل كيانًا من نوعه: قُرئ بداية كيان (ويُكتب ⁨B-{label}⁩)</translation>
+    </message>
+    <message>
       <source>{target} exists and differs (it may hold annotations); kept (use --overwrite to replace it)</source>
       <translation>{target} موجود ومختلف (قد يحوي تعليقات)؛ أُبقي (استعمل ⁨--overwrite⁩ لاستبداله)</translation>
     </message>
     <message>
       <source>{tokens} tokens but {tags} ner_tags</source>
-      <translation>عدد الوحدات {tokens} لكن عدد ⁨ner_tags⁩ ‏{tags}</translation>
+      <translation>عدد الوحدات {tokens} لكن عدد وسوم ⁨ner_tags⁩ هو {tags}</translation>
     </message>
     <message>
       <source>{what} holds U+{char}, which XML cannot carry (line {text_line}, column {text_column} of the {what}); use --replace-invalid to replace such characters with U+FFFD</source>
