@@ -35,12 +35,12 @@ breaks or tabs in notes and attribute values (written as spaces).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from annotator.atomic import atomic_write_bytes
 from annotator.docid import doc_id_from_path, fragment_ids
-from annotator.error_catalogue import Entry, Errors
+from annotator.error_catalogue import Errors
 from annotator.errors import EncodingError, FormatError
 from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.layers import GOLD, select_layer
@@ -68,8 +68,8 @@ def brat_to_document(text: str, ann: str, *, doc_id: str, problems: Problems,
     notes: dict[str, str] = {}
     later: list[tuple[int, str, list[str]]] = []
 
-    def error(entry: Entry, number: int, **params: object) -> None:
-        problems.error(FormatError(entry, path=where, line=number, **params))
+    def error(problem: FormatError, number: int) -> None:
+        problems.error(problem.at(where, number))
 
     for number, line in enumerate(ann.split("\n"), 1):
         line = line.rstrip("\r")
@@ -81,7 +81,7 @@ def brat_to_document(text: str, ann: str, *, doc_id: str, problems: Problems,
             spans = _text_bound(fields, text, number, error, problems, where, repair)
             if spans is not None:
                 if fields[0] in fragments:
-                    error(Errors.E350, number, id=fields[0])
+                    error(FormatError(Errors.E350, id=fields[0]), number)
                     continue
                 label, spans_list = spans
                 fragments[fields[0]] = spans_list
@@ -91,36 +91,36 @@ def brat_to_document(text: str, ann: str, *, doc_id: str, problems: Problems,
         elif kind in "E*N":
             problems.warn(FormatError(_UNSUPPORTED[kind], path=where, line=number))
         else:
-            error(Errors.E354, number, id=fields[0])
+            error(FormatError(Errors.E354, id=fields[0]), number)
 
     for number, kind, fields in later:
         if len(fields) < 2:
-            error(Errors.E355, number)
+            error(FormatError(Errors.E355), number)
             continue
         words = fields[1].split(" ")
         if kind in "AM":
             if len(words) < 2 or words[1] not in fragments:
-                error(Errors.E356, number, id=words[1] if len(words) > 1 else "")
+                error(FormatError(Errors.E356, id=words[1] if len(words) > 1 else ""), number)
                 continue
             values = attributes.setdefault(words[1], {})
             if words[0] in values:
-                error(Errors.E357, number, name=words[0], id=words[1])
+                error(FormatError(Errors.E357, name=words[0], id=words[1]), number)
                 continue
             values[words[0]] = " ".join(words[2:])
         elif kind == "R":
             arguments = [w.partition(":")[2] for w in words[1:]]
             if len(arguments) != 2 or not words[0]:
-                error(Errors.E358, number)
+                error(FormatError(Errors.E358), number)
                 continue
             missing = [a for a in arguments if a not in fragments]
             if missing:
-                error(Errors.E359, number, id=missing[0])
+                error(FormatError(Errors.E359, id=missing[0]), number)
                 continue
             links.setdefault(arguments[0], []).append(Link(words[0], arguments[1]))
         else:  # '#': a note
             target = words[1] if len(words) > 1 else ""
             if target not in fragments:
-                error(Errors.E360, number, id=target)
+                error(FormatError(Errors.E360, id=target), number)
                 continue
             if words[0] != "AnnotatorNotes":
                 problems.warn(FormatError(Errors.E361, type=words[0], path=where, line=number))
@@ -150,13 +150,14 @@ def brat_to_document(text: str, ann: str, *, doc_id: str, problems: Problems,
 _UNSUPPORTED = {"E": Errors.E351, "*": Errors.E352, "N": Errors.E353}
 
 
-def _text_bound(fields: list[str], text: str, number: int, error, problems: Problems,
+def _text_bound(fields: list[str], text: str, number: int,
+                error: Callable[[FormatError, int], None], problems: Problems,
                 where: str, repair: bool) -> tuple[str, list[tuple[int, int]]] | None:
     if len(fields) < 2:
-        error(Errors.E363, number)
+        error(FormatError(Errors.E363), number)
         return None
     if not is_valid_id(fields[0]):
-        error(Errors.E364, number, id=fields[0])
+        error(FormatError(Errors.E364, id=fields[0]), number)
         return None
     label, _, offsets = fields[1].partition(" ")
     spans: list[tuple[int, int]] = []
@@ -165,21 +166,21 @@ def _text_bound(fields: list[str], text: str, number: int, error, problems: Prob
             start_text, end_text = piece.split()
             spans.append((int(start_text), int(end_text)))
     except ValueError:
-        error(Errors.E365, number, offsets=offsets)
+        error(FormatError(Errors.E365, offsets=offsets), number)
         return None
     if not label:
-        error(Errors.E366, number)
+        error(FormatError(Errors.E366), number)
         return None
     for start, end in spans:
         if not 0 <= start < end <= len(text):
-            error(Errors.E367, number, start=start, end=end, length=len(text))
+            error(FormatError(Errors.E367, start=start, end=end, length=len(text)), number)
             return None
     if len(fields) > 2:
         found = " ".join(text[s:e] for s, e in spans).translate(_BREAKS)
         given = "\t".join(fields[2:]).translate(_BREAKS)
         if found != given:
             if not repair:
-                error(Errors.E368, number, given=given, found=found)
+                error(FormatError(Errors.E368, given=given, found=found), number)
                 return None
             problems.warn(FormatError(Errors.E369, given=given, found=found, path=where,
                                       line=number))
@@ -260,11 +261,6 @@ def document_to_ann(document: Document, problems: Problems | None = None) -> str
     for member, head in head_of.items():
         tid[member] = tid[head]
 
-    def flat(value: str, entry: Entry, **params: object) -> str:
-        flattened = value.translate(_BREAKS)
-        if flattened != value:
-            problems.warn(FormatError(entry, **params))
-        return flattened
 
     t_lines, a_lines, r_lines, notes = [], [], [], []
     for annotation in heads:
@@ -273,8 +269,10 @@ def document_to_ann(document: Document, problems: Problems | None = None) -> str
         covered = " ".join(document.span_text(a) for a in pieces).translate(_BREAKS)
         t_lines.append(f"{tid[annotation.id]}\t{annotation.label} {offsets}\t{covered}")
         for name in sorted(annotation.attributes):
-            value = flat(annotation.attributes[name], Errors.E372, document=document.id,
-                         name=name, id=annotation.id)
+            value = annotation.attributes[name].translate(_BREAKS)
+            if value != annotation.attributes[name]:
+                problems.warn(FormatError(Errors.E372, document=document.id, name=name,
+                                          id=annotation.id))
             a_lines.append(f"\t{name} {tid[annotation.id]}" + (f" {value}" if value else ""))
         for link in annotation.links:
             if link.role == NEXT and annotation.id in chains:
@@ -285,7 +283,9 @@ def document_to_ann(document: Document, problems: Problems | None = None) -> str
                 continue
             r_lines.append(f"\t{link.role} Arg1:{tid[annotation.id]} Arg2:{tid[link.target]}")
         if annotation.note:
-            note = flat(annotation.note, Errors.E373, document=document.id, id=annotation.id)
+            note = annotation.note.translate(_BREAKS)
+            if note != annotation.note:
+                problems.warn(FormatError(Errors.E373, document=document.id, id=annotation.id))
             notes.append(f"\tAnnotatorNotes {tid[annotation.id]}\t{note}")
     lines = list(t_lines)
     lines += [f"A{n}{line}" for n, line in enumerate(a_lines, 1)]

@@ -250,9 +250,12 @@ def _xml_safe(value: str, what: str, options: ImportOptions, problems: Problems,
               where: str) -> str:
     try:
         return xml_safe(value, options, problems, where, what)
-    except EncodingError as error:  # E140/E141 with where in the value it is
-        entry = Errors.E143 if "count" in error.params else Errors.E142
-        raise FormatError(entry, **error.params, text_line=error.line,
+    except EncodingError as error:  # E140/E141: said again with where in the value it is
+        found = error.params
+        if "count" in found:
+            raise FormatError(Errors.E143, what=what, char=found["char"], count=found["count"],
+                              text_line=error.line, text_column=error.column) from None
+        raise FormatError(Errors.E142, what=what, char=found["char"], text_line=error.line,
                           text_column=error.column) from None
 
 
