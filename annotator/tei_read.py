@@ -25,6 +25,10 @@ _PTR, _NOTE, _FS, _F, _STRING = (_NS + name for name in ("ptr", "note", "fs", "f
 _ANNOTATION_CHILDREN = frozenset({_PTR, _NOTE, _FS, _F, _STRING})
 _XML_ID = "http://www.w3.org/XML/1998/namespace id"
 _XML_LANG = "http://www.w3.org/XML/1998/namespace lang"
+# The encodings expat decodes itself.  Any other name would go to Python's codecs, which
+# pyexpat can use only for single-byte encodings and which know names that other XML tools
+# do not (and the reverse); the tool writes UTF-8.
+READABLE_ENCODINGS = ("UTF-8", "UTF-16", "UTF-16BE", "UTF-16LE", "ISO-8859-1", "US-ASCII")
 
 
 @dataclass
@@ -94,6 +98,7 @@ class _Reader:
         parser.StartElementHandler, parser.EndElementHandler = self._fast_handlers()
         parser.StartDoctypeDeclHandler = self._refuse_doctype
         parser.EntityDeclHandler = self._refuse_entity
+        parser.XmlDeclHandler = self._check_declaration
 
     # -- plumbing --------------------------------------------------------------------
     def _refuse_doctype(self, *_: object) -> None:
@@ -101,6 +106,16 @@ class _Reader:
 
     def _refuse_entity(self, *_: object) -> None:
         raise _Refused("entity declarations are not allowed")
+
+    def _check_declaration(self, version: str | None, encoding: str | None,
+                           standalone: int) -> None:
+        """Refuse an XML version other than 1.0 (expat would read "2.0" as 1.0) and an
+        encoding expat does not decode itself, before expat hands it to Python's codecs."""
+        if version is not None and version != "1.0":
+            raise _Refused(f"XML version {version!r} is not supported: this tool reads XML 1.0")
+        if encoding is not None and encoding.upper() not in READABLE_ENCODINGS:
+            raise _Refused(f"encoding {encoding!r} is not supported: this tool reads "
+                           f"{', '.join(READABLE_ENCODINGS[:-1])} or {READABLE_ENCODINGS[-1]}")
 
     def _start(self, name: str, attrs: dict[str, str]) -> None:
         self._depth += 1

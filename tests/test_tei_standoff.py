@@ -193,14 +193,41 @@ PIECES = ["<", ">", "&", '"', "'", ";", "#", " ", "\n", "\t", "\r", "/", "=", "a
           "\u00a0", "\ufffe", "\U0001F600", "ق", "٣", "３"]
 
 
+VERSIONS = ["1.0", "1.1", "2.0", "1.", "1.0.0", "1.٠", " 1.0", ""]
+ENCODINGS = ["UTF-8", "utf-8", "utf8", "UTF-16", "utf-16le", "ISO-8859-1", "latin-1",
+             "US-ASCII", "ascii", "windows-1256", "iso-8859-6", "gb18030", "Shift_JIS",
+             "utf-32", "utf-7", "bogus-enc", "idna", "rot13", "mac-arabic", "", "UTF 8"]
+
+
+def declaration(data: st.DataObject) -> str:
+    """An XML declaration, or none: versions, encoding names and standalone values, good
+    and bad (the file's bytes stay UTF-8 whatever it says)."""
+    if data.draw(st.booleans(), label="no declaration"):
+        return ""
+    quote = data.draw(st.sampled_from(['"', "'"]), label="quote")
+    parts = [f"version={quote}{data.draw(st.sampled_from(VERSIONS), label='version')}{quote}"]
+    encoding = data.draw(st.none() | st.sampled_from(ENCODINGS), label="encoding")
+    if encoding is not None:
+        parts.append(f"encoding={quote}{encoding}{quote}")
+    standalone = data.draw(st.none() | st.sampled_from(["yes", "no", "maybe", "YES"]),
+                           label="standalone")
+    if standalone is not None:
+        parts.append(f"standalone={quote}{standalone}{quote}")
+    return "<?xml " + " ".join(parts) + "?>"
+
+
 def mutated(data: st.DataObject) -> bytes:
-    """A file of the writer, cut, inserted into or replaced at any place, header included."""
+    """A file of the writer, cut, inserted into or replaced at any place, header included,
+    or with another XML declaration (and perhaps changes too)."""
     document = data.draw(st.just(sample()) | documents(created=("2026-12-01T10:00:00Z",)),
                          label="document")
     text = tei_bytes(document).decode("utf-8")
-    start = text.index("<TEI")  # (the declaration: encodings are another test's business)
+    if data.draw(st.booleans(), label="declaration changed"):
+        text = declaration(data) + text[text.index("?>") + 2:]
+        if data.draw(st.booleans(), label="only that"):
+            return text.encode("utf-8")
     for _ in range(data.draw(st.integers(1, 3), label="changes")):
-        at = data.draw(st.integers(start, len(text)), label="at")
+        at = data.draw(st.integers(0, len(text)), label="at")
         cut = data.draw(st.integers(0, 12), label="cut")
         insert = "".join(data.draw(st.lists(st.sampled_from(PIECES), max_size=3),
                                    label="insert"))
