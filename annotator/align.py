@@ -616,3 +616,21 @@ def next_word_boundary(text: str, position: int, forward: bool) -> int:
     while b > 0 and clusters.is_word_before(b) == clusters.is_word_after(b):
         b = clusters.before(b)
     return b
+
+
+def word_edge_step(text: str, position: int, forward: bool, edge: str) -> int:
+    """The next word start (``edge="start"``) or word end (``"end"``) after or before
+    ``position``: where a span's start or end lands when nudged by a word."""
+    for _ in range(64):
+        position = next_word_boundary(text, position, forward)
+        if position in (0, len(text)):
+            return position
+        if edge == "start":
+            word = word_at(text, position)
+            if word is not None and word[0] == position:
+                return position
+        else:
+            word = word_at(text, position - 1)
+            if word is not None and word[1] == position:
+                return position
+    return position

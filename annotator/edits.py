@@ -3,20 +3,20 @@
 Each operation looks at the document, checks the request and returns a :class:`Change`
 without touching the document; ``change.apply(doc)`` performs it and ``change.revert(doc)``
 undoes it exactly (the old annotation values are kept, timestamps included).  An
-:class:`EditHistory` applies changes and keeps undo/redo stacks with a clean-state marker;
-the desktop app wraps the same changes in Qt undo commands.
+:class:`annotator.session.EditSession` applies changes through its undo history and tells
+its listeners; the desktop app and scripts edit through a session.
 
     change = add_annotation(doc, start=5, end=12, label="PER", annotator="amira")
-    history.do(change)          # or change.apply(doc)
-    history.undo()
+    session.apply(change)          # or change.apply(doc)
+    session.undo()
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from annotator.error_catalogue import Errors
 from annotator.errors import AnnotationError
 from annotator.model import Annotation, Document, Link, now_iso
 from annotator.tagset import TagSet
@@ -27,17 +27,19 @@ class Change:
     """One edit: the annotations it replaces (``before``) and those it puts in (``after``).
 
     An id only in ``before`` is removed, only in ``after`` added, in both updated.
-    ``text`` describes the edit for an undo menu ("Add PER", "Delete QUOTE a4").
+    ``statuses`` holds ``(annotator, old, new)`` for the document statuses it sets (None:
+    no status).  ``text`` describes the edit for an undo menu ("Add PER", "Delete QUOTE a4").
     """
 
     text: str
     before: tuple[Annotation, ...] = ()
     after: tuple[Annotation, ...] = ()
+    statuses: tuple[tuple[str, str | None, str | None], ...] = ()
 
     @property
     def is_empty(self) -> bool:
         """True when applying it would change nothing."""
-        return self.before == self.after
+        return self.before == self.after and all(old == new for _, old, new in self.statuses)
 
     @property
     def added(self) -> tuple[Annotation, ...]:
@@ -59,15 +61,42 @@ class Change:
 
     def inverse(self) -> Change:
         """The change that undoes this one."""
-        return Change(self.text, self.after, self.before)
+        return Change(self.text, self.after, self.before,
+                      tuple((name, new, old) for name, old, new in reversed(self.statuses)))
+
+    def followed_by(self, other: Change) -> Change:
+        """One change doing this one, then ``other`` (named as this one)."""
+        before = {a.id: a for a in self.before}
+        after = {a.id: a for a in self.after}
+        for annotation in other.before:
+            if annotation.id not in after:
+                before.setdefault(annotation.id, annotation)
+            after.pop(annotation.id, None)
+        after.update((a.id, a) for a in other.after)
+        statuses = {name: [old, new] for name, old, new in self.statuses}
+        for name, old, new in other.statuses:
+            statuses.setdefault(name, [old, new])[1] = new
+        return Change(self.text, tuple(before.values()), tuple(after.values()),
+                      tuple((name, old, new) for name, (old, new) in statuses.items()))
 
     def apply(self, document: Document) -> None:
         """Perform the change on ``document``."""
         _swap(document, self.before, self.after)
+        for name, _old, new in self.statuses:
+            _set_status(document, name, new)
 
     def revert(self, document: Document) -> None:
         """Undo the change on ``document`` (which must be in the state ``apply`` left)."""
         _swap(document, self.after, self.before)
+        for name, old, _new in reversed(self.statuses):
+            _set_status(document, name, old)
+
+
+def _set_status(document: Document, name: str, status: str | None) -> None:
+    if status is None:
+        document.status.pop(name, None)
+    else:
+        document.status[name] = status
 
 
 def _swap(document: Document, old: Sequence[Annotation], new: Sequence[Annotation]) -> None:
@@ -87,7 +116,7 @@ def _swap(document: Document, old: Sequence[Annotation], new: Sequence[Annotatio
 def _get(document: Document, annotation_id: str) -> Annotation:
     annotation = document.annotations.get(annotation_id)
     if annotation is None:
-        raise AnnotationError(f"no annotation with id {annotation_id!r}")
+        raise AnnotationError(Errors.E009, id=annotation_id)
     return annotation
 
 
@@ -120,7 +149,7 @@ def add_annotation(document: Document, *, start: int, end: int, label: str,
         layer=layer)
     document.annotations.check(annotation)
     if annotation.id in document.annotations:
-        raise AnnotationError(f"duplicate annotation id {annotation.id!r}")
+        raise AnnotationError(Errors.E008, id=annotation.id)
     return Change(f"Add {label}", (), (annotation,))
 
 
@@ -143,7 +172,7 @@ def relabel(document: Document, *, annotation_id: str, label: str,
     """
     old = _get(document, annotation_id)
     if not label:
-        raise AnnotationError(f"annotation {annotation_id}: empty label")
+        raise AnnotationError(Errors.E005, id=annotation_id)
     attributes = dict(old.attributes)
     links = old.links
     if tagset is not None and label != old.label:
@@ -164,7 +193,7 @@ def set_attributes(document: Document, *, annotation_id: str,
     values = dict(old.attributes)
     for key, value in attributes.items():
         if not key:
-            raise AnnotationError(f"annotation {annotation_id}: empty attribute name")
+            raise AnnotationError(Errors.E050, id=annotation_id)
         if value is None:
             values.pop(key, None)
         else:
@@ -202,16 +231,16 @@ def link(document: Document, *, source_id: str, role: str, target_id: str,
     source = _get(document, source_id)
     target = _get(document, target_id)
     if not role:
-        raise AnnotationError(f"annotation {source_id}: empty link role")
+        raise AnnotationError(Errors.E051, id=source_id)
     if source_id == target_id:
-        raise AnnotationError(f"annotation {source_id} cannot be its own {role}")
+        raise AnnotationError(Errors.E052, id=source_id, role=role)
     if tagset is not None and role != "source":
         spec = tagset.get(source.label).link(role)
         if spec is None:
-            raise AnnotationError(f"{source.label} has no link {role!r}")
+            raise AnnotationError(Errors.E053, label=source.label, role=role)
         if spec.targets and target.label not in spec.targets:
-            raise AnnotationError(f"a {role} must be " + "/".join(spec.targets)
-                                  + f", not {target.label}")
+            raise AnnotationError(Errors.E054, role=role, targets="/".join(spec.targets),
+                                  label=target.label)
     new = Link(role, target_id)
     if new in source.links:
         return Change(f"Link {role}", (source,), (source,))
@@ -223,112 +252,14 @@ def unlink(document: Document, *, source_id: str, role: str, target_id: str) -> 
     source = _get(document, source_id)
     gone = Link(role, target_id)
     if gone not in source.links:
-        raise AnnotationError(f"annotation {source_id} has no {role} link to {target_id}")
+        raise AnnotationError(Errors.E055, id=source_id, role=role, target=target_id)
     return _update(document, f"Unlink {role}", source,
                    links=tuple(x for x in source.links if x != gone))
 
 
-# -- history ------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Step:
-    """What one undo undoes: one or more changes, applied in order."""
-
-    text: str
-    changes: tuple[Change, ...]
-
-
-class EditHistory:
-    """Undo/redo stacks over one document, with a clean-state marker and grouping."""
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self._done: list[Step] = []
-        self._undone: list[Step] = []
-        self._clean: int | None = 0  # len(_done) at the clean state; None: unreachable
-        self._group: list[Change] | None = None
-        self._group_text = ""
-
-    def do(self, change: Change) -> Change:
-        """Apply ``change`` and record it (inside :meth:`group`, as part of that step)."""
-        if change.is_empty:
-            return change
-        change.apply(self.document)
-        if self._group is not None:
-            self._group.append(change)
-        else:
-            self._push(Step(change.text, (change,)))
-        return change
-
-    def _push(self, step: Step) -> None:
-        if self._clean is not None and self._clean > len(self._done):
-            self._clean = None  # the clean state was in the redo stack, now dropped
-        self._done.append(step)
-        self._undone.clear()
-
-    @contextlib.contextmanager
-    def group(self, text: str) -> Iterator[None]:
-        """Make every change done inside the block one undo step.
-
-        If the block raises, the changes it made are reverted and nothing is recorded.
-        """
-        if self._group is not None:  # nested: part of the outer group
-            yield
-            return
-        self._group, self._group_text = [], text
-        try:
-            yield
-        except BaseException:
-            for change in reversed(self._group):
-                change.revert(self.document)
-            raise
-        else:
-            if self._group:
-                self._push(Step(text, tuple(self._group)))
-        finally:
-            self._group = None
-
-    def undo(self) -> Step | None:
-        """Revert the last step; returns it, or None when there is nothing to undo."""
-        if not self._done:
-            return None
-        step = self._done.pop()
-        for change in reversed(step.changes):
-            change.revert(self.document)
-        self._undone.append(step)
-        return step
-
-    def redo(self) -> Step | None:
-        """Re-apply the last undone step; returns it, or None."""
-        if not self._undone:
-            return None
-        step = self._undone.pop()
-        for change in step.changes:
-            change.apply(self.document)
-        self._done.append(step)
-        return step
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._done)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._undone)
-
-    @property
-    def undo_text(self) -> str:
-        return self._done[-1].text if self._done else ""
-
-    @property
-    def redo_text(self) -> str:
-        return self._undone[-1].text if self._undone else ""
-
-    def mark_clean(self) -> None:
-        """Record the current state as saved."""
-        self._clean = len(self._done)
-
-    @property
-    def is_clean(self) -> bool:
-        """True when the document is as it was at the last :meth:`mark_clean`."""
-        return self._clean == len(self._done)
+def set_status(document: Document, *, annotator: str, status: str | None) -> Change:
+    """Record ``status`` for ``annotator`` in the document's header (None removes it)."""
+    if not annotator:
+        raise AnnotationError(Errors.E056)
+    return Change(f"Mark {status or 'not started'}",
+                  statuses=((annotator, document.status.get(annotator), status),))

@@ -19,7 +19,7 @@ from annotator.adjudicate import (
     reject,
 )
 from annotator.corpus import AnnotatorSet
-from annotator.edits import EditHistory
+from annotator.session import UndoHistory as EditHistory
 from annotator.errors import AnnotationError
 from annotator.layers import related
 from annotator.merge import MergeOptions, merge_sets

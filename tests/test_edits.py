@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from annotator import edits
 from annotator.errors import AnnotatorError
 from annotator.model import Document, Link
+from annotator.session import UndoHistory
 from annotator.tagset import default_tagset
 
 TEXT = "قال 😀 وزير الخارجية لـ«البيان» إن الاتفاق قريب. Then English too."
@@ -125,7 +126,7 @@ def test_set_attributes_note_and_resize() -> None:
 def test_history_groups_clean_marker_and_redo() -> None:
     doc = make_document()
     original = copy_of(doc)
-    history = edits.EditHistory(doc)
+    history = UndoHistory(doc)
     assert history.is_clean and not history.can_undo
     with history.group("Annotate all"):
         history.do(edits.add_annotation(doc, start=0, end=3, label="PER"))
@@ -147,7 +148,7 @@ def test_history_groups_clean_marker_and_redo() -> None:
 def test_group_that_raises_reverts_its_changes() -> None:
     doc = make_document()
     original = copy_of(doc)
-    history = edits.EditHistory(doc)
+    history = UndoHistory(doc)
     with pytest.raises(AnnotatorError), history.group("broken"):
         history.do(edits.add_annotation(doc, start=0, end=3, label="PER"))
         history.do(edits.delete_annotation(doc, annotation_id="nope"))
@@ -198,7 +199,7 @@ def run(doc: Document, op: tuple) -> edits.Change:
 def test_random_edits_undo_to_original_and_redo_to_result(ops: list, group_size: int) -> None:
     doc = make_document()
     original = copy_of(doc)
-    history = edits.EditHistory(doc)
+    history = UndoHistory(doc)
     steps = 0
     for start in range(0, len(ops), group_size):
         with history.group("g"):

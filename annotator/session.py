@@ -1,0 +1,490 @@
+"""One document being edited: its undo history, its listeners, its save snapshot, and one
+operation per user action.
+
+The desktop app, scripts and tests edit through an :class:`EditSession`; nothing else
+changes a document that is being edited.  Each operation checks the request, builds a
+:class:`~annotator.edits.Change` with the pure functions of :mod:`annotator.edits` or
+:mod:`annotator.adjudicate`, applies it through the history and returns it (an empty change
+when nothing changed); a refused request raises :class:`~annotator.errors.AnnotatorError`
+and changes nothing.  Listeners hear every change in the direction it went (the inverse on
+undo), so a view refreshes from the change alone.
+
+    session = EditSession.open("article.tei.xml", annotator="amira")
+    found = session.label_span(120, 131, "PER")
+    session.link(found.annotation_id, "speaker", "a4")  # raises if the tag set forbids it
+    session.undo()
+    session.save()
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from annotator import adjudicate, align, edits
+from annotator.align import ProcliticMode
+from annotator.edits import Change
+from annotator.error_catalogue import Errors
+from annotator.errors import AnnotationError, AnnotatorError, SpanError
+from annotator.layers import GOLD
+from annotator.model import Annotation, Document
+from annotator.occurrences import annotation_changes
+from annotator.project import DONE, IN_PROGRESS
+from annotator.tagset import TagSet, default_tagset
+from annotator.tei import read_tei_checked, save_tei
+
+if TYPE_CHECKING:
+    from annotator.tei_write import TeiSnapshot
+
+ChangeListener = Callable[[Change], None]
+CleanListener = Callable[[bool], None]
+
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one undo undoes: one or more changes, applied in order."""
+
+    text: str
+    changes: tuple[Change, ...]
+    merge_key: str | None = None
+
+
+class UndoHistory:
+    """Undo and redo stacks over one document, with a clean-state marker, groups and merges.
+
+    A change pushed with the same ``merge_key`` as the step on top joins that step (a run
+    of boundary nudges is undone at once), unless that step is the saved state; a merged
+    step that ends where it began is dropped.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._done: list[Step] = []
+        self._undone: list[Step] = []
+        self._clean: int | None = 0  # len(_done) at the clean state; None: unreachable
+        self._group: list[Change] | None = None
+
+    def do(self, change: Change, merge_key: str | None = None) -> Change:
+        """Apply ``change`` and record it (inside :meth:`group`, as part of that step)."""
+        if change.is_empty:
+            return change
+        change.apply(self.document)
+        if self._group is not None:
+            self._group.append(change)
+        elif (merge_key is not None and self._done and self._done[-1].merge_key == merge_key
+              and self._clean != len(self._done) and not self._undone):
+            top = self._done.pop()
+            merged = top.changes[0].followed_by(change)
+            if not merged.is_empty:
+                self._done.append(Step(top.text, (merged,), merge_key))
+        else:
+            self._push(Step(change.text, (change,), merge_key))
+        return change
+
+    def _push(self, step: Step) -> None:
+        if self._clean is not None and self._clean > len(self._done):
+            self._clean = None  # the clean state was in the redo stack, now dropped
+        self._done.append(step)
+        self._undone.clear()
+
+    @contextlib.contextmanager
+    def group(self, text: str) -> Iterator[None]:
+        """Make every change done inside the block one undo step.
+
+        If the block raises, the changes it made are reverted and nothing is recorded.
+        """
+        if self._group is not None:  # nested: part of the outer group
+            yield
+            return
+        self._group = []
+        try:
+            yield
+        except BaseException:
+            for change in reversed(self._group):
+                change.revert(self.document)
+            raise
+        else:
+            if self._group:
+                self._push(Step(text, tuple(self._group)))
+        finally:
+            self._group = None
+
+    def undo(self) -> Step | None:
+        """Revert the last step; returns it, or None when there is nothing to undo."""
+        if not self._done:
+            return None
+        step = self._done.pop()
+        for change in reversed(step.changes):
+            change.revert(self.document)
+        self._undone.append(step)
+        return step
+
+    def redo(self) -> Step | None:
+        """Re-apply the last undone step; returns it, or None."""
+        if not self._undone:
+            return None
+        step = self._undone.pop()
+        for change in step.changes:
+            change.apply(self.document)
+        self._done.append(step)
+        return step
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._undone)
+
+    @property
+    def undo_text(self) -> str:
+        return self._done[-1].text if self._done else ""
+
+    @property
+    def redo_text(self) -> str:
+        return self._undone[-1].text if self._undone else ""
+
+    @property
+    def steps(self) -> int:
+        """How many steps can be undone."""
+        return len(self._done)
+
+    def mark_clean(self) -> None:
+        """Record the current state as saved."""
+        self._clean = len(self._done)
+
+    def mark_unsaved(self) -> None:
+        """Record that no state of the history is saved (restored work, say)."""
+        self._clean = None
+
+    @property
+    def is_clean(self) -> bool:
+        """True when the document is as it was at the last :meth:`mark_clean`."""
+        return self._clean == len(self._done)
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """What labelling a span did: the change applied and the annotation it concerns.
+
+    ``already`` is True when the annotator had already given the span that label (nothing
+    was added; ``annotation_id`` names the one found).
+    """
+
+    change: Change
+    annotation_id: str
+    already: bool = False
+
+
+class EditSession:
+    """One document under edit (see the module docstring).
+
+    ``annotator`` names who makes the edits; ``tagset`` is the labels the document is
+    annotated with; ``path`` is the TEI file saved in place (None: not saved yet);
+    ``snapping`` and ``proclitics`` are how a span is snapped to words when labelled.
+    """
+
+    def __init__(self, document: Document, *, tagset: TagSet | None = None,
+                 annotator: str = "", path: str | Path | None = None,
+                 snapshot: TeiSnapshot | None = None) -> None:
+        self.document = document
+        self.tagset = tagset or default_tagset()
+        self.annotator = annotator
+        self.path = str(path) if path is not None else None
+        self.snapshot = snapshot
+        self.snapping = True
+        self.proclitics: ProcliticMode = "particles"
+        self.history = UndoHistory(document)
+        self._listeners: list[ChangeListener] = []
+        self._clean_listeners: list[CleanListener] = []
+        self._applied: list[Change] | None = None  # the changes of the open group
+
+    @classmethod
+    def open(cls, path: str | Path, *, annotator: str = "",
+             tagset: TagSet | None = None) -> EditSession:
+        """A session on the TEI file at ``path`` (saved back in place); raises a one-line
+        :class:`~annotator.errors.AnnotatorError` when it cannot be read."""
+        found = read_tei_checked(path)
+        labels = sorted({a.label for a in found.document.annotations})
+        return cls(found.document, tagset=(tagset or default_tagset()).with_labels(labels),
+                   annotator=annotator, path=path, snapshot=found.snapshot)
+
+    # -- listeners ---------------------------------------------------------------------
+    def add_listener(self, listener: ChangeListener) -> None:
+        """Call ``listener(change)`` after every change, undo and redo (with the change in
+        the direction it went)."""
+        self._listeners.append(listener)
+
+    def add_clean_listener(self, listener: CleanListener) -> None:
+        """Call ``listener(clean)`` whenever the document becomes saved or unsaved."""
+        self._clean_listeners.append(listener)
+
+    def _tell(self, changes: Iterable[Change], was_clean: bool) -> None:
+        for change in changes:
+            for listener in list(self._listeners):
+                listener(change)
+        if self.history.is_clean != was_clean:
+            for clean_listener in list(self._clean_listeners):
+                clean_listener(self.history.is_clean)
+
+    # -- history -----------------------------------------------------------------------
+    def apply(self, change: Change, merge_key: str | None = None) -> Change:
+        """Apply ``change`` as one undoable step (part of the open :meth:`group`, if any).
+
+        Consecutive changes with the same ``merge_key`` are undone together.
+        """
+        if change.is_empty:
+            return change
+        was_clean = self.history.is_clean
+        self.history.do(change, merge_key)
+        if self._applied is not None:
+            self._applied.append(change)
+        self._tell((change,), was_clean)
+        return change
+
+    @contextlib.contextmanager
+    def group(self, text: str) -> Iterator[None]:
+        """``with session.group("Annotate all"):`` makes the changes inside one undo step;
+        if the block raises, its changes are undone (and listeners hear the undo)."""
+        if self._applied is not None:  # nested: part of the outer group
+            yield
+            return
+        self._applied = []
+        was_clean = self.history.is_clean
+        try:
+            with self.history.group(text):
+                yield
+        except BaseException:
+            self._tell([c.inverse() for c in reversed(self._applied)], was_clean)
+            raise
+        finally:
+            self._applied = None
+        self._tell((), was_clean)
+
+    def undo(self) -> Step | None:
+        """Undo the last step; None when there is nothing to undo."""
+        was_clean = self.history.is_clean
+        step = self.history.undo()
+        if step is not None:
+            self._tell([c.inverse() for c in reversed(step.changes)], was_clean)
+        return step
+
+    def redo(self) -> Step | None:
+        """Redo the last undone step; None when there is nothing to redo."""
+        was_clean = self.history.is_clean
+        step = self.history.redo()
+        if step is not None:
+            self._tell(step.changes, was_clean)
+        return step
+
+    @property
+    def is_modified(self) -> bool:
+        """True when the document has edits that are not saved."""
+        return not self.history.is_clean
+
+    def mark_clean(self) -> None:
+        """Record the document as saved (as it is now)."""
+        was_clean = self.history.is_clean
+        self.history.mark_clean()
+        self._tell((), was_clean)
+
+    def mark_unsaved(self) -> None:
+        """Record the document as not saved anywhere (work restored after a crash)."""
+        was_clean = self.history.is_clean
+        self.history.mark_unsaved()
+        self._tell((), was_clean)
+
+    # -- saving ------------------------------------------------------------------------
+    def save(self, path: str | Path | None = None) -> str:
+        """Write the document as TEI to ``path`` (default: where it was opened or last
+        saved), atomically; returns the path.  The annotator's status becomes "in
+        progress" once they annotated in it.  A failure raises and leaves the file and
+        the session as they were."""
+        target = str(path) if path is not None else self.path
+        if target is None:
+            raise AnnotatorError(Errors.E070)
+        status = self.document.status
+        before = status.get(self.annotator)
+        if (self.annotator and before not in (IN_PROGRESS, DONE)
+                and any(a.annotator == self.annotator for a in self.document.annotations)):
+            status[self.annotator] = IN_PROGRESS
+        try:
+            self.snapshot = save_tei(self.document, target, tagset=self.tagset,
+                                     snapshot=self.snapshot)
+        except BaseException:
+            if before is None:
+                status.pop(self.annotator, None)
+            else:
+                status[self.annotator] = before
+            raise
+        self.path = target
+        self.mark_clean()
+        return target
+
+    # -- operations: annotating --------------------------------------------------------
+    def snap(self, start: int, end: int) -> tuple[int, int]:
+        """The span labelling ``[start, end)`` gives: snapped to whole words (leaving out
+        the proclitics :attr:`proclitics` names) when :attr:`snapping` is on."""
+        if not self.snapping:
+            return start, end
+        snapped = align.align_span(self.document.text, start, end, "expand",
+                                   proclitics=self.proclitics)
+        return snapped if snapped is not None else (start, end)
+
+    def label_span(self, start: int, end: int, label: str, *, exact: bool = False,
+                   current: str | None = None) -> Labelled:
+        """Label the selection ``[start, end)`` (snapped unless ``exact``).
+
+        When the selection is exactly the ``current`` annotation (as after picking it in a
+        list), the label relabels it instead of stacking a second annotation on it; a span
+        the annotator already gave this label is not labelled twice (``already``).
+        """
+        if start >= end:
+            raise SpanError(Errors.E071)
+        annotations = self.document.annotations
+        chosen = annotations.get(current) if current is not None else None
+        if chosen is not None and (start, end) == (chosen.start, chosen.end):
+            return Labelled(self.relabel(chosen.id, label), chosen.id)
+        if not exact:
+            start, end = self.snap(start, end)
+        there = self._own(start, end, label)
+        if there is not None:
+            return Labelled(Change(f"Add {label}"), there.id, already=True)
+        change = self.apply(edits.add_annotation(
+            self.document, start=start, end=end, label=label, annotator=self.annotator,
+            tagset=self.tagset))
+        return Labelled(change, change.added[0].id)
+
+    def annotate_spans(self, spans: Sequence[tuple[int, int]], label: str) -> Change | None:
+        """Give every span of ``spans`` (occurrences found in the text) ``label`` as one
+        undo step, skipping those the annotator already labelled so; None when none was
+        new."""
+        fresh = [(start, end) for start, end in spans if self._own(start, end, label) is None]
+        if not fresh:
+            return None
+        changes = annotation_changes(self.document, fresh, label, annotator=self.annotator,
+                                     tagset=self.tagset)
+        text = f"Annotate {len(changes)} × {label}"
+        with self.group(text):
+            for change in changes:
+                self.apply(change)
+        return Change(text, (), tuple(a for change in changes for a in change.after))
+
+    def delete(self, annotation_id: str) -> Change:
+        """Delete an annotation and the links that point to it."""
+        return self.apply(edits.delete_annotation(self.document, annotation_id=annotation_id))
+
+    def relabel(self, annotation_id: str, label: str) -> Change:
+        """Give an annotation another label (attributes and links it does not declare go)."""
+        return self.apply(edits.relabel(self.document, annotation_id=annotation_id,
+                                        label=label, tagset=self.tagset))
+
+    def set_attribute(self, annotation_id: str, name: str, value: str | None) -> Change:
+        """Set one attribute of an annotation (None removes it)."""
+        return self.apply(edits.set_attribute(self.document, annotation_id=annotation_id,
+                                              name=name, value=value))
+
+    def set_note(self, annotation_id: str, note: str) -> Change:
+        """Replace an annotation's free note."""
+        return self.apply(edits.set_note(self.document, annotation_id=annotation_id,
+                                         note=note))
+
+    def resize(self, annotation_id: str, start: int, end: int) -> Change:
+        """Move an annotation's boundaries; a run of resizes of one annotation is one undo
+        step."""
+        return self.apply(edits.resize(self.document, annotation_id=annotation_id,
+                                       start=start, end=end),
+                          merge_key=f"resize:{annotation_id}")
+
+    def nudge(self, annotation_id: str, edge: str, direction: int, unit: str) -> Change:
+        """Move an annotation's ``start`` or ``end`` ``edge`` one grapheme (``unit="char"``)
+        or one word (``"word"``) later (``direction`` > 0) or earlier."""
+        annotation = self._get(annotation_id)
+        text, start, end = self.document.text, annotation.start, annotation.end
+        forward = direction > 0
+        if unit == "char":
+            if edge == "start":
+                start = align.next_grapheme_boundary(text, start, forward)
+            else:
+                end = align.next_grapheme_boundary(text, end, forward)
+        elif edge == "start":
+            start = align.word_edge_step(text, start, forward, "start")
+        else:
+            end = align.word_edge_step(text, end, forward, "end")
+        if start >= end:
+            raise SpanError(Errors.E072)
+        return self.resize(annotation_id, start, end)
+
+    def link(self, source_id: str, role: str, target_id: str) -> Change:
+        """Link an annotation to another with ``role`` (checked against the tag set)."""
+        return self.apply(edits.link(self.document, source_id=source_id, role=role,
+                                     target_id=target_id, tagset=self.tagset))
+
+    def unlink(self, source_id: str, role: str, target_id: str) -> Change:
+        """Remove the ``role`` link from one annotation to another."""
+        return self.apply(edits.unlink(self.document, source_id=source_id, role=role,
+                                       target_id=target_id))
+
+    def set_status(self, status: str, annotator: str | None = None) -> Change:
+        """Record ``status`` ("in progress", "done"…) for ``annotator`` (default: the
+        session's) in the document (undoable; saved with the file)."""
+        name = self.annotator if annotator is None else annotator
+        if not name:
+            raise AnnotationError(Errors.E056)
+        return self.apply(edits.set_status(self.document, annotator=name, status=status))
+
+    # -- operations: adjudication ------------------------------------------------------
+    def accept(self, annotation_id: str,
+               people: tuple[Sequence[str], int] | None = None) -> Change:
+        """Accept an annotator's annotation into gold, decided by this session's annotator
+        (the lead); ``people`` as for :func:`annotator.adjudicate.accept`."""
+        return self.apply(adjudicate.accept(self.document, annotation_id, lead=self.annotator,
+                                            people=people))
+
+    def add_gold(self, start: int, end: int, label: str, *, exact: bool = True,
+                 attributes: dict[str, str] | None = None,
+                 people: tuple[Sequence[str], int] | None = None) -> Change:
+        """Put the lead's own ``label`` over ``[start, end)`` (snapped unless ``exact``)
+        into gold."""
+        if not exact:
+            start, end = self.snap(start, end)
+        return self.apply(adjudicate.add_gold(self.document, start=start, end=end,
+                                              label=label, lead=self.annotator,
+                                              attributes=attributes, people=people))
+
+    def reject_gold(self, gold_ids: Iterable[str]) -> Change | None:
+        """Remove gold annotations (and links to them) as one undo step; None when none
+        was there."""
+        ids = [g for g in gold_ids if g in self.document.annotations]
+        if not ids:
+            return None
+        removed: list[Change] = []
+        with self.group("Reject gold"):
+            for gold_id in ids:
+                if gold_id in self.document.annotations:
+                    removed.append(self.apply(adjudicate.reject(self.document, gold_id)))
+        return Change("Reject gold", tuple(a for c in removed for a in c.before),
+                      tuple(a for c in removed for a in c.after))
+
+    def gold_at(self, start: int, end: int, label: str) -> Annotation | None:
+        """The gold annotation ``label`` over exactly ``[start, end)``, if any."""
+        return next((a for a in self.document.annotations.overlapping(start, end)
+                     if a.layer == GOLD and (a.start, a.end, a.label) == (start, end, label)),
+                    None)
+
+    def _own(self, start: int, end: int, label: str) -> Annotation | None:
+        """This annotator's own annotation ``label`` over exactly ``[start, end)``."""
+        return next((a for a in self.document.annotations.overlapping(start, end)
+                     if (a.start, a.end, a.label, a.annotator, a.layer)
+                     == (start, end, label, self.annotator, "")), None)
+
+    def _get(self, annotation_id: str) -> Annotation:
+        annotation = self.document.annotations.get(annotation_id)
+        if annotation is None:
+            raise AnnotationError(Errors.E009, id=annotation_id)
+        return annotation
