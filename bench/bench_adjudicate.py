@@ -133,7 +133,7 @@ def window_figures(document: Document, baseline: float, repeat: int) -> None:
         QTest.keyClick(window.view, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
         app.processEvents()
         times.append(time.perf_counter() - start)
-        window.undo_stack.undo()
+        window.undo()
         app.processEvents()
     key = statistics.median(times)
     print(f"{'open in adjudication mode':28} {opened * 1000:8.1f} ms  "

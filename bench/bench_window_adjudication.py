@@ -177,7 +177,7 @@ def main() -> int:
         deletes.append(timed(app, window, window.delete_current))
         adjudication.show_point(adjudication.index)
         accepts.append(timed(app, window, lambda: adjudication.accept_version(1)))
-        undos.append(timed(app, window, window.undo_stack.undo))
+        undos.append(timed(app, window, window.undo))
         nexts.append(timed(app, window, lambda: adjudication.go(+1)))
     assert document is window.document
     print("edits in adjudication mode (with the dock's recount and the repaint):")

@@ -6,13 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from annotator_ui import settings
+from annotator_ui.mainwindow import MainWindow
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
-
-pytest.importorskip("annotator_ui.workflow")
-
-from annotator_ui.mainwindow import MainWindow
 
 from annotator.model import Document
 from annotator.tei import save_tei
@@ -23,7 +21,6 @@ TEXT = ("وأكدت وزارة الخارجية أن الاتفاق سيوقّع
 
 @pytest.fixture(autouse=True)
 def _private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    settings = pytest.importorskip("annotator_ui.settings")
     settings.use_settings_folder(tmp_path_factory.mktemp("settings"))
     settings.reset_app_settings()
     settings.Settings().annotator = "layla"  # the window asks nothing: the name is known
@@ -94,11 +91,11 @@ def test_claim_to_claimant_and_back_with_check_worthy_and_unlink(qtbot, window) 
 
     qtbot.mouseClick(button(window, f"unlink-claimant-{ministry}"), Qt.MouseButton.LeftButton)
     assert document.annotations[claim].links == ()
-    window.undo_stack.undo()
+    window.undo()
     assert document.annotations[claim].link_targets("claimant") == [ministry]
-    window.undo_stack.undo()
+    window.undo()
     assert document.annotations[claim].attributes == {"checkworthy": "yes"}
-    window.undo_stack.undo()
+    window.undo()
     assert document.annotations[claim].links == ()
     assert window.is_modified()
 

@@ -5,19 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
-
-pytest.importorskip("annotator_ui.textview")
-
+from annotator_ui import settings
 from annotator_ui.app import main as app_main
 from annotator_ui.app import sample_path
+from PySide6.QtGui import QImage
 
 from annotator.cli import main as cli_main
 
 
 @pytest.fixture(autouse=True)
 def _private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    settings = pytest.importorskip("annotator_ui.settings")
     settings.use_settings_folder(tmp_path_factory.mktemp("settings"))
     settings.reset_app_settings()
 
@@ -28,11 +25,10 @@ def test_bundled_sample_is_found() -> None:
 
 
 def test_screenshot_through_the_annotator_command(qapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from annotator_ui.mainwindow import read_document
-
+    from annotator.opening import read_documents_from
     from annotator.tei import save_tei
 
-    document = read_document(sample_path())
+    document = read_documents_from(sample_path())[0][0]
     text = document.text
     if not len(document.annotations):
         per = document.annotate(text.index("مصطفى بالي"), text.index("مصطفى بالي") + 10, "PER")

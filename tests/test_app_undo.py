@@ -3,14 +3,10 @@ redoing everything the edited one, and the list always shows exactly the annotat
 
 from __future__ import annotations
 
-import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-pytest.importorskip("annotator_ui.textview")
-
 from annotator_ui.annotation_model import ID_ROLE
 from annotator_ui.mainwindow import MainWindow
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator.model import Document, Link
 
@@ -90,18 +86,18 @@ def test_random_session_undoes_and_redoes_exactly(qapp, actions) -> None:  # typ
                     window.view.annotation_clicked.emit(ids[action[1] % len(ids)])
                     window.cancel_link_pick()
             elif kind == "undo":
-                window.undo_stack.undo()
+                window.undo()
             assert list_ids(window) == [a.id for a in document.annotations.sorted()]
             assert not document.annotations.dangling_links()
         edited = snapshot(document)
-        steps = window.undo_stack.index()
-        while window.undo_stack.canUndo():
-            window.undo_stack.undo()
+        steps = window.session.history.steps
+        while window.session.history.can_undo:
+            window.undo()
         assert document == original
         assert not window.is_modified()
         assert list_ids(window) == [a.id for a in original.annotations.sorted()]
         for _ in range(steps):
-            window.undo_stack.redo()
+            window.redo()
         assert document == edited
         assert list_ids(window) == [a.id for a in edited.annotations.sorted()]
     finally:

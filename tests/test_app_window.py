@@ -5,13 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from annotator_ui.mainwindow import MainWindow
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
-
-pytest.importorskip("annotator_ui.textview")
-
-from annotator_ui.mainwindow import MainWindow
 
 from annotator.model import Document
 
@@ -256,7 +253,7 @@ def test_relabel_attribute_and_note_through_the_inspector(qtbot, window, tmp_pat
     assert changed.label == "CLAIM" and changed.attributes == {"checkworthy": "yes"}
     assert window.list_model.index(window.list_model.row_of(quote.id), 1).data() == "Claim"
     for _ in range(3):
-        window.undo_stack.undo()
+        window.undo()
     assert document.annotations[quote.id] == quote
 
 
@@ -287,15 +284,15 @@ def test_nudge_boundaries_by_character_and_word(qtbot, window, tmp_path) -> None
     assert document.span_text(document.annotations[aid]) == "الخارجية"
     # a run of boundary moves is one undo step; this one came back where it started,
     # so it left no step at all
-    assert window.undo_stack.count() == 1
+    assert window.session.history.steps == 1
     for _ in range(3):
         press(qtbot, window, Qt.Key.Key_BracketRight)
-    assert window.undo_stack.count() == 2
+    assert window.session.history.steps == 2
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert document.span_text(document.annotations[aid]) == "الخارجية"
     # a save ends a run: the nudge after it is undone on its own, back to the saved state
     press(qtbot, window, Qt.Key.Key_BracketRight)
-    window.undo_stack.setClean()
+    window.session.mark_clean()
     press(qtbot, window, Qt.Key.Key_BracketRight)
     assert window.is_modified()
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -8,11 +8,6 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-
-pytest.importorskip("annotator_ui.mainwindow")
-
 from annotator_ui import settings as settings_module
 from annotator_ui.autosave import RecoveryStore
 from annotator_ui.filewatch import CANCEL, OVERWRITE
@@ -20,7 +15,9 @@ from annotator_ui.i18n import install_translator
 from annotator_ui.mainwindow import MainWindow
 from annotator_ui.project import DONE, IN_PROGRESS
 from annotator_ui.settings import Settings, use_settings_folder
-from annotator_ui.workflow import Workflow, install_workflow
+from annotator_ui.workflow import Workflow
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from annotator import edits
 from annotator.model import Document
@@ -48,9 +45,7 @@ def make_window(qtbot, settings: Settings, recovery: Path, *,
     window.ask_unsaved = lambda: "discard"
     if register:
         qtbot.addWidget(window)
-    workflow = getattr(window, "workflow", None)
-    if workflow is None:  # the window did not install it itself
-        workflow = install_workflow(window, settings=settings)
+    workflow = window.workflow
     assert workflow.settings is settings
     workflow.store = workflow.autosaver.store = RecoveryStore(recovery)
     workflow.autosaver.set_interval(150)
@@ -74,7 +69,7 @@ def add(window: MainWindow, needle: str, label: str, nth: int = 0) -> None:
     start = -1
     for _ in range(nth + 1):
         start = text.index(needle, start + 1)
-    window.push(edits.add_annotation(window.document, start=start, end=start + len(needle),
+    window.session.apply(edits.add_annotation(window.document, start=start, end=start + len(needle),
                                      label=label, annotator="layla"))
 
 
@@ -124,7 +119,7 @@ def test_undo_back_to_saved_state_drops_the_copy(qtbot, settings, tmp_path, arti
     window.open_path(article)
     add(window, "لبنان", "GPE")
     qtbot.waitUntil(lambda: len(workflow.store.entries()) == 1, timeout=5000)
-    window.undo_stack.undo()
+    window.undo()
     assert workflow.store.entries() == []
 
 
@@ -236,7 +231,7 @@ def test_annotate_all_occurrences_is_one_undo_step(qtbot, settings, tmp_path, ar
     window, workflow = make_window(qtbot, settings, tmp_path / "recovery")
     window.open_path(article)
     add(window, "لبنان", "GPE", nth=1)  # the second one is already done
-    steps = window.undo_stack.count()
+    steps = window.session.history.steps
     start = TEXT.index("لبنان")
     window.view.select_span(start, start + len("لبنان"))
     seen = []
@@ -251,8 +246,8 @@ def test_annotate_all_occurrences_is_one_undo_step(qtbot, settings, tmp_path, ar
     assert len(seen[0]) == 3  # GPE was not chosen yet: all three checked
     labels = sorted((a.start, a.label) for a in window.document.annotations)
     assert len(labels) == 3 and {label for _, label in labels} == {"GPE"}
-    assert window.undo_stack.count() == steps + 1
-    window.undo_stack.undo()
+    assert window.session.history.steps == steps + 1
+    window.undo()
     assert len(window.document.annotations) == 1
 
 

@@ -1,9 +1,9 @@
 """Adjudication in the main window: go through a merged document's conflicts and decide gold.
 
-:func:`install_adjudication` adds an "Adjudicate" dock (tabbed with the annotation list) and an
-A&djudicate menu.  It switches itself on when a merged document is opened (one with a gold
-layer or several annotators' work): highlights are coloured by annotator, the gold layer in
-its own dark colour, and the dock lists the decision points of
+:class:`Adjudication` (created by the main window) adds an "Adjudicate" dock (tabbed with
+the annotation list) and an A&djudicate menu.  It switches itself on when a merged document
+is opened (one with a gold layer or several annotators' work): highlights are coloured by
+annotator, the gold layer in its own dark colour, and the dock lists the decision points of
 :func:`annotator.adjudicate.decision_points` with each point's versions side by side.
 
 Everything works from the keyboard (and is listed in the help dialog):
@@ -16,11 +16,12 @@ Everything works from the keyboard (and is listed in the help dialog):
   inspector edits the gold annotation);
 * Alt+Insert: make the selected text a gold annotation (label of the current annotation);
 * while adjudicating, the label keys (and the palette) label the selection into gold too, so
-  the lead never adds a layer of their own by accident (``window.annotate_selection`` is
-  wrapped; with the mode off it is the window's own).
+  the lead never adds a layer of their own by accident (the window asks
+  :attr:`Adjudication.active` and calls :meth:`Adjudication.label_into_gold`).
 
-Each decision is one core :class:`~annotator.edits.Change` pushed through the window's undo
-stack, with the lead named in the settings (``window.annotator_name()``) as its author.
+Each decision is one operation of the window's core session (``window.session``:
+:meth:`~annotator.session.EditSession.accept`, ``add_gold``, ``reject_gold``), with the lead
+named in the settings (``window.annotator_name()``) as its author.
 
 A big merged file opens at once: its conflicts are counted just after the first paint of the
 text, a slice at a time between events (the dock says how far it got; the next/previous keys
@@ -32,9 +33,11 @@ from __future__ import annotations
 
 import html
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from annotator_ui.annotation_model import one_line
+from annotator_ui.i18n import error_message
 from annotator_ui.inspector import isolated
 from annotator_ui.textview import GOLD_COLOUR
 from PySide6.QtCore import (
@@ -54,7 +57,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QPushButton,
     QTableView,
     QTreeWidget,
@@ -69,6 +71,10 @@ from annotator.edits import Change
 from annotator.errors import AnnotatorError
 from annotator.layers import GOLD
 from annotator.model import Annotation, Document
+from annotator.session import EditSession
+
+if TYPE_CHECKING:
+    from annotator_ui.mainwindow import MainWindow
 
 MAX_VERSIONS = 9  # Alt+1 ... Alt+9
 GOLD_ROW_BACKGROUND = QColor("#fff3c4")
@@ -243,7 +249,7 @@ class AdjudicationPanel(QWidget):
 class Adjudication(QObject):
     """Adjudication of the window's document (see the module docstring)."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.active = False
@@ -280,13 +286,11 @@ class Adjudication(QObject):
         window.document_opened.connect(self._document_opened)
         window.annotations_edited.connect(self._edited)
         window.view.annotation_clicked.connect(self._annotation_clicked)
-        self._annotate_selection = window.annotate_selection  # type: ignore[attr-defined]
-        window.annotate_selection = self._label_selection  # type: ignore[attr-defined]
         self._update_actions()
 
     # -- building -------------------------------------------------------------------------
-    def _action(self, name: str, text: str, slot, shortcuts: tuple[str, ...] = (),  # type: ignore[no-untyped-def]
-                tip: str = "") -> QAction:
+    def _action(self, name: str, text: str, slot: Callable[..., object],
+                shortcuts: tuple[str, ...] = (), tip: str = "") -> QAction:
         action = QAction(text, self.window)
         action.setObjectName(name)
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
@@ -295,7 +299,7 @@ class Adjudication(QObject):
             action.setToolTip(tip)
         action.triggered.connect(slot)
         self.window.addAction(action)
-        self.window.action_by_name[name] = action  # type: ignore[attr-defined]
+        self.window.action_by_name[name] = action
         self.actions[name] = action
         return action
 
@@ -323,10 +327,10 @@ class Adjudication(QObject):
         window = self.window
         menu = window.menuBar().addMenu(self.tr("A&djudicate"))
         menu.setObjectName("menu-adjudicate")
-        help_menu = window.menus.get("help")  # type: ignore[attr-defined]
+        help_menu = window.menus.get("help")
         if help_menu is not None:  # before Help, where menus usually are
             window.menuBar().insertMenu(help_menu.menuAction(), menu)
-        window.menus["adjudicate"] = menu  # type: ignore[attr-defined]
+        window.menus["adjudicate"] = menu
         names = ["adjudication_mode", None, "next_conflict", "previous_conflict", None]
         names += [f"accept_version_{n}" for n in range(1, MAX_VERSIONS + 1)]
         names += [None, "reject_gold", "edit_gold", "selection_to_gold"]
@@ -341,7 +345,7 @@ class Adjudication(QObject):
     # -- state ----------------------------------------------------------------------------
     @property
     def document(self) -> Document | None:
-        return self.window.document  # type: ignore[attr-defined, no-any-return]
+        return self.window.document
 
     @property
     def points(self) -> list[DecisionPoint]:
@@ -359,7 +363,7 @@ class Adjudication(QObject):
 
     def lead(self) -> str:
         """The lead's name: the annotator name of the settings."""
-        return self.window.annotator_name()  # type: ignore[attr-defined, no-any-return]
+        return self.window.annotator_name()
 
     def set_active(self, on: bool) -> None:
         """Switch adjudication mode on (colours by annotator, the dock shown) or off."""
@@ -367,10 +371,10 @@ class Adjudication(QObject):
         was = self.active
         self.active = on
         self.actions["adjudication_mode"].setChecked(on)
-        view = self.window.view  # type: ignore[attr-defined]
+        view = self.window.view
         if on or was:  # leave a colour mode the user chose for other files alone
             view.set_colour_mode("annotator" if on else "label")
-            colour_action = self.window.action_by_name.get("colour_by_annotator")  # type: ignore[attr-defined]
+            colour_action = self.window.action_by_name.get("colour_by_annotator")
             if colour_action is not None:
                 colour_action.setChecked(on)
         if on:
@@ -474,7 +478,7 @@ class Adjudication(QObject):
         """Run :meth:`_count_slice` once the text view has painted next (at the next turn of
         the event loop when it is hidden)."""
         self._count_timer.stop()
-        viewport = self.window.view.viewport()  # type: ignore[attr-defined]
+        viewport = self.window.view.viewport()
         if viewport.isVisible():
             if not self._count_waits_for_paint:
                 self._count_waits_for_paint = True
@@ -492,7 +496,7 @@ class Adjudication(QObject):
     def _stop_waiting_for_paint(self) -> None:
         if self._count_waits_for_paint:
             self._count_waits_for_paint = False
-            self.window.view.viewport().removeEventFilter(self)  # type: ignore[attr-defined]
+            self.window.view.viewport().removeEventFilter(self)
 
     def _stop_count(self) -> None:
         self._count_timer.stop()
@@ -530,7 +534,7 @@ class Adjudication(QObject):
             self._say(self.tr("No conflicts in this document."))
             return
         if self.index < 0:  # from where the text cursor is
-            view = self.window.view  # type: ignore[attr-defined]
+            view = self.window.view
             position = view.position_map().from_qt(view.textCursor().selectionStart())
             found = adjudicate.point_after(self.points, position - (1 if step > 0 else 0), step)
             target = found if found is not None else (0 if step > 0 else len(self.points) - 1)
@@ -549,8 +553,8 @@ class Adjudication(QObject):
         self._select_conflict_row(index)
         self._fill_versions()
         focus = point.gold[0].id if point.gold else point.versions[0].id
-        self.window.set_current(focus)  # type: ignore[attr-defined]
-        view = self.window.view  # type: ignore[attr-defined]
+        self.window.set_current(focus)
+        view = self.window.view
         view.select_span(point.start, point.start)
         view.centerCursor()
         self._update_actions()
@@ -577,19 +581,21 @@ class Adjudication(QObject):
     def _version_row_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         annotation_id = item.data(0, ID_ROLE)
         if annotation_id:
-            self.window.set_current(annotation_id, jump=True)  # type: ignore[attr-defined]
+            self.window.set_current(annotation_id, jump=True)
 
     # -- decisions ------------------------------------------------------------------------
-    def _push(self, make) -> Change | None:  # type: ignore[no-untyped-def]
-        document = self.document
-        if document is None:
+    def _decide(self, decide: Callable[[EditSession], Change | None]) -> Change | None:
+        """Run one decision on the window's session (the lead named as its author); a
+        refused one is said in the status bar."""
+        session = self.window.editing_session(authoring=True)
+        if session is None:
             return None
         try:
-            change = make(document)
+            change = decide(session)
         except AnnotatorError as error:
-            self._say(error.one_line())
+            self._say(error_message(error))
             return None
-        if not self.window.push(change):  # type: ignore[attr-defined]
+        if change is not None and change.is_empty:
             self._say(self.tr("Gold already holds that."))
         return change
 
@@ -605,15 +611,13 @@ class Adjudication(QObject):
         return self.accept(point.versions[number - 1])
 
     def accept(self, version: Version) -> Annotation | None:
-        lead = self.lead()
         people = self._list.people if self._list is not None else None
-        change = self._push(lambda d: adjudicate.accept(d, version.id, lead=lead,
-                                                        people=people))
+        change = self._decide(lambda session: session.accept(version.id, people))
         if change is None:
             return None
         gold = self._gold_for(version.start, version.end, version.label)
         if gold is not None:
-            self.window.set_current(gold.id)  # type: ignore[attr-defined]
+            self.window.set_current(gold.id)
             self._say(self.tr("Accepted %s into gold (%s)") % (
                 ", ".join(version.annotators), gold.id))
         return gold
@@ -628,12 +632,8 @@ class Adjudication(QObject):
             self.accept_version(number)
 
     def _gold_for(self, start: int, end: int, label: str) -> Annotation | None:
-        document = self.document
-        if document is None:
-            return None
-        return next((a for a in document.annotations.overlapping(start, end)
-                     if a.layer == GOLD and (a.start, a.end, a.label) == (start, end, label)),
-                    None)
+        session = self.window.session
+        return session.gold_at(start, end, label) if session is not None else None
 
     def reject_gold(self) -> None:
         """Remove the current gold annotation, else every gold annotation of the conflict."""
@@ -641,7 +641,7 @@ class Adjudication(QObject):
         point = self.current_point()
         if document is None:
             return
-        current = self.window.current_annotation()  # type: ignore[attr-defined]
+        current = self.window.current_annotation()
         if current is not None and current.layer == GOLD:
             targets = [current.id]
         elif point is not None and point.gold:
@@ -649,18 +649,15 @@ class Adjudication(QObject):
         else:
             self._say(self.tr("No gold annotation here to reject."))
             return
-        with self.window.group(self.tr("Reject gold")):  # type: ignore[attr-defined]
-            for gold_id in targets:
-                if gold_id in document.annotations:
-                    self.window.push(adjudicate.reject(document, gold_id))  # type: ignore[attr-defined]
+        self._decide(lambda session: session.reject_gold(targets))
         point = self.current_point()
         remaining = point.versions[0].id if point is not None else None
-        self.window.set_current(remaining)  # type: ignore[attr-defined]
+        self.window.set_current(remaining)
 
     def edit_gold(self) -> None:
         """Open the inspector on the gold annotation here (accepting a version first)."""
         point = self.current_point()
-        current = self.window.current_annotation()  # type: ignore[attr-defined]
+        current = self.window.current_annotation()
         gold: Annotation | None = None
         if current is not None and current.layer == GOLD:
             gold = current
@@ -674,51 +671,43 @@ class Adjudication(QObject):
         if gold is None:
             self._say(self.tr("Go to a conflict first (Alt+PgDown)."))
             return
-        self.window.set_current(gold.id, jump=True)  # type: ignore[attr-defined]
-        focus = self.window.action_by_name.get("focus_inspector")  # type: ignore[attr-defined]
+        self.window.set_current(gold.id, jump=True)
+        focus = self.window.action_by_name.get("focus_inspector")
         if focus is not None:
             focus.trigger()
-
-    def _label_selection(self, label: str, exact: bool = False) -> Annotation | None:
-        """The window's label keys: into gold while adjudicating, else as the window does."""
-        if not self.active:
-            return self._annotate_selection(label, exact)  # type: ignore[no-any-return]
-        return self.label_into_gold(label, exact)
 
     def label_into_gold(self, label: str, exact: bool = False) -> Annotation | None:
         """Give the selection ``label`` in gold (relabelling the current gold annotation when
         the selection is exactly its span); snapped to words unless ``exact``."""
         document = self.document
-        span = self.window.view.selected_span()  # type: ignore[attr-defined]
+        span = self.window.view.selected_span()
         if document is None or not span:
             self._say(self.tr("Select some text first."))
             return None
-        current = self.window.current_annotation()  # type: ignore[attr-defined]
+        current = self.window.current_annotation()
         attributes: dict[str, str] = {}
         if current is not None and current.layer == GOLD and span == (current.start,
                                                                       current.end):
             start, end = span  # relabel it: same id, its sources found afresh
             attributes = dict(current.attributes)
         else:
-            start, end = span if exact else self.window.snap(*span)  # type: ignore[attr-defined]
-        lead = self.lead()
+            start, end = span if exact else self.window.snap(*span)
         people = self._list.people if self._list is not None else None
-        change = self._push(lambda d: adjudicate.add_gold(
-            d, start=start, end=end, label=label, lead=lead, attributes=attributes,
-            people=people))
+        change = self._decide(lambda session: session.add_gold(
+            start, end, label, attributes=attributes, people=people))
         gold = self._gold_for(start, end, label) if change is not None else None
         if gold is not None:
-            self.window.set_current(gold.id)  # type: ignore[attr-defined]
+            self.window.set_current(gold.id)
         return gold
 
     def selection_to_gold(self) -> None:
         """Make the selected text a gold annotation, labelled like the current annotation."""
         document = self.document
-        span = self.window.view.selected_span()  # type: ignore[attr-defined]
+        span = self.window.view.selected_span()
         if document is None or not span:
             self._say(self.tr("Select some text first."))
             return
-        current = self.window.current_annotation()  # type: ignore[attr-defined]
+        current = self.window.current_annotation()
         point = self.current_point()
         label = current.label if current is not None else (
             point.versions[0].label if point is not None else "")
@@ -731,7 +720,7 @@ class Adjudication(QObject):
 
     def _label_name(self, label: str) -> str:
         language = getattr(self.window, "language", "en")
-        return self.window.tagset.get(label).display_name(language)  # type: ignore[attr-defined, no-any-return]
+        return self.window.tagset.get(label).display_name(language)
 
     def _fill_conflicts(self) -> None:
         document = self.document
@@ -812,7 +801,7 @@ class Adjudication(QObject):
         document = self.document
         bold = QFont(tree.font())
         bold.setBold(True)
-        view = self.window.view  # type: ignore[attr-defined]
+        view = self.window.view
         for number, version in enumerate(point.versions, 1):
             key = f"Alt+{number}" if number <= MAX_VERSIONS else ""
             if version.in_gold:
@@ -852,7 +841,7 @@ class Adjudication(QObject):
         if document is None or not self.active or self._list is None:
             self.panel.legend.setText("")  # (filled once the conflicts are counted)
             return
-        view = self.window.view  # type: ignore[attr-defined]
+        view = self.window.view
         parts = []
         for name in self._list.annotators:
             colour = view.annotator_colour(name).name()
@@ -874,11 +863,3 @@ class Adjudication(QObject):
 
     def _say(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 6000)
-
-
-def install_adjudication(window: QMainWindow) -> Adjudication:
-    """Add adjudication to ``window`` (as ``window.adjudication``); it switches itself on
-    for merged documents."""
-    adjudication = Adjudication(window)
-    window.adjudication = adjudication  # type: ignore[attr-defined]
-    return adjudication

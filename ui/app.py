@@ -12,6 +12,10 @@ import sys
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from annotator_ui.mainwindow import MainWindow
 
 SAMPLE_ID = "000_2ce8f3876ecb932f"
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -110,8 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.screenshot:
         return _screenshot(window, args.screenshot, size, args.current)
     window.show()
-    if hasattr(window, "workflow"):  # name on the first start, then crash recovery
-        window.workflow.startup()
+    window.workflow.startup()  # the name on the first start, then crash recovery
     return int(app.exec())
 
 
@@ -124,25 +127,25 @@ def _install_language(app: object) -> None:
     install_translator(app, app_settings().language)  # type: ignore[arg-type]
 
 
-def _screenshot(window: object, out: str, size: tuple[int, int] | None,
+def _screenshot(window: MainWindow, out: str, size: tuple[int, int] | None,
                 current: str | None) -> int:
     from annotator_ui.screenshot import render_to_png
 
     from annotator.errors import AnnotatorError
 
-    document = window.document  # type: ignore[attr-defined]
+    document = window.document
     if current is None and document is not None:  # show a linked annotation if there is one
         linked = [a for a in document.annotations.sorted() if a.links]
         current = linked[0].id if linked else None
     from PySide6.QtWidgets import QApplication
 
     if size is not None:
-        window.resize(*size)  # type: ignore[attr-defined]
-    window.show()  # type: ignore[attr-defined]
+        window.resize(*size)
+    window.show()
     QApplication.processEvents()  # lay out first, so that scrolling lands right
     if current is not None:
-        window.set_current(current, jump=True)  # type: ignore[attr-defined]
-        view = window.view  # type: ignore[attr-defined]
+        window.set_current(current, jump=True)
+        view = window.view
         cursor = view.textCursor()
         cursor.clearSelection()  # keep the scroll position, show the highlight unselected
         view.setTextCursor(cursor)
@@ -152,6 +155,7 @@ def _screenshot(window: object, out: str, size: tuple[int, int] | None,
         print(f"annotator: {error.one_line()}", file=sys.stderr)
         return EXIT_USAGE
     finally:
-        window.undo_stack.setClean()  # type: ignore[attr-defined]
-        window.close()  # type: ignore[attr-defined]
+        if window.session is not None:
+            window.session.mark_clean()  # closing asks nothing
+        window.close()
     return EXIT_OK

@@ -6,8 +6,6 @@ window turns it into an undoable edit, then calls :meth:`Inspector.show_annotati
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from annotator_ui.annotation_model import one_line
 from annotator_ui.palette import swatch_icon
 from PySide6.QtCore import Qt, Signal
@@ -48,46 +46,6 @@ def _clear(layout: QVBoxLayout | QFormLayout) -> None:
             _clear(item.layout())  # type: ignore[arg-type]
 
 
-class BackLinks:
-    """Which annotations link to each annotation: built on first use, then kept up to date
-    from each applied change (so the inspector need not scan 100,000 annotations per click).
-    """
-
-    def __init__(self) -> None:
-        self._document: Document | None = None
-        self._sources: dict[str, set[str]] | None = None
-
-    def reset(self, document: Document | None) -> None:
-        """Follow another document (the index is rebuilt when next needed)."""
-        self._document = document
-        self._sources = None
-
-    def update(self, before: Iterable[Annotation], after: Iterable[Annotation]) -> None:
-        """Take in a change: ``before`` the old values, ``after`` the new ones."""
-        if self._sources is None:
-            return
-        for annotation in before:
-            for link in annotation.links:
-                self._sources.get(link.target, set()).discard(annotation.id)
-        for annotation in after:
-            for link in annotation.links:
-                self._sources.setdefault(link.target, set()).add(annotation.id)
-
-    def pointing_to(self, annotation_id: str) -> list[Annotation]:
-        """Annotations with a link to ``annotation_id``, by id."""
-        if self._document is None:
-            return []
-        if self._sources is None:
-            sources: dict[str, set[str]] = {}
-            for annotation in self._document.annotations:
-                for link in annotation.links:
-                    sources.setdefault(link.target, set()).add(annotation.id)
-            self._sources = sources
-        annotations = self._document.annotations
-        return [annotations[i] for i in sorted(self._sources.get(annotation_id, ()))
-                if i in annotations]
-
-
 class Inspector(QWidget):
     """Label, attributes, note, boundaries and links of one annotation."""
 
@@ -108,7 +66,6 @@ class Inspector(QWidget):
         self._annotation: Annotation | None = None
         self._filling = False
         self.link_captions: list[str] = []  # the link rows shown, for tests and screen readers
-        self.back_links: BackLinks | None = None  # the window's index; None: scan the document
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
@@ -277,9 +234,7 @@ class Inspector(QWidget):
                 button.clicked.connect(lambda _=False, r=role: self.pick_link_requested.emit(r))
                 self.links_layout.addWidget(button)
                 shown = True
-        pointing = (self.back_links.pointing_to(annotation.id) if self.back_links is not None
-                    else annotations.pointing_to(annotation.id))
-        for source in pointing:
+        for source in annotations.pointing_to(annotation.id):
             for link in source.links:
                 if link.target != annotation.id:
                     continue

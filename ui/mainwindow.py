@@ -7,7 +7,11 @@ without editing this file: menus are in ``self.menus`` (``file``, ``edit``, ``vi
 ``document_opened(Document)``, ``document_saved(str)``, ``document_modified(bool)`` and
 ``annotations_edited(Change)``.
 
-Every edit of the document goes through ``self.undo_stack`` (see :meth:`push`).
+Every edit of the document goes through the core :class:`~annotator.session.EditSession`
+in ``self.session``: its operations change the document, keep the undo history and tell the
+window what changed (:meth:`_after_change`), so the view, the list and the inspector follow.
+The window composes the workflow parts (:class:`~annotator_ui.workflow.Workflow`) and
+adjudication (:class:`~annotator_ui.adjudication.Adjudication`) explicitly.
 """
 
 from __future__ import annotations
@@ -16,17 +20,19 @@ import gc
 from collections.abc import Callable
 from pathlib import Path
 
+from annotator_ui.adjudication import Adjudication
 from annotator_ui.annotation_model import (
     ID_ROLE,
     AnnotationFilterModel,
     AnnotationTableModel,
 )
-from annotator_ui.inspector import BackLinks, Inspector
+from annotator_ui.i18n import error_message
+from annotator_ui.inspector import Inspector
 from annotator_ui.palette import LabelPalette, swatch_icon
 from annotator_ui.textview import AnnotatedTextView
-from annotator_ui.undo import push_change, undo_group
+from annotator_ui.workflow import Workflow
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -45,11 +51,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator import align, edits
+from annotator.align import ProcliticMode
 from annotator.edits import Change
-from annotator.errors import AnnotatorError, FormatError
-from annotator.formats import ImportOptions, Problems, guess_format, read_documents
+from annotator.errors import AnnotatorError
+from annotator.formats import guess_format
+from annotator.gcpause import CollectorPaused
 from annotator.model import Annotation, Document
+from annotator.opening import read_documents_from
+from annotator.session import EditSession
 from annotator.tagset import TagSet, default_tagset, tagset_for
 
 APP_NAME = "Arabic News Annotator"
@@ -70,46 +79,13 @@ NUDGES: dict[tuple[str, int, str], tuple[str, str]] = {
 }
 
 
-def read_document(path: str | Path, *, annotator: str = "") -> Document:
-    """The (first) document of a file the app can open; raises a one-line AnnotatorError."""
-    path = Path(path)
-    if not path.exists():
-        raise FormatError("no such file", path=str(path))
-    if path.is_dir():
-        raise FormatError("is a folder, not a file", path=str(path))
-    problems = Problems()
-    try:
-        for document in read_documents(path, "auto", ImportOptions(annotator=annotator),
-                                       problems):
-            return document
-    except OSError as error:
-        raise FormatError(f"cannot read: {error.strerror}", path=str(path)) from None
-    if problems.errors:
-        raise problems.errors[0]
-    raise FormatError("holds no document", path=str(path))
-
-
-def word_edge_step(text: str, position: int, forward: bool, edge: str) -> int:
-    """The next word start (``edge="start"``) or word end (``"end"``) after or before
-    ``position``: where a span's start or end lands when nudged by a word."""
-    for _ in range(64):
-        position = align.next_word_boundary(text, position, forward)
-        if position in (0, len(text)):
-            return position
-        if edge == "start":
-            word = align.word_at(text, position)
-            if word is not None and word[0] == position:
-                return position
-        else:
-            word = align.word_at(text, position - 1)
-            if word is not None and word[1] == position:
-                return position
-    return position
+class OpenCancelled(AnnotatorError):
+    """The user cancelled the choice of a document inside a file."""
 
 
 def is_tei_path(path: str | Path) -> bool:
     """True when ``path`` names a TEI file (saved in place)."""
-    return str(path).lower().endswith(TEI_SUFFIXES)
+    return str(path).lower().endswith(TEI_SUFFIXES) and guess_format(Path(path)) == "tei"
 
 
 def default_annotator_name(parent: QWidget | None = None) -> str:
@@ -159,7 +135,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, tagset: TagSet | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.document: Document | None = None
+        self.session: EditSession | None = None
         self.tagset: TagSet = tagset or default_tagset()
         self._fixed_tagset = tagset is not None
         self.current_path: str | None = None
@@ -168,7 +144,7 @@ class MainWindow(QMainWindow):
         self.current_id: str | None = None
         self.language = self._ui_language()
         self.snapping = True
-        self.proclitics = "particles"
+        self.proclitics: ProcliticMode = "particles"
         self.file_queue: list[str] = []  # further files given on the command line
         self.menus: dict[str, QMenu] = {}
         self.action_by_name: dict[str, QAction] = {}
@@ -182,8 +158,6 @@ class MainWindow(QMainWindow):
         self.show_error: Callable[[str, str], None] = (
             lambda title, message: QMessageBox.warning(self, title, message))
 
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._build_view()
         self._build_palette()
         self._build_docks()
@@ -193,8 +167,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._update_title()
         self._update_actions()
-        self._install_workflow()
-        self._install_adjudication()
+        self.workflow = Workflow(self)
+        self.adjudication = Adjudication(self)
         self._exact_label_shortcuts()
         if self.isRightToLeft():
             self.mirror_docks()
@@ -227,23 +201,6 @@ class MainWindow(QMainWindow):
         # each side keeps its width (the list's is set for its columns)
         self.resizeDocks(fronts, [DOCK_WIDTHS.get(d.objectName(), d.width()) for d in fronts],
                          Qt.Orientation.Horizontal)
-
-    def _install_workflow(self) -> None:
-        """Recent files, projects, find, autosave... (``self.workflow``; see ui/workflow.py)."""
-        try:
-            from annotator_ui.workflow import install_workflow
-        except ImportError:  # pragma: no cover - the workflow modules are optional here
-            return
-        install_workflow(self)
-
-    def _install_adjudication(self) -> None:
-        """Conflicts of merged files and the gold layer (``self.adjudication``; see
-        ui/adjudication.py)."""
-        try:
-            from annotator_ui.adjudication import install_adjudication
-        except ImportError:  # pragma: no cover - the adjudication module is optional here
-            return
-        install_adjudication(self)
 
     @staticmethod
     def _ui_language() -> str:
@@ -325,8 +282,6 @@ class MainWindow(QMainWindow):
 
         self.inspector = Inspector(self)
         self.inspector.language = self.language
-        self.back_links = BackLinks()
-        self.inspector.back_links = self.back_links
         self.inspector.relabel_requested.connect(self.relabel_current)
         self.inspector.attribute_requested.connect(self.set_current_attribute)
         self.inspector.note_requested.connect(self.set_current_note)
@@ -369,15 +324,8 @@ class MainWindow(QMainWindow):
         a("previous_file", tr("&Previous File"), lambda: self.switch_file(-1), ["Ctrl+PgUp"])
         a("quit", tr("&Quit"), self.close, ["Ctrl+Q"])
 
-        undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
-        undo.setObjectName("undo")
-        undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
-        redo.setObjectName("redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action in (undo, redo):
-            self.addAction(action)
-            self.action_by_name[action.objectName()] = action
+        a("undo", tr("&Undo"), self.undo, ["Ctrl+Z"])
+        a("redo", tr("&Redo"), self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         a("delete", tr("&Delete Annotation"), self.delete_current, ["Delete"])
         a("next_annotation", tr("Ne&xt Annotation"), lambda: self.step_annotation(+1),
           ["Alt+Down"])
@@ -464,19 +412,38 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.selection_label)
 
     # -- documents ------------------------------------------------------------------
-    def open_path(self, path: str | Path) -> Document:
-        """Open a TEI, text or JSONL file (raises AnnotatorError with a one-line message)."""
-        document = read_document(path, annotator=self._name_for_import())
-        self.set_document(document, str(path), saves_in_place=is_tei_path(path)
-                          and guess_format(Path(path)) == "tei")
-        return document
+    @property
+    def document(self) -> Document | None:
+        """The document being edited (the session's), or None."""
+        return self.session.document if self.session is not None else None
 
-    def _name_for_import(self) -> str:
-        return ""
+    def open_path(self, path: str | Path, *, interactive: bool = False) -> Document:
+        """Open a TEI, text or JSONL file; with several documents in it, ask which
+        (``interactive``) or take the first and say so.  Raises a one-line
+        :class:`AnnotatorError` (:class:`OpenCancelled` when the user cancels the choice)."""
+        with CollectorPaused():  # reading allocates many objects and frees none
+            documents, problems = read_documents_from(path,
+                                                      annotator=self.workflow.settings.annotator)
+        index = 0
+        if len(documents) > 1 and interactive:
+            chosen = self.workflow.pick_document(self, str(path), documents)
+            if chosen is None:
+                raise OpenCancelled("opening cancelled", path=str(path))
+            index = chosen
+        document = documents[index]
+        self.set_document(document, str(path), saves_in_place=is_tei_path(path))
+        if len(documents) > 1:
+            self.statusBar().showMessage(
+                self.tr("Opened document %1 of %2 in this file (%3)")
+                .replace("%1", str(index + 1)).replace("%2", str(len(documents)))
+                .replace("%3", document.id), 10000)
+        elif problems.warnings:
+            self.statusBar().showMessage(error_message(problems.warnings[0]), 10000)
+        return document
 
     def set_document(self, document: Document, path: str | None = None, *,
                      saves_in_place: bool = False) -> None:
-        """Show ``document`` (from ``path``); the undo history starts afresh."""
+        """Show ``document`` (from ``path``) in a new edit session (undo starts afresh)."""
         if not self._fixed_tagset:
             base = tagset_for(Path(path).parent if path else None)
         else:
@@ -484,14 +451,16 @@ class MainWindow(QMainWindow):
         labels = sorted({a.label for a in document.annotations})
         self._set_tagset(base.with_labels(labels))
         self.cancel_link_pick()
-        self.document = document
+        session = EditSession(document, tagset=self.tagset,
+                              path=path if saves_in_place else None)
+        session.add_listener(self._after_change)
+        session.add_clean_listener(self._clean_changed)
+        self.session = session
         self.current_path = path
         self.saves_in_place = saves_in_place
         self.save_folder = None
         self.current_id = None
-        self.undo_stack.clear()
-        self.undo_stack.setClean()
-        self.back_links.reset(document)
+        self._update_undo_actions()
         self.view.set_document(document, self.tagset)
         if len(document.annotations) > BIG_DOCUMENT:
             # The text and its highlights paint first; the list (a sort and a reset of every
@@ -522,6 +491,8 @@ class MainWindow(QMainWindow):
     def _set_tagset(self, tagset: TagSet) -> None:
         old = set(self.label_actions)
         self.tagset = tagset
+        if self.session is not None:
+            self.session.tagset = tagset
         for label in old - set(tagset.labels):
             for name in (f"label_{label}", f"label_exact_{label}"):
                 action = self.action_by_name.pop(name)
@@ -595,7 +566,7 @@ class MainWindow(QMainWindow):
         else:
             name = Path(self.current_path).name if self.current_path else self.document.id
             self.setWindowTitle(f"{name}[*] — {APP_NAME}")
-        self.setWindowModified(not self.undo_stack.isClean())
+        self.setWindowModified(self.is_modified())
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
@@ -603,7 +574,7 @@ class MainWindow(QMainWindow):
 
     def is_modified(self) -> bool:
         """True when the document has edits not saved."""
-        return not self.undo_stack.isClean()
+        return self.session is not None and self.session.is_modified
 
     # -- opening and saving ---------------------------------------------------------
     def open_dialog(self) -> None:
@@ -617,11 +588,15 @@ class MainWindow(QMainWindow):
             self.open_or_report(path)
 
     def open_or_report(self, path: str) -> bool:
-        """Open ``path``, showing any problem in a message box; True when opened."""
+        """Open ``path`` as the user asked (a choice for several documents), showing any
+        problem in a message box; True when opened."""
         try:
-            self.open_path(path)
+            self.open_path(path, interactive=True)
+        except OpenCancelled:
+            return False
         except AnnotatorError as error:
-            self.show_error(self.tr("Cannot open"), error.one_line())
+            self.workflow.open_failed(path)
+            self.show_error(self.tr("Cannot open"), error_message(error))
             return False
         return True
 
@@ -661,20 +636,25 @@ class MainWindow(QMainWindow):
         return self.write_to(path)
 
     def write_to(self, path: str) -> bool:
-        """Save the document as TEI at ``path``; reports failure in a message box."""
-        from annotator.tei import save_tei
-
-        assert self.document is not None
+        """Save the document as TEI at ``path`` once nobody else changed that file since it
+        was read (else as the user decides); reports failure in a message box."""
+        session = self.editing_session()
+        if session is None:
+            return False
+        session.annotator = self.workflow.settings.annotator  # "in progress" for them
+        chosen = self.workflow.confirm_save(path)
+        if chosen is None:
+            return False
+        path = chosen
         try:
-            save_tei(self.document, path, tagset=self.tagset)
+            session.save(path)
         except (AnnotatorError, OSError) as error:
-            message = error.one_line() if isinstance(error, AnnotatorError) else str(error)
+            message = error_message(error) if isinstance(error, AnnotatorError) else str(error)
             self.show_error(self.tr("Cannot save"), message)
             return False
         self.current_path = str(path)
         self.saves_in_place = True
         self.save_folder = None
-        self.undo_stack.setClean()
         self._update_title()
         self.statusBar().showMessage(self.tr("Saved %s") % path, 5000)
         self.document_saved.emit(str(path))
@@ -697,13 +677,15 @@ class MainWindow(QMainWindow):
                     QMessageBox.StandardButton(answer), "cancel")
 
     def maybe_save(self) -> bool:
-        """Ask about unsaved edits; False when the user cancels (or the save fails)."""
-        if self.document is None or self.undo_stack.isClean():
-            return True
-        answer = self.ask_unsaved()
-        if answer == "save":
-            return self.save()
-        return answer == "discard"
+        """Ask about unsaved edits; False when the user cancels (or the save fails).  Once
+        settled, the recovery copy of the edits goes."""
+        settled = True
+        if self.is_modified():
+            answer = self.ask_unsaved()
+            settled = self.save() if answer == "save" else answer == "discard"
+        if settled:
+            self.workflow.edits_settled()
+        return settled
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
@@ -712,34 +694,55 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     # -- editing --------------------------------------------------------------------
-    def push(self, change: Change, merge_key: str | None = None) -> bool:
-        """Apply ``change`` through the undo stack; False when it changed nothing.
+    def editing_session(self, *, authoring: bool = False) -> EditSession | None:
+        """The session, with the snapping preferences as they are now; when ``authoring``
+        (the edit creates annotations or decisions), with the annotator's name too (asked
+        once, the first time)."""
+        session = self.session
+        if session is not None:
+            session.snapping = self.snapping
+            session.proclitics = self.proclitics
+            if authoring:
+                session.annotator = self.annotator_name()
+        return session
 
-        Consecutive pushes with the same ``merge_key`` make one undo step.
-        """
-        if self.document is None:
+    def undo(self) -> None:
+        """Edit > Undo."""
+        if self.session is not None:
+            self.session.undo()
+
+    def redo(self) -> None:
+        """Edit > Redo."""
+        if self.session is not None:
+            self.session.redo()
+
+    def _update_undo_actions(self) -> None:
+        history = self.session.history if self.session is not None else None
+        for name, can, text, title in (
+                ("undo", history is not None and history.can_undo,
+                 history.undo_text if history else "", self.tr("&Undo")),
+                ("redo", history is not None and history.can_redo,
+                 history.redo_text if history else "", self.tr("&Redo"))):
+            action = self.action_by_name[name]
+            action.setEnabled(can)
+            action.setText(f"{title} {text}".strip() if can else title)
+
+    def _try(self, edit: Callable[[EditSession], object]) -> bool:
+        """Run one session operation; a refused edit becomes a status-bar message."""
+        session = self.editing_session()
+        if session is None:
             return False
-        return push_change(self.undo_stack, self.document, change, self._after_change,
-                           merge_key)
-
-    def group(self, text: str):  # type: ignore[no-untyped-def]
-        """``with window.group("Annotate all"):`` makes the edits inside one undo step."""
-        return undo_group(self.undo_stack, text)
-
-    def _try(self, make: Callable[[], Change], merge_key: str | None = None) -> Change | None:
-        """Build a change and push it; a refused edit becomes a status-bar message."""
         try:
-            change = make()
+            edit(session)
         except AnnotatorError as error:
-            self.statusBar().showMessage(error.one_line(), 6000)
+            self.statusBar().showMessage(error_message(error), 6000)
             self._refresh_inspector()
-            return None
-        return change if self.push(change, merge_key) else None
+            return False
+        return True
 
     def _after_change(self, change: Change) -> None:
         removed = change.removed
         changed = change.after
-        self.back_links.update(change.before, change.after)
         self.view.annotations_changed(changed, removed)
         self._syncing_list = True  # rows moving under the table's cursor are not choices
         try:
@@ -754,6 +757,7 @@ class MainWindow(QMainWindow):
             self.set_current(None)
         else:
             self._refresh_inspector()
+        self._update_undo_actions()
         self.annotations_edited.emit(change)
 
     def current_annotation(self) -> Annotation | None:
@@ -763,48 +767,31 @@ class MainWindow(QMainWindow):
 
     def snap(self, start: int, end: int) -> tuple[int, int]:
         """The span labelling uses for a selection (snapped to words when snapping is on)."""
-        assert self.document is not None
-        if not self.snapping:
-            return start, end
-        snapped = align.align_span(self.document.text, start, end, "expand",
-                                   proclitics=self.proclitics)  # type: ignore[arg-type]
-        return snapped if snapped is not None else (start, end)
+        session = self.editing_session()
+        return session.snap(start, end) if session is not None else (start, end)
 
     def annotate_selection(self, label: str, exact: bool = False) -> Annotation | None:
-        """Label the current selection (snapped unless ``exact`` or snapping is off).
-
-        When the selection is exactly the current annotation (as after picking it in the
-        list), the key relabels that annotation instead of stacking a second one on it; a
-        span the annotator already gave this label is not labelled twice.
-        """
-        if self.document is None:
+        """Label the current selection (snapped unless ``exact`` or snapping is off); while
+        adjudicating, into gold.  See :meth:`EditSession.label_span` for the rules."""
+        if self.adjudication.active:
+            return self.adjudication.label_into_gold(label, exact)
+        session = self.editing_session(authoring=True)
+        if session is None:
             return None
         span = self.view.selected_span()
         if not span or span[0] >= span[1]:
             self.statusBar().showMessage(self.tr("Select some text first."), 4000)
             return None
-        document = self.document
-        current = self.current_annotation()
-        if current is not None and span == (current.start, current.end):
-            if current.label != label:
-                self.relabel_current(label)
-            return document.annotations.get(current.id)
-        start, end = span if exact else self.snap(*span)
-        name = self.annotator_name()
-        for other in document.annotations.overlapping(start, end):
-            if (other.start, other.end, other.label, other.annotator, other.layer) == (
-                    start, end, label, name, ""):
-                self.statusBar().showMessage(
-                    self.tr("Already labelled %s: %s") % (label, other.id), 4000)
-                self.set_current(other.id)
-                return other
-        change = self._try(lambda: edits.add_annotation(
-            document, start=start, end=end, label=label, annotator=name, tagset=self.tagset))
-        if change is None:
+        try:
+            found = session.label_span(*span, label, exact=exact, current=self.current_id)
+        except AnnotatorError as error:
+            self.statusBar().showMessage(error_message(error), 6000)
             return None
-        new_id = change.added[0].id
-        self.set_current(new_id)
-        return document.annotations[new_id]
+        if found.already:
+            self.statusBar().showMessage(
+                self.tr("Already labelled %s: %s") % (label, found.annotation_id), 4000)
+        self.set_current(found.annotation_id)
+        return session.document.annotations.get(found.annotation_id)
 
     def _palette_clicked(self, label: str) -> None:
         exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
@@ -812,66 +799,44 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
 
     def delete_current(self) -> None:
-        annotation = self.current_annotation()
-        if annotation is not None and self.document is not None:
-            document = self.document
-            self._try(lambda: edits.delete_annotation(document, annotation_id=annotation.id))
+        current = self.current_id
+        if current is not None:
+            self._try(lambda session: session.delete(current))
 
     def relabel_current(self, label: str) -> None:
-        annotation = self.current_annotation()
-        if annotation is not None and self.document is not None:
-            document = self.document
-            self._try(lambda: edits.relabel(document, annotation_id=annotation.id, label=label,
-                                            tagset=self.tagset))
+        current = self.current_id
+        if current is not None:
+            self._try(lambda session: session.relabel(current, label))
 
     def set_current_attribute(self, name: str, value: str | None) -> None:
-        annotation = self.current_annotation()
-        if annotation is not None and self.document is not None:
-            document = self.document
-            self._try(lambda: edits.set_attribute(document, annotation_id=annotation.id,
-                                                  name=name, value=value))
+        current = self.current_id
+        if current is not None:
+            self._try(lambda session: session.set_attribute(current, name, value))
 
     def set_current_note(self, note: str) -> None:
-        annotation = self.current_annotation()
-        if annotation is not None and self.document is not None:
-            document = self.document
-            self._try(lambda: edits.set_note(document, annotation_id=annotation.id, note=note))
+        current = self.current_id
+        if current is not None:
+            self._try(lambda session: session.set_note(current, note))
 
     def resize_current(self, start: int, end: int) -> None:
-        annotation = self.current_annotation()
-        if annotation is not None and self.document is not None:
-            document = self.document
-            self._try(lambda: edits.resize(document, annotation_id=annotation.id, start=start,
-                                           end=end), merge_key=f"resize:{annotation.id}")
+        current = self.current_id
+        if current is not None:
+            self._try(lambda session: session.resize(current, start, end))
 
     def unlink_current(self, role: str, target_id: str) -> None:
-        annotation = self.current_annotation()
-        if annotation is not None and self.document is not None:
-            document = self.document
-            self._try(lambda: edits.unlink(document, source_id=annotation.id, role=role,
-                                           target_id=target_id))
+        current = self.current_id
+        if current is not None:
+            self._try(lambda session: session.unlink(current, role, target_id))
 
     def nudge(self, edge: str, direction: int, unit: str) -> None:
         """Move the current annotation's ``start`` or ``end`` by a grapheme or a word."""
-        annotation = self.current_annotation()
-        if annotation is None or self.document is None:
+        current = self.current_annotation()
+        if current is None or not self._try(
+                lambda session: session.nudge(current.id, edge, direction, unit)):
             return
-        text = self.document.text
-        start, end = annotation.start, annotation.end
-        if unit == "char":
-            if edge == "start":
-                start = align.next_grapheme_boundary(text, start, direction > 0)
-            else:
-                end = align.next_grapheme_boundary(text, end, direction > 0)
-        elif edge == "start":
-            start = word_edge_step(text, start, direction > 0, "start")
-        else:
-            end = word_edge_step(text, end, direction > 0, "end")
-        if start >= end:
-            self.statusBar().showMessage(self.tr("The annotation cannot become empty."), 4000)
-            return
-        self.resize_current(start, end)
-        self.view.select_span(start, end)
+        moved = self.current_annotation()
+        if moved is not None:
+            self.view.select_span(moved.start, moved.end)
 
     # -- links ----------------------------------------------------------------------
     def start_link_pick(self, role: str) -> None:
@@ -901,18 +866,15 @@ class MainWindow(QMainWindow):
         return self._picking is not None
 
     def _finish_link_pick(self, target_id: str) -> None:
-        assert self._picking is not None and self.document is not None
+        assert self._picking is not None and self.session is not None
         source_id, role = self._picking
-        document = self.document
         try:
-            change = edits.link(document, source_id=source_id, role=role, target_id=target_id,
-                                tagset=self.tagset)
+            self.session.link(source_id, role, target_id)
         except AnnotatorError as error:  # stay in picking mode: click another one
-            self.statusBar().showMessage(error.one_line() + " — " + self.tr("Esc cancels"))
+            self.statusBar().showMessage(error_message(error) + " — " + self.tr("Esc cancels"))
             self.view.set_current_annotation(self.current_id)  # the click moved it
             return
         self.cancel_link_pick()
-        self.push(change)
         self.set_current(source_id)
 
     def _link_shortcut(self) -> None:

@@ -1,13 +1,13 @@
-"""Everything around annotating one document, added to the main window in one call.
+"""Everything around annotating one document: a part of the main window.
 
-:func:`install_workflow` adds File > Open Recent and Open Folder (the project dock), drag and
-drop, Edit > Find (the find bar) and Preferences, Annotate > Annotate All Occurrences and
-Mark as Done, autosave with crash recovery, and the check for files changed on disk.  It
-uses only the window's public surface: ``menus``, ``action_by_name``, ``document``,
-``current_path``, ``tagset``, ``view``, ``undo_stack``, ``push``/``group``, ``set_document``,
-``open_path``/``open_or_report``/``write_to``/``maybe_save``/``save``/``ask_save_path`` and the
-signals ``document_opened``, ``document_saved``, ``document_modified``,
-``annotations_edited``.  The window keeps working without it.
+:class:`Workflow` adds File > Open Recent and Open Folder (the project dock), drag and drop,
+Edit > Find (the find bar) and Preferences, Annotate > Annotate All Occurrences and Mark as
+Done, autosave with crash recovery, and the check for files changed on disk.  The window
+creates it and calls it at three points: before a save (:meth:`Workflow.confirm_save`), once
+unsaved edits are settled (:meth:`Workflow.edits_settled`) and when a file fails to open
+(:meth:`Workflow.open_failed`); everything else follows the window's signals
+``document_opened``, ``document_saved``, ``document_modified`` and ``annotations_edited``.
+Edits go through the window's core session (``window.session``).
 
 Every question asked of the user is an attribute holding a callable, so tests replace them.
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from annotator_ui.autosave import (
     Autosaver,
@@ -26,52 +26,46 @@ from annotator_ui.autosave import (
     offer_recovery,
 )
 from annotator_ui.filewatch import CANCEL, RELOAD, SAVE_AS, DiskGuard
-from annotator_ui.occurrences import OccurrencesDialog, annotation_changes, exact_matches
+from annotator_ui.i18n import error_message
+from annotator_ui.occurrences import OccurrencesDialog
 from annotator_ui.preferences import PreferencesDialog
-from annotator_ui.project import DONE, IN_PROGRESS, ProjectDock, set_status_in_file
+from annotator_ui.project import DONE, ProjectDock, set_status_in_file
 from annotator_ui.recent import (
     FileDropFilter,
     RecentFilesMenu,
     pick_document_dialog,
-    read_all_documents,
 )
 from annotator_ui.search_bar import SearchBar
 from annotator_ui.settings import Settings, annotator_name, app_settings
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QToolBar, QWidget
 
 from annotator.errors import AnnotatorError
 from annotator.formats import guess_format
 from annotator.model import Document
+from annotator.occurrences import find_occurrences
 
-TEI_SUFFIXES = (".tei.xml", ".xml")
+if TYPE_CHECKING:
+    from annotator_ui.mainwindow import MainWindow
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
-class OpenCancelled(AnnotatorError):
-    """The user cancelled the choice of a document inside a file."""
-
-
-def _saves_in_place(path: str | Path) -> bool:
-    return str(path).lower().endswith(TEI_SUFFIXES) and guess_format(Path(path)) == "tei"
-
-
 class Workflow(QObject):
-    """The workflow parts of one main window (see :func:`install_workflow`)."""
+    """The workflow parts of one main window (see the module docstring)."""
 
-    def __init__(self, window: QMainWindow, *, settings: Settings | None = None,
+    def __init__(self, window: MainWindow, *, settings: Settings | None = None,
                  recovery: RecoveryStore | None = None) -> None:
         super().__init__(window)
-        self.window: Any = window
+        self.window = window
         self.settings = settings or app_settings()
         # Questions, replaceable in tests.
-        self.pick_document: Callable[[Any, str, list[Document]], int | None] = \
+        self.pick_document: Callable[[QWidget, str, list[Document]], int | None] = \
             pick_document_dialog
         self.choose_recovery = choose_with_dialog
         self.ask_folder: Callable[[], str | None] = self._ask_folder_dialog
-        self.ask_name: Callable[[Any], str | None] | None = None  # None: the settings dialog
+        self.ask_name: Callable[[QWidget], str | None] | None = None  # None: the settings dialog
         self.run_dialog: Callable[[QDialog], bool] = \
             lambda dialog: dialog.exec() == QDialog.DialogCode.Accepted
 
@@ -84,7 +78,6 @@ class Workflow(QObject):
         self.guard = DiskGuard(self)
         self.guard.changed_on_disk.connect(self._changed_on_disk)
 
-        self._wrap_window_methods()
         self._build_search_bar()
         self._build_project_dock()
         self._build_actions()
@@ -103,84 +96,26 @@ class Workflow(QObject):
         window.document_modified.connect(self._document_modified)
         window.annotations_edited.connect(lambda _change: self._edited())
 
-    # -- window methods ----------------------------------------------------------------
-    def _wrap_window_methods(self) -> None:
-        window = self.window
-        self._open_path = window.open_path
-        self._open_or_report = window.open_or_report
-        self._write_to = window.write_to
-        self._maybe_save = window.maybe_save
-        window.open_path = self.open_path
-        window.open_or_report = self.open_or_report
-        window.write_to = self.write_to
-        window.maybe_save = self.maybe_save
-
-    def open_path(self, path: str | Path, *, interactive: bool = False) -> Document:
-        """Open a file; with several documents in it, ask which (``interactive``) or take the
-        first and say so.  Raises :class:`AnnotatorError` (``OpenCancelled`` on cancel)."""
-        window = self.window
-        documents, problems = read_all_documents(path, annotator=self.settings.annotator)
-        index = 0
-        if len(documents) > 1 and interactive:
-            chosen = self.pick_document(window, str(path), documents)
-            if chosen is None:
-                raise OpenCancelled("opening cancelled", path=str(path))
-            index = chosen
-        document = documents[index]
-        window.set_document(document, str(path), saves_in_place=_saves_in_place(path))
-        self.guard.remember(path)
-        self.recent.add(path)
-        if len(documents) > 1:
-            window.statusBar().showMessage(
-                translate("Workflow", "Opened document %1 of %2 in this file (%3)")
-                .replace("%1", str(index + 1)).replace("%2", str(len(documents)))
-                .replace("%3", document.id), 10000)
-        elif problems.warnings:
-            window.statusBar().showMessage(problems.warnings[0].one_line(), 10000)
-        return document
-
-    def open_or_report(self, path: str) -> bool:
-        """Open ``path`` as the user asked (picker for several documents); report problems."""
-        try:
-            self.open_path(path, interactive=True)
-        except OpenCancelled:
-            return False
-        except AnnotatorError as error:
-            if not Path(path).exists():
-                self.recent.remove(path)
-            QMessageBox.warning(self.window, translate("Workflow", "Cannot open"), error.one_line())
-            return False
-        return True
-
-    def write_to(self, path: str) -> bool:
-        """Save to ``path`` after checking nobody else changed it since it was read."""
+    # -- called by the window -------------------------------------------------------------
+    def confirm_save(self, path: str) -> str | None:
+        """Where to save: ``path`` when nobody else changed that file since it was read,
+        else as the user decides (another path, or None to cancel)."""
         window = self.window
         answer = self.guard.confirm_save(window, path)
         if answer == CANCEL:
-            return False
+            return None
         if answer == SAVE_AS:
-            other = window.ask_save_path(window.proposed_save_path())
-            if not other:
-                return False
-            path = other
-        self._record_progress()
-        return bool(self._write_to(path))
+            return window.ask_save_path(window.proposed_save_path()) or None
+        return path
 
-    def maybe_save(self) -> bool:
-        """The window's unsaved-changes question; the recovery copy goes once it is settled."""
-        settled = bool(self._maybe_save())
-        if settled:
-            self.autosaver.clear()
-        return settled
+    def edits_settled(self) -> None:
+        """The unsaved edits were saved or discarded: their recovery copy goes."""
+        self.autosaver.clear()
 
-    def _record_progress(self) -> None:
-        """Mark the document "in progress" for this annotator once they annotated in it."""
-        document = self.window.document
-        name = self.settings.annotator
-        if document is None or not name or document.status.get(name) in (IN_PROGRESS, DONE):
-            return
-        if any(a.annotator == name for a in document.annotations):
-            document.status[name] = IN_PROGRESS
+    def open_failed(self, path: str) -> None:
+        """A file did not open: a recent file that is gone leaves the list."""
+        if not Path(path).exists():
+            self.recent.remove(path)
 
     def _autosave_failed(self, message: str) -> None:
         text = translate("Workflow", "Recovery copy not written: %1")
@@ -203,7 +138,11 @@ class Workflow(QObject):
     def _document_opened(self, document: Document) -> None:
         self.autosaver.forget_previous()
         self.search_bar.set_text(document.text)
-        self.project_dock.set_current_path(self.window.current_path)
+        path = self.window.current_path
+        if path is not None and Path(path).exists():
+            self.guard.remember(path)
+            self.recent.add(path)
+        self.project_dock.set_current_path(path)
 
     def _document_saved(self, path: str) -> None:
         self.autosaver.clear()
@@ -217,8 +156,8 @@ class Workflow(QObject):
         if window.current_path is None or Path(window.current_path).absolute() != Path(path):
             return
         if self.guard.ask_reload(window, path, window.is_modified()) == RELOAD:
-            window.undo_stack.setClean()
-            self.open_or_report(path)
+            self.edits_settled()  # the edits made here are given up for the file on disk
+            window.open_or_report(path)
 
     # -- building ---------------------------------------------------------------------------
     def _action(self, name: str, text: str, slot: Callable[..., object],
@@ -352,7 +291,7 @@ class Workflow(QObject):
             return False
         if len(paths) > 1:
             self.window.file_queue = list(paths)
-        return self.open_or_report(paths[0])
+        return self.window.open_or_report(paths[0])
 
     def _ask_folder_dialog(self) -> str | None:
         start = self.settings.last_folder or (str(Path(self.window.current_path).parent)
@@ -381,7 +320,7 @@ class Workflow(QObject):
         if self.window.current_path and Path(self.window.current_path) == Path(path):
             return
         if self.window.maybe_save():
-            self.open_or_report(path)
+            self.window.open_or_report(path)
 
     def mark_current_done(self) -> None:
         """Annotate > Mark Document as Done."""
@@ -404,7 +343,7 @@ class Workflow(QObject):
             set_status_in_file(path, name, DONE, tagset=self.project_dock.tagset)
         except AnnotatorError as error:
             QMessageBox.warning(window, translate("Workflow", "Cannot mark as done"),
-                                error.one_line())
+                                error_message(error))
             return
         self.project_dock.model.refresh_file(path)
 
@@ -413,14 +352,13 @@ class Workflow(QObject):
         name = self.annotator()
         if not name:
             return
-        document = window.document
-        before = document.status.get(name)
-        document.status[name] = DONE
+        session = window.session
+        if session is None:
+            return
+        marked = not session.set_status(DONE, name).is_empty
         if not window.save():
-            if before is None:
-                document.status.pop(name, None)
-            else:
-                document.status[name] = before
+            if marked:
+                session.undo()  # not saved: the document stays as it was
             return
         window.statusBar().showMessage(translate("Workflow", "Marked as done."), 5000)
 
@@ -442,18 +380,20 @@ class Workflow(QObject):
             found = offer_recovery(window, self.store, choose=self.choose_recovery,
                                    skip_running=self.skip_running)
         except AnnotatorError as error:
-            QMessageBox.warning(window, translate("Workflow", "Cannot restore"), error.one_line())
+            QMessageBox.warning(window, translate("Workflow", "Cannot restore"),
+                                error_message(error))
             return False
         if found is None:
             return False
         entry, document = found
         original = entry.original_path or None
         window.set_document(document, original,
-                            saves_in_place=bool(original) and _saves_in_place(original or ""))
+                            saves_in_place=bool(original)
+                            and guess_format(Path(original or "")) == "tei")
         if original:
             self.guard.remember(original)
-        window.undo_stack.resetClean()  # modified: the restored work is not saved yet
-        window.setWindowModified(True)
+        assert window.session is not None
+        window.session.mark_unsaved()  # modified: the restored work is not saved yet
         self.autosaver.document_changed()
         self.autosaver.flush()  # keep the copy until the work is saved
         window.statusBar().showMessage(translate("Workflow", "Restored unsaved work from %1")
@@ -509,23 +449,24 @@ class Workflow(QObject):
                 translate("Workflow", "Select some text or an annotation first."), 5000)
             return 0
         dialog = OccurrencesDialog(document, window.tagset, needle,
-                                   spans=exact_matches(document.text, needle), label=label,
+                                   spans=find_occurrences(document.text, needle), label=label,
                                    language=getattr(window, "language", "en"), parent=window)
         if not self.run_dialog(dialog):
             return 0
         spans, label = dialog.checked_spans(), dialog.label()
         if not spans or not label:
             return 0
-        name = window.annotator_name()
-        changes = annotation_changes(document, spans, label, annotator=name,
-                                     tagset=window.tagset)
-        with window.group(translate("Workflow", "Annotate %1 × %2").replace("%1", str(len(changes)))
-                          .replace("%2", label)):
-            for change in changes:
-                window.push(change)
+        session = window.editing_session(authoring=True)
+        assert session is not None
+        try:
+            change = session.annotate_spans(spans, label)
+        except AnnotatorError as error:
+            window.statusBar().showMessage(error_message(error), 6000)
+            return 0
+        count = len(change.added) if change is not None else 0
         window.statusBar().showMessage(translate("Workflow", "%1 annotations added.")
-                                       .replace("%1", str(len(changes))), 5000)
-        return len(changes)
+                                       .replace("%1", str(count)), 5000)
+        return count
 
 
 def _action_after(menu: QMenu, action: QAction | None) -> QAction | None:
@@ -534,11 +475,3 @@ def _action_after(menu: QMenu, action: QAction | None) -> QAction | None:
         return actions[0] if actions else None
     index = actions.index(action)
     return actions[index + 1] if index + 1 < len(actions) else None
-
-
-def install_workflow(window: QMainWindow, *, settings: Settings | None = None,
-                     recovery: RecoveryStore | None = None) -> Workflow:
-    """Add the workflow parts to ``window``; the result is also ``window.workflow``."""
-    workflow = Workflow(window, settings=settings, recovery=recovery)
-    window.workflow = workflow  # type: ignore[attr-defined]
-    return workflow
