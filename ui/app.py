@@ -12,17 +12,18 @@ import sys
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     from annotator_ui.mainwindow import MainWindow
+    from PySide6.QtCore import QCoreApplication
 
 SAMPLE_ID = "000_2ce8f3876ecb932f"
 EXIT_OK, EXIT_USAGE = 0, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\nTry '{self.prog} --help'.\n")
 
 
@@ -91,7 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from annotator.errors import AnnotatorError
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "annotator"])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(
+        [sys.argv[0] if sys.argv else "annotator"])
     app.setApplicationName("annotator")
     app.setOrganizationName("arabic-news-annotator")
     app.setApplicationDisplayName("Arabic News Annotator")
@@ -118,13 +121,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return int(app.exec())
 
 
-def _install_language(app: object) -> None:
-    try:
-        from annotator_ui.i18n import install_translator
-        from annotator_ui.settings import app_settings
-    except ImportError:  # pragma: no cover - the workflow modules are optional here
-        return
-    install_translator(app, app_settings().language)  # type: ignore[arg-type]
+def _install_language(app: QCoreApplication) -> None:
+    from annotator_ui.i18n import install_translator
+    from annotator_ui.settings import app_settings
+
+    install_translator(app, app_settings().language)
 
 
 def _screenshot(window: MainWindow, out: str, size: tuple[int, int] | None,
@@ -150,7 +151,7 @@ def _screenshot(window: MainWindow, out: str, size: tuple[int, int] | None,
         cursor.clearSelection()  # keep the scroll position, show the highlight unselected
         view.setTextCursor(cursor)
     try:
-        render_to_png(window, out, size)  # type: ignore[arg-type]
+        render_to_png(window, out, size)
     except AnnotatorError as error:
         print(f"annotator: {error.one_line()}", file=sys.stderr)
         return EXIT_USAGE

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -34,16 +35,18 @@ def isolated(text: str) -> str:
     return f"\u2068{text}\u2069"
 
 
-def _clear(layout: QVBoxLayout | QFormLayout) -> None:
+def _clear(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
+        if item is None:
+            break
         widget = item.widget()
         if widget is not None:  # deleted later: it may be the button being clicked
             widget.hide()
             widget.setObjectName("")
             widget.deleteLater()
-        elif item.layout() is not None:
-            _clear(item.layout())  # type: ignore[arg-type]
+        elif (inner := item.layout()) is not None:
+            _clear(inner)
 
 
 class Inspector(QWidget):
@@ -210,7 +213,7 @@ class Inspector(QWidget):
     def _fill_links(self, document: Document, tagset: TagSet, spec: LabelSpec,
                     annotation: Annotation) -> None:
         _clear(self.links_layout)
-        self.link_captions: list[str] = []
+        self.link_captions = []
         annotations = document.annotations
         roles = [link.role for link in spec.links]
         roles += list(dict.fromkeys(x.role for x in annotation.links if x.role not in roles))

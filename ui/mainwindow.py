@@ -17,7 +17,7 @@ adjudication (:class:`~annotator_ui.adjudication.Adjudication`) explicitly.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from annotator_ui.adjudication import Adjudication
@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         self.annotator_name: Callable[[], str] = lambda: default_annotator_name(self)
         self.ask_save_path: Callable[[str], str | None] = self._ask_save_path_dialog
         self.ask_unsaved: Callable[[], str] = self._ask_unsaved_dialog
-        self.show_error: Callable[[str, str], None] = (
+        self.show_error: Callable[[str, str], object] = (
             lambda title, message: QMessageBox.warning(self, title, message))
 
         self._build_view()
@@ -299,7 +299,8 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Horizontal)
 
     def _action(self, name: str, text: str, slot: Callable[..., object],
-                shortcuts: list[str] | tuple[str, ...] = (), *, checkable: bool = False,
+                shortcuts: Sequence[str | QKeySequence.StandardKey] = (), *,
+                checkable: bool = False,
                 tip: str = "") -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
@@ -538,10 +539,11 @@ class MainWindow(QMainWindow):
         for action in annotate.actions():
             if action.objectName().startswith("label_"):
                 annotate.removeAction(action)
-        first = annotate.actions()[0] if annotate.actions() else None
-        exact_menu = next((a.menu() for a in annotate.actions() if a.menu() is not None), None)
+        first = annotate.actions()[0]  # the Label Exact Selection submenu, at least
+        exact_menu = next((m for m in (a.menu() for a in annotate.actions())
+                           if isinstance(m, QMenu)), None)
         for label in self.label_actions:
-            annotate.insertAction(first, self.action_by_name[f"label_{label}"])  # type: ignore[arg-type]
+            annotate.insertAction(first, self.action_by_name[f"label_{label}"])
         if exact_menu is not None:
             exact_menu.clear()
             for label in self.label_actions:
@@ -782,8 +784,9 @@ class MainWindow(QMainWindow):
         if not span or span[0] >= span[1]:
             self.statusBar().showMessage(self.tr("Select some text first."), 4000)
             return None
+        start, end = span
         try:
-            found = session.label_span(*span, label, exact=exact, current=self.current_id)
+            found = session.label_span(start, end, label, exact=exact, current=self.current_id)
         except AnnotatorError as error:
             self.statusBar().showMessage(error_message(error), 6000)
             return None
@@ -959,9 +962,9 @@ class MainWindow(QMainWindow):
     def _list_index(self, source_row: int) -> QModelIndex:
         """The table's index of a row of the (unfiltered) annotation model."""
         index = self.list_model.index(source_row, 0)
-        if self.list_table.model() is self.list_proxy:
-            return self.list_proxy.mapFromSource(index)
-        return index
+        if self.list_table.model() is self.list_model:
+            return index
+        return self.list_proxy.mapFromSource(index)  # the filter is on
 
     def _highlight_clicked(self, annotation_id: str) -> None:
         if self._picking is not None:

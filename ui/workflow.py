@@ -45,6 +45,7 @@ from annotator.errors import AnnotatorError
 from annotator.formats import guess_format
 from annotator.model import Document
 from annotator.occurrences import find_occurrences
+from annotator.tagset import TagSet
 
 if TYPE_CHECKING:
     from annotator_ui.mainwindow import MainWindow
@@ -122,7 +123,7 @@ class Workflow(QObject):
         self.window.statusBar().showMessage(text.replace("%1", message), 8000)
 
     # -- signals from the window -----------------------------------------------------------
-    def _autosave_source(self):  # type: ignore[no-untyped-def]
+    def _autosave_source(self) -> tuple[Document | None, str | None, TagSet]:
         window = self.window
         return window.document, window.current_path, window.tagset
 
@@ -202,8 +203,12 @@ class Workflow(QObject):
         self.recent = RecentFilesMenu(self.recent_menu, self.settings, self)
         self.recent.open_requested.connect(self.open_files)
         after_open = _action_after(file_menu, get.get("open"))
-        file_menu.insertMenu(after_open, self.recent_menu)
-        file_menu.insertAction(after_open, get["open_folder"])
+        if after_open is None:
+            file_menu.addMenu(self.recent_menu)
+            file_menu.addAction(get["open_folder"])
+        else:
+            file_menu.insertMenu(after_open, self.recent_menu)
+            file_menu.insertAction(after_open, get["open_folder"])
 
         edit: QMenu = window.menus["edit"]
         edit.addSeparator()
