@@ -51,6 +51,7 @@ from annotator.agreement_units import (
     spans_to_token_sets,
     text_to_tokens,
 )
+from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError
 
 NAN = float("nan")
@@ -87,7 +88,7 @@ def cohen_kappa_from_pairs(pairs: Mapping[tuple[Value, Value], int]) -> float:
 def cohen_kappa(first: Sequence[Value], second: Sequence[Value]) -> float:
     """Cohen's kappa of two annotators' values for the same units."""
     if len(first) != len(second):
-        raise AgreementError(f"cohen_kappa: {len(first)} values against {len(second)}")
+        raise AgreementError(Errors.E550, first=len(first), second=len(second))
     return cohen_kappa_from_pairs(Counter(zip(first, second, strict=True)))
 
 
@@ -112,13 +113,13 @@ def fleiss_kappa(table: Sequence[Sequence[int]]) -> float:
         return NAN
     raters = sum(table[0])
     if raters < 2:
-        raise AgreementError("fleiss_kappa: needs at least two annotators per unit")
+        raise AgreementError(Errors.E551)
     totals = [0] * len(table[0])
     agreement = 0.0
     for number, row in enumerate(table, 1):
         if sum(row) != raters or len(row) != len(totals):
-            raise AgreementError(f"fleiss_kappa: row {number} does not have {raters} ratings "
-                                 f"in {len(totals)} categories")
+            raise AgreementError(Errors.E552, number=number, raters=raters,
+                                 categories=len(totals))
         agreement += (sum(c * c for c in row) - raters) / (raters * (raters - 1))
         for column, c in enumerate(row):
             totals[column] += c
@@ -197,7 +198,7 @@ def krippendorff_alpha(data: Sequence[Sequence[Value | None]]) -> float:
         return NAN
     width = len(data[0])
     if any(len(row) != width for row in data):
-        raise AgreementError("krippendorff_alpha: rows of different lengths")
+        raise AgreementError(Errors.E553)
 
     def clean(v: Value | None) -> Value | None:
         return None if v is None or (isinstance(v, float) and math.isnan(v)) else v
@@ -271,7 +272,7 @@ def unitizing_by_group(length: int, observers: Sequence[Sequence[Span]],
     """:func:`unitizing_disagreements` for several groups of observers of one continuum,
     sharing the segments and pair distances they have in common."""
     if length <= 0 or any(len(group) < 2 for group in groups):
-        raise AgreementError("unitizing alpha needs two observers and a non-empty continuum")
+        raise AgreementError(Errors.E554)
     by_category: list[dict[str, list[tuple[int, int]]]] = []
     for spans in observers:
         buckets: dict[str, list[tuple[int, int]]] = {}
@@ -614,8 +615,9 @@ def agreement_report(documents: Iterable[DocumentSets],
         annotators = list(dict.fromkeys(name for d in docs for name in d.sets))
     names = list(annotators)
     if len(names) < 2:
-        raise AgreementError("agreement needs at least two annotators' work, found "
-                             + (", ".join(names) or "none"))
+        if not names:
+            raise AgreementError(Errors.E556)
+        raise AgreementError(Errors.E555, names=", ".join(names))
     tallies = list(map_function(functools.partial(document_tally, annotators=names), docs))
     return report_from_tallies(docs, tallies, names)
 

@@ -198,7 +198,7 @@ def test_agree_on_folders_and_on_a_merged_file_gives_the_same_figures(
 def test_agree_needs_two_annotators(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _write(tmp_path, "alice")
     assert main(["agree", str(path)]) == 2
-    assert "at least two annotators" in capsys.readouterr().err
+    assert "annotator agree: error E555: " in capsys.readouterr().err
 
 
 def test_agree_damaged_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
