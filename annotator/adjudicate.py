@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from annotator.edits import Change, delete_annotation
+from annotator.error_catalogue import Errors
 from annotator.errors import AnnotationError
 from annotator.gold import BOOKKEEPING as BOOKKEEPING  # the names adjudication has always had
 from annotator.gold import SOURCE as SOURCE
@@ -501,7 +502,7 @@ def point_of(points: Sequence[DecisionPoint], annotation_id: str) -> int | None:
 def _get(document: Document, annotation_id: str) -> Annotation:
     annotation = document.annotations.get(annotation_id)
     if annotation is None:
-        raise AnnotationError(f"no annotation with id {annotation_id!r}")
+        raise AnnotationError(Errors.E009, id=annotation_id)
     return annotation
 
 
@@ -517,7 +518,7 @@ def _put_gold(document: Document, start: int, end: int, label: str, lead: str,
               people: tuple[Sequence[str], int] | None) -> Change:
     """Make gold hold ``label`` over ``[start, end)``, replacing the related gold there."""
     if not label:
-        raise AnnotationError("a gold annotation needs a label")
+        raise AnnotationError(Errors.E060)
     names, total = people if people is not None else _people(document)
     rank = {name: number for number, name in enumerate(names)}
     probe = Annotation("probe", start, end, label)
@@ -600,7 +601,7 @@ def accept(document: Document, annotation_id: str, *, lead: str,
     """
     chosen = _get(document, annotation_id)
     if chosen.layer == GOLD:
-        raise AnnotationError(f"{annotation_id} is already a gold annotation")
+        raise AnnotationError(Errors.E061, id=annotation_id)
     role_links = [x for x in chosen.links if x.role != SOURCE]
     counterparts = _gold_counterparts(document, (x.target for x in role_links))
     mapped = [Link(x.role, counterparts[x.target]) for x in role_links if x.target in counterparts]
@@ -615,7 +616,7 @@ def add_gold(document: Document, *, start: int, end: int, label: str, lead: str,
     """Put the lead's own reading ``label`` over ``[start, end)`` into gold (``people``: as
     for :func:`accept`)."""
     if not 0 <= start < end <= len(document.text):
-        raise AnnotationError(f"gold span [{start}, {end}) is not inside the text")
+        raise AnnotationError(Errors.E062, start=start, end=end)
     return _put_gold(document, start, end, label, lead, attributes or {}, (),
                      f"Gold {label}", people)
 
@@ -624,7 +625,8 @@ def reject(document: Document, gold_id: str) -> Change:
     """Remove a gold annotation and the links pointing to it."""
     gold = _get(document, gold_id)
     if gold.layer != GOLD:
-        raise AnnotationError(f"{gold_id} is {gold.annotator or 'an annotator'}'s annotation, "
-                              "not a gold one")
+        if gold.annotator:
+            raise AnnotationError(Errors.E063, id=gold_id, annotator=gold.annotator)
+        raise AnnotationError(Errors.E064, id=gold_id)
     change = delete_annotation(document, annotation_id=gold_id)
     return Change(f"Reject gold {gold.label}", change.before, change.after)

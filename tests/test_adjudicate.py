@@ -135,10 +135,12 @@ def test_accept_folds_several_related_gold_annotations_into_one() -> None:
 
 def test_reject_and_add_gold() -> None:
     document = _merged()
-    with pytest.raises(AnnotationError, match="not a gold one"):
+    with pytest.raises(AnnotationError) as caught:
         reject(document, "alice.a1")
-    with pytest.raises(AnnotationError, match="already a gold"):
+    assert caught.value.code == "E063" and caught.value.params["annotator"] == "alice"
+    with pytest.raises(AnnotationError) as caught:
         accept(document, "gold.1", lead="x")
+    assert caught.value.code == "E061"
     quote_gold = next(a for a in document.annotations if a.label == "QUOTE" and a.layer == "gold")
     change = reject(document, "gold.1")  # the PER the QUOTE's speaker link points to
     assert change.text == "Reject gold PER"
