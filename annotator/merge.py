@@ -69,7 +69,8 @@ from annotator.corpus import (
     read_source,
     tei_files,
 )
-from annotator.errors import AnnotatorError
+from annotator.error_catalogue import Errors
+from annotator.errors import AnnotatorError, SaveError
 from annotator.gold import (
     SOURCE,
     Partition,
@@ -102,15 +103,14 @@ class MergeOptions:
     def threshold(self, annotators: int) -> int:
         """How many annotators must agree for a gold annotation."""
         if self.strategy not in STRATEGIES:
-            raise MergeError(f"unknown strategy {self.strategy!r}; use "
-                             + ", ".join(STRATEGIES))
+            raise MergeError(Errors.E500, strategy=self.strategy, choices=", ".join(STRATEGIES))
         if self.strategy == "union":
             return 1
         if self.strategy == "unanimity":
             return annotators
         k = self.min_agree if self.min_agree is not None else annotators // 2 + 1
         if not 1 <= k <= max(annotators, 1):
-            raise MergeError(f"--min-agree {k} is impossible with {annotators} annotators")
+            raise MergeError(Errors.E501, k=k, annotators=annotators)
         return k
 
 
@@ -245,7 +245,7 @@ def merge_sets(base: Document, sets: Sequence[AnnotatorSet], options: MergeOptio
                status: dict[str, str] | None = None) -> MergeResult:
     """Merge annotator sets of ``base``'s text into a new document with a gold layer."""
     if not sets:
-        raise MergeError(f"document {base.id}: nothing to merge")
+        raise MergeError(Errors.E502, id=base.id)
     names = [s.annotator for s in sets]
     n = len(sets)
     k = options.threshold(n)
@@ -327,7 +327,7 @@ def merge_sets(base: Document, sets: Sequence[AnnotatorSet], options: MergeOptio
 def merge_sources(sources: Sequence[SourceFile], options: MergeOptions) -> MergeResult:
     """Merge files of one document (checked: same text, same tag set, distinct annotators)."""
     if not sources:
-        raise MergeError("nothing to merge")
+        raise MergeError(Errors.E503)
     check_same_text(sources)
     check_same_tagset(sources)
     sets = collect_sets(sources)
@@ -343,7 +343,7 @@ def merge_sources(sources: Sequence[SourceFile], options: MergeOptions) -> Merge
 def merge_files(paths: Sequence[str | Path], options: MergeOptions) -> MergeResult:
     """Read and merge several annotators' TEI files of one document."""
     if len(paths) < 2:
-        raise MergeError("merge needs at least two files")
+        raise MergeError(Errors.E504)
     return merge_sources([read_source(p) for p in paths], options)
 
 
@@ -360,7 +360,7 @@ class DocumentMerge:
     conflicts: list[Conflict]
     tagset_name: str
     staged: str = ""
-    error: str = ""
+    error: AnnotatorError | None = None  # why this document could not be merged
 
 
 def _merge_job(job: tuple[str, list[Slot | None]], options: MergeOptions, out_dir: str,
@@ -383,10 +383,10 @@ def _merge_job(job: tuple[str, list[Slot | None]], options: MergeOptions, out_di
                 os.unlink(staged)
             raise
     except AnnotatorError as error:
-        return DocumentMerge(doc_id, [], 0, 0, [], "", error=error.one_line())
+        return DocumentMerge(doc_id, [], 0, 0, [], "", error=error)
     except OSError as error:
-        return DocumentMerge(doc_id, [], 0, 0, [], "",
-                             error=f"{out_dir}: cannot write: {error.strerror or error}")
+        return DocumentMerge(doc_id, [], 0, 0, [], "", error=SaveError(
+            Errors.E607, reason=error.strerror or str(error), path=out_dir))
     return DocumentMerge(doc_id, result.annotators, result.threshold, result.gold_count,
                          result.conflicts, result.tagset.name if result.tagset else "", staged)
 
@@ -417,12 +417,11 @@ def merge_corpus(folders: Sequence[str | Path], out_dir: str | Path, options: Me
     ``progress(stage, done, total)`` is called with stages ``merge`` and ``write``.
     """
     if len(folders) < 2:
-        raise MergeError("merge needs at least two folders")
+        raise MergeError(Errors.E505)
     out = Path(out_dir)
     for folder in folders:
         if out.resolve() == Path(folder).resolve():
-            raise MergeError("the output folder is one of the inputs; choose another",
-                             path=str(out))
+            raise MergeError(Errors.E506, path=str(out))
     by_doc, errors = group_by_document([tei_files(folder) for folder in folders])
     if errors:
         raise _problems(errors)
@@ -430,7 +429,7 @@ def merge_corpus(folders: Sequence[str | Path], out_dir: str | Path, options: Me
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise MergeError(f"cannot create folder: {error.strerror}", path=str(out)) from None
+        raise MergeError(Errors.E507, reason=error.strerror, path=str(out)) from None
     umask = os.umask(0)
     os.umask(umask)
     names = [Path(folder).name for folder in folders]
@@ -445,14 +444,13 @@ def merge_corpus(folders: Sequence[str | Path], out_dir: str | Path, options: Me
         for number, result in enumerate(pool_map(job, jobs, workers=workers or default_workers(),
                                                  start_method=start_method), 1):
             results.append(result)
-            if result.error:
-                failures.append(MergeError(result.error))
+            if result.error is not None:
+                failures.append(result.error)
             if progress:
                 progress("merge", number, len(jobs))
-        tagsets = dict.fromkeys(r.tagset_name for r in results if not r.error)
+        tagsets = dict.fromkeys(r.tagset_name for r in results if r.error is None)
         if len(tagsets) > 1:
-            failures.append(MergeError("different tag sets in the inputs: "
-                                       + ", ".join(repr(t) for t in tagsets)))
+            failures.append(MergeError(Errors.E508, names=", ".join(repr(t) for t in tagsets)))
         if failures:
             raise _problems(failures)
     except BaseException:
@@ -472,8 +470,8 @@ def merge_corpus(folders: Sequence[str | Path], out_dir: str | Path, options: Me
         try:
             os.replace(result.staged, target)
         except OSError as error:
-            raise MergeError(f"cannot write: {error.strerror}; {number - 1} of {len(results)} "
-                             "documents written", path=str(target)) from None
+            raise MergeError(Errors.E509, reason=error.strerror, written=number - 1,
+                             total=len(results), path=str(target)) from None
         merged.written.append(target)
         if progress:
             progress("write", number, len(results))
@@ -486,8 +484,9 @@ def _problems(errors: Sequence[AnnotatorError]) -> MergeError:
     counts = Counter(e.one_line() for e in errors)
     distinct = [m if n == 1 else f"{m} ({n} times)" for m, n in counts.items()]
     shown = "; ".join(distinct[:5])
-    more = f" (and {len(distinct) - 5} more)" if len(distinct) > 5 else ""
-    return MergeError(f"{len(errors)} problem(s), nothing written: {shown}{more}")
+    if len(distinct) > 5:
+        return MergeError(Errors.E511, count=len(errors), shown=shown, more=len(distinct) - 5)
+    return MergeError(Errors.E510, count=len(errors), shown=shown)
 
 
 def conflicts_to_jsonl(conflicts: Iterable[Conflict]) -> str:
