@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from annotator.error_catalogue import Errors
 from annotator.errors import FormatError
 
 PROFILE = "profile"
@@ -41,12 +42,11 @@ def load_schema(name: str) -> etree.RelaxNG:
     try:
         return etree.RelaxNG(etree.parse(name, _safe_parser()))
     except etree.XMLSyntaxError as error:
-        raise FormatError(f"the schema is not well-formed XML: {error.msg}", path=name,
-                          line=error.lineno) from None
+        raise FormatError(Errors.E240, detail=error.msg, path=name, line=error.lineno) from None
     except etree.RelaxNGParseError as error:
-        raise FormatError(f"not a RELAX NG schema: {error}", path=name) from None
+        raise FormatError(Errors.E241, detail=str(error), path=name) from None
     except OSError:
-        raise FormatError("cannot read the schema", path=name) from None
+        raise FormatError(Errors.E242, path=name) from None
 
 
 def tei_all() -> etree.RelaxNG:

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from annotator.atomic import atomic_write_text
 from annotator.corpus import MergeError
+from annotator.error_catalogue import Errors
 from annotator.merge import (
     STRATEGIES,
     Conflict,
@@ -132,26 +133,23 @@ def print_conflict_summary(conflicts: list[Conflict], out: TextIO, saved: str | 
 def _refuse_existing(existing: list[Path]) -> None:
     """Keep merged files already there: a lead may have adjudicated them since."""
     if existing:
-        raise MergeError(f"{len(existing)} merged file(s) already there (a lead may have "
-                         "adjudicated them); kept, nothing written: use --overwrite to "
-                         "replace them", path=str(existing[0]))
+        raise MergeError(Errors.E530, count=len(existing), path=str(existing[0]))
 
 
 def run(args: argparse.Namespace) -> int:
     inputs = [Path(p) for p in args.inputs]
     for path in inputs:
         if not path.exists():
-            raise MergeError("no such file or folder", path=str(path))
+            raise MergeError(Errors.E603, path=str(path))
     folders = [p.is_dir() for p in inputs]
     if any(folders) and not all(folders):
-        raise MergeError("give either files of one document or folders, not both")
+        raise MergeError(Errors.E531)
     options = MergeOptions(args.strategy, args.min_agree, args.overlap, args.lead)
     out = Path(args.output)
     if args.conflicts:
         refuse_output_over_inputs(args.conflicts, inputs, "--conflicts")
         if Path(args.conflicts).resolve() == out.resolve():
-            raise MergeError("--conflicts names the merged output itself; choose another name",
-                             path=args.conflicts)
+            raise MergeError(Errors.E532, path=args.conflicts)
     bar = _Bar(sys.stderr, not args.quiet)
     if all(folders):
         if out.is_dir() and not args.overwrite:
@@ -167,8 +165,7 @@ def run(args: argparse.Namespace) -> int:
                   "merged from the others", file=sys.stderr)
     else:
         if any(out.resolve() == p.resolve() for p in inputs):
-            raise MergeError("the output is one of the inputs; choose another name",
-                             path=str(out))
+            raise MergeError(Errors.E533, path=str(out))
         result = merge_files(inputs, options)
         if out.is_file() and not args.overwrite:
             _refuse_existing([out])

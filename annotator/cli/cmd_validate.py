@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, FormatError
 from annotator.schema import PROFILE, TEI_ALL, load_schema, schema_errors
 from annotator.tagset import TagSet, load_tagset, tagset_for
@@ -52,7 +53,7 @@ def _paths(sources: list[Path]) -> Iterator[Path | AnnotatorError]:
             errors: list[AnnotatorError] = []
             found = expand_sources([source], is_tei_name, errors)
             if not found and not errors:
-                errors.append(FormatError("no TEI files found (*.xml)", path=str(source)))
+                errors.append(FormatError(Errors.E245, path=str(source)))
             yield from errors
             yield from found
         else:
@@ -67,13 +68,13 @@ def run(args: argparse.Namespace) -> int:
     failed = unreadable = 0
     for path in _paths(args.files):
         if isinstance(path, AnnotatorError):
-            print(path.one_line(), file=sys.stderr)
+            print(path.diagnostic(), file=sys.stderr)
             unreadable += 1
             continue
         try:
             result = read_tei(path)
         except AnnotatorError as error:
-            print(f"{error.one_line()}", file=sys.stderr)
+            print(error.diagnostic(), file=sys.stderr)
             unreadable += 1
             continue
         problems = list(result.problems)
