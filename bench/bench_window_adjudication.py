@@ -76,6 +76,7 @@ def open_window(app: QApplication, window: MainWindow, document) -> tuple[float,
     app.installEventFilter(clock)
     started = time.perf_counter()
     window.set_document(document, None)
+    window.adjudication.set_active(True)  # the lead's choice: opening never switches modes
     deadline = time.perf_counter() + 30
     while clock.finished is None and time.perf_counter() < deadline:
         app.processEvents()

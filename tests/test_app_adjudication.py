@@ -6,13 +6,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from lxml import etree
-from PySide6.QtCore import Qt
-
-pytest.importorskip("annotator_ui.adjudication")
-
+from annotator_ui import settings
 from annotator_ui.help_dialog import action_rows
 from annotator_ui.mainwindow import MainWindow
+from lxml import etree
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from annotator.adjudicate import decision_points
 from annotator.merge import MergeOptions, merge_files
@@ -65,7 +64,6 @@ def make_merged(folder: Path, lead: str = LEAD) -> Path:
 
 @pytest.fixture(autouse=True)
 def _private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
-    settings = pytest.importorskip("annotator_ui.settings")
     settings.use_settings_folder(tmp_path_factory.mktemp("settings"))
     settings.reset_app_settings()
     settings.Settings().annotator = LEAD
@@ -94,6 +92,18 @@ def _gold_at(document: Document, start: int, end: int) -> list[Annotation]:
 
 
 ALT = Qt.KeyboardModifier.AltModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def open_and_adjudicate(qtbot: QtBot, window: MainWindow, path: Path) -> Document:
+    """Open a merged file and enter adjudication as a lead does: opening never switches
+    the mode by itself, the status bar says how, and Ctrl+Shift+J does it."""
+    document = window.open_path(path)
+    assert not window.adjudication.active
+    assert "Ctrl+Shift+J" in window.statusBar().currentMessage()
+    key(qtbot, window, Qt.Key.Key_J, CTRL_SHIFT)
+    assert window.adjudication.active
+    return document
 
 
 def _check_list(window: MainWindow) -> None:
@@ -113,7 +123,7 @@ def _check_list(window: MainWindow) -> None:
 def test_keyboard_adjudication_saves_a_valid_gold_layer(qtbot, window, tmp_path,  # type: ignore[no-untyped-def]
                                                        tei_schema) -> None:
     merged = make_merged(tmp_path)
-    document = window.open_path(merged)
+    document = open_and_adjudicate(qtbot, window, merged)
     adjudication = window.adjudication
     assert adjudication.active and adjudication.dock.isVisible()
     assert window.view.colour_mode() == "annotator"
@@ -173,14 +183,14 @@ def test_keyboard_adjudication_saves_a_valid_gold_layer(qtbot, window, tmp_path,
     assert names[resp] == LEAD
 
     # reopened, the same conflicts in the same order
-    window.open_path(merged)
+    open_and_adjudicate(qtbot, window, merged)
     assert [p.start for p in window.adjudication.points] == [
         p.start for p in decision_points(again)]
 
 
 def test_edit_into_gold_opens_the_inspector_on_the_gold_annotation(qtbot, window,  # type: ignore[no-untyped-def]
                                                                   tmp_path) -> None:
-    document = window.open_path(make_merged(tmp_path))
+    document = open_and_adjudicate(qtbot, window, make_merged(tmp_path))
     adjudication = window.adjudication
     points = decision_points(document)
     missing = next(n for n, p in enumerate(points) if p.gold == ())  # carol's lone GPE
@@ -199,7 +209,7 @@ def test_edit_into_gold_opens_the_inspector_on_the_gold_annotation(qtbot, window
 
 
 def test_selection_to_gold_and_previous_conflict(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    document = window.open_path(make_merged(tmp_path))
+    document = open_and_adjudicate(qtbot, window, make_merged(tmp_path))
     adjudication = window.adjudication
     key(qtbot, window, Qt.Key.Key_F8)
     key(qtbot, window, Qt.Key.Key_F8)
@@ -222,8 +232,12 @@ def test_adjudication_stays_off_for_one_annotator_and_lists_its_keys(qtbot, wind
     window.action_by_name["colour_by_annotator"].trigger()  # the user's choice stays
     window.open_path(SAMPLE_TEI)
     assert window.view.colour_mode() == "annotator"
-    window.open_path(make_merged(tmp_path))
-    window.open_path(SAMPLE_TEI)  # leaving a merged file: colours by label again
+    window.open_path(make_merged(tmp_path))  # several annotators: the mode stays off
+    assert not window.adjudication.active and window.view.colour_mode() == "annotator"
+    assert "Ctrl+Shift+J" in window.statusBar().currentMessage()
+    key(qtbot, window, Qt.Key.Key_J, CTRL_SHIFT)  # the user's choice
+    assert window.adjudication.active
+    window.open_path(SAMPLE_TEI)  # leaving an adjudicated file: colours by label again
     assert window.view.colour_mode() == "label"
     assert not window.action_by_name["colour_by_annotator"].isChecked()
     shown = {(menu, action): keys for menu, action, keys in action_rows(window)}
@@ -234,7 +248,7 @@ def test_adjudication_stays_off_for_one_annotator_and_lists_its_keys(qtbot, wind
 
 
 def test_label_keys_write_gold_while_adjudicating(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    document = window.open_path(make_merged(tmp_path))
+    document = open_and_adjudicate(qtbot, window, make_merged(tmp_path))
     own = {a.id for a in document.annotations if a.layer != "gold"}
     window.view.select_span(557, 563)  # carol's lone GPE «العراق» (of «العراقية»)
     key(qtbot, window, Qt.Key.Key_L, ALT)  # exact: snapping would take the whole word
@@ -270,7 +284,7 @@ def test_label_keys_write_gold_while_adjudicating(qtbot, window, tmp_path) -> No
 def test_a_lead_other_than_the_merge_lead_gets_a_gold_list_of_their_own(  # type: ignore[no-untyped-def]
         qtbot, window, tmp_path, tei_schema) -> None:
     merged = make_merged(tmp_path, lead="merger")
-    document = window.open_path(merged)
+    document = open_and_adjudicate(qtbot, window, merged)
     key(qtbot, window, Qt.Key.Key_PageDown, ALT)
     key(qtbot, window, Qt.Key.Key_2, ALT)
     (gold,) = _gold_at(document, 75, 80)
@@ -287,7 +301,7 @@ def test_a_lead_other_than_the_merge_lead_gets_a_gold_list_of_their_own(  # type
 
 def test_the_conflict_list_is_a_sound_model_through_edits(qtbot, window, tmp_path,  # type: ignore[no-untyped-def]
                                                           qtmodeltester) -> None:
-    window.open_path(make_merged(tmp_path))
+    open_and_adjudicate(qtbot, window, make_merged(tmp_path))
     adjudication = window.adjudication
     model = adjudication.panel.conflict_model
     qtmodeltester.check(model, force_py=True)
@@ -308,7 +322,7 @@ def test_a_big_file_is_counted_after_the_first_paint(qtbot, window, tmp_path) ->
     resets: list[tuple[int, int]] = []  # (rows, paints of the text so far) at each reset
     model.modelReset.connect(
         lambda: resets.append((model.rowCount(), window.view.paint_stats["paints"])))
-    document = window.open_path(make_merged(tmp_path))
+    document = open_and_adjudicate(qtbot, window, make_merged(tmp_path))
     assert adjudication.active and adjudication.counting and adjudication.points == []
     assert "Counting conflicts" in adjudication.panel.header.text()
     key(qtbot, window, Qt.Key.Key_PageDown, ALT)  # not yet: says so
@@ -324,7 +338,7 @@ def test_a_big_file_is_counted_after_the_first_paint(qtbot, window, tmp_path) ->
 
     again = tmp_path / "again"
     again.mkdir()
-    window.open_path(make_merged(again))  # an edit while counting: counted again
+    open_and_adjudicate(qtbot, window, make_merged(again))  # an edit while counting: counted again
     assert adjudication.counting
     window.view.select_span(557, 563)
     key(qtbot, window, Qt.Key.Key_L, ALT)
@@ -349,7 +363,7 @@ def test_opening_counts_the_points_once(qtbot, window, tmp_path, monkeypatch,  #
     monkeypatch.setattr(adjudicate, "_count_steps", counting)
     adjudication = window.adjudication
     adjudication.count_at_once = 10_000 if at_once else 0
-    document = window.open_path(make_merged(tmp_path))
+    document = open_and_adjudicate(qtbot, window, make_merged(tmp_path))
     qtbot.waitUntil(lambda: not adjudication.counting)
     assert counts == [document]
     assert len(adjudication.points) == 5

@@ -391,9 +391,15 @@ class Adjudication(QObject):
         self._update_actions()
 
     def _document_opened(self, document: Document) -> None:
+        """A new document: adjudication goes off (it is entered only by the user's choice);
+        a file holding several annotators' work says how to adjudicate it."""
         self._stop_count()
         self._list, self.index = None, -1
-        self.set_active(adjudicate.is_merged(document))
+        self.set_active(False)
+        if adjudicate.is_merged(document):
+            count = adjudicate.annotator_count(document)
+            self._say(self.tr("This file holds the work of %d annotators: Adjudicate › "
+                              "Adjudication Mode (Ctrl+Shift+J) to adjudicate it.") % count, 15000)
 
     def _edited(self, change: Change) -> None:
         """Follow an edit (or its undo): recount the points near it, redo their rows."""
@@ -861,5 +867,5 @@ class Adjudication(QObject):
         for name in ("reject_gold", "edit_gold", "selection_to_gold"):
             self.actions[name].setEnabled(self.active)
 
-    def _say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 6000)
+    def _say(self, message: str, timeout_ms: int = 6000) -> None:
+        self.window.statusBar().showMessage(message, timeout_ms)
