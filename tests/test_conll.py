@@ -94,20 +94,20 @@ def test_import_rebuilds_text_and_spans() -> None:
 def test_stray_inside_tag_starts_an_entity_with_a_warning() -> None:
     documents, problems = read_text("a O\nb I-ORG\nc I-ORG\nd B-LOC\ne I-PER\n")
     assert spans(documents[0]) == [("b c", "ORG"), ("d", "LOC"), ("e", "PER")]
-    assert [(w.line, w.message.split(":")[0]) for w in problems.warnings] == [
-        (2, "I-ORG does not continue an entity of its type"),
-        (5, "I-PER does not continue an entity of its type")]
+    assert [(w.line, w.code, w.params["tag"]) for w in problems.warnings] == [
+        (2, "E424", "I-ORG"), (5, "E424", "I-PER")]
     text, _ = to_conll(documents)
     assert text == "a O\nb B-ORG\nc I-ORG\nd B-LOC\ne B-PER\n"
 
 
-@pytest.mark.parametrize("line", ["x OO", "x IO", "x I--ORG", "x B-", " O", "x",
-                                  "x y O", "x\tO\tO"])
-def test_malformed_lines_are_errors_with_line_numbers(line: str) -> None:
+@pytest.mark.parametrize(("line", "code"), [
+    ("x OO", "E420"), ("x IO", "E420"), ("x I--ORG", "E420"), ("x B-", "E420"), (" O", "E426"),
+    ("x", "E428"), ("x y O", "E429"), ("x\tO\tO", "E429")])
+def test_malformed_lines_are_errors_with_line_numbers(line: str, code: str) -> None:
     documents, problems = read_text(f"a O\n{line}\nb B-LOC\n")
     assert len(problems.errors) == 1
     error = problems.errors[0]
-    assert error.line == 2 and str(error).startswith("t.conll:2: ")
+    assert error.line == 2 and str(error).startswith("t.conll:2: ") and error.code == code
     assert documents[0].text == "a b"  # the bad line skipped, the rest read
 
 
@@ -118,15 +118,15 @@ def test_repair_fixes_and_says_what_it_did() -> None:
     assert not problems.errors
     assert documents[0].text == "a b c d e . الإصابة الصالحية ونايفة f g"
     assert spans(documents[0]) == [("c d e", "ORG"), ("الصالحية ونايفة", "LOC")]
-    said = {w.line: w.message for w in reversed(problems.warnings)}  # first one a line
-    assert said[1] == "tag 'OO' repaired to O"
-    assert said[3] == "tag 'I--ORG' repaired to I-ORG"
-    assert any(w.line == 3 and "does not continue" in w.message for w in problems.warnings)
-    assert said[5].startswith("empty token")
-    assert "glued" in said[7] and "read as 2 lines" in said[7]
-    assert "holds a space" in said[8] and "B-LOC | ونايفة I-LOC" in said[8]
-    assert said[9] == "token 'f' has no tag: read as O"
-    assert said[10] == "tag 'ZZ' not an IOB2 tag: read as O"
+    said = {w.line: w for w in reversed(problems.warnings)}  # first one a line
+    assert (said[1].code, said[1].params) == ("E421", {"tag": "OO", "fixed": "O"})
+    assert (said[3].code, said[3].params) == ("E421", {"tag": "I--ORG", "fixed": "I-ORG"})
+    assert any(w.line == 3 and w.code == "E424" for w in problems.warnings)
+    assert said[5].code == "E425"
+    assert said[7].code == "E430" and said[7].params["count"] == 2
+    assert said[8].code == "E431" and said[8].params["tokens"].endswith("B-LOC | ونايفة I-LOC")
+    assert (said[9].code, said[9].params) == ("E427", {"token": "f"})
+    assert (said[10].code, said[10].params) == ("E422", {"tag": "ZZ", "fixed": "O"})
 
 
 def test_read_conll_reports_bad_encoding_and_continues(tmp_path: Path) -> None:
@@ -134,7 +134,8 @@ def test_read_conll_reports_bad_encoding_and_continues(tmp_path: Path) -> None:
     bad.write_bytes(b"a O\n\xff O\n")
     problems = Problems()
     assert list(read_conll(bad, ImportOptions(), problems)) == []
-    assert problems.errors[0].line == 2 and "UTF-8" in problems.errors[0].message
+    assert problems.errors[0].line == 2 and problems.errors[0].code == "E432"
+    assert problems.errors[0].params["encoding"] == "UTF-8"
 
 
 def test_registry_reads_and_writes_conll_files(tmp_path: Path) -> None:
@@ -172,13 +173,13 @@ def test_export_of_typed_text_reports_what_bio_cannot_hold() -> None:
     lines = conll.splitlines()
     assert lines[1:6] == ["رئيس B-ORG", "لـ I-ORG", "« I-ORG", "البيان I-ORG", "» I-ORG"]
     assert "والبيان O" in lines
-    messages = [w.message for w in problems.warnings]
-    assert any("QUOTE spans left out" in m for m in messages)
-    assert any(f"nested in {outer.id}" in m for m in messages)
-    assert any("does not align with the tokens 'والبيان'" in m for m in messages)
+    said = {w.code: w.params for w in problems.warnings}
+    assert said["E434"]["labels"] == "QUOTE"
+    assert said["E437"]["other"] == outer.id
+    assert said["E436"]["near"] == "والبيان"  # with the hint: --split-proclitics
     conll, problems = to_conll([document], split_proclitics=True)
     assert "و O\nالبيان B-ORG" in conll
-    assert not any("align" in w.message for w in problems.warnings)
+    assert not {"E435", "E436"} & {w.code for w in problems.warnings}
 
 
 def test_sentences_break_at_lines_and_final_punctuation_but_not_inside_entities() -> None:

@@ -66,6 +66,7 @@ from pathlib import Path
 
 from annotator.atomic import atomic_writer
 from annotator.docid import safe_id
+from annotator.error_catalogue import Errors
 from annotator.errors import EncodingError, FormatError
 from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.layers import GOLD, select_layer
@@ -169,13 +170,11 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
             valid_tags.add(tag)
             return tag
         if not repair:
-            problems.error(FormatError(f"tag {tag!r} is not O, B-LABEL or I-LABEL; line skipped "
-                                       "(--repair reads it as the tag it stands for)",
-                                       path=where, line=line_number))
+            problems.error(FormatError(Errors.E420, tag=tag, path=where, line=line_number))
             return None
         fixed, known = _repair_tag(tag)
-        what = "repaired to" if known else "not an IOB2 tag: read as"
-        problems.warn(FormatError(f"tag {tag!r} {what} {fixed}", path=where, line=line_number))
+        problems.warn(FormatError(Errors.E421 if known else Errors.E422, tag=tag, fixed=fixed,
+                                  path=where, line=line_number))
         return fixed
 
     def parse(line: str, line_number: int) -> list[tuple[str, str]]:
@@ -183,13 +182,10 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
         line = line.rstrip("\r")
         if ILLEGAL_XML_CHARS.search(line):
             if not replace_invalid:
-                problems.error(EncodingError(
-                    "line holds a character XML cannot carry; line skipped (--replace-invalid "
-                    "replaces it with U+FFFD)", path=where, line=line_number))
+                problems.error(EncodingError(Errors.E423, path=where, line=line_number))
                 return []
             line, count = ILLEGAL_XML_CHARS.subn(REPLACEMENT, line)
-            problems.warn(EncodingError(f"{count} character(s) XML cannot carry replaced with "
-                                        "U+FFFD", path=where, line=line_number))
+            problems.warn(EncodingError(Errors.E152, count=count, path=where, line=line_number))
         fields = _FIELDS.findall(line)
         if not fields:
             return _SENTENCE_BREAK
@@ -213,18 +209,20 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
         doc_id = f"{base}-{number:0{width}d}" if docstarts else base
         text, spans = _text_and_spans(collected, problems, where)
         document = Document(doc_id, text, source=SOURCE_PREFIX + name)
-        refused = [f"an empty {label} entity at character {start} (empty tokens only) "
-                   "is left out" for start, end, label in spans if start >= end]
+        empty = [(label, start) for start, end, label in spans if start >= end]
         ids: Iterable[str] = map("a{}".format, count(1))
-        if refused:  # the others keep their numbers
+        if empty:  # the others keep their numbers
             ids = [f"a{i}" for i, (start, end, _) in enumerate(spans, 1) if start < end]
             spans = [span for span in spans if span[0] < span[1]]
         starts, ends, labels = zip(*spans, strict=True) if spans else ((), (), ())
+        refused: list[str] = []
         document.annotations.load(list(map(
             checked_annotation, ids, starts, ends, labels, repeat(annotator), repeat(stamp),
             repeat(stamp), repeat(""))), refused)
-        for message in refused:
-            problems.warn(FormatError(message, path=where))
+        for label, start in empty:
+            problems.warn(FormatError(Errors.E433, label=label, start=start, path=where))
+        for problem in refused:
+            problems.warn(FormatError(problem, path=where))
         return document
 
     collected = _Collected()
@@ -299,9 +297,8 @@ def _text_and_spans(collected: _Collected, problems: Problems,
         continuing = "I-" + label
         start = before[index] + index
         if tag[0] == "I":
-            problems.warn(FormatError(
-                f"{tag} does not continue an entity of its type: read as the start of "
-                f"one (written back as B-{label})", path=where, line=collected.line_of(index)))
+            problems.warn(FormatError(Errors.E424, tag=tag, label=label, path=where,
+                                      line=collected.line_of(index)))
         last = index
     if label:
         spans.append((start, before[last + 1] + last, label))
@@ -315,39 +312,32 @@ def _odd_line(fields: list[str], line: str, line_number: int, repair: bool,
         field = fields[0]
         if line[:1].isspace() or _TAG.fullmatch(field):
             if repair:
-                problems.warn(FormatError("empty token (a tag with no token): line dropped",
-                                          path=where, line=line_number))
+                problems.warn(FormatError(Errors.E425, path=where, line=line_number))
             else:
-                problems.error(FormatError("empty token (a tag with no token); line skipped "
-                                           "(--repair drops such lines)",
-                                           path=where, line=line_number))
+                problems.error(FormatError(Errors.E426, path=where, line=line_number))
             return []
         if repair:
-            problems.warn(FormatError(f"token {field!r} has no tag: read as O",
-                                      path=where, line=line_number))
+            problems.warn(FormatError(Errors.E427, token=field, path=where, line=line_number))
             return [(field, "O")]
-        problems.error(FormatError("one field, no tag; line skipped (--repair reads the token "
-                                   "as O)", path=where, line=line_number))
+        problems.error(FormatError(Errors.E428, path=where, line=line_number))
         return []
     if not repair:
-        problems.error(FormatError(f"{len(fields)} fields where TOKEN TAG was expected; line "
-                                   "skipped (--repair splits it into tokens)",
-                                   path=where, line=line_number))
+        problems.error(FormatError(Errors.E429, count=len(fields), path=where, line=line_number))
         return []
     for i in range(1, len(fields) - 1):
         match = _GLUED_TAG.fullmatch(fields[i])
         if match:
             pairs = _split_tokens(fields[:i], match.group(1))
             pairs += _split_tokens([match.group(2), *fields[i + 1:-1]], fields[-1])
-            problems.warn(FormatError(
-                f"tag {match.group(1)} glued to the token {match.group(2)!r} (a lost line "
-                f"break): read as {len(pairs)} lines "
-                + " | ".join(f"{t} {g}" for t, g in pairs), path=where, line=line_number))
+            lines = " | ".join(f"{t} {g}" for t, g in pairs)
+            problems.warn(FormatError(Errors.E430, tag=match.group(1), token=match.group(2),
+                                      count=len(pairs), lines=lines, path=where,
+                                      line=line_number))
             return pairs
     pairs = _split_tokens(fields[:-1], fields[-1])
-    problems.warn(FormatError(
-        f"token {' '.join(fields[:-1])!r} holds a space: read as {len(pairs)} tokens "
-        + " | ".join(f"{t} {g}" for t, g in pairs), path=where, line=line_number))
+    problems.warn(FormatError(Errors.E431, token=" ".join(fields[:-1]), count=len(pairs),
+                              tokens=" | ".join(f"{t} {g}" for t, g in pairs), path=where,
+                              line=line_number))
     return pairs
 
 
@@ -362,10 +352,10 @@ def _decode(data: bytes, encoding: str | None, path: str) -> str:
         text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise EncodingError(f"not valid {encoding or 'UTF-8'}: byte {data[error.start]:#04x} "
-                            "(use --encoding)", path=path, line=line) from None
+        raise EncodingError(Errors.E432, encoding=encoding or "UTF-8",
+                            byte=f"{data[error.start]:#04x}", path=path, line=line) from None
     except LookupError:
-        raise EncodingError(f"unknown encoding {encoding!r}", path=path) from None
+        raise EncodingError(Errors.E144, name=encoding, path=path) from None
     return text[1:] if text.startswith("\ufeff") else text
 
 
@@ -374,7 +364,7 @@ def read_conll(path: Path, options: ImportOptions, problems: Problems) -> Iterat
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        problems.error(FormatError(f"cannot read: {error.strerror}", path=str(path)))
+        problems.error(FormatError(Errors.E600, reason=error.strerror, path=str(path)))
         return
     try:
         content = _decode(data, options.encoding, str(path))
@@ -426,25 +416,22 @@ def _candidates(document: Document, tagset: TagSet, labels: frozenset[str] | Non
         skipped = sorted(label for label in {a.label for a in candidates}
                          if tagset.get(label).kind in NOT_IN_BIO_KINDS)
         if skipped:
-            problems.warn(FormatError(
-                f"document {document.id}: {', '.join(skipped)} spans left out of BIO (quotes "
-                "and claims; name them in --labels to include them)"))
+            problems.warn(FormatError(Errors.E434, document=document.id,
+                                      labels=", ".join(skipped)))
             candidates = [a for a in candidates if a.label not in skipped]
     return candidates
 
 
 def _unaligned(document: Document, ann: Annotation, near: str, hint: bool) -> FormatError:
-    return FormatError(
-        f"document {document.id}: {ann.id} {ann.label} [{ann.start}, {ann.end}) "
-        f"{document.text[ann.start:ann.end]!r} does not align with the tokens {near!r}; "
-        "left out" + (" (--split-proclitics may help)" if hint else ""))
+    return FormatError(Errors.E436 if hint else Errors.E435, document=document.id, id=ann.id,
+                       label=ann.label, start=ann.start, end=ann.end,
+                       text=document.text[ann.start:ann.end], near=near)
 
 
 def _overlapping(document: Document, ann: Annotation, kept: Annotation) -> FormatError:
-    how = "nested in" if ann.end <= kept.end else "overlaps"
-    return FormatError(
-        f"document {document.id}: {ann.id} {ann.label} [{ann.start}, {ann.end}) "
-        f"{how} {kept.id} {kept.label}; BIO cannot hold both, left out")
+    return FormatError(Errors.E437 if ann.end <= kept.end else Errors.E438,
+                       document=document.id, id=ann.id, label=ann.label, start=ann.start,
+                       end=ann.end, other=kept.id, other_label=kept.label)
 
 
 def _plain_conll(document: Document, candidates: list[Annotation],
