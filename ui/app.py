@@ -104,15 +104,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     window = MainWindow()
     window.file_queue = paths if len(paths) > 1 else []
+    # With no FILE the app takes up where it left off; the bundled sample is the example
+    # shown on a first start (and in screenshots), never written where it lies.
+    reopened = bundled and not args.screenshot and window.workflow.reopen_last_session()
     try:
-        window.open_path(paths[0])
+        if bundled and (not reopened or window.document is None):
+            window.open_example(paths[0])
+        elif not bundled:
+            window.open_path(paths[0])
     except AnnotatorError as error:
         print(f"annotator: {error.one_line()}", file=sys.stderr)
         window.deleteLater()
         return EXIT_USAGE
-    if bundled:  # never overwrite the installed sample: Save asks, proposing the cwd
-        window.saves_in_place = False
-        window.save_folder = str(Path.cwd())
 
     if args.screenshot:
         return _screenshot(window, args.screenshot, size, args.current)

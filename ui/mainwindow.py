@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Sequence
+from importlib import resources
 from pathlib import Path
 
 from annotator_ui.adjudication import Adjudication
@@ -31,7 +32,16 @@ from annotator_ui.inspector import Inspector
 from annotator_ui.palette import LabelPalette, swatch_icon
 from annotator_ui.textview import AnnotatedTextView
 from annotator_ui.workflow import Workflow
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -77,6 +87,24 @@ NUDGES: dict[tuple[str, int, str], tuple[str, str]] = {
     ("end", -1, "word"): ("Ctrl+Alt+[", "Move end one word earlier"),
     ("end", +1, "word"): ("Ctrl+Alt+]", "Move end one word later"),
 }
+
+
+# The packages the app is installed as (their folders may lie apart: see pyproject.toml).
+INSTALLED_PACKAGES = ("annotator", "annotator.resources", "annotator.seeds", "annotator_ui")
+
+
+def documents_folder() -> str:
+    """The user's documents folder (their home when the system names none)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return folder or str(Path.home())
+
+
+def inside_installed_package(path: str | Path) -> bool:
+    """True when ``path`` lies inside the installed core or app package (the bundled
+    sample's folder among them), where the app never writes."""
+    target = Path(path).resolve()
+    return any(target.is_relative_to(Path(str(resources.files(package))).resolve())
+               for package in INSTALLED_PACKAGES)
 
 
 class OpenCancelled(AnnotatorError):
@@ -141,6 +169,7 @@ class MainWindow(QMainWindow):
         self.current_path: str | None = None
         self.saves_in_place = False  # False: Save asks where (the file was imported)
         self.save_folder: str | None = None  # where Save As proposes (None: the file's folder)
+        self.example = False  # True: the bundled sample, never written where it lies
         self.current_id: str | None = None
         self.language = self._ui_language()
         self.snapping = True
@@ -460,6 +489,7 @@ class MainWindow(QMainWindow):
         self.current_path = path
         self.saves_in_place = saves_in_place
         self.save_folder = None
+        self.example = False
         self.current_id = None
         self._update_undo_actions()
         self.view.set_document(document, self.tagset)
@@ -567,6 +597,8 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{APP_NAME}[*]")
         else:
             name = Path(self.current_path).name if self.current_path else self.document.id
+            if self.example:
+                name = self.tr("%s (example, read-only)") % name
             self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.is_modified())
 
@@ -579,10 +611,22 @@ class MainWindow(QMainWindow):
         return self.session is not None and self.session.is_modified
 
     # -- opening and saving ---------------------------------------------------------
+    def open_example(self, path: str | Path) -> Document:
+        """Open the bundled sample as a read-only example: it can be annotated, but Save
+        asks where, proposing the user's documents folder, and nothing is ever written
+        inside the installed package."""
+        document = self.open_path(path)
+        self.saves_in_place = False
+        self.example = True
+        self.save_folder = documents_folder()
+        self._update_title()
+        return document
+
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        folder = str(Path(self.current_path).parent) if self.current_path else ""
+        folder = (documents_folder() if self.example else
+                  str(Path(self.current_path).parent) if self.current_path else "")
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open"), folder,
             self.tr("Annotation files (*.tei.xml *.xml *.txt *.jsonl);;All files (*)"))
@@ -648,6 +692,10 @@ class MainWindow(QMainWindow):
         if chosen is None:
             return False
         path = chosen
+        if inside_installed_package(path):
+            self.show_error(self.tr("Cannot save"), self.tr(
+                "%s is inside the installed program; save your work elsewhere.") % path)
+            return False
         try:
             session.save(path)
         except (AnnotatorError, OSError) as error:
@@ -657,6 +705,7 @@ class MainWindow(QMainWindow):
         self.current_path = str(path)
         self.saves_in_place = True
         self.save_folder = None
+        self.example = False  # the user's own copy now
         self._update_title()
         self.statusBar().showMessage(self.tr("Saved %s") % path, 5000)
         self.document_saved.emit(str(path))

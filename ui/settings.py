@@ -198,6 +198,15 @@ class Settings(QObject):
     def last_folder(self, folder: str) -> None:
         self._set("files/last_folder", folder)
 
+    @property
+    def last_project(self) -> str:
+        """The project folder open last (reopened at the next start), or ""."""
+        return str(self._store.value("files/last_project", "") or "")
+
+    @last_project.setter
+    def last_project(self, folder: str) -> None:
+        self._set("files/last_project", folder)
+
 
 _shared: Settings | None = None
 

@@ -315,6 +315,7 @@ class Workflow(QObject):
         """Show ``folder`` as the project in the project dock."""
         name = self.annotator()
         self.settings.last_folder = str(folder)
+        self.settings.last_project = str(folder)
         self.project_dock.open_folder(folder, name)
         self.project_dock.set_current_path(self.window.current_path)
         self.project_dock.show()
@@ -377,6 +378,22 @@ class Workflow(QObject):
         start, then offer the recovery copies a crash left behind."""
         self.annotator()
         self.offer_recovery()
+
+    def last_session(self) -> tuple[str | None, str | None]:
+        """What the app had open when it last ran, where still there: the project folder
+        and the file (each None when gone or never set)."""
+        project = self.settings.last_project
+        recent = self.settings.recent_files
+        return (project if project and Path(project).is_dir() else None,
+                recent[0] if recent and Path(recent[0]).is_file() else None)
+
+    def reopen_last_session(self) -> bool:
+        """Open the last project folder and file again; False when there was none."""
+        project, path = self.last_session()
+        if project is not None:
+            self.open_folder(project)
+        opened = path is not None and self.window.open_or_report(path)
+        return opened or project is not None
 
     def offer_recovery(self) -> bool:
         """Offer copies left by a crash; restore the chosen one (marked modified)."""
