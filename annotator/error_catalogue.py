@@ -66,6 +66,8 @@ class Errors:
     E014 = Entry("unknown alignment mode {mode!r} (expected one of {modes})")
     E015 = Entry("unknown proclitics mode {mode!r} (expected {modes})")
     E016 = Entry("empty span [{start}, {end})")
+    E017 = Entry("annotation {id}: the {field} holds U+{char}, which XML cannot carry")
+    E018 = Entry("document {id}: the {field} holds U+{char}, which XML cannot carry")
 
     # -- edits (annotator.edits) ---------------------------------------------------------------
     E050 = Entry("annotation {id}: empty attribute name")
@@ -85,6 +87,10 @@ class Errors:
     E070 = Entry("no file to save to: give a path")
     E071 = Entry("select some text first")
     E072 = Entry("the annotation cannot become empty")
+    E073 = Entry("{id} is {owner}'s annotation: correct their layer as your own, or add a "
+                 "layer of your own")
+    E074 = Entry("{id} is {owner}'s annotation, and you chose a layer of your own: label "
+                 "the text afresh")
 
     # -- tag sets ------------------------------------------------------------------------------
     E100 = Entry("{key!r} must be a string")
@@ -112,6 +118,7 @@ class Errors:
     E123 = Entry("{id}: {label} has no link {role!r}")
     E124 = Entry("{id}: {role} points to missing {target!r}")
     E125 = Entry("{id}: {role} must be {targets}, not {label} ({target})")
+    E126 = Entry("{key} holds U+{char}, which XML cannot carry")
 
     # -- text encodings and characters XML forbids ---------------------------------------------
     E140 = Entry("{what} holds U+{char}, which XML cannot carry; use --replace-invalid to "
@@ -143,6 +150,8 @@ class Errors:
     E202 = Entry("entity declarations are not allowed")
     E203 = Entry("the root element is not TEI (namespace {namespace})")
     E204 = Entry('no <div xml:id="{id}"> holding the text: not a file of this tool')
+    E205 = Entry("XML version {version!r} is not supported: this tool reads XML 1.0")
+    E206 = Entry("encoding {encoding!r} is not supported: this tool reads {encodings} or {last}")
     # What a file holds that does not resolve (TeiFile.problems; IntegrityError when checked).
     E210 = Entry("category {id!r} has no label (@n empty or missing)")
     E211 = Entry("xml:id {id!r} names two places in the text: pointers to it would be ambiguous")
@@ -211,6 +220,8 @@ class Errors:
     E341 = Entry("bad JSON: {detail} (column {colno})")
     E342 = Entry("bad JSON: nested too deeply")
     E343 = Entry("is a folder; give a file name for JSONL output")
+    E344 = Entry("document id {start!r}… is {length} bytes long in UTF-8; a file name holds at "
+                 "most {limit}")
 
     # -- brat ----------------------------------------------------------------------------------
     E350 = Entry("id {id} defined twice; line skipped")
@@ -244,6 +255,8 @@ class Errors:
     E373 = Entry("document {document}: the note of {id} holds line breaks or tabs, written as "
                  "spaces (brat cannot hold them)")
     E374 = Entry("document {document}: {id} {role} points to missing {target}; left out")
+    E375 = Entry("line holds U+{char}, which XML cannot carry; line skipped (--replace-invalid "
+                 "replaces it with U+FFFD)")
 
     # -- Hugging Face token rows ---------------------------------------------------------------
     E390 = Entry("cannot read the label list: {detail}")
@@ -258,6 +271,8 @@ class Errors:
     E398 = Entry("ner_tags are numbers but there is no label list {name} beside the file")
     E399 = Entry("ner_tag {tag} (token {number}) is not in the label list of {count} tags")
     E400 = Entry("tag {tag!r} (token {number}) is not O, B-LABEL or I-LABEL")
+    E401 = Entry("label {number} of the list holds U+{char}, which XML cannot carry")
+    E402 = Entry("ner_tag {number} holds U+{char}, which XML cannot carry")
 
     # -- CoNLL/BIO -----------------------------------------------------------------------------
     E420 = Entry("tag {tag!r} is not O, B-LABEL or I-LABEL; line skipped (--repair reads it as "
@@ -360,6 +375,12 @@ class Errors:
     E625 = Entry("cannot create the output folder: {reason}")
     E626 = Entry("no files to import (known endings: {endings})")
     E630 = Entry("--width must be at least 10, not {width}")
+    E631 = Entry("already there; kept, nothing written (use --overwrite to replace it)")
+    E632 = Entry("already there, and {more} more of the files to write; kept, nothing written "
+                 "(use --overwrite to replace them)")
+    E633 = Entry("a symbolic link to {target}, outside {folder}; skipped")
+    E634 = Entry("a symbolic link to the folder {target}; not followed")
+    E635 = Entry("{option} holds U+{char}, which XML cannot carry")
 
     # -- the app's files: opening, recovery copies ---------------------------------------------
     E640 = Entry("cannot create the recovery folder: {reason}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from annotator.error_catalogue import Errors
 from annotator.errors import FormatError
 from annotator.formats import ImportOptions, Problems, read_documents
 from annotator.model import Document
@@ -29,13 +30,14 @@ def _check_regular_file(path: Path) -> None:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        raise FormatError("no such file", path=str(path)) from None
+        raise FormatError(Errors.E641, path=str(path)) from None
     except OSError as error:
-        raise FormatError(f"cannot read: {error.strerror or error}", path=str(path)) from None
+        raise FormatError(Errors.E600, reason=error.strerror or str(error),
+                          path=str(path)) from None
     if stat.S_ISDIR(mode):
-        raise FormatError("is a folder, not a file", path=str(path))
+        raise FormatError(Errors.E642, path=str(path))
     if not stat.S_ISREG(mode):  # a pipe or a device would block or never end
-        raise FormatError("is not a regular file", path=str(path))
+        raise FormatError(Errors.E643, path=str(path))
 
 
 def read_documents_from(path: str | Path, *,
@@ -57,9 +59,10 @@ def read_documents_from(path: str | Path, *,
         documents = list(read_documents(path, "auto", ImportOptions(annotator=annotator),
                                         problems))
     except OSError as error:
-        raise FormatError(f"cannot read: {error.strerror or error}", path=str(path)) from None
+        raise FormatError(Errors.E600, reason=error.strerror or str(error),
+                          path=str(path)) from None
     if not documents:
         if problems.errors:
             raise problems.errors[0]
-        raise FormatError("holds no document", path=str(path))
+        raise FormatError(Errors.E644, path=str(path))
     return documents, problems

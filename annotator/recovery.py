@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from annotator.atomic import atomic_write_text
+from annotator.error_catalogue import Errors
 from annotator.errors import SaveError
 from annotator.model import Document, now_iso
 from annotator.tagset import TagSet
@@ -81,7 +82,7 @@ class RecoveryStore:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise SaveError(f"cannot create the recovery folder: {error.strerror or error}",
+            raise SaveError(Errors.E640, reason=error.strerror or str(error),
                             path=str(self.folder)) from None
         key = recovery_key(original_path, document)
         tei_path, info_path = self.paths(key)

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import IO
 from xml.parsers import expat
 
-from annotator.errors import FormatError, IntegrityError
+from annotator.error_catalogue import Errors
+from annotator.errors import AnnotationError, FormatError, IntegrityError
 from annotator.model import Annotation, Document, Link, checked_annotation
 from annotator.tagset import LabelSpec, TagSet
 from annotator.tei_write import STATUS_CHANGE, TEI_NS, TEXT_ID, TeiSnapshot
@@ -43,7 +44,7 @@ class TeiFile:
     snapshot: TeiSnapshot = field(default_factory=TeiSnapshot)
 
 
-class _Refused(Exception):
+class _Refused(FormatError):
     """Raised from inside the parser to stop at a construct the tool never accepts."""
 
 
@@ -102,20 +103,21 @@ class _Reader:
 
     # -- plumbing --------------------------------------------------------------------
     def _refuse_doctype(self, *_: object) -> None:
-        raise _Refused("DOCTYPE declarations are not allowed (no DTDs, no entities)")
+        raise _Refused(Errors.E201)
 
     def _refuse_entity(self, *_: object) -> None:
-        raise _Refused("entity declarations are not allowed")
+        raise _Refused(Errors.E202)
 
     def _check_declaration(self, version: str | None, encoding: str | None,
                            standalone: int) -> None:
         """Refuse an XML version other than 1.0 (expat would read "2.0" as 1.0) and an
         encoding expat does not decode itself, before expat hands it to Python's codecs."""
         if version is not None and version != "1.0":
-            raise _Refused(f"XML version {version!r} is not supported: this tool reads XML 1.0")
+            raise _Refused(Errors.E205, version=version)
         if encoding is not None and encoding.upper() not in READABLE_ENCODINGS:
-            raise _Refused(f"encoding {encoding!r} is not supported: this tool reads "
-                           f"{', '.join(READABLE_ENCODINGS[:-1])} or {READABLE_ENCODINGS[-1]}")
+            raise _Refused(Errors.E206, encoding=encoding,
+                           encodings=", ".join(READABLE_ENCODINGS[:-1]),
+                           last=READABLE_ENCODINGS[-1])
 
     def _start(self, name: str, attrs: dict[str, str]) -> None:
         self._depth += 1
@@ -489,7 +491,7 @@ def read_tei(source: str | Path | IO[bytes]) -> TeiFile:
             with source:
                 data = source.read()
     except OSError as error:
-        raise FormatError(f"cannot read: {error.strerror or error}", path=path) from None
+        raise FormatError(Errors.E600, reason=error.strerror or str(error), path=path) from None
     return read_tei_bytes(data, path)
 
 
@@ -504,26 +506,25 @@ def read_tei_bytes(data: bytes, path: str) -> TeiFile:
         parser.Parse(data, True)
     except expat.ExpatError as error:
         message = expat.ErrorString(error.code)
-        raise FormatError(f"not well-formed XML: {message}", path=path, line=error.lineno,
+        raise FormatError(Errors.E200, detail=message, path=path, line=error.lineno,
                           column=error.offset + 1) from None
     except _Refused as error:
-        raise FormatError(str(error), path=path, line=parser.CurrentLineNumber) from None
+        raise FormatError(error, path=path, line=parser.CurrentLineNumber) from None
     return _finish(reader, path)
 
 
 def _finish(reader: _Reader, path: str) -> TeiFile:
     if not reader.root_seen:
-        raise FormatError("the root element is not TEI (namespace " + TEI_NS + ")", path=path)
+        raise FormatError(Errors.E203, namespace=TEI_NS, path=path)
     if reader.text is None:
-        raise FormatError(f'no <div xml:id="{TEXT_ID}"> holding the text: not a file of this '
-                          "tool", path=path)
+        raise FormatError(Errors.E204, id=TEXT_ID, path=path)
     direction = "ltr" if reader.rendition.strip() == "#rend.ltr" else "rtl"
     doc_id = reader.doc_id or Path(path).name.split(".")[0] or "document"
     try:
         document = Document(doc_id, reader.text, reader.title, reader.source,
                             reader.language or "und", direction, reader.status)
-    except ValueError as error:
-        raise FormatError(str(error), path=path) from None
+    except AnnotationError as error:  # an id that cannot be a document's
+        raise FormatError(error, path=path) from None
     document.annotations.load(reader.annotations, reader.problems)
     known = document.annotations
     dangling = [(a, link) for a in reader.linking for link in a.links

@@ -132,8 +132,9 @@ def test_a_failed_write_keeps_the_previous_copy(tmp_path: Path) -> None:
 
 def test_a_folder_that_cannot_be_made_is_one_error(tmp_path: Path) -> None:
     (tmp_path / "taken").write_text("a file, not a folder", encoding="utf-8")
-    with pytest.raises(SaveError, match="cannot create the recovery folder"):
+    with pytest.raises(SaveError) as raised:
         RecoveryStore(tmp_path / "taken").write(make_document(), None)
+    assert raised.value.code == "E640" and raised.value.path == str(tmp_path / "taken")
 
 
 def test_copies_of_running_processes_are_not_leftovers(tmp_path: Path) -> None:

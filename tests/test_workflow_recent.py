@@ -52,8 +52,9 @@ def test_jsonl_with_several_documents(tmp_path: Path) -> None:
     assert problems.errors == []
     assert [d.id for d in documents] == ["one", "two"]
     assert documents[1].text == "الثاني"
-    with pytest.raises(AnnotatorError, match="no such file"):
+    with pytest.raises(AnnotatorError) as raised:
         read_all_documents(tmp_path / "missing.jsonl")
+    assert raised.value.code == "E641"
 
 
 _KEEP: list[QMimeData] = []

@@ -284,6 +284,10 @@
       <translation>تصريحات ⁨DOCTYPE⁩ غير مسموح بها (لا DTD ولا كيانات)</translation>
     </message>
     <message>
+      <source>XML version {version!r} is not supported: this tool reads XML 1.0</source>
+      <translation>إصدار XML {version!r} غير مدعوم: تقرأ هذه الأداة XML 1.0</translation>
+    </message>
+    <message>
       <source>a doccano label must be [start, end, "LABEL"]</source>
       <translation>يجب أن يكون وسم doccano بالصيغة ⁨[start, end, "LABEL"]⁩</translation>
     </message>
@@ -618,6 +622,10 @@
     <message>
       <source>empty token (a tag with no token); line skipped (--repair drops such lines)</source>
       <translation>وحدة فارغة (وسم بلا وحدة)؛ تُخُطِّي السطر (⁨--repair⁩ يُسقط هذه الأسطر)</translation>
+    </message>
+    <message>
+      <source>encoding {encoding!r} is not supported: this tool reads {encodings} or {last}</source>
+      <translation>الترميز {encoding!r} غير مدعوم: تقرأ هذه الأداة {encodings} أو {last}</translation>
     </message>
     <message>
       <source>entity declarations are not allowed</source>
@@ -978,6 +986,14 @@
     <message>
       <source>the annotation cannot become empty</source>
       <translation>لا يمكن أن يصير التعليق فارغًا</translation>
+    </message>
+    <message>
+      <source>{id} is {owner}'s annotation: correct their layer as your own, or add a layer of your own</source>
+      <translation>التعليق {id} من عمل {owner}: صحّح طبقته بوصفها طبقتك، أو أضف طبقة خاصة بك</translation>
+    </message>
+    <message>
+      <source>{id} is {owner}'s annotation, and you chose a layer of your own: label the text afresh</source>
+      <translation>التعليق {id} من عمل {owner}، وقد اخترت طبقة خاصة بك: علّق على النص من جديد</translation>
     </message>
     <message>
       <source>the export format {name!r} is not available yet</source>
