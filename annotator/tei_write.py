@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from annotator import __version__
 from annotator.atomic import atomic_writer
+from annotator.error_catalogue import Errors
 from annotator.errors import FormatError
 from annotator.model import Annotation, Document, Link
 from annotator.tagset import TagSet, default_tagset
@@ -208,12 +209,10 @@ class _Parts:
         role = self.roles.get(link.role)
         if role is None:
             if not link.role or any(ch.isspace() for ch in link.role):
-                raise FormatError(f"annotation {annotation.id}: link role {link.role!r} must "
-                                  "be one word")
+                raise FormatError(Errors.E230, id=annotation.id, role=link.role)
             role = self.roles[link.role] = escape_attr(link.role)
         if not _XML_NAME.fullmatch(link.target):  # it could not be an annotation's xml:id
-            raise FormatError(f"annotation {annotation.id}: link target {link.target!r} is not "
-                              "an annotation id")
+            raise FormatError(Errors.E231, id=annotation.id, target=link.target)
         return f'<ptr type="{role}" target="#{link.target}"/>'
 
     def feature_structure(self, annotation: Annotation) -> str:
@@ -415,7 +414,7 @@ def _standoff(document: Document, layout: _Layout, people: _Ids, tags: _Ids,
     for key, members in layers.items():
         layer, annotator = key
         if layer and any(ch.isspace() for ch in layer):
-            raise FormatError(f"layer {layer!r} must be one word")
+            raise FormatError(Errors.E232, layer=layer)
         kind = f' type="{escape_attr(layer)}"' if layer else ' type="annotator"'
         yield f'    <listAnnotation{kind} resp="#{people(annotator)}">\n'
         written[key] = _rendered_list(members, previous.get(key), renderer)
