@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.agreement import DocumentSets
-from annotator.errors import AnnotatorError, IntegrityError
+from annotator.errors import AnnotatorError
 from annotator.layers import GOLD
 from annotator.model import Annotation, Document
 from annotator.tagset import TagSet
 from annotator.tei import read_tei
+from annotator.tei_read import integrity_error
 from annotator.workers import default_workers, pool_map
 
 TEI_SUFFIXES = (".tei.xml", ".xml")
@@ -75,8 +76,7 @@ def read_source(path: str | Path, fallback_name: str | None = None) -> SourceFil
     """Read a TEI file; a damaged one (bad XML, checksum, pointers) raises with its path."""
     result = read_tei(path)
     if result.problems:
-        more = f" (and {len(result.problems) - 1} more)" if len(result.problems) > 1 else ""
-        raise IntegrityError(result.problems[0] + more, path=str(path))
+        raise integrity_error(result.problems, str(path))
     name = fallback_name or Path(path).name.split(".")[0]
     return SourceFile(str(path), result.document, result.taxonomy, name)
 

@@ -15,7 +15,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from annotator.error_catalogue import Errors
-from annotator.errors import AnnotationError, SpanError
+from annotator.errors import AnnotationError, AnnotatorError, SpanError
 from annotator.spanindex import SpanIndex
 
 # xml:id values must be NCNames.  This is the ASCII-and-letters subset we accept; it covers
@@ -253,8 +253,8 @@ class Annotations:
         for annotation in annotations:
             self.add(annotation)
 
-    def load(self, annotations: list[Annotation], problems: list[str]) -> None:
-        """Bulk-add annotations read from a file; each one refused is described in ``problems``."""
+    def load(self, annotations: list[Annotation], problems: list[AnnotatorError]) -> None:
+        """Bulk-add annotations read from a file; each one refused is reported in ``problems``."""
         self._index = None
         self._back_links = None
         by_id = self._by_id
@@ -269,12 +269,12 @@ class Annotations:
         valid = _VALID_ID.match
         for annotation in annotations:
             if annotation.id in by_id:
-                problems.append(f"duplicate annotation id {annotation.id!r}")
+                problems.append(AnnotationError(Errors.E008, id=annotation.id))
             elif annotation.end > length or not valid(annotation.id):
                 try:
                     self.check(annotation)
-                except ValueError as error:
-                    problems.append(str(error))
+                except AnnotatorError as error:
+                    problems.append(error)
             else:
                 by_id[annotation.id] = annotation
 

@@ -15,7 +15,7 @@ from typing import IO
 from xml.parsers import expat
 
 from annotator.error_catalogue import Errors
-from annotator.errors import AnnotationError, FormatError, IntegrityError
+from annotator.errors import AnnotationError, AnnotatorError, FormatError, IntegrityError
 from annotator.model import Annotation, Document, Link, checked_annotation
 from annotator.tagset import LabelSpec, TagSet
 from annotator.tei_write import STATUS_CHANGE, TEI_NS, TEXT_ID, TeiSnapshot
@@ -40,7 +40,9 @@ class TeiFile:
     document: Document
     taxonomy: TagSet
     stored_sha256: str = ""
-    problems: list[str] = field(default_factory=list)
+    # What does not resolve, one error each (IntegrityError, or the model's refusal of an
+    # annotation); read_tei_checked raises the first.
+    problems: list[AnnotatorError] = field(default_factory=list)
     snapshot: TeiSnapshot = field(default_factory=TeiSnapshot)
 
 
@@ -69,7 +71,7 @@ class _Reader:
         self.annotations: list[Annotation] = []
         self.linking: list[Annotation] = []  # the annotations with links, to check them
         self._links: list[Link] | None = None
-        self.problems: list[str] = []
+        self.problems: list[AnnotatorError] = []
         self.root_seen = False
         # text capture
         self._buffer: list[str] = []
@@ -209,8 +211,7 @@ class _Reader:
         if self._category is not None:
             category_id, label = self._category
             if not label:
-                self.problems.append(f"category {category_id!r} has no label (@n empty or "
-                                     "missing)")
+                self.problems.append(IntegrityError(Errors.E210, id=category_id))
                 self._category = None
                 return
             self.labels[category_id] = label
@@ -270,8 +271,7 @@ class _Reader:
 
     def _anchor(self, anchor: str) -> None:
         if anchor in self.anchors:
-            self.problems.append(f"xml:id {anchor!r} names two places in the text: pointers to "
-                                 "it would be ambiguous")
+            self.problems.append(IntegrityError(Errors.E211, id=anchor))
         self.anchors[anchor] = self._length
 
     # -- standoff ----------------------------------------------------------------------
@@ -366,8 +366,8 @@ class _Reader:
                     else:
                         created = modified = times.get(change[1:], "")
                     if not created or not modified:
-                        problems.append(f"annotation {attrs.get(_XML_ID)}: @change {change!r} "
-                                        "names no <change> of the header")
+                        problems.append(IntegrityError(Errors.E212, id=attrs.get(_XML_ID),
+                                                       change=change))
                     else:
                         changes[change] = created, modified
             else:
@@ -409,23 +409,21 @@ class _Reader:
 
     def _bad_target(self, attrs: dict[str, str], label: str | None = None) -> None:
         """Describe why an annotation's pointer or label does not resolve."""
-        where = f"annotation {attrs.get(_XML_ID) or '(no xml:id)'}"
+        where = attrs.get(_XML_ID) or "(no xml:id)"
         target = attrs.get("target", "")
         if self.text is None:
-            self.problems.append(f"{where}: comes before the text")
+            self.problems.append(IntegrityError(Errors.E213, id=where))
             return
         parts = _split_range(target)
         if parts is None:
-            self.problems.append(f"{where}: target {target!r} is not "
-                                 "#string-range(ID,OFFSET,LENGTH)")
+            self.problems.append(IntegrityError(Errors.E214, id=where, target=target))
         elif parts[0] not in self.anchors:
-            self.problems.append(f"{where}: pointer names {parts[0]!r}, which is not in the text")
+            self.problems.append(IntegrityError(Errors.E215, id=where, anchor=parts[0]))
         elif label == "":
-            self.problems.append(f"{where}: @ana {attrs.get('ana')!r} names no category of the "
-                                 "taxonomy")
+            self.problems.append(IntegrityError(Errors.E216, id=where, ana=attrs.get("ana")))
         else:
-            self.problems.append(f"{where}: string-range({','.join(parts)}) is empty or does "
-                                 f"not resolve inside the text ({self._text_length} characters)")
+            self.problems.append(IntegrityError(Errors.E217, id=where, range=",".join(parts),
+                                                length=self._text_length))
 
     def _set(self, field_name: str) -> Callable[[str], None]:
         current = self._current
@@ -437,8 +435,7 @@ class _Reader:
             return
         role = attrs.get("type", "")
         if not role or any(ch.isspace() for ch in role):
-            self.problems.append(f"annotation {current.id}: <ptr> type {role!r} is not a link "
-                                 "role (one word)")
+            self.problems.append(IntegrityError(Errors.E218, id=current.id, role=role))
             return
         if self._links is None:
             self._links = []
@@ -530,15 +527,14 @@ def _finish(reader: _Reader, path: str) -> TeiFile:
     dangling = [(a, link) for a in reader.linking for link in a.links
                 if link.target not in known]
     for annotation, link in dangling:
-        reader.problems.append(f"annotation {annotation.id}: {link.role} link points to "
-                               f"missing {link.target!r}")
+        reader.problems.append(IntegrityError(Errors.E219, id=annotation.id, role=link.role,
+                                              target=link.target))
     actual = document.sha256
     if not reader.sha256:
-        reader.problems.append("the header records no SHA-256 of the text")
+        reader.problems.append(IntegrityError(Errors.E220))
     elif reader.sha256 != actual:
-        reader.problems.insert(0, "the text does not match its checksum (header "
-                                  f"{reader.sha256[:12]}…, text {actual[:12]}…): it was changed "
-                                  "after annotation")
+        reader.problems.insert(0, IntegrityError(Errors.E221, recorded=reader.sha256[:12],
+                                                 actual=actual[:12]))
     # the text came through an XML parser: a save need not check that XML can carry it
     return TeiFile(document, reader.taxonomy, reader.sha256, reader.problems,
                    TeiSnapshot(text=document.text))
@@ -548,10 +544,15 @@ def read_tei_checked(path: str | Path) -> TeiFile:
     """Read a TEI file of this tool; any problem raises :class:`IntegrityError`."""
     result = read_tei(path)
     if result.problems:
-        more = (f" (and {len(result.problems) - 1} more problems)"
-                if len(result.problems) > 1 else "")
-        raise IntegrityError(result.problems[0] + more, path=str(path))
+        raise integrity_error(result.problems, str(path))
     return result
+
+
+def integrity_error(problems: list[AnnotatorError], path: str) -> IntegrityError:
+    """What to raise for a file's problems: the first one, saying how many more there are."""
+    if len(problems) == 1:
+        return IntegrityError(problems[0], path=path)
+    return IntegrityError(Errors.E222, problem=problems[0], count=len(problems) - 1, path=path)
 
 
 def load_tei(path: str | Path, *, check: bool = True) -> Document:

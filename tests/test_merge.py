@@ -207,8 +207,9 @@ def test_checksum_mismatch_is_refused(tmp_path: Path) -> None:
     paths = _write_sets(tmp_path, _three_sets())
     data = paths[2].read_bytes().replace("الرياض".encode(), "الدمام".encode(), 1)
     paths[2].write_bytes(data)
-    with pytest.raises(IntegrityError, match="checksum"):
+    with pytest.raises(IntegrityError) as caught:
         merge_files(paths, MergeOptions())
+    assert caught.value.code == "E221" and caught.value.path == str(paths[2])
 
 
 def test_different_tag_sets_are_refused(tmp_path: Path) -> None:
@@ -366,8 +367,10 @@ def test_corpus_merge_failure_in_workers_leaves_output_folder_as_it_was(tmp_path
     (out / "keep.txt").write_text("mine", encoding="utf-8")
     bad = folders[2] / "d07.carol.tei.xml"
     bad.write_bytes(bad.read_bytes().replace("الرياض".encode(), "الدمام".encode(), 1))
-    with pytest.raises(MergeError, match="checksum"):
+    with pytest.raises(MergeError) as caught:
         merge_corpus(folders, out, MergeOptions(), workers=2)
+    assert caught.value.code == "E510" and f"{bad}: the text does not match its checksum" \
+        in caught.value.params["shown"]
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
 
 

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
             print(error.diagnostic(), file=sys.stderr)
             unreadable += 1
             continue
-        problems = list(result.problems)
+        problems = [str(problem) for problem in result.problems]
         if not args.no_schema:
             if schema is None:
                 schema = _compiled(args.schema, args.quiet)

@@ -67,7 +67,7 @@ from pathlib import Path
 from annotator.atomic import atomic_writer
 from annotator.docid import safe_id
 from annotator.error_catalogue import Errors
-from annotator.errors import EncodingError, FormatError
+from annotator.errors import AnnotatorError, EncodingError, FormatError
 from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.layers import GOLD, select_layer
 from annotator.model import Annotation, Document, checked_annotation, now_iso
@@ -215,7 +215,7 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
             ids = [f"a{i}" for i, (start, end, _) in enumerate(spans, 1) if start < end]
             spans = [span for span in spans if span[0] < span[1]]
         starts, ends, labels = zip(*spans, strict=True) if spans else ((), (), ())
-        refused: list[str] = []
+        refused: list[AnnotatorError] = []
         document.annotations.load(list(map(
             checked_annotation, ids, starts, ends, labels, repeat(annotator), repeat(stamp),
             repeat(stamp), repeat(""))), refused)
