@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.agreement import DocumentSets
+from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError
 from annotator.layers import GOLD
 from annotator.model import Annotation, Document
@@ -85,7 +86,7 @@ def tei_files(folder: str | Path) -> list[Path]:
     """The TEI files directly inside ``folder``, sorted by name."""
     root = Path(folder)
     if not root.is_dir():
-        raise MergeError("not a folder", path=str(root))
+        raise MergeError(Errors.E520, path=str(root))
     return sorted(p for p in root.iterdir()
                   if p.is_file() and p.name.endswith(TEI_SUFFIXES) and not p.name.startswith("."))
 
@@ -95,8 +96,8 @@ def check_same_tagset(sources: Sequence[SourceFile]) -> None:
     first = sources[0]
     for other in sources[1:]:
         if other.taxonomy.name != first.taxonomy.name:
-            raise MergeError(f"different tag sets: {first.path} uses {first.taxonomy.name!r}, "
-                             f"{other.path} uses {other.taxonomy.name!r}")
+            raise MergeError(Errors.E521, first=first.path, first_name=first.taxonomy.name,
+                             other=other.path, other_name=other.taxonomy.name)
 
 
 def check_same_text(sources: Sequence[SourceFile]) -> None:
@@ -104,10 +105,9 @@ def check_same_text(sources: Sequence[SourceFile]) -> None:
     first = sources[0]
     for other in sources[1:]:
         if other.document.sha256 != first.document.sha256:
-            raise MergeError(
-                f"not the same document: {first.path} (id {first.document.id}, text "
-                f"{first.document.sha256[:12]}…) and {other.path} (id {other.document.id}, "
-                f"text {other.document.sha256[:12]}…) hold different texts")
+            raise MergeError(Errors.E522, first=first.path, first_id=first.document.id,
+                             first_text=first.document.sha256[:12], other=other.path,
+                             other_id=other.document.id, other_text=other.document.sha256[:12])
 
 
 def collect_sets(sources: Sequence[SourceFile]) -> list[AnnotatorSet]:
@@ -117,8 +117,8 @@ def collect_sets(sources: Sequence[SourceFile]) -> list[AnnotatorSet]:
     for source in sources:
         for found in source.annotator_sets():
             if found.annotator in seen:
-                raise MergeError(f"annotator {found.annotator!r} has work in both "
-                                 f"{seen[found.annotator]} and {source.path}")
+                raise MergeError(Errors.E523, annotator=found.annotator,
+                                 first=seen[found.annotator], other=source.path)
             seen[found.annotator] = source.path
             sets.append(found)
     return sets
@@ -133,7 +133,7 @@ def peek_document_id(path: Path) -> str:
         with open(path, "rb") as stream:
             head = stream.read(65536)
     except OSError as error:
-        raise MergeError(f"cannot read: {error.strerror}", path=str(path)) from None
+        raise MergeError(Errors.E600, reason=error.strerror, path=str(path)) from None
     found = _IDNO.search(head)
     if found:
         return html.unescape(found.group(1).decode("utf-8", "replace"))
@@ -155,7 +155,7 @@ def group_by_document(columns: Sequence[Sequence[Path]]
                 continue
             slots = by_doc.setdefault(doc_id, [None] * len(columns))
             if slots[column] is not None:
-                errors.append(MergeError(f"document {doc_id} is also in {slots[column]}",
+                errors.append(MergeError(Errors.E524, id=doc_id, other=str(slots[column]),
                                          path=str(path)))
             else:
                 slots[column] = path
@@ -171,7 +171,7 @@ def read_group(doc_id: str, slots: Sequence[Slot | None]) -> list[SourceFile]:
             continue
         source = read_source(*slot)
         if source.document.id != doc_id:
-            raise MergeError(f"declares document {source.document.id}, not {doc_id}",
+            raise MergeError(Errors.E525, declared=source.document.id, id=doc_id,
                              path=slot[0])
         sources.append(source)
     return sources
@@ -206,7 +206,7 @@ def read_document_sets(inputs: Sequence[str | Path], workers: int | None = None,
         elif item.is_file():
             files = [(item, None)]
         else:
-            raise MergeError("no such file or folder", path=str(item))
+            raise MergeError(Errors.E603, path=str(item))
         for path, fallback in files:
             groups.setdefault(peek_document_id(path), []).append((str(path), fallback))
     found = list(pool_map(_document_sets_job, list(groups.items()),
