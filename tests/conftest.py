@@ -62,7 +62,8 @@ def sample_text() -> str:
 @pytest.fixture()
 def app_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
     """App settings in a temporary folder, with an annotator name already chosen."""
-    settings = pytest.importorskip("annotator_ui.settings")
+    from annotator_ui import settings  # after QT_QPA_PLATFORM is set above
+
     settings.use_settings_folder(tmp_path_factory.mktemp("settings"))
     settings.reset_app_settings()
     settings.Settings().annotator = "tester"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import krippendorff
+import numpy as np  # installed with krippendorff
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -120,9 +122,6 @@ reliability_data = st.integers(2, 5).flatmap(lambda coders: st.integers(2, 25).f
 @settings(max_examples=80, deadline=None)
 @given(reliability_data)
 def test_alpha_matches_krippendorff_package(data: list[list[int | None]]) -> None:
-    krippendorff = pytest.importorskip("krippendorff")
-    import numpy as np
-
     ours = krippendorff_alpha(data)
     matrix = np.array([[np.nan if v is None else v for v in row] for row in data], dtype=float)
     pairable = (np.sum(~np.isnan(matrix), axis=0) >= 2)
@@ -336,9 +335,6 @@ def corpora(draw: st.DrawFn) -> list[DocumentSets]:
 @given(corpora())
 def test_report_alpha_matches_krippendorff_package_on_token_labels(
         docs: list[DocumentSets]) -> None:
-    krippendorff = pytest.importorskip("krippendorff")
-    import numpy as np
-
     names = list(dict.fromkeys(n for d in docs for n in d.sets))
     if len(names) < 2:
         return

@@ -14,10 +14,9 @@ import pytest
 
 from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.formats.conll import read_conll, write_conll
+from annotator.tei import load_tei, save_tei
 
 pytestmark = pytest.mark.shared
-
-tei = pytest.importorskip("annotator.tei", reason="annotator.tei (TEI standoff files) absent")
 
 
 def pairs_of(path: Path) -> list[tuple[str, str] | None]:
@@ -35,9 +34,9 @@ def through_tei(documents: list, folder: Path) -> list:
     paths = []
     for document in documents:
         path = folder / f"{document.id}.tei.xml"
-        tei.save_tei(document, path)
+        save_tei(document, path)
         paths.append(path)
-    return [tei.load_tei(path) for path in paths]
+    return [load_tei(path) for path in paths]
 
 
 def stray_inside(pairs: list[tuple[str, str] | None]) -> set[int]:

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from annotator_ui.help_dialog import HelpDialog
+from annotator_ui.mainwindow import MainWindow
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
-
-pytest.importorskip("annotator_ui.textview")
-
-from annotator_ui.help_dialog import HelpDialog
-from annotator_ui.mainwindow import MainWindow
 
 pytestmark = pytest.mark.usefixtures("app_settings")
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
+from annotator_ui.i18n import install_translator
+from annotator_ui.menu_bidi import LRI, PDI, isolate_shortcut
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
-
-pytest.importorskip("annotator_ui.i18n")
-
-from annotator_ui.i18n import install_translator
-from annotator_ui.menu_bidi import LRI, PDI, isolate_shortcut
 
 
 def menu_image(qtbot, items: list[tuple[str, str]]) -> QImage:  # type: ignore[no-untyped-def]

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from annotator_ui.mainwindow import MainWindow
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
-pytest.importorskip("annotator_ui.textview")
-
-from annotator_ui.mainwindow import MainWindow
 
 LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 

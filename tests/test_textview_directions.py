@@ -8,11 +8,8 @@ left-to-right and left-aligned, the Arabic reading out of order across its lines
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-
-pytest.importorskip("annotator_ui.textview")
-
 from annotator_ui.textview import AnnotatedTextView, mostly_right_to_left
+from PySide6.QtCore import QPoint, Qt
 
 from annotator.model import Document
 from annotator.tagset import default_tagset
