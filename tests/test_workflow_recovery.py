@@ -63,12 +63,13 @@ def test_burst_of_edits_is_written_once(qtbot, tmp_path: Path) -> None:
     autosaver = Autosaver(store, Holder(document, None), interval_ms=300)
     writes: list[str] = []
     autosaver.saved.connect(writes.append)
-    for _ in range(5):
-        autosaver.document_changed()
-        qtbot.wait(50)
+    with qtbot.assert_not_emitted(autosaver.saved):  # each edit restarts the timer
+        for _ in range(5):
+            autosaver.document_changed()
+            qtbot.wait(50)  # the next edit of the burst, 50 ms later
     qtbot.waitUntil(lambda: len(writes) == 1, timeout=5000)
-    qtbot.wait(400)
-    assert len(writes) == 1
+    with qtbot.assert_not_emitted(autosaver.saved, wait=400):
+        pass  # the burst is written once, not again
 
 
 def test_crash_then_restore_gives_the_same_document(qtbot, tmp_path: Path) -> None:
