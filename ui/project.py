@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.atomic import remove_stale_temporary_files
 from annotator.project import (
     DONE,
     IN_PROGRESS,
@@ -241,7 +242,9 @@ class ProjectDock(QDockWidget):
         return self.model.folder
 
     def open_folder(self, folder: str | Path, annotator: str) -> TagSet:
-        """List ``folder`` for ``annotator``; returns the project's tag set."""
+        """List ``folder`` for ``annotator``; returns the project's tag set.  Temporary files
+        that killed saves left in the folder are removed."""
+        remove_stale_temporary_files(folder)
         self.tagset = tagset_for(folder)
         self.model.load(folder, annotator)
         self.show()
