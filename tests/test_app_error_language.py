@@ -25,7 +25,6 @@ from PySide6.QtWidgets import QApplication
 from annotator.error_catalogue import Errors, entries
 from annotator.errors import SaveError, SpanError
 from annotator.model import Document
-from annotator.recovery import recovery_key
 from annotator.tei import save_tei
 
 ARABIC_LETTER = range(0x0621, 0x064B)
@@ -101,10 +100,11 @@ def test_the_app_in_arabic_reports_a_failed_recovery_copy_in_arabic(qtbot, arabi
         workflow = window.workflow
         recovery = tmp_path / "recovery"
         workflow.store = workflow.autosaver.store = RecoveryStore(recovery)
-        document = window.open_path(article)
-        # A folder where the recovery copy's file should go: the save fails (E606).
-        copy = recovery / (recovery_key(str(article), document) + ".tei.xml")
-        copy.mkdir(parents=True)
+        window.open_path(article)
+        workflow.autosaver.document_changed()
+        copy = workflow.autosaver.flush()  # this window's copy ...
+        copy.unlink()
+        copy.mkdir()  # ... is now a folder where the file should go: the save fails (E606)
         with qtbot.wait_signal(workflow.autosaver.failed, timeout=5000) as failed:
             workflow.autosaver.document_changed()
             workflow.autosaver.flush()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from annotator_ui.autosave import (
     RecoveryEntry,
     RecoveryStore,
     offer_recovery,
-    recovery_key,
 )
 
 from annotator.model import Document
@@ -135,13 +133,12 @@ def test_save_as_moves_the_copy(qtbot, tmp_path: Path) -> None:
 def test_copies_are_complete_files(tmp_path: Path) -> None:
     store = RecoveryStore(tmp_path / "recovery")
     document = make_document()
-    entry = store.write(document, tmp_path / "x.tei.xml")
-    assert entry.key == recovery_key(tmp_path / "x.tei.xml", document)
-    info = json.loads(entry.info_path.read_text(encoding="utf-8"))
-    assert info["original_path"] == str(tmp_path / "x.tei.xml")
-    assert info["title"] == "خبر"
+    entry = store.claim().write(document, tmp_path / "x.tei.xml")
+    assert entry.tei_path.name == entry.key + ".tei.xml"
+    [found] = RecoveryStore(store.folder).entries()  # the note is read back from the copy
+    assert (found.original_path, found.title) == (str(tmp_path / "x.tei.xml"), "خبر")
     assert not [p for p in store.folder.iterdir() if p.name.endswith(".tmp")]
-    # A half-written leftover (no JSON) is ignored rather than offered.
+    # A file that is not XML up to its root is ignored rather than offered.
     (store.folder / "deadbeef.tei.xml").write_bytes(b"<TEI")
     assert [e.key for e in store.entries()] == [entry.key]
 
@@ -150,8 +147,9 @@ def test_unreadable_copy_raises_and_is_kept(tmp_path: Path) -> None:
     from annotator.errors import AnnotatorError
 
     store = RecoveryStore(tmp_path / "recovery")
-    entry = store.write(make_document(), None)
-    entry.tei_path.write_text("not xml", encoding="utf-8")
+    entry = store.claim().write(make_document(), None)
+    data = entry.tei_path.read_bytes()
+    entry.tei_path.write_bytes(data[: len(data) // 2])  # cut in the middle
     with pytest.raises(AnnotatorError):
         offer_recovery(None, store, choose=lambda p, e: (e[0], []), skip_running=False)
     assert entry.tei_path.exists()
@@ -159,7 +157,8 @@ def test_unreadable_copy_raises_and_is_kept(tmp_path: Path) -> None:
 
 def test_copies_of_a_running_process_are_not_offered(tmp_path: Path) -> None:
     store = RecoveryStore(tmp_path / "recovery")
-    store.write(make_document(), None)  # written by this (running) process
+    slot = store.claim()  # held by this (running) process
+    slot.write(make_document(), None)
     asked: list[object] = []
     assert offer_recovery(None, store, choose=lambda p, e: asked.append(e) or (None, [])) is None
     assert asked == []
@@ -167,8 +166,8 @@ def test_copies_of_a_running_process_are_not_offered(tmp_path: Path) -> None:
 
 def test_dialog_discard_and_restore(qtbot, tmp_path: Path) -> None:
     store = RecoveryStore(tmp_path / "recovery")
-    first = store.write(make_document(), tmp_path / "one.tei.xml")
-    second = store.write(make_document(), tmp_path / "two.tei.xml")
+    first = store.claim().write(make_document(), tmp_path / "one.tei.xml")
+    second = store.claim().write(make_document(), tmp_path / "two.tei.xml")
     dialog = RecoveryDialog(store.entries())
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 2

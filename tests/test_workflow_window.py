@@ -3,7 +3,6 @@ disk, recent files, projects, find, annotate all, and the Arabic interface."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -85,8 +84,7 @@ def test_recovery_after_a_crash_restores_the_same_document(qtbot, settings, tmp_
     add(first, "الرَّئِيسُ", "PER")  # a later edit, written by the timer too
     qtbot.waitUntil(lambda: not workflow.autosaver.pending, timeout=5000)
     edited = first.document
-    info = json.loads(workflow.store.entries()[0].info_path.read_text(encoding="utf-8"))
-    assert info["original_path"] == str(article)
+    assert workflow.store.entries()[0].original_path == str(article)
 
     # The crash: the window is destroyed without closing, saving or any clean-up code.
     shiboken6.delete(first)
@@ -287,7 +285,9 @@ def test_first_start_asks_the_name_once_then_offers_recovery(qtbot, settings, tm
                                                              article) -> None:
     settings.annotator = ""
     recovery = tmp_path / "recovery"
-    RecoveryStore(recovery).write(Document("article", TEXT, title="crashed"), article)
+    slot = RecoveryStore(recovery).claim()  # a window that crashed: copy kept, slot let go
+    slot.write(Document("article", TEXT, title="crashed"), article)
+    slot.close(keep_copy=True)
     window, workflow = make_window(qtbot, settings, recovery)
     asked: list[object] = []
     workflow.ask_name = lambda parent: asked.append(parent) or "Omar"

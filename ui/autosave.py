@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 from annotator import recovery
 from annotator.errors import AnnotatorError
 from annotator.model import Document
-from annotator.recovery import RecoveryEntry, local_time, recovery_key
+from annotator.recovery import RecoveryEntry, RecoverySlot, local_time
 from annotator.tagset import TagSet
 
 __all__ = ["DEFAULT_INTERVAL_MS", "Autosaver", "ChooseRecovery", "DocumentSource",
            "RecoveryDialog", "RecoveryEntry", "RecoveryStore", "choose_with_dialog",
-           "default_recovery_folder", "local_time", "offer_recovery", "recovery_key"]
+           "default_recovery_folder", "local_time", "offer_recovery"]
 
 DEFAULT_INTERVAL_MS = 5000
 
@@ -62,11 +62,14 @@ DocumentSource = Callable[[], tuple[Document | None, str | None, TagSet | None]]
 
 
 class Autosaver(QObject):
-    """Writes the recovery copy a few seconds after the last change.
+    """Writes the window's recovery copy a few seconds after the last change.
 
     Call :meth:`document_changed` on every edit: it (re)starts a single-shot timer, so a
     burst of edits is written once, ``interval_ms`` after the last.  Call :meth:`clear` after
     a clean save or close.  ``saved(path)`` / ``failed(message)`` report each write.
+
+    The copy lives in a slot of the store that only this autosaver uses (claimed at its first
+    write, given up by :meth:`clear`), so other windows on the same file keep theirs.
     """
 
     saved = Signal(str)
@@ -82,8 +85,7 @@ class Autosaver(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.flush)
         self._pending = False
-        # (document, path) of the copy last written, so a Save As or close removes it.
-        self._written: tuple[Document, str | None] | None = None
+        self._slot: RecoverySlot | None = None
 
     @property
     def interval_ms(self) -> int:
@@ -113,37 +115,42 @@ class Autosaver(QObject):
             self._pending = False
             return None
         try:
-            if self._written is not None and (self._written[0] is not document
-                                              or self._written[1] != path):
-                self.store.remove(*self._written)
-            entry = self.store.write(document, path, tagset=tagset)
+            if self._slot is None or self._slot.store is not self.store:
+                self._give_up_slot()
+                self._slot = self.store.claim()
+            entry = self._slot.write(document, path, tagset=tagset)
         except (AnnotatorError, OSError) as error:
             self.failed.emit(error_message(error) if isinstance(error, AnnotatorError)
                              else str(error))
             return None
         self._pending = False
-        self._written = (document, path)
         self.saved.emit(str(entry.tei_path))
         return entry.tei_path
 
+    def take_over(self, entry: RecoveryEntry) -> Path | None:
+        """Keep restored work (from ``entry``, left by a crash) in this window's own copy:
+        write it now, then delete ``entry``'s copy, which stays when the write fails."""
+        self._pending = True
+        written = self.flush()
+        if written is not None and written != entry.tei_path:
+            self.store.discard(entry)
+        return written
+
     def forget_previous(self) -> None:
         """Stop the timer and delete the copy last written (another document was opened)."""
-        self._timer.stop()
-        self._pending = False
-        if self._written is not None:
-            self.store.remove(*self._written)
-            self._written = None
+        self.clear()
 
     def clear(self) -> None:
-        """Forget pending changes and delete the copy (after a clean save or close)."""
+        """Forget pending changes and delete this window's copy (after a clean save or
+        close); copies of other windows stay."""
         self._timer.stop()
         self._pending = False
-        if self._written is not None:
-            self.store.remove(*self._written)
-            self._written = None
-        document, path, _ = self._source()
-        if document is not None:
-            self.store.remove(document, path)
+        self._give_up_slot()
+
+    def _give_up_slot(self) -> None:
+        if self._slot is not None:
+            self._slot.close()
+            self._slot = None
 
 
 class RecoveryDialog(QDialog):

@@ -41,6 +41,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QToolBar, QWidget
 
+from annotator.atomic import remove_stale_temporary_files
 from annotator.errors import AnnotatorError
 from annotator.formats import guess_format
 from annotator.model import Document
@@ -147,6 +148,7 @@ class Workflow(QObject):
 
     def _document_saved(self, path: str) -> None:
         self.autosaver.clear()
+        remove_stale_temporary_files(Path(path).parent)  # left there by killed saves
         self.guard.remember(path)
         self.recent.add(path)
         self.project_dock.model.refresh_file(path)
@@ -416,8 +418,7 @@ class Workflow(QObject):
             self.guard.remember(original)
         assert window.session is not None
         window.session.mark_unsaved()  # modified: the restored work is not saved yet
-        self.autosaver.document_changed()
-        self.autosaver.flush()  # keep the copy until the work is saved
+        self.autosaver.take_over(entry)  # the copy, now this window's, stays until saved
         window.statusBar().showMessage(translate("Workflow", "Restored unsaved work from %1")
                                        .replace("%1", local_time(entry.saved_at)), 10000)
         return True
