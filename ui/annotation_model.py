@@ -8,12 +8,14 @@ open.  Single edits insert, remove or refresh single rows (no model reset).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from annotator_ui.palette import swatch_icon
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -46,7 +48,7 @@ class AnnotationTableModel(QAbstractTableModel):
     COLUMNS = ("text", "label", "annotator", "span")
     TEXT, LABEL, ANNOTATOR, SPAN = range(4)
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document: Document | None = None
         self._tagset: TagSet | None = None
@@ -125,7 +127,8 @@ class AnnotationTableModel(QAbstractTableModel):
     def _fits(self, row: int, annotation: Annotation) -> bool:
         """True when ``annotation`` may stay at ``row`` without breaking the order."""
         key = _sort_key(annotation)
-        by_id = self._document.annotations  # type: ignore[union-attr]
+        assert self._document is not None  # rows are only ever placed for a document
+        by_id = self._document.annotations
         if row > 0 and _sort_key(by_id[self._ids[row - 1]]) > key:
             return False
         return not (row + 1 < len(self._ids) and _sort_key(by_id[self._ids[row + 1]]) < key)
@@ -140,7 +143,8 @@ class AnnotationTableModel(QAbstractTableModel):
         self.endRemoveRows()
 
     def _insert(self, annotation: Annotation) -> None:
-        by_id = self._document.annotations  # type: ignore[union-attr]
+        assert self._document is not None  # rows are only ever placed for a document
+        by_id = self._document.annotations
         row = bisect.bisect_left(self._ids, _sort_key(annotation),
                                  key=lambda i: _sort_key(by_id[i]))
         self.beginInsertRows(QModelIndex(), row, row)
@@ -218,7 +222,7 @@ class AnnotationTableModel(QAbstractTableModel):
 class AnnotationFilterModel(QSortFilterProxyModel):
     """Shows the rows of one label (or all) whose text, note or id holds a filter string."""
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._label = ""
         self._needle = ""
@@ -235,11 +239,12 @@ class AnnotationFilterModel(QSortFilterProxyModel):
         if text != self._needle:
             self._change_filter(lambda: setattr(self, "_needle", text))
 
-    def setSourceModel(self, model) -> None:  # type: ignore[no-untyped-def]
-        super().setSourceModel(model)
+    def setSourceModel(self, model: QAbstractItemModel | None, /) -> None:
+        # None detaches the proxy from its source, as in Qt; PySide6's stub leaves None out.
+        super().setSourceModel(model)  # type: ignore[arg-type]
         self._source = model if isinstance(model, AnnotationTableModel) else None
 
-    def _change_filter(self, change) -> None:  # type: ignore[no-untyped-def]
+    def _change_filter(self, change: Callable[[], object]) -> None:
         # invalidate(): one layout change instead of a signal per hidden row (row-by-row
         # filtering of 100,000 rows, every fifth kept, costs seconds in the views).
         change()
@@ -250,9 +255,9 @@ class AnnotationFilterModel(QSortFilterProxyModel):
             return True
         model = self._source
         document = model._document if model is not None else None
-        if document is None:
+        if model is None or document is None:
             return True
-        annotation = document.annotations.get(model._ids[source_row])  # type: ignore[union-attr]
+        annotation = document.annotations.get(model._ids[source_row])
         if annotation is None:
             return False
         if self._label and annotation.label != self._label:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -56,7 +56,8 @@ def action_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
               and not isinstance(a.parent(), QMenu) and a.text()]
     for action in others:
         seen.add(id(action))
-        rows.append((QDialog.tr("Other"), _plain(action.text()), shortcut_text(action)))
+        rows.append((QCoreApplication.translate("QDialog", "Other"), _plain(action.text()),
+                     shortcut_text(action)))
     return rows
 
 
@@ -127,7 +128,8 @@ class HelpDialog(QDialog):
         """Show only the rows whose menu, action or shortcut holds ``text``."""
         needle = text.casefold()
         for row in range(self.table.rowCount()):
-            values = " ".join(self.table.item(row, c).text() for c in range(3)).casefold()
+            values = " ".join(item.text() for c in range(3)
+                              if (item := self.table.item(row, c)) is not None).casefold()
             self.table.setRowHidden(row, needle not in values)
 
     def visible_rows(self) -> int:

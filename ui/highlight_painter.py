@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextLayout
@@ -75,7 +76,8 @@ def range_pieces(layout: QTextLayout, origin: QPointF, start: int, end: int) -> 
             if box.width() > 0:
                 spans.append([box.left(), box.right()])
         if not spans:  # only a separator or invisible characters: a thin caret-wide mark
-            x = line.cursorToX(lo)[0]
+            # PySide6 returns (x, position) here; its stub says only "object".
+            x = cast("tuple[float, int]", line.cursorToX(lo))[0]
             spans.append([x, x + 2.0])
         spans.sort()
         merged = [spans[0]]

@@ -123,7 +123,7 @@ class _Filler(Formatter):
     def format_field(self, value: object, format_spec: str) -> str:
         if isinstance(value, AnnotatorError):
             value = error_message(value)
-        text = super().format_field(value, format_spec)
+        text: str = super().format_field(value, format_spec)  # typeshed says Any
         return FSI + text + PDI if self.isolate else text
 
 

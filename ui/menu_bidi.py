@@ -8,7 +8,15 @@ wraps that part in a left-to-right isolate before the base style draws the item.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOptionMenuItem
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionMenuItem,
+    QWidget,
+)
 
 LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate, pop directional isolate
 
@@ -24,10 +32,13 @@ def isolate_shortcut(text: str) -> str:
 class ShortcutIsolatingStyle(QProxyStyle):
     """The application's style, drawing menu shortcuts left to right in any direction."""
 
-    def drawControl(self, element, option, painter, widget=None) -> None:  # type: ignore[no-untyped-def]
-        if element == QStyle.ControlElement.CE_MenuItem and "\t" in getattr(option, "text", ""):
-            option = QStyleOptionMenuItem(option)
-            option.text = isolate_shortcut(option.text)
+    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,
+                    painter: QPainter, /, widget: QWidget | None = None) -> None:
+        if (element == QStyle.ControlElement.CE_MenuItem
+                and isinstance(option, QStyleOptionMenuItem) and "\t" in option.text):
+            item = QStyleOptionMenuItem(option)
+            item.text = isolate_shortcut(item.text)
+            option = item
         super().drawControl(element, option, painter, widget)
 
 

@@ -58,9 +58,9 @@ class OccurrencesDialog(QDialog):
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        shown = QLabel(needle)
-        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(translate("Occurrences", "Text:"), shown)
+        needle_label = QLabel(needle)
+        needle_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(translate("Occurrences", "Text:"), needle_label)
         self.label_box = QComboBox()
         for spec in tagset:
             self.label_box.addItem(f"{spec.display_name(language)} ({spec.name})", spec.name)

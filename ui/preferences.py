@@ -159,30 +159,30 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         """Write every changed value to the settings."""
         s = self.settings
-        values = {
-            "annotator/name": (s.annotator, " ".join(self.name_edit.text().split())),
-            "ui/language": (s.language, str(self.language_box.currentData() or "")),
-            "text/font_family": (s.font_family, str(self.font_box.currentData() or "")),
-            "text/font_size": (s.font_size, self.size_spin.value()),
-            "annotate/snapping": (s.snapping, self.snapping_box.isChecked()),
-            "annotate/proclitic_mode": (s.proclitic_mode, str(self.proclitic_box.currentData())),
-            "files/autosave_seconds": (s.autosave_seconds, self.autosave_spin.value()),
-        }
-        self.changed_keys = {key for key, (old, new) in values.items() if old != new}
-        if "annotator/name" in self.changed_keys and values["annotator/name"][1]:
-            s.annotator = values["annotator/name"][1]
-        else:
-            self.changed_keys.discard("annotator/name")
-        if "ui/language" in self.changed_keys:
-            s.language = values["ui/language"][1]
-        if "text/font_family" in self.changed_keys:
-            s.font_family = values["text/font_family"][1]
-        if "text/font_size" in self.changed_keys:
-            s.font_size = values["text/font_size"][1]
-        if "annotate/snapping" in self.changed_keys:
-            s.snapping = values["annotate/snapping"][1]
-        if "annotate/proclitic_mode" in self.changed_keys:
-            s.proclitic_mode = values["annotate/proclitic_mode"][1]
-        if "files/autosave_seconds" in self.changed_keys:
-            s.autosave_seconds = values["files/autosave_seconds"][1]
+        self.changed_keys = set()
+        name = " ".join(self.name_edit.text().split())
+        if name and name != s.annotator:
+            s.annotator = name
+            self.changed_keys.add("annotator/name")
+        language = str(self.language_box.currentData() or "")
+        if language != s.language:
+            s.language = language
+            self.changed_keys.add("ui/language")
+        family = str(self.font_box.currentData() or "")
+        if family != s.font_family:
+            s.font_family = family
+            self.changed_keys.add("text/font_family")
+        if self.size_spin.value() != s.font_size:
+            s.font_size = self.size_spin.value()
+            self.changed_keys.add("text/font_size")
+        if self.snapping_box.isChecked() != s.snapping:
+            s.snapping = self.snapping_box.isChecked()
+            self.changed_keys.add("annotate/snapping")
+        proclitic_mode = str(self.proclitic_box.currentData())
+        if proclitic_mode != s.proclitic_mode:
+            s.proclitic_mode = proclitic_mode
+            self.changed_keys.add("annotate/proclitic_mode")
+        if self.autosave_spin.value() != s.autosave_seconds:
+            s.autosave_seconds = self.autosave_spin.value()
+            self.changed_keys.add("files/autosave_seconds")
         super().accept()

@@ -273,7 +273,7 @@ class ProjectDock(QDockWidget):
     def selected_path(self) -> str | None:
         """The path of the selected row."""
         rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ProjectModel.PATH_ROLE) if rows else None
+        return str(rows[0].data(ProjectModel.PATH_ROLE)) if rows else None
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -308,6 +308,6 @@ class ProjectDock(QDockWidget):
         self.progress_bar.setRange(0, max(progress.total, 1))
         self.progress_bar.setValue(progress.done)
         selected = self.selected_path()
-        self.done_button.setEnabled(bool(selected) and (selected.lower().endswith(TEI_SUFFIX)
-                                                        or selected == self.current_path))
+        self.done_button.setEnabled(bool(selected and (selected.lower().endswith(TEI_SUFFIX)
+                                                       or selected == self.current_path)))
 

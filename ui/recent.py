@@ -12,7 +12,7 @@ from pathlib import Path
 
 from annotator_ui.settings import Settings
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QInputDialog, QMenu, QWidget
 
 from annotator.model import Document
@@ -124,7 +124,7 @@ class FileDropFilter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            assert isinstance(event, (QDragEnterEvent,)) or hasattr(event, "mimeData")
+            assert isinstance(event, QDragMoveEvent)  # QDragEnterEvent is one too
             paths = _local_paths(event.mimeData().urls()) if event.mimeData().hasUrls() else []
             if any(is_openable(p) or Path(p).is_dir() for p in paths):
                 event.acceptProposedAction()

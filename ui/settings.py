@@ -14,11 +14,13 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
+from annotator.align import ProcliticMode
+
 ORGANISATION = "arabic-news-annotator"
 APPLICATION = "annotator"
 
 LANGUAGES = ("", "ar", "en")  # "" follows the system locale
-PROCLITIC_MODES = ("particles", "all", "none")  # annotator.align.ProcliticMode
+PROCLITIC_MODES: tuple[ProcliticMode, ...] = ("particles", "all", "none")
 DEFAULT_FONT_SIZE = 16
 DEFAULT_AUTOSAVE_SECONDS = 5
 MAX_RECENT = 10
@@ -41,9 +43,11 @@ def _to_bool(value: object, default: bool) -> bool:
 
 
 def _to_int(value: object, default: int, low: int, high: int) -> int:
+    if not isinstance(value, (int, float, str, bytes)):
+        return default
     try:
-        number = int(value)  # type: ignore[call-overload]
-    except (TypeError, ValueError):
+        number = int(value)
+    except (ValueError, OverflowError):
         return default
     return min(max(number, low), high)
 
@@ -147,11 +151,11 @@ class Settings(QObject):
         self._set("annotate/snapping", bool(on))
 
     @property
-    def proclitic_mode(self) -> str:
+    def proclitic_mode(self) -> ProcliticMode:
         """Which proclitics snapping may strip (``annotator.align.align_span(proclitics=...)``):
         ``"particles"`` (و ف ب ل ك, the default), ``"all"`` (also ال, لل) or ``"none"``."""
         value = str(self._store.value("annotate/proclitic_mode", "particles") or "")
-        return value if value in PROCLITIC_MODES else "particles"
+        return next((mode for mode in PROCLITIC_MODES if mode == value), "particles")
 
     @proclitic_mode.setter
     def proclitic_mode(self, mode: str) -> None:

@@ -40,6 +40,7 @@ from PySide6.QtGui import (
     QFontDatabase,
     QKeySequence,
     QPainter,
+    QTextBlock,
     QTextCursor,
     QTextDocument,
     QTextLayout,
@@ -179,7 +180,8 @@ class ParagraphLayout(QPlainTextDocumentLayout):
         self.blocks_finished += 1
         return super().blockBoundingRect(block)
 
-    def _lay_out_again(self, block, layout: QTextLayout, option: QTextOption) -> None:  # type: ignore[no-untyped-def]
+    def _lay_out_again(self, block: QTextBlock, layout: QTextLayout,
+                       option: QTextOption) -> None:
         """Break ``block`` into lines again with ``option`` (its direction), as Qt did."""
         first = layout.lineAt(0)
         width, margin = first.width(), first.position().x()
