@@ -145,11 +145,11 @@ def _documents_svg(report: AgreementReport) -> str:
     values = sorted(f.alpha for f in report.per_document.values() if not math.isnan(f.alpha))
     if not values:
         return "<p>No document has an alpha.</p>"
-    width, height, top = 860, 140, 8
+    width, height, margin = 860, 140, 8
     low = min(0.0, values[0])
     step = width / len(values)
-    parts = [f'<svg width="{width + 40}" height="{height + top + 8}" role="img" class="docs">'
-             f'<g transform="translate(0,{top})">']
+    parts = [f'<svg width="{width + 40}" height="{height + margin + 8}" role="img" class="docs">'
+             f'<g transform="translate(0,{margin})">']
     for tick in (0.0, 0.667, 0.8, 1.0):
         if tick < low:
             continue

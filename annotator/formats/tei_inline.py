@@ -99,7 +99,8 @@ def document_to_tei_inline(document: Document, *, tagset: TagSet | None = None,
     tagset = tagset or default_tagset()
     problems = problems if problems is not None else Problems()
     text = document.text
-    root = etree.Element(_T + "TEI", nsmap={None: TEI_NS})
+    # None keys the default namespace in lxml; lxml-stubs' nsmap type leaves it out.
+    root = etree.Element(_T + "TEI", nsmap={None: TEI_NS})  # type: ignore[dict-item]
     root.set(_XML_LANG, document.language or "und")
     _header(root, document)
     text_element = etree.SubElement(root, _T + "text")
