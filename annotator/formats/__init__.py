@@ -13,6 +13,7 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from annotator.error_catalogue import Entry, Errors
 from annotator.errors import AnnotatorError, FormatError
@@ -91,8 +92,11 @@ class Problems:
             self.on_problem(problem, False)
 
 
-def _resolve(table: dict[str, str], name: str, unknown: Entry,
-             unavailable: Entry) -> Callable[..., object]:
+Reader = Callable[[Path, ImportOptions, Problems], Iterable[Document]]
+Writer = Callable[[Iterable[Document], Path, ExportOptions], None]
+
+
+def _resolve(table: dict[str, str], name: str, unknown: Entry, unavailable: Entry) -> object:
     try:
         target = table[name]
     except KeyError:
@@ -104,7 +108,7 @@ def _resolve(table: dict[str, str], name: str, unknown: Entry,
         if error.name == module_name:
             raise FormatError(unavailable, name=name) from None
         raise
-    return getattr(module, function)  # type: ignore[no-any-return]
+    return getattr(module, function)
 
 
 def guess_format(path: Path) -> str:
@@ -123,12 +127,12 @@ def read_documents(path: Path, fmt: str, options: ImportOptions,
     """Documents from ``path`` in format ``fmt`` (``auto`` guesses from the name)."""
     if fmt == "auto":
         fmt = guess_format(path)
-    reader = _resolve(READERS, fmt, Errors.E300, Errors.E301)
-    yield from reader(path, options, problems)  # type: ignore[misc]
+    reader = cast(Reader, _resolve(READERS, fmt, Errors.E300, Errors.E301))
+    yield from reader(path, options, problems)
 
 
 def write_documents(documents: Iterable[Document], out: Path, fmt: str,
                     options: ExportOptions) -> None:
     """Write ``documents`` to ``out`` in format ``fmt``."""
-    writer = _resolve(WRITERS, fmt, Errors.E302, Errors.E303)
+    writer = cast(Writer, _resolve(WRITERS, fmt, Errors.E302, Errors.E303))
     writer(documents, out, options)
