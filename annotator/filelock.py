@@ -46,12 +46,20 @@ def lock(fd: int) -> bool:
 
 
 def is_held(path: str | Path) -> bool:
-    """True when a live process holds the lock of ``path`` (False when the file is gone,
-    free, or cannot be locked)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return False
+    """True when a live process holds the lock of ``path``, or when that cannot be told
+    because the file cannot be opened (another user's, say); False when the file is gone,
+    free, or the system cannot lock it."""
+    fd = None
+    for mode in (os.O_RDWR, os.O_RDONLY):  # some network folders lock writable files only
+        try:
+            fd = os.open(path, mode | getattr(os, "O_NOFOLLOW", 0))
+            break
+        except FileNotFoundError:
+            return False
+        except OSError:
+            continue
+    if fd is None:
+        return True
     try:
         _lock(fd)
     except OSError as error:
