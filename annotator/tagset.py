@@ -10,6 +10,7 @@ import copy
 import functools
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -102,7 +103,7 @@ class TagSet:
     def __contains__(self, label: object) -> bool:
         return label in self.labels
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[LabelSpec]:
         return iter(self.labels.values())
 
     def __len__(self) -> int:
