@@ -18,7 +18,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.errors import AnnotatorError, IntegrityError
+from annotator.error_catalogue import Errors
+from annotator.errors import AnnotatorError, FormatError, IntegrityError
 from annotator.tagset import TagSet
 from annotator.tei import read_tei, save_tei
 
@@ -70,8 +71,8 @@ class ProjectEntry:
     """The listing annotator's status, one of :data:`STATUSES` (an unknown value counts as
     in progress)."""
     title: str = ""
-    error: str = ""
-    """Why the file could not be read (one line), or ``""``."""
+    error: AnnotatorError | None = None
+    """Why the file could not be read, or None (the app shows it in its language)."""
     document_id: str = ""
     annotations: int = 0
     """How many annotations the document holds, every annotator's and gold together."""
@@ -105,10 +106,11 @@ def read_entry(path: str | Path, annotator: str) -> ProjectEntry:
         return ProjectEntry(path)
     try:
         document = read_tei(path).document
-    except (AnnotatorError, OSError) as error:
-        message = error.one_line() if isinstance(error, AnnotatorError) else \
-            f"{path}: cannot read: {error.strerror or error}"
-        return ProjectEntry(path, error=message)
+    except AnnotatorError as error:
+        return ProjectEntry(path, error=error)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return ProjectEntry(path, error=FormatError(Errors.E600, reason=reason, path=str(path)))
     statuses = dict(document.status)
     counts = Counter(a.annotator for a in document.annotations)
     return ProjectEntry(path, status_for(statuses, annotator), document.title,

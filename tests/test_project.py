@@ -66,7 +66,7 @@ def test_listing_prefers_the_tei_copy_and_sorts_by_name(project: Path) -> None:
 def test_entries_carry_id_title_counts_and_every_status(project: Path) -> None:
     entries = list_project(project, "layla")
     a, b, c, d, e = entries
-    assert a == ProjectEntry(project / "a.tei.xml", DONE, "a.tei.xml", "", "a", 2,
+    assert a == ProjectEntry(project / "a.tei.xml", DONE, "a.tei.xml", None, "a", 2,
                              {"layla": 1, "omar": 1}, {"layla": DONE, "omar": IN_PROGRESS})
     assert (b.status, b.annotations, dict(b.annotations_by)) == (IN_PROGRESS, 2, {"layla": 2})
     # An unknown status counts as in progress for the listing, and is kept as stored.
@@ -105,7 +105,8 @@ def test_an_unreadable_file_is_listed_with_one_line(project: Path) -> None:
     (project / "broken.tei.xml").write_text("<TEI", encoding="utf-8")
     entry = read_entry(project / "broken.tei.xml", "layla")
     assert entry.status == NOT_STARTED and entry.annotations == 0
-    assert entry.error.startswith(str(project / "broken.tei.xml")) and "\n" not in entry.error
+    assert entry.error is not None and entry.error.code == "E200"  # not well-formed XML
+    assert entry.error.path == str(project / "broken.tei.xml") and "\n" not in str(entry.error)
 
 
 def test_set_status_keeps_the_rest_of_the_file(tmp_path: Path) -> None:

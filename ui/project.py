@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotator_ui.i18n import error_message
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -149,13 +150,15 @@ class ProjectModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.NAME:
                 return isolate(entry.name)
-            return status_text(entry.status) if not entry.error else \
+            return status_text(entry.status) if entry.error is None else \
                 QCoreApplication.translate("Project", "unreadable")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.error or (f"{entry.title}\n{entry.path}" if entry.title
-                                   else str(entry.path))
+            if entry.error is not None:
+                return error_message(entry.error)
+            return f"{entry.title}\n{entry.path}" if entry.title else str(entry.path)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
-            return QBrush(QColor("#c62828" if entry.error else STATUS_COLOURS[entry.status]))
+            return QBrush(QColor("#c62828" if entry.error is not None
+                                 else STATUS_COLOURS[entry.status]))
         if role == self.PATH_ROLE:
             return str(entry.path)
         if role == self.STATUS_ROLE:
