@@ -17,6 +17,8 @@ Codes by area:
   CoNLL, inline TEI)
 - ``E500``-``E599``: merge and agreement
 - ``E600``-``E699``: the command line, files and folders, saving
+- ``E700``-``E799``: team projects (the folder, assignment, import into a layer, git, sync,
+  status)
 """
 
 from __future__ import annotations
@@ -388,6 +390,74 @@ class Errors:
     E642 = Entry("is a folder, not a file")
     E643 = Entry("is not a regular file")
     E644 = Entry("holds no document")
+
+    # -- team projects: the folder and project.toml (teamproject, assignment) ------------------
+    E700 = Entry("not a project folder (no project.toml): create one with 'annotator project "
+                 "init'")
+    E701 = Entry("cannot read project.toml: {reason}")
+    E702 = Entry("project.toml is not valid TOML: {detail}")
+    E703 = Entry("project.toml: {key} must be {kind}")
+    E704 = Entry("{name!r} cannot be an annotator's name: use letters, digits, '.', '-', '_' "
+                 "(at most 64, not starting with '.' or '-', not ending in '.')")
+    E705 = Entry("annotator names {first!r} and {second!r} differ only in case (Windows and "
+                 "macOS would give them one folder)")
+    E706 = Entry("a project is already here (project.toml); choose another folder")
+    E707 = Entry("the folder is not empty; a new project needs a new or empty folder")
+    E708 = Entry("document ids {first!r} and {second!r} differ only in case (Windows and macOS "
+                 "would give them one file)")
+    E709 = Entry("no documents to put in the project")
+    E710 = Entry("document {id} is also in {source}; the documents of a project need "
+                 "different ids")
+    E711 = Entry("--per-document {k} needs at least {k} annotators, not {count}")
+    E712 = Entry("--per-document must be at least 1, not {k}")
+    E713 = Entry("--annotators: give at least one name")
+    E714 = Entry("annotator {name!r} is named twice")
+    E715 = Entry("the project has no documents (texts/ is empty)")
+
+    # -- team projects: annotations into an annotator's layer (teamimport) --------------------
+    E720 = Entry("document {id} is not in the project (no texts/{id}.tei.xml)")
+    E721 = Entry("document {id}: the text differs from the project's ({length} characters, "
+                 "SHA-256 {sha}…; the project's: {project_length} characters, {project_sha}…)")
+    E722 = Entry("document {id}: {name}'s layer already holds other annotations; kept (use "
+                 "--replace to replace them)")
+    E723 = Entry("document {id} holds annotations of {names}; import one annotator's work at "
+                 "a time")
+    E724 = Entry("document {id}: {count} gold annotation(s) left out (gold is the lead's)")
+    E725 = Entry("document {id} is not assigned to {name}; imported all the same")
+    E726 = Entry("document {id}: the annotations of {other} become {name}'s")
+    E728 = Entry("--project needs --annotator NAME (whose layer receives the annotations)")
+
+    # -- team projects: git (gitrepo) ----------------------------------------------------------
+    E730 = Entry("git is not installed (or not on PATH): install it from https://git-scm.com, "
+                 "then try again")
+    E731 = Entry("git {command} failed: {detail}")
+    E732 = Entry("not a git repository: create the project with 'annotator project init', or "
+                 "get it with 'git clone URL'")
+    E733 = Entry("an unfinished git {operation} is in progress here: finish or abort it with "
+                 "git first")
+    E734 = Entry("not on a branch (detached HEAD): go back to the project's branch first "
+                 "(git switch BRANCH)")
+
+    # -- team projects: sync (teamsync) --------------------------------------------------------
+    E750 = Entry("cannot reach the remote {remote} ({detail}); your work is committed here and "
+                 "nothing is lost: check the network or the remote's address (git remote -v), "
+                 "then sync again")
+    E751 = Entry("the remote {remote} refused the push ({detail}); your work is committed here "
+                 "and nothing is lost: check your access to the remote, then sync again")
+    E752 = Entry("{count} file(s) changed here that {name} does not sync (first: {file}) are in "
+                 "the way of changes from the remote; nothing was lost: copy them elsewhere, "
+                 "undo them (git checkout -- FILE), then sync again")
+    E753 = Entry("the remote's changes conflict with this copy's in {count} file(s) (first: "
+                 "{file}; changed outside annotator?); nothing was merged and your commits are "
+                 "kept: resolve it with git, or ask the lead")
+    E754 = Entry("others kept pushing: {tries} tries to push failed; your work is committed "
+                 "here and nothing is lost: sync again")
+    E755 = Entry("{count} changed file(s) that {name} does not sync were left alone (not "
+                 "committed, not lost): {shown}")
+
+    # -- team projects: status (teamstatus) ----------------------------------------------------
+    E770 = Entry("cannot keep the status index: {reason}; the status shown is right, the next "
+                 "one will be slower")
 
 
 def entries() -> list[Entry]:
