@@ -390,6 +390,7 @@ class Errors:
     E642 = Entry("is a folder, not a file")
     E643 = Entry("is not a regular file")
     E644 = Entry("holds no document")
+    E645 = Entry("cannot write the screenshot")
 
     # -- team projects: the folder and project.toml (teamproject, assignment) ------------------
     E700 = Entry("not a project folder (no project.toml): create one with 'annotator project "

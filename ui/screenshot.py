@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from annotator.error_catalogue import Errors
 from annotator.errors import SaveError
 
 
@@ -18,7 +19,7 @@ def render_to_png(widget: QWidget, out: str | Path, size: tuple[int, int] | None
         QApplication.processEvents()
     image = widget.grab()
     if not image.save(str(out), "PNG"):
-        raise SaveError("cannot write the screenshot", path=str(out))
+        raise SaveError(Errors.E645, path=str(out))
 
 
 def parse_size(value: str) -> tuple[int, int]:
