@@ -20,6 +20,7 @@ import importlib
 import sys
 import threading
 from collections.abc import Sequence
+from typing import NoReturn, Protocol, cast
 
 from annotator import __version__
 from annotator.errors import AnnotatorError
@@ -56,26 +57,36 @@ def worker_start_method() -> str:
     return "spawn"
 
 
+class Command(Protocol):
+    """A sub-command's module, as the module docstring describes it."""
+
+    HELP: str
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors exit with status 2 and one line of message."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n"
                               f"Try '{self.prog} --help'.\n")
 
 
-def _available_commands() -> dict[str, object]:
-    modules: dict[str, object] = {}
+def _available_commands() -> dict[str, Command]:
+    modules: dict[str, Command] = {}
     for name, module_name in COMMANDS.items():
         try:
-            modules[name] = importlib.import_module(module_name)
+            modules[name] = cast(Command, importlib.import_module(module_name))
         except ModuleNotFoundError as error:
             if error.name != module_name:
                 raise
     return modules
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     """The full parser and the command modules behind it."""
     parser = _Parser(
         prog="annotator",
@@ -88,8 +99,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, object]]:
     modules = _available_commands()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, module in modules.items():
-        command = sub.add_parser(name, help=module.HELP, description=module.HELP)  # type: ignore[attr-defined]
-        module.add_arguments(command)  # type: ignore[attr-defined]
+        command = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
     return parser, modules
 
 
@@ -107,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     paused = CollectorPaused() if args.command in COLLECTOR_PAUSED else contextlib.nullcontext()
     try:
         with paused:
-            return int(modules[args.command].run(args))  # type: ignore[attr-defined]
+            return modules[args.command].run(args)
     except AnnotatorError as error:
         print(f"annotator {args.command}: {error.diagnostic()}", file=sys.stderr)
         return EXIT_USAGE
