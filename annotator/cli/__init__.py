@@ -35,6 +35,8 @@ COMMANDS = {
     "show": "annotator.cli.cmd_show",
     "merge": "annotator.cli.cmd_merge",
     "agree": "annotator.cli.cmd_agree",
+    "project": "annotator.cli.cmd_project",
+    "sync": "annotator.cli.cmd_sync",
 }
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2

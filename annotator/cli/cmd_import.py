@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,8 +25,9 @@ from annotator.model import Document
 from annotator.progress import Progress
 from annotator.tagset import TagSet, load_tagset
 from annotator.tei import tei_bytes
-from annotator.xmlchars import check_xml_text, replace_illegal
+from annotator.xmlchars import check_xml_text, first_illegal_field, replace_illegal
 
+from .import_project import run_into_project
 from .inputs import expand_sources, project_tagset
 
 HELP = ("Import text, JSONL, TEI, CoNLL, brat or Hugging Face files: one TEI file per document "
@@ -45,6 +47,11 @@ and reports how many.
 Hugging Face token rows ({"id", "tokens", "ner_tags"}, as 'export --format hf' writes
 them) need --format hf; numeric ner_tags are looked up in NAME.labels.json beside NAME.jsonl.
 
+With --project DIR --annotator NAME instead of -o, each document goes into NAME's layer of
+the team project DIR's document with the same id (annotations/NAME/<id>.tei.xml); a text that
+differs from the project's by one character, and ids the project does not have, are
+reported; a layer already holding other annotations is kept unless --replace.
+
 Every failing file or JSONL line is reported as FILE:LINE: problem; the rest is imported.
 An existing output file that differs from the new one is kept unless --overwrite is given.
 Exit status: 0 when everything was imported, 2 when any input failed or on usage errors.
@@ -58,8 +65,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     endings = ", ".join(suffix for suffix, _ in SUFFIXES)
     parser.add_argument("sources", nargs="+", metavar="SRC",
                         help=f"files or folders (searched recursively for {endings})")
-    parser.add_argument("-o", "--output", required=True, metavar="OUTDIR", type=Path,
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", metavar="OUTDIR", type=Path,
                         help="folder for the TEI files (created if missing)")
+    target.add_argument("--project", metavar="DIR", type=Path,
+                        help="instead of -o: put the annotations into --annotator NAME's layer "
+                             "of the team project DIR's documents, matched by id "
+                             "(docs/PROJECT.md)")
+    parser.add_argument("--replace", action="store_true",
+                        help="--project: replace what NAME's layer already holds (default: "
+                             "keep it, and report the document)")
     parser.add_argument("--format", default="auto", choices=["auto", *READERS],
                         help="input format (default: by file ending)")
     parser.add_argument("--annotator", default="", metavar="NAME",
@@ -81,7 +96,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="replace existing output files that differ from the import")
 
 
-def _wanted(fmt: str):  # type: ignore[no-untyped-def]
+def wanted_files(fmt: str) -> Callable[[Path], bool]:
     """Which files of a folder to import: known endings (of ``fmt`` unless ``auto``).
 
     A ``.txt`` next to a ``.ann`` of the same name is brat's text, read with the ``.ann``.
@@ -198,10 +213,15 @@ def run(args: argparse.Namespace) -> int:
     """Import every source; exit 0 when all of it was imported, else 2."""
     if args.encoding:
         check_encoding_name(args.encoding)
+    if args.project is not None:
+        return run_into_project(args, wanted_files(args.format))
+    illegal = first_illegal_field([("--annotator", args.annotator)])
+    if illegal:
+        raise FormatError(Errors.E635, option=illegal[0], char=illegal[1])
     tagset = load_tagset(args.tagset) if args.tagset else project_tagset(args.output)
     _prepare_output(args.output)
     source_errors: list[AnnotatorError] = []
-    files = expand_sources(args.sources, _wanted(args.format), source_errors,
+    files = expand_sources(args.sources, wanted_files(args.format), source_errors,
                            exclude=args.output)
     with Progress(len(files)) as progress:
         importer = _Importer(args, tagset, progress)

@@ -22,6 +22,7 @@ from annotator.merge import (
     merge_corpus,
     merge_files,
 )
+from annotator.teamproject import TeamProject, is_project
 from annotator.tei import save_tei
 
 from . import worker_start_method
@@ -30,6 +31,8 @@ from .inputs import refuse_output_over_inputs
 HELP = "Merge annotators' TEI files of the same documents: their layers plus a gold layer."
 
 EPILOG = """\
+PROJECT mode: the one input is a team project's folder (docs/PROJECT.md); its annotators'
+folders are merged as in FOLDER mode, and the gold layer's author is the project's lead.
 FILE mode: the inputs are files of one document (same text, checked by SHA-256); OUT is the
 merged TEI file.  FOLDER mode: each input folder holds one annotator's files; files are paired
 by document id and OUT is a folder receiving DOCID.tei.xml per document.  A document missing
@@ -48,7 +51,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("inputs", nargs="+", metavar="FILE|FOLDER",
-                        help="annotators' TEI files of one document, or one folder per annotator")
+                        help="annotators' TEI files of one document, one folder per annotator, "
+                             "or a team project's folder")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="merged TEI file (FILE mode) or output folder (FOLDER mode)")
     parser.add_argument("--strategy", choices=STRATEGIES, default="majority",
@@ -57,8 +61,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="majority: at least K annotators must agree (default: more than half)")
     parser.add_argument("--overlap", action="store_true",
                         help="overlapping spans with the same label agree (default: exact spans)")
-    parser.add_argument("--lead", default=os.environ.get("USER") or "lead",
-                        help="name recorded as the gold layer's author (default: $USER)")
+    parser.add_argument("--lead",
+                        help="name recorded as the gold layer's author (default: a project's "
+                             "lead, else $USER)")
     parser.add_argument("--conflicts", metavar="FILE.jsonl",
                         help="also write every conflict as one JSON object per line")
     parser.add_argument("--list-conflicts", action="store_true",
@@ -136,15 +141,44 @@ def _refuse_existing(existing: list[Path]) -> None:
         raise MergeError(Errors.E530, count=len(existing), path=str(existing[0]))
 
 
+def _project_inputs(folder: Path) -> tuple[TeamProject, list[Path]]:
+    """A team project's annotator folders that hold files (docs/PROJECT.md)."""
+    project = TeamProject.open(folder)
+    return project, [project.layer_dir(name) for name in project.layer_names()
+                     if project.layer_ids(name)]
+
+
+def _report_unstarted(project: TeamProject, merged_ids: set[str]) -> None:
+    """Say which assigned work is not in the merge (not started), in two lines at most."""
+    missing = [f"{doc_id} ({name})" for doc_id, names in project.config.assignment.items()
+               for name in names if not project.layer_path(name, doc_id).is_file()]
+    if missing:
+        print(f"annotator merge: note: {len(missing)} assignment(s) not started, so not in "
+              f"the merge: {', '.join(missing[:3])}" + (" …" if len(missing) > 3 else ""),
+              file=sys.stderr)
+    untouched = [doc_id for doc_id in project.document_ids() if doc_id not in merged_ids]
+    if untouched:
+        print(f"annotator merge: note: {len(untouched)} document(s) nobody started were not "
+              f"merged: {', '.join(untouched[:3])}" + (" …" if len(untouched) > 3 else ""),
+              file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     inputs = [Path(p) for p in args.inputs]
+    project = None
+    if len(inputs) == 1 and is_project(inputs[0]):
+        project, inputs = _project_inputs(inputs[0])
+        if len(inputs) < 2:
+            raise MergeError(Errors.E505, path=str(project.root))
+    lead = args.lead or (project.config.lead if project else None) or os.environ.get("USER") \
+        or "lead"
     for path in inputs:
         if not path.exists():
             raise MergeError(Errors.E603, path=str(path))
     folders = [p.is_dir() for p in inputs]
     if any(folders) and not all(folders):
         raise MergeError(Errors.E531)
-    options = MergeOptions(args.strategy, args.min_agree, args.overlap, args.lead)
+    options = MergeOptions(args.strategy, args.min_agree, args.overlap, lead)
     out = Path(args.output)
     if args.conflicts:
         refuse_output_over_inputs(args.conflicts, inputs, "--conflicts")
@@ -160,7 +194,9 @@ def run(args: argparse.Namespace) -> int:
         finally:
             bar.close()
         results: list[MergeResult | DocumentMerge] = list(merged.results)
-        for doc_id, absent in merged.missing.items():
+        if project is not None:
+            _report_unstarted(project, {r.doc_id for r in merged.results})
+        for doc_id, absent in ({} if project else merged.missing).items():
             print(f"annotator merge: warning: {doc_id} missing from {', '.join(absent)}; "
                   "merged from the others", file=sys.stderr)
     else:
