@@ -248,6 +248,10 @@
       <translation>يجب أن يربط ⁨"status"⁩ أسماء المعلِّقين بسلاسل نصية</translation>
     </message>
     <message>
+      <source>--annotators: give at least one name</source>
+      <translation>⁨--annotators⁩: أعطِ اسمًا واحدًا على الأقل</translation>
+    </message>
+    <message>
       <source>--conflicts names the merged output itself; choose another name</source>
       <translation>⁨--conflicts⁩ يسمّي المخرج المدمج نفسه؛ اختر اسمًا آخر</translation>
     </message>
@@ -258,6 +262,18 @@
     <message>
       <source>--min-agree {k} is impossible with {annotators} annotators</source>
       <translation>⁨--min-agree⁩ {k} مستحيل مع {annotators} مُعلِّقين</translation>
+    </message>
+    <message>
+      <source>--per-document must be at least 1, not {k}</source>
+      <translation>يجب أن يكون ⁨--per-document⁩ ‏1 على الأقل، لا {k}</translation>
+    </message>
+    <message>
+      <source>--per-document {k} needs at least {k} annotators, not {count}</source>
+      <translation>⁨--per-document {k}⁩ يحتاج {k} معلّقين على الأقل، لا {count}</translation>
+    </message>
+    <message>
+      <source>--project needs --annotator NAME (whose layer receives the annotations)</source>
+      <translation>⁨--project⁩ يحتاج ⁨--annotator NAME⁩ (صاحب الطبقة التي تتلقى التعليقات)</translation>
     </message>
     <message>
       <source>--split needs OUT to be a folder, but it is a file</source>
@@ -304,6 +320,10 @@
       <translation>يجب أن يكون الربط بالصيغة ⁨{{"role": ..., "target": ...}}⁩</translation>
     </message>
     <message>
+      <source>a project is already here (project.toml); choose another folder</source>
+      <translation>يوجد مشروع هنا من قبل (⁨project.toml⁩)؛ اختر مجلدًا آخر</translation>
+    </message>
+    <message>
       <source>a relation must have "from_id", "to_id" and "type"</source>
       <translation>يجب أن تكون للعلاقة الحقول ⁨"from_id"⁩ و⁨"to_id"⁩ و⁨"type"⁩</translation>
     </message>
@@ -346,6 +366,10 @@
     <message>
       <source>an empty {label} entity at character {start} (empty tokens only) is left out</source>
       <translation>كيان {label} فارغ عند الحرف {start} (وحداته فارغة كلها) تُرك</translation>
+    </message>
+    <message>
+      <source>an unfinished git {operation} is in progress here: finish or abort it with git first</source>
+      <translation>عملية ⁨git {operation}⁩ لم تكتمل هنا: أكملها أو ألغها بـgit أولًا</translation>
     </message>
     <message>
       <source>annotation id {id!r} is not a valid XML name or is reserved</source>
@@ -432,8 +456,16 @@
       <translation>التعليق {id}: الربط {role} يشير إلى تعليق غير موجود {target!r}</translation>
     </message>
     <message>
+      <source>annotator names {first!r} and {second!r} differ only in case (Windows and macOS would give them one folder)</source>
+      <translation>اسما المعلّقَين {first!r} و{second!r} لا يختلفان إلا في حالة الأحرف (ويندوز وماك يجعلان لهما مجلدًا واحدًا)</translation>
+    </message>
+    <message>
       <source>annotator {annotator!r} has work in both {first} and {other}</source>
       <translation>للمُعلِّق {annotator!r} عمل في {first} وفي {other} كليهما</translation>
+    </message>
+    <message>
+      <source>annotator {name!r} is named twice</source>
+      <translation>المعلّق {name!r} مذكور مرتين</translation>
     </message>
     <message>
       <source>attribute of unknown annotation {id!r}; line skipped</source>
@@ -484,12 +516,24 @@
       <translation>تعذّر إنشاء مجلد الاسترداد: {reason}</translation>
     </message>
     <message>
+      <source>cannot keep the status index: {reason}; the status shown is right, the next one will be slower</source>
+      <translation>تعذّر الاحتفاظ بفهرس الحالة: {reason}؛ الحالة المعروضة صحيحة، والمرة القادمة أبطأ</translation>
+    </message>
+    <message>
+      <source>cannot reach the remote {remote} ({detail}); your work is committed here and nothing is lost: check the network or the remote's address (git remote -v), then sync again</source>
+      <translation>تعذّر الوصول إلى المستودع البعيد {remote} ({detail})؛ عملك محفوظ هنا في إيداع ولم يضِع شيء: تحقق من الشبكة أو من عنوان المستودع البعيد (⁨git remote -v⁩) ثم زامن من جديد</translation>
+    </message>
+    <message>
       <source>cannot read folder: permission denied</source>
       <translation>تعذّرت قراءة المجلد: الإذن مرفوض</translation>
     </message>
     <message>
       <source>cannot read folder: {reason}</source>
       <translation>تعذّرت قراءة المجلد: {reason}</translation>
+    </message>
+    <message>
+      <source>cannot read project.toml: {reason}</source>
+      <translation>تعذّرت قراءة ⁨project.toml⁩: {reason}</translation>
     </message>
     <message>
       <source>cannot read tag set: {reason}</source>
@@ -560,6 +604,10 @@
       <translation>استُوردت الوثيقة ذات المعرّف {id!r} من قبل من {source} في هذا التشغيل بمحتوى مختلف؛ لم يُكتب فوق {target}</translation>
     </message>
     <message>
+      <source>document ids {first!r} and {second!r} differ only in case (Windows and macOS would give them one file)</source>
+      <translation>معرّفا الوثيقتين {first!r} و{second!r} لا يختلفان إلا في حالة الأحرف (ويندوز وماك يجعلان لهما ملفًا واحدًا)</translation>
+    </message>
+    <message>
       <source>document label {label!r} ignored (only spans are imported)</source>
       <translation>أُهمل وسم الوثيقة {label!r} (تُستورد المديات وحدها)</translation>
     </message>
@@ -600,8 +648,24 @@
       <translation>الوثيقة {document}: تُركت مديات {labels} خارج BIO (اقتباسات وادعاءات؛ سمّها في ⁨--labels⁩ لتدخل)</translation>
     </message>
     <message>
+      <source>document {id} holds annotations of {names}; import one annotator's work at a time</source>
+      <translation>الوثيقة {id} تحوي تعليقات {names}؛ استورد عمل معلّق واحد في كل مرة</translation>
+    </message>
+    <message>
       <source>document {id} is also in {other}</source>
       <translation>الوثيقة {id} موجودة أيضًا في {other}</translation>
+    </message>
+    <message>
+      <source>document {id} is also in {source}; the documents of a project need different ids</source>
+      <translation>الوثيقة {id} موجودة أيضًا في {source}؛ يجب أن تختلف معرّفات وثائق المشروع</translation>
+    </message>
+    <message>
+      <source>document {id} is not assigned to {name}; imported all the same</source>
+      <translation>الوثيقة {id} غير مسندة إلى {name}؛ استُوردت مع ذلك</translation>
+    </message>
+    <message>
+      <source>document {id} is not in the project (no texts/{id}.tei.xml)</source>
+      <translation>الوثيقة {id} ليست في المشروع (لا يوجد ⁨texts/{id}.tei.xml⁩)</translation>
     </message>
     <message>
       <source>document {id} was already imported from {source}; same content, written once</source>
@@ -610,6 +674,22 @@
     <message>
       <source>document {id}: nothing to merge</source>
       <translation>الوثيقة {id}: لا شيء للدمج</translation>
+    </message>
+    <message>
+      <source>document {id}: the annotations of {other} become {name}'s</source>
+      <translation>الوثيقة {id}: صارت تعليقات {other} تعليقات {name}</translation>
+    </message>
+    <message>
+      <source>document {id}: the text differs from the project's ({length} characters, SHA-256 {sha}…; the project's: {project_length} characters, {project_sha}…)</source>
+      <translation>الوثيقة {id}: النص يختلف عن نص المشروع ({length} حرفًا، ⁨SHA-256 {sha}…⁩؛ نص المشروع: {project_length} حرفًا، ⁨{project_sha}…⁩)</translation>
+    </message>
+    <message>
+      <source>document {id}: {count} gold annotation(s) left out (gold is the lead's)</source>
+      <translation>الوثيقة {id}: تُركت تعليقات ذهبية عددها {count} (الطبقة الذهبية للمشرف)</translation>
+    </message>
+    <message>
+      <source>document {id}: {name}'s layer already holds other annotations; kept (use --replace to replace them)</source>
+      <translation>الوثيقة {id}: طبقة {name} تحوي تعليقات أخرى من قبل؛ أُبقيت (استعمل ⁨--replace⁩ لاستبدالها)</translation>
     </message>
     <message>
       <source>duplicate annotation id {id!r}</source>
@@ -650,6 +730,14 @@
     <message>
       <source>fleiss_kappa: row {number} does not have {raters} ratings in {categories} categories</source>
       <translation>⁨fleiss_kappa⁩: الصف {number} لا يحوي {raters} تقديرات موزعة على {categories} فئات</translation>
+    </message>
+    <message>
+      <source>git is not installed (or not on PATH): install it from https://git-scm.com, then try again</source>
+      <translation>git غير مثبّت (أو ليس في PATH): ثبّته من ⁨https://git-scm.com⁩ ثم أعد المحاولة</translation>
+    </message>
+    <message>
+      <source>git {command} failed: {detail}</source>
+      <translation>فشل الأمر ⁨git {command}⁩: {detail}</translation>
     </message>
     <message>
       <source>give either files of one document or folders, not both</source>
@@ -804,6 +892,10 @@
       <translation>لا تعليق بالمعرّف {id!r}</translation>
     </message>
     <message>
+      <source>no documents to put in the project</source>
+      <translation>لا وثائق لوضعها في المشروع</translation>
+    </message>
+    <message>
       <source>no file to save to: give a path</source>
       <translation>لا ملف للحفظ فيه: أعطِ مسارًا</translation>
     </message>
@@ -848,6 +940,18 @@
       <translation>ليس مجلدًا</translation>
     </message>
     <message>
+      <source>not a git repository: create the project with 'annotator project init', or get it with 'git clone URL'</source>
+      <translation>ليس مستودع git: أنشئ المشروع بالأمر ⁨'annotator project init'⁩، أو احصل عليه بالأمر ⁨'git clone URL'⁩</translation>
+    </message>
+    <message>
+      <source>not a project folder (no project.toml): create one with 'annotator project init'</source>
+      <translation>ليس مجلد مشروع (لا يوجد ⁨project.toml⁩): أنشئ مشروعًا بالأمر ⁨'annotator project init'⁩</translation>
+    </message>
+    <message>
+      <source>not on a branch (detached HEAD): go back to the project's branch first (git switch BRANCH)</source>
+      <translation>لست على فرع (⁨detached HEAD⁩): عد إلى فرع المشروع أولًا (⁨git switch BRANCH⁩)</translation>
+    </message>
+    <message>
       <source>not the same document: {first} (id {first_id}, text {first_text}…) and {other} (id {other_id}, text {other_text}…) hold different texts</source>
       <translation>ليست الوثيقة نفسها: {first} (المعرّف {first_id}، النص ⁨{first_text}…⁩) و{other} (المعرّف {other_id}، النص ⁨{other_text}…⁩) يحويان نصين مختلفين</translation>
     </message>
@@ -888,8 +992,20 @@
       <translation>حقل واحد بلا وسم؛ تُخُطِّي السطر (⁨--repair⁩ يقرأ الوحدة ⁨O⁩)</translation>
     </message>
     <message>
+      <source>others kept pushing: {tries} tries to push failed; your work is committed here and nothing is lost: sync again</source>
+      <translation>ظل الآخرون يدفعون: فشلت محاولات الدفع وعددها {tries}؛ عملك محفوظ هنا في إيداع ولم يضِع شيء: زامن من جديد</translation>
+    </message>
+    <message>
       <source>output must be a folder, but this is a file</source>
       <translation>يجب أن يكون المخرج مجلدًا، لكن هذا ملف</translation>
+    </message>
+    <message>
+      <source>project.toml is not valid TOML: {detail}</source>
+      <translation>الملف ⁨project.toml⁩ ليس TOML صالحًا: {detail}</translation>
+    </message>
+    <message>
+      <source>project.toml: {key} must be {kind}</source>
+      <translation>⁨project.toml⁩: يجب أن يكون {key} {kind}</translation>
     </message>
     <message>
       <source>relation from unknown entity {id!r}</source>
@@ -996,6 +1112,10 @@
       <translation>صيغة التصدير {name!r} غير متاحة بعد</translation>
     </message>
     <message>
+      <source>the folder is not empty; a new project needs a new or empty folder</source>
+      <translation>المجلد ليس فارغًا؛ يحتاج المشروع الجديد مجلدًا جديدًا أو فارغًا</translation>
+    </message>
+    <message>
       <source>the header records no SHA-256 of the text</source>
       <translation>لا تسجّل الترويسة بصمة ⁨SHA-256⁩ للنص</translation>
     </message>
@@ -1014,6 +1134,18 @@
     <message>
       <source>the output is one of the inputs; choose another name</source>
       <translation>المخرج أحد المدخلات؛ اختر اسمًا آخر</translation>
+    </message>
+    <message>
+      <source>the project has no documents (texts/ is empty)</source>
+      <translation>لا وثائق في المشروع (⁨texts/⁩ فارغ)</translation>
+    </message>
+    <message>
+      <source>the remote {remote} refused the push ({detail}); your work is committed here and nothing is lost: check your access to the remote, then sync again</source>
+      <translation>رفض المستودع البعيد {remote} الدفع ({detail})؛ عملك محفوظ هنا في إيداع ولم يضِع شيء: تحقق من صلاحياتك على المستودع البعيد ثم زامن من جديد</translation>
+    </message>
+    <message>
+      <source>the remote's changes conflict with this copy's in {count} file(s) (first: {file}; changed outside annotator?); nothing was merged and your commits are kept: resolve it with git, or ask the lead</source>
+      <translation>تتعارض تغييرات المستودع البعيد مع تغييرات هذه النسخة في ملفات عددها {count} (أولها: {file}؛ هل عُدّلت خارج البرنامج؟)؛ لم يُدمج شيء وإيداعاتك باقية: احسم التعارض بـgit أو اسأل المشرف</translation>
     </message>
     <message>
       <source>the root element is not TEI (namespace {namespace})</source>
@@ -1096,6 +1228,10 @@
       <translation>المعرّف ⁨xml:id⁩ {id!r} يسمّي موضعين في النص: المؤشرات إليه ملتبسة</translation>
     </message>
     <message>
+      <source>{count} changed file(s) that {name} does not sync were left alone (not committed, not lost): {shown}</source>
+      <translation>تُركت ملفات متغيّرة عددها {count} لا يزامنها {name} (لم تُودع ولم تضِع): {shown}</translation>
+    </message>
+    <message>
       <source>{count} character(s) XML cannot carry replaced with U+FFFD</source>
       <translation>بُدِّلت بـ⁨U+FFFD⁩ محارف لا يحملها XML، عددها {count}</translation>
     </message>
@@ -1106,6 +1242,10 @@
     <message>
       <source>{count} fields where TOKEN TAG was expected; line skipped (--repair splits it into tokens)</source>
       <translation>{count} حقول حيث يُنتظر ⁨TOKEN TAG⁩؛ تُخُطِّي السطر (⁨--repair⁩ يقسمه وحدات)</translation>
+    </message>
+    <message>
+      <source>{count} file(s) changed here that {name} does not sync (first: {file}) are in the way of changes from the remote; nothing was lost: copy them elsewhere, undo them (git checkout -- FILE), then sync again</source>
+      <translation>ملفات عددها {count} تغيّرت هنا ولا يزامنها {name} (أولها: {file}) تعترض تغييرات المستودع البعيد؛ لم يضِع شيء: انسخها إلى مكان آخر وتراجع عنها (⁨git checkout -- FILE⁩) ثم زامن من جديد</translation>
     </message>
     <message>
       <source>{count} merged file(s) already there (a lead may have adjudicated them); kept, nothing written: use --overwrite to replace them</source>
@@ -1134,6 +1274,14 @@
     <message>
       <source>{id} is {annotator}'s annotation, not a gold one</source>
       <translation>{id} تعليق للمُعلِّق {annotator}، لا تعليق ذهبي</translation>
+    </message>
+    <message>
+      <source>{id} is {owner}'s annotation, and you chose a layer of your own: label the text afresh</source>
+      <translation>التعليق {id} من عمل {owner}، وقد اخترت طبقة خاصة بك: علّق على النص من جديد</translation>
+    </message>
+    <message>
+      <source>{id} is {owner}'s annotation: correct their layer as your own, or add a layer of your own</source>
+      <translation>التعليق {id} من عمل {owner}: صحّح طبقته بوصفها طبقتك، أو أضف طبقة خاصة بك</translation>
     </message>
     <message>
       <source>{id}: {key}={value!r} is not one of {values}</source>
@@ -1166,6 +1314,10 @@
     <message>
       <source>{message}</source>
       <translation>{message}</translation>
+    </message>
+    <message>
+      <source>{name!r} cannot be an annotator's name: use letters, digits, '.', '-', '_' (at most 64, not starting with '.' or '-', not ending in '.')</source>
+      <translation>لا يصلح {name!r} اسمًا لمعلّق: استعمل الحروف والأرقام و⁨'.'⁩ و⁨'-'⁩ و⁨'_'⁩ (64 حرفًا على الأكثر، لا يبدأ بـ⁨'.'⁩ ولا بـ⁨'-'⁩ ولا ينتهي بـ⁨'.'⁩)</translation>
     </message>
     <message>
       <source>{option}: this is one of the input files; writing it would replace its annotations (choose another name)</source>
