@@ -348,6 +348,14 @@
       <translation>تحتاج الحالة اسم مُعلِّق</translation>
     </message>
     <message>
+      <source>a symbolic link to the folder {target}; not followed</source>
+      <translation>رابط رمزي إلى المجلد {target}؛ لم يُتبع</translation>
+    </message>
+    <message>
+      <source>a symbolic link to {target}, outside {folder}; skipped</source>
+      <translation>رابط رمزي إلى {target}، خارج {folder}؛ تُخُطِّي</translation>
+    </message>
+    <message>
       <source>a text-bound line needs an id, a tab and 'LABEL START END'; line skipped</source>
       <translation>يحتاج سطر النص المحدود معرّفًا وجدولة و⁨'LABEL START END'⁩؛ تُخُطِّي السطر</translation>
     </message>
@@ -362,6 +370,14 @@
     <message>
       <source>agreement needs at least two annotators' work, found {names}</source>
       <translation>يحتاج الاتفاق عمل مُعلِّقَين على الأقل، ووُجد: {names}</translation>
+    </message>
+    <message>
+      <source>already there, and {more} more of the files to write; kept, nothing written (use --overwrite to replace them)</source>
+      <translation>موجود من قبل، ومعه {more} من الملفات الأخرى المراد كتابتها؛ أُبقيت ولم يُكتب شيء (استعمل ⁨--overwrite⁩ لاستبدالها)</translation>
+    </message>
+    <message>
+      <source>already there; kept, nothing written (use --overwrite to replace it)</source>
+      <translation>موجود من قبل؛ أُبقي ولم يُكتب شيء (استعمل ⁨--overwrite⁩ لاستبداله)</translation>
     </message>
     <message>
       <source>an empty {label} entity at character {start} (empty tokens only) is left out</source>
@@ -450,6 +466,10 @@
     <message>
       <source>annotation {id}: target {target!r} is not #string-range(ID,OFFSET,LENGTH)</source>
       <translation>التعليق {id}: الهدف {target!r} ليس بالصيغة ⁨#string-range(ID,OFFSET,LENGTH)⁩</translation>
+    </message>
+    <message>
+      <source>annotation {id}: the {field} holds U+{char}, which XML cannot carry</source>
+      <translation>التعليق {id}: في {field} المحرف ⁨U+{char}⁩ الذي لا يحمله XML</translation>
     </message>
     <message>
       <source>annotation {id}: {role} link points to missing {target!r}</source>
@@ -604,6 +624,10 @@
       <translation>استُوردت الوثيقة ذات المعرّف {id!r} من قبل من {source} في هذا التشغيل بمحتوى مختلف؛ لم يُكتب فوق {target}</translation>
     </message>
     <message>
+      <source>document id {start!r}… is {length} bytes long in UTF-8; a file name holds at most {limit}</source>
+      <translation>طول معرّف الوثيقة {start!r}… بترميز UTF-8 هو {length} بايت؛ واسم الملف يحمل {limit} على الأكثر</translation>
+    </message>
+    <message>
       <source>document ids {first!r} and {second!r} differ only in case (Windows and macOS would give them one file)</source>
       <translation>معرّفا الوثيقتين {first!r} و{second!r} لا يختلفان إلا في حالة الأحرف (ويندوز وماك يجعلان لهما ملفًا واحدًا)</translation>
     </message>
@@ -682,6 +706,10 @@
     <message>
       <source>document {id}: the text differs from the project's ({length} characters, SHA-256 {sha}…; the project's: {project_length} characters, {project_sha}…)</source>
       <translation>الوثيقة {id}: النص يختلف عن نص المشروع ({length} حرفًا، ⁨SHA-256 {sha}…⁩؛ نص المشروع: {project_length} حرفًا، ⁨{project_sha}…⁩)</translation>
+    </message>
+    <message>
+      <source>document {id}: the {field} holds U+{char}, which XML cannot carry</source>
+      <translation>الوثيقة {id}: في {field} المحرف ⁨U+{char}⁩ الذي لا يحمله XML</translation>
     </message>
     <message>
       <source>document {id}: {count} gold annotation(s) left out (gold is the lead's)</source>
@@ -832,12 +860,20 @@
       <translation>الوسم {number} ليس جدولًا</translation>
     </message>
     <message>
+      <source>label {number} of the list holds U+{char}, which XML cannot carry</source>
+      <translation>في الوسم {number} من القائمة المحرف ⁨U+{char}⁩ الذي لا يحمله XML</translation>
+    </message>
+    <message>
       <source>labels not in tag set {name!r}: {labels}</source>
       <translation>وسوم ليست في مجموعة الوسوم {name!r}: {labels}</translation>
     </message>
     <message>
       <source>layer {layer!r} must be one word</source>
       <translation>يجب أن تكون الطبقة {layer!r} كلمة واحدة</translation>
+    </message>
+    <message>
+      <source>line holds U+{char}, which XML cannot carry; line skipped (--replace-invalid replaces it with U+FFFD)</source>
+      <translation>في السطر المحرف ⁨U+{char}⁩ الذي لا يحمله XML؛ تُخُطِّي السطر (⁨--replace-invalid⁩ يبدّله بـ⁨U+FFFD⁩)</translation>
     </message>
     <message>
       <source>line holds a character XML cannot carry; line skipped (--replace-invalid replaces it with U+FFFD)</source>
@@ -858,6 +894,10 @@
     <message>
       <source>needs at least one [[labels]] table</source>
       <translation>يلزم جدول ⁨[[labels]]⁩ واحد على الأقل</translation>
+    </message>
+    <message>
+      <source>ner_tag {number} holds U+{char}, which XML cannot carry</source>
+      <translation>في الوسم ⁨ner_tag⁩ رقم {number} المحرف ⁨U+{char}⁩ الذي لا يحمله XML</translation>
     </message>
     <message>
       <source>ner_tag {tag} (token {number}) is not in the label list of {count} tags</source>
@@ -1308,6 +1348,10 @@
       <translation>يجب أن يكون {key!r} سلسلة نصية</translation>
     </message>
     <message>
+      <source>{key} holds U+{char}, which XML cannot carry</source>
+      <translation>في {key} المحرف ⁨U+{char}⁩ الذي لا يحمله XML</translation>
+    </message>
+    <message>
       <source>{label} has no link {role!r}</source>
       <translation>ليس للوسم {label} ربط {role!r}</translation>
     </message>
@@ -1318,6 +1362,10 @@
     <message>
       <source>{name!r} cannot be an annotator's name: use letters, digits, '.', '-', '_' (at most 64, not starting with '.' or '-', not ending in '.')</source>
       <translation>لا يصلح {name!r} اسمًا لمعلّق: استعمل الحروف والأرقام و⁨'.'⁩ و⁨'-'⁩ و⁨'_'⁩ (64 حرفًا على الأكثر، لا يبدأ بـ⁨'.'⁩ ولا بـ⁨'-'⁩ ولا ينتهي بـ⁨'.'⁩)</translation>
+    </message>
+    <message>
+      <source>{option} holds U+{char}, which XML cannot carry</source>
+      <translation>في {option} المحرف ⁨U+{char}⁩ الذي لا يحمله XML</translation>
     </message>
     <message>
       <source>{option}: this is one of the input files; writing it would replace its annotations (choose another name)</source>
