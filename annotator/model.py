@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotationError, AnnotatorError, SpanError
@@ -90,10 +90,10 @@ class Annotation:
         """Ids this annotation points to with ``role``."""
         return [link.target for link in self.links if link.role == role]
 
-    def with_changes(self, **changes: object) -> Annotation:
+    def with_changes(self, **changes: Any) -> Annotation:
         """A copy with ``changes`` applied and ``modified`` set to now (unless given)."""
         changes.setdefault("modified", now_iso())
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return replace(self, **changes)
 
 
 class _Unchecked:
@@ -243,7 +243,7 @@ class Annotations:
         if self._index is not None:
             self._index.add(annotation.id, annotation.start, annotation.end)
         if self._back_links is not None and annotation.links:
-            self._link(annotation)
+            self._link(self._back_links, annotation)
         return annotation
 
     def extend(self, annotations: Iterable[Annotation]) -> None:
@@ -287,7 +287,7 @@ class Annotations:
         if self._index is not None:
             self._index.remove(annotation.id, annotation.start, annotation.end)
         if self._back_links is not None and annotation.links:
-            self._unlink(annotation)
+            self._unlink(self._back_links, annotation)
         return annotation
 
     def replace(self, annotation: Annotation) -> Annotation:
@@ -301,17 +301,19 @@ class Annotations:
             self._index.remove(old.id, old.start, old.end)
             self._index.add(annotation.id, annotation.start, annotation.end)
         if self._back_links is not None and old.links != annotation.links:
-            self._unlink(old)
-            self._link(annotation)
+            self._unlink(self._back_links, old)
+            self._link(self._back_links, annotation)
         return old
 
-    def _link(self, annotation: Annotation) -> None:
+    @staticmethod
+    def _link(back_links: dict[str, set[str]], annotation: Annotation) -> None:
         for link in annotation.links:
-            self._back_links.setdefault(link.target, set()).add(annotation.id)  # type: ignore[union-attr]
+            back_links.setdefault(link.target, set()).add(annotation.id)
 
-    def _unlink(self, annotation: Annotation) -> None:
+    @staticmethod
+    def _unlink(back_links: dict[str, set[str]], annotation: Annotation) -> None:
         for link in annotation.links:
-            sources = self._back_links.get(link.target)  # type: ignore[union-attr]
+            sources = back_links.get(link.target)
             if sources is not None:
                 sources.discard(annotation.id)
 
@@ -322,7 +324,7 @@ class Annotations:
             self._back_links = {}
             for annotation in self._by_id.values():
                 if annotation.links:
-                    self._link(annotation)
+                    self._link(self._back_links, annotation)
         by_id = self._by_id
         return [by_id[i] for i in sorted(self._back_links.get(annotation_id, ()))
                 if i in by_id and any(link.target == annotation_id for link in by_id[i].links)]
@@ -366,6 +368,7 @@ class Document:
                   other.direction, other.status)
         return mine == theirs and self.annotations == other.annotations
 
+    # Unhashable: mutable, and equal by content.  (typeshed declares object.__hash__ a method.)
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
