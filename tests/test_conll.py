@@ -268,3 +268,18 @@ def test_characters_xml_cannot_carry_skip_the_line_or_are_replaced() -> None:
     [document] = conll_to_documents(content, name="t", problems=problems, replace_invalid=True)
     assert document.text == "ا ض\ufffd ب" and spans(document) == [("ض\ufffd", "PER")]
     assert problems.warnings[0].line == 2 and not problems.errors
+
+
+def test_a_text_that_begins_with_a_byte_order_mark_survives_conll(tmp_path: Path) -> None:
+    """Regression: a first token U+FEFF was written as the file's first character, which
+    readers take for a byte-order mark; the reader dropped two of them, leaving " O", an
+    empty token.  The writer now puts a byte-order mark before it, and the reader drops one."""
+    document = Document("d", "\ufeff قال الوزير")
+    document.annotate(2, 5, "PER")
+    write_conll([document], tmp_path / "d.conll", ExportOptions())
+    assert (tmp_path / "d.conll").read_bytes().startswith("\ufeff\ufeff".encode())
+    problems = Problems()
+    (read,) = read_conll(tmp_path / "d.conll", ImportOptions(), problems)
+    assert problems.errors == [] and problems.warnings == []
+    assert read.text == document.text
+    assert [(a.start, a.end, a.label) for a in read.annotations] == [(2, 5, "PER")]

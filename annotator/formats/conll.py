@@ -356,7 +356,7 @@ def _decode(data: bytes, encoding: str | None, path: str) -> str:
                             byte=f"{data[error.start]:#04x}", path=path, line=line) from None
     except LookupError:
         raise EncodingError(Errors.E144, name=encoding, path=path) from None
-    return text[1:] if text.startswith("\ufeff") else text
+    return text  # a byte-order mark is dropped by conll_to_documents, once
 
 
 def read_conll(path: Path, options: ImportOptions, problems: Problems) -> Iterator[Document]:
@@ -548,6 +548,8 @@ def documents_to_conll(documents: Iterable[Document], *, problems: Problems,
             continue
         if not first:
             yield f"\n{DOCSTART} O\n\n"
+        elif chunk.startswith("\ufeff"):
+            yield "\ufeff"  # a byte-order mark, which the reader drops, keeps the token's
         first = False
         yield chunk
 
