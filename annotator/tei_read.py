@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 from xml.parsers import expat
 
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotationError, AnnotatorError, FormatError, IntegrityError
+from annotator.formats import ImportOptions, Problems
 from annotator.model import Annotation, Document, Link, checked_annotation
 from annotator.tagset import LabelSpec, TagSet
 from annotator.tei_write import STATUS_CHANGE, TEI_NS, TEXT_ID, TeiSnapshot
@@ -322,8 +323,8 @@ class _Reader:
             into[0] = None
             parser.CharacterDataHandler = None
             text = "".join(collected)
-            if name == _STRING:
-                current.attributes[target[1]] = text  # type: ignore[index]
+            if name == _STRING:  # the annotation's own dict, from checked_annotation
+                cast("dict[str, str]", current.attributes)[target[1]] = text
             else:
                 object.__setattr__(current, "note", text)
 
@@ -452,8 +453,10 @@ class _Reader:
 
     def _start_string(self, attrs: dict[str, str]) -> None:
         if self._current is not None and self._feature is not None:
-            features, key = self._current.attributes, self._feature
-            self._capture(lambda text: features.__setitem__(key, text))  # type: ignore[index]
+            # The annotation's own dict, from checked_annotation, filled while it is read.
+            features = cast("dict[str, str]", self._current.attributes)
+            key = self._feature
+            self._capture(lambda text: features.__setitem__(key, text))
 
 
 def _number(value: str) -> str:
@@ -560,9 +563,10 @@ def load_tei(path: str | Path, *, check: bool = True) -> Document:
     return (read_tei_checked(path) if check else read_tei(path)).document
 
 
-def read_tei_documents(path: Path, options: object, problems: object) -> Iterator[Document]:
+def read_tei_documents(path: Path, options: ImportOptions,
+                       problems: Problems) -> Iterator[Document]:
     """Registry reader: the one document of a TEI file, or a recorded failure."""
     try:
         yield load_tei(path)
     except (FormatError, IntegrityError) as error:
-        problems.error(error)  # type: ignore[attr-defined]
+        problems.error(error)
