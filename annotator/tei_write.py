@@ -402,11 +402,11 @@ def _layers(annotations: list[Annotation]) -> dict[tuple[str, str], list[Annotat
     return layers
 
 
-def _standoff(document: Document, layout: _Layout, people: _Ids, tags: _Ids,
-              times: dict[str, str], previous: dict[tuple[str, str], RenderedList],
+def _standoff(layers: dict[tuple[str, str], list[Annotation]], layout: _Layout, people: _Ids,
+              tags: _Ids, times: dict[str, str], previous: dict[tuple[str, str], RenderedList],
               written: dict[tuple[str, str], RenderedList]) -> Iterator[str]:
-    """The standOff, reusing the lines of ``previous`` lists; each list goes in ``written``."""
-    layers = _layers(list(document.annotations))
+    """The standOff of ``layers`` (:func:`_layers`), reusing the lines of ``previous`` lists;
+    each list goes in ``written``."""
     if not layers:
         return
     renderer = _Renderer(layout, tags.by_name, times)
@@ -441,8 +441,12 @@ def _render(document: Document, tagset: TagSet | None,
     annotations = document.annotations
     for name in dict.fromkeys(map(_ANNOTATOR, annotations)):
         people(name)
-    for label in dict.fromkeys(map(_LABEL, annotations)):
-        tags(label)
+    # Labels in the order the file lists them, which is the order a reader of the file
+    # meets them in: the next save of what it reads gives them the same ids, in the same order.
+    layers = _layers(list(annotations))
+    for members in layers.values():
+        for label in dict.fromkeys(map(_LABEL, members)):
+            tags(label)
     for name in document.status:
         people(name)
     for label in tagset.labels:
@@ -459,7 +463,7 @@ def _render(document: Document, tagset: TagSet | None,
     pieces = [(f'<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="{TEI_NS}">\n'
                + "".join(_header(document, tagset, people, tags, times))).encode("utf-8"), body]
     pieces += (piece.encode("utf-8") for piece in _standoff(
-        document, layout, people, tags, times, reusable, following.lists))
+        layers, layout, people, tags, times, reusable, following.lists))
     pieces.append(b"</TEI>\n")
     return pieces, following
 

@@ -437,3 +437,18 @@ def test_reused_and_rendered_annotations_together_validate(tei_schema, tmp_path:
     assert tei_schema.validate(tree), tei_schema.error_log
     assert load_tei(path) == loaded
 
+
+def test_a_second_save_of_what_was_read_writes_the_same_bytes() -> None:
+    """Regression: the category ids followed the labels' first use in the document's order;
+    a reader meets them in the file's, list by list, so annotators whose labels interleave
+    (a JSONL import) got other ids on the next save of the very same document."""
+    when = "2026-12-01T10:00:00Z"
+    document = Document("d", "one two three")
+    document.annotations.extend([
+        Annotation("a1", 0, 3, "QUOTE", "alice", created=when, modified=when),
+        Annotation("a2", 4, 7, "PER", "bilal", created=when, modified=when),
+        Annotation("a3", 8, 13, "CLAIM", "alice", created=when, modified=when)])
+    first = tei_bytes(document)
+    again = read_tei_bytes(first, "d.tei.xml").document
+    assert again == document
+    assert tei_bytes(again) == first
