@@ -259,6 +259,8 @@ class Errors:
     E374 = Entry("document {document}: {id} {role} points to missing {target}; left out")
     E375 = Entry("line holds U+{char}, which XML cannot carry; line skipped (--replace-invalid "
                  "replaces it with U+FFFD)")
+    E376 = Entry("document {document}: attribute name {name!r} of {id} holds white space, "
+                 "written as {written!r} (brat cannot hold it)")
 
     # -- Hugging Face token rows ---------------------------------------------------------------
     E390 = Entry("cannot read the label list: {detail}")

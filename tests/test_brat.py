@@ -156,6 +156,23 @@ def test_writer_renumbers_ids_brat_cannot_hold_and_reports_flattened_notes() -> 
     assert options.warnings[0].code == "E373"
 
 
+def test_an_attribute_name_with_spaces_is_written_so_that_it_reads_back() -> None:
+    """Regression (found by the import fuzzing): ``A1<TAB>check worthy T1 yes`` read as the
+    attribute ``check`` of an annotation ``worthy``, an error, so brat → TEI lost it.  A name
+    ends at a space in brat: the writer joins its words with "_" and says so."""
+    document = Document("d", "أ ب ج")
+    document.annotate(0, 1, "CLAIM", id="T1", attributes={"check  worthy": "yes", "x": ""})
+    problems = Problems()
+    ann = document_to_ann(document, problems)
+    assert ann == "T1\tCLAIM 0 1\tأ\nA1\tcheck_worthy T1 yes\nA2\tx T1\n"
+    assert [(w.code, w.params["name"], w.params["written"]) for w in problems.warnings] == [
+        ("E376", "check  worthy", "check_worthy")]
+    read = Problems()
+    back = brat_to_document(document.text, ann, doc_id="d", problems=read)
+    assert read.errors == []
+    assert back.annotations["T1"].attributes == {"check_worthy": "yes", "x": ""}
+
+
 _LABELS = st.sampled_from(["PER", "ORG", "QUOTE", "CLAIM"])
 
 

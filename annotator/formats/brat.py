@@ -29,7 +29,8 @@ get the next free numbers), then ``A`` lines (by annotation, then attribute name
 lines (by annotation, then link order) and ``#`` notes, numbered from 1 in that order.  That
 is the order the reader keeps, so brat → TEI → brat gives back the same files for ``.ann``
 files in this order.  What brat cannot hold is reported in ``ExportOptions.problems``: line
-breaks or tabs in notes and attribute values (written as spaces).
+breaks or tabs in notes and attribute values (written as spaces), white space in attribute
+names (written as "_").
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from annotator.xmlchars import check_xml_text, replace_illegal
 NEXT = "next"  # link role chaining the fragments of a discontinuous annotation
 _T_ID = re.compile(r"T(\d+)")
 _BREAKS = str.maketrans("\n\r\t", "   ")
+_SPACE = re.compile(r"\s+")  # an attribute name ends at a space in brat
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -273,7 +275,11 @@ def document_to_ann(document: Document, problems: Problems | None = None) -> str
             if value != annotation.attributes[name]:
                 problems.warn(FormatError(Errors.E372, document=document.id, name=name,
                                           id=annotation.id))
-            a_lines.append(f"\t{name} {tid[annotation.id]}" + (f" {value}" if value else ""))
+            written = _SPACE.sub("_", name)
+            if written != name:
+                problems.warn(FormatError(Errors.E376, document=document.id, name=name,
+                                          written=written, id=annotation.id))
+            a_lines.append(f"\t{written} {tid[annotation.id]}" + (f" {value}" if value else ""))
         for link in annotation.links:
             if link.role == NEXT and annotation.id in chains:
                 continue

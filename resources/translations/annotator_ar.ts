@@ -668,6 +668,10 @@
       <translation>الوثيقة {document}: الربط {role} من {id} يشير إلى {target} غير الموجود؛ تُرك</translation>
     </message>
     <message>
+      <source>document {document}: attribute name {name!r} of {id} holds white space, written as {written!r} (brat cannot hold it)</source>
+      <translation>الوثيقة {document}: في اسم السمة {name!r} للتعليق {id} مسافات، فكُتب {written!r} (لا يحملها brat)</translation>
+    </message>
+    <message>
       <source>document {document}: {labels} spans left out of BIO (quotes and claims; name them in --labels to include them)</source>
       <translation>الوثيقة {document}: تُركت مديات {labels} خارج BIO (اقتباسات وادعاءات؛ سمّها في ⁨--labels⁩ لتدخل)</translation>
     </message>
