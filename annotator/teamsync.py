@@ -69,10 +69,8 @@ def sync(project: TeamProject, name: str, *, repo: GitRepo | None = None,
     if result.remote is None:
         return result
     remote_ref = f"refs/remotes/{result.remote}/{branch}"
+    fetched = repo.fetch(result.remote)
     for attempt in range(tries):
-        if attempt:
-            time.sleep(random.uniform(0, 0.2 * attempt))  # let the others' pushes through
-        fetched = repo.fetch(result.remote)
         if not fetched.ok:
             raise SyncError(Errors.E750, remote=result.remote, detail=fetched.reason(),
                             path=str(project.root))
@@ -85,11 +83,10 @@ def sync(project: TeamProject, name: str, *, repo: GitRepo | None = None,
         if pushed.ok:
             result.pushed = True
             return result
-        refetched = repo.fetch(result.remote)
-        if not refetched.ok:
-            raise SyncError(Errors.E750, remote=result.remote, detail=refetched.reason(),
-                            path=str(project.root))
-        if not repo.has_commit(remote_ref) or repo.is_ancestor(remote_ref, "HEAD"):
+        time.sleep(random.uniform(0, 0.1 * (attempt + 1)))  # out of step with the others
+        fetched = repo.fetch(result.remote)
+        if fetched.ok and (not repo.has_commit(remote_ref)
+                           or repo.is_ancestor(remote_ref, "HEAD")):
             # the remote did not move: it refused for another reason (rights, a hook...)
             raise SyncError(Errors.E751, remote=result.remote, detail=pushed.reason(),
                             path=str(project.root))

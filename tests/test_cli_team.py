@@ -290,6 +290,49 @@ def test_changes_in_the_way_of_the_remote_stop_the_sync_and_are_kept(
     assert load_tei(stray).annotations
 
 
+def test_a_remote_refusing_the_push_is_one_line_and_the_commit_is_kept(
+        team: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hook = team["remote"] / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'read-only for now' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    bob = team["bob"]
+    run(capsys, "import", _work(tmp_path, "bob", _assigned(bob, "bob")), "--project", bob,
+        "--annotator", "bob")
+    status, _, err = run(capsys, "sync", bob, "--annotator", "bob")
+    assert status == 2 and "E751" in err and "nothing is lost" in err
+    assert _committed_files(bob)[0].startswith("annotations/bob/")
+    hook.unlink()
+    assert run(capsys, "sync", bob, "--annotator", "bob")[0] == 0
+
+
+def test_work_committed_outside_annotator_that_conflicts_is_not_merged(
+        team: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sara, bob = team["sara"], team["bob"]
+    doc_id = _assigned(sara, "sara")[0]
+    run(capsys, "import", _work(tmp_path, "sara", [doc_id]), "--project", sara,
+        "--annotator", "sara")
+    assert run(capsys, "sync", sara, "--annotator", "sara")[0] == 0
+    _git(bob, "pull", "-q")
+    # sara edits her file again; bob edits it too and commits it with git himself
+    run(capsys, "import", _work(tmp_path, "sara", [doc_id], note="v2"), "--project", sara,
+        "--annotator", "sara", "--replace")
+    assert run(capsys, "sync", sara, "--annotator", "sara")[0] == 0
+    theirs = bob / "annotations" / "sara" / f"{doc_id}.tei.xml"
+    theirs.write_text("bob's version\n", encoding="utf-8")
+    _git(bob, "-c", "user.name=bob", "-c", "user.email=b@x", "commit", "-q", "-am",
+         "by hand")
+    head = _git(bob, "rev-parse", "HEAD")
+    status, _, err = run(capsys, "sync", bob, "--annotator", "bob")
+    assert status == 2 and "E753" in err and f"annotations/sara/{doc_id}.tei.xml" in err
+    assert _git(bob, "rev-parse", "HEAD") == head and _git(bob, "status", "--porcelain") == ""
+    # a merge left half done by hand is refused before anything else
+    run_git(["-c", "user.name=bob", "-c", "user.email=b@x", "merge", "-q",
+             f"origin/{GitRepo(bob).branch()}"], bob)
+    assert GitRepo(bob).has_commit("MERGE_HEAD")
+    status, _, err = run(capsys, "sync", bob, "--annotator", "bob")
+    assert status == 2 and "E733" in err and "merge" in err
+
+
 def test_sync_without_a_remote_commits_and_says_so(tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "project", "init", tmp_path / "p", "--import", _corpus(tmp_path), "--lead",
