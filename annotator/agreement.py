@@ -53,6 +53,7 @@ from annotator.agreement_units import (
 )
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError
+from annotator.overlap import overlap_joins
 
 NAN = float("nan")
 Value = Hashable
@@ -360,11 +361,9 @@ def match_spans(reference: Sequence[Span], candidate: Sequence[Span], *,
     """One-to-one matches ``(reference index, candidate index)`` of spans with the same label.
 
     Exact: same start and end.  Overlap: spans sharing at least one character, taken greedily
-    by overlap size (then by how close the boundaries are, then by position).
+    by overlap size (then by how close the boundaries are, then by position), as merging does
+    (:mod:`annotator.overlap`).
     """
-    by_label: dict[str, list[int]] = {}
-    for j, (_s, _e, label) in enumerate(candidate):
-        by_label.setdefault(label, []).append(j)
     if not overlap:
         free: dict[tuple[int, int, str], list[int]] = {}
         for j in range(len(candidate) - 1, -1, -1):
@@ -375,23 +374,12 @@ def match_spans(reference: Sequence[Span], candidate: Sequence[Span], *,
             if waiting:
                 matches.append((i, waiting.pop()))
         return matches
-    options = []
-    for i, (start, end, label) in enumerate(reference):
-        for j in by_label.get(label, ()):
-            c_start, c_end, _ = candidate[j]
-            shared = min(end, c_end) - max(start, c_start)
-            if shared > 0:
-                options.append((-shared, abs(start - c_start) + abs(end - c_end), i, j))
-    options.sort()
-    used_i: set[int] = set()
-    used_j: set[int] = set()
-    matches = []
-    for _, _, i, j in options:
-        if i not in used_i and j not in used_j:
-            used_i.add(i)
-            used_j.add(j)
-            matches.append((i, j))
-    return sorted(matches)
+    spans = [*reference, *candidate]
+    first = len(reference)  # reference spans are numbered first: ties go to the lower i, j
+    joins = overlap_joins([s for s, _, _ in spans], [e for _, e, _ in spans],
+                          [label for _, _, label in spans],
+                          [0] * first + [1] * len(candidate), first_by_start=False)
+    return sorted((i, j - first) for i, j in joins)
 
 
 def span_counts(reference: Sequence[Span], candidate: Sequence[Span], *,

@@ -23,8 +23,9 @@ Each gold annotation records where it came from:
 Matching
 --------
 Exact (default): same start, end and label.  ``overlap=True``: same label and at least one
-shared character, one annotation per annotator per group, grouped greedily by overlap size;
-the gold span is the span most members chose (ties: the annotator named first).
+shared character, one annotation per annotator per group, grouped greedily by overlap size
+(:mod:`annotator.overlap`, near-linear where many spans overlap); the gold span is the span
+most members chose (ties: the annotator named first).
 
 Conflicts
 ---------
@@ -82,6 +83,7 @@ from annotator.gold import (
 )
 from annotator.layers import GOLD
 from annotator.model import Annotation, Document, Link, now_iso
+from annotator.overlap import overlap_joins
 from annotator.tagset import TagSet
 from annotator.tei import tei_bytes
 from annotator.workers import default_workers, pool_map
@@ -214,31 +216,12 @@ def _exact_groups(layers: Sequence[Sequence[Annotation]]) -> list[_Group]:
 
 def _overlap_groups(layers: Sequence[Sequence[Annotation]]) -> list[_Group]:
     items = [(index, a) for index, layer in enumerate(layers) for a in layer]
-    by_label: dict[str, list[int]] = {}
-    for number, (_, a) in enumerate(items):
-        by_label.setdefault(a.label, []).append(number)
-    options = []
-    for numbers in by_label.values():
-        numbers.sort(key=lambda n: items[n][1].start)
-        for x, first in enumerate(numbers):
-            fa = items[first][1]
-            for second in numbers[x + 1:]:
-                sa = items[second][1]
-                if sa.start >= fa.end:
-                    break
-                if items[first][0] == items[second][0]:
-                    continue
-                shared = min(fa.end, sa.end) - max(fa.start, sa.start)
-                options.append((-shared, abs(fa.start - sa.start) + abs(fa.end - sa.end),
-                                first, second))
-    options.sort()
     partition = Partition(len(items))
-    annotators = [{index} for index, _ in items]  # of each set, at its root
-    for _, _, first, second in options:
-        one, two = partition.root(first), partition.root(second)
-        if one != two and not annotators[one] & annotators[two]:
-            annotators[partition.join(one, two)] = annotators[one] | annotators[two]
-    return [_Group(sorted(members, key=lambda m: m[0])) for members in partition.sets(items)]
+    for first, second in overlap_joins([a.start for _, a in items], [a.end for _, a in items],
+                                       [a.label for _, a in items],
+                                       [index for index, _ in items], first_by_start=True):
+        partition.join(first, second)
+    return [_Group(members) for members in partition.sets(items)]  # in annotator order
 
 
 def merge_sets(base: Document, sets: Sequence[AnnotatorSet], options: MergeOptions,
