@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Generator, Iterable, Mapping, Sequence
 from typing import Protocol, TypeVar
@@ -162,6 +163,7 @@ class Spanned(Protocol):
 
 _S = TypeVar("_S", bound=Spanned)
 _NO_STEPS = -1  # a chunk size: group in one go, never pausing
+_FEW = 24  # spans starting inside one that it looks at one by one
 
 
 def related_components(items: Sequence[_S]) -> list[list[_S]]:
@@ -183,27 +185,95 @@ def run_steps(steps: Generator[float, None, _T]) -> _T:
 def related_component_steps(items: Sequence[_S], chunk: int, low: float, high: float
                             ) -> Generator[float, None, list[list[_S]]]:
     """:func:`related_components`, pausing every ``chunk`` items (if ``chunk`` > 0) to yield
-    a progress figure from ``low`` to ``high``."""
+    a progress figure from ``low`` to ``high``.
+
+    Near-linear where many spans overlap: the pairs that decide nothing are not looked at.
+    Same label: in start order a span overlaps an earlier one of its label exactly when it
+    starts before the furthest end so far, and then it overlaps the span reaching furthest,
+    which is in one set with every other it overlaps (they all hold its first character); so
+    one join per span, and each label's sets are runs of consecutive spans.  Different labels
+    (Jaccard >= 0.5): a span with few spans starting inside it looks at each of them.  One
+    with many is looked for by the later spans instead: the two lengths are within a factor
+    of two and the starts at most the shorter length apart, so a span looks only at such
+    earlier spans of the other labels in its own and the neighbouring length classes (powers
+    of two) that start that close, and passes over a run at once when it is in its set.
+    """
     count = len(items)
     starts = [a.start for a in items]
     ends = [a.end for a in items]
     labels = [a.label for a in items]
+    reach = [bisect_left(starts, end) for end in ends]  # the spans starting inside each end here
     partition = Partition(count)
-    join = partition.join
-    pause = chunk if chunk > 0 else count
+    join, root = partition.join, partition.root
+    run = list(range(count))  # the first span of each span's same-label run
+    furthest: dict[str, int] = {}  # label -> the span of that label reaching furthest so far
+    classes: dict[int, dict[str, list[int]]] = {}  # length class -> label -> its long spans
     for x in range(count):
-        if x == pause:
+        start, end, label = starts[x], ends[x], labels[x]
+        if end <= start:
+            continue  # an empty span relates to nothing
+        reaching = furthest.get(label)
+        if reaching is not None and start < ends[reaching]:
+            join(x, reaching)
+            run[x] = run[reaching]
+        if reaching is None or end > ends[reaching]:
+            furthest[label] = x
+        if reach[x] - x - 1 > _FEW:
+            classes.setdefault((end - start).bit_length(), {}).setdefault(label, []).append(x)
+    runs = {size: {label: _Runs(found, starts, run) for label, found in by_label.items()}
+            for size, by_label in classes.items()}
+    pause = chunk if chunk > 0 else count
+    for y in range(count):
+        if y == pause:
             pause += chunk
-            yield low + (high - low) * x / count
-        end, label = ends[x], labels[x]
-        y = x + 1
-        while y < count and starts[y] < end:  # the spans starting inside this one
-            other = ends[y]
-            shared = (other if other < end else end) - starts[y]
-            if shared > 0 and (labels[y] == label  # related(), inlined: the hot loop
-                               or 2 * shared >= (other if other > end else end) - starts[x]):
-                join(x, y)
-            y += 1
+            yield low + (high - low) * y / count
+        start, end, label = starts[y], ends[y], labels[y]
+        length = end - start
+        if length <= 0:
+            continue
+        if reach[y] - y - 1 <= _FEW:
+            for z in range(y + 1, reach[y]):  # related() of another label, inlined
+                shared = (ends[z] if ends[z] < end else end) - starts[z]
+                if (labels[z] != label and shared > 0
+                        and 2 * shared >= (ends[z] if ends[z] > end else end) - start
+                        and root(z) != root(y)):
+                    join(y, z)
+        if not runs:
+            continue
+        lowest = start - length
+        for size in range(((length + 1) // 2).bit_length(), (2 * length).bit_length() + 1):
+            for other, spans in runs.get(size, {}).items():
+                if other == label:
+                    continue
+                positions, skip = spans.positions, spans.skip
+                i = bisect_left(spans.starts, lowest)
+                stop = bisect_left(positions, y)  # the earlier long spans
+                while i < stop:
+                    x = positions[i]
+                    if root(x) != root(y):
+                        shared = (ends[x] if ends[x] < end else end) - start
+                        if not (shared > 0 and 2 * shared >= (
+                                ends[x] if ends[x] > end else end) - starts[x]):
+                            i += 1
+                            continue
+                        join(x, y)
+                    i = skip[i]  # the rest of x's run is in y's set now
     if chunk > 0 and count:
         yield high
     return partition.sets(items)
+
+
+class _Runs:
+    """One label's spans of one length class in start order: their positions, starts, and
+    for each the index of the next one in another same-label run."""
+
+    __slots__ = ("positions", "skip", "starts")
+
+    def __init__(self, positions: list[int], starts: Sequence[int], run: Sequence[int]) -> None:
+        self.positions = positions
+        self.starts = [starts[x] for x in positions]
+        skip = list(range(1, len(positions) + 1))
+        for i in range(len(positions) - 2, -1, -1):
+            if run[positions[i]] == run[positions[i + 1]]:
+                skip[i] = skip[i + 1]
+        self.skip = skip
