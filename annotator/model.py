@@ -11,12 +11,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from itertools import chain
 from operator import attrgetter
 from typing import Any, NamedTuple
 
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotationError, AnnotatorError, SpanError
 from annotator.spanindex import SpanIndex
+from annotator.xmlchars import ILLEGAL_XML_CHARS, first_illegal_field
 
 # xml:id values must be NCNames.  This is the ASCII-and-letters subset we accept; it covers
 # Arabic letters, which XML names allow.
@@ -85,6 +87,23 @@ class Annotation:
             raise SpanError(Errors.E004, id=self.id, start=self.start)
         if not self.label:
             raise AnnotationError(Errors.E005, id=self.id)
+        strings: tuple[str, ...] = (self.label, self.annotator, self.layer, self.note,
+                                    self.created, self.modified)
+        if self.attributes or self.links:
+            strings += (*self.attributes, *self.attributes.values(), *chain(*self.links))
+        if ILLEGAL_XML_CHARS.search("".join(strings)):
+            found = first_illegal_field(self._strings())
+            if found:
+                raise AnnotationError(Errors.E017, id=self.id, field=found[0], char=found[1])
+
+    def _strings(self) -> Iterator[tuple[str, str]]:
+        """``(field, value)`` of every string a file stores for this annotation."""
+        yield from (("label", self.label), ("annotator", self.annotator), ("layer", self.layer),
+                    ("note", self.note), ("created", self.created), ("modified", self.modified))
+        for name, value in self.attributes.items():
+            yield from (("attribute name", name), ("attribute value", value))
+        for link in self.links:
+            yield from (("link role", link.role), ("link target", link.target))
 
     def link_targets(self, role: str) -> list[str]:
         """Ids this annotation points to with ``role``."""
@@ -357,6 +376,13 @@ class Document:
     def __post_init__(self) -> None:
         if not is_valid_id(self.id) and not re.match(r"^[\w.\-]+$", self.id):
             raise AnnotationError(Errors.E010, id=self.id)
+        found = first_illegal_field((
+            ("title", self.title), ("source", self.source), ("language", self.language),
+            ("direction", self.direction),
+            *(("annotator's name in the status", name) for name in self.status),
+            *(("status", value) for value in self.status.values())))
+        if found:
+            raise AnnotationError(Errors.E018, id=self.id, field=found[0], char=found[1])
         self.annotations = Annotations(len(self.text))
 
     def __eq__(self, other: object) -> bool:

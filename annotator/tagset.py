@@ -19,6 +19,7 @@ from typing import Any
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotationError, TagSetError
 from annotator.model import Document
+from annotator.xmlchars import ILLEGAL_XML_CHARS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -186,8 +187,28 @@ def _strings(table: dict[str, Any], key: str, path: str | None, label: object) -
     return tuple(value)
 
 
+def _refuse_illegal_chars(value: object, key: str, path: str | None) -> None:
+    """Raise :class:`TagSetError` naming the key (``labels[2].en``, lists counted from 1) of
+    the first string in ``value``, key or value, that holds a character XML cannot carry:
+    a TEI file declaring it could never be read back."""
+    if isinstance(value, str):
+        match = ILLEGAL_XML_CHARS.search(value)
+        if match:
+            raise TagSetError(Errors.E126, key=key, char=f"{ord(match.group()):04X}", path=path)
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            inner = f"{key}.{name}" if key else name
+            if ILLEGAL_XML_CHARS.search(name):
+                _refuse_illegal_chars(name, f"{key}.{name!r}" if key else repr(name), path)
+            _refuse_illegal_chars(item, inner, path)
+    elif isinstance(value, list):
+        for number, item in enumerate(value, 1):
+            _refuse_illegal_chars(item, f"{key}[{number}]", path)
+
+
 def tagset_from_dict(data: dict[str, Any], path: str | None = None) -> TagSet:
     """Build a tag set from parsed TOML, checking every field."""
+    _refuse_illegal_chars(data, "", path)
     labels: dict[str, LabelSpec] = {}
     raw_labels = data.get("labels")
     if not isinstance(raw_labels, list) or not raw_labels:

@@ -451,6 +451,15 @@ def _render(document: Document, tagset: TagSet | None,
         people(name)
     for label in tagset.labels:
         tags(label)
+    # No loader lets a character XML cannot carry into these, but a tag set built in code or
+    # a document changed after it was made could: checked here, before the disk.
+    for label in tags.by_name:
+        spec = tagset.get(label)
+        for value in (label, spec.kind, spec.en, spec.ar):
+            check_xml_text(value, what="the tag set")
+    check_xml_text(tagset.name, what="the tag set")
+    for value in (document.language, *people.by_name):
+        check_xml_text(value, what=f"document {document.id} metadata")
     times = _time_ids(annotations)
     body_key = (text, document.direction, document.language)
     if snapshot is not None and snapshot.body_key == body_key:

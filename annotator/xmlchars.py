@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from annotator.error_catalogue import Errors
 from annotator.errors import EncodingError
@@ -17,6 +18,16 @@ def find_illegal(text: str) -> tuple[int, str] | None:
     """Offset and character of the first character XML 1.0 cannot carry, or None."""
     match = ILLEGAL_XML_CHARS.search(text)
     return (match.start(), match.group()) if match else None
+
+
+def first_illegal_field(fields: Iterable[tuple[str, str]]) -> tuple[str, str] | None:
+    """``(name, code)`` of the first ``(name, value)`` whose value holds a character XML 1.0
+    cannot carry, the code as in ``U+FFFE`` (``"FFFE"``); None when all can go into XML."""
+    for name, value in fields:
+        match = ILLEGAL_XML_CHARS.search(value)
+        if match:
+            return name, f"{ord(match.group()):04X}"
+    return None
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:

@@ -46,7 +46,7 @@ from annotator.errors import EncodingError, FormatError
 from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.layers import GOLD, select_layer
 from annotator.model import Annotation, Document, Link, is_valid_id, now_iso
-from annotator.xmlchars import check_xml_text, replace_illegal
+from annotator.xmlchars import ILLEGAL_XML_CHARS, check_xml_text, replace_illegal
 
 NEXT = "next"  # link role chaining the fragments of a discontinuous annotation
 _T_ID = re.compile(r"T(\d+)")
@@ -58,8 +58,11 @@ _SPACE = re.compile(r"\s+")  # an attribute name ends at a space in brat
 
 def brat_to_document(text: str, ann: str, *, doc_id: str, problems: Problems,
                      path: str | None = None, repair: bool = False, annotator: str = "",
-                     source: str = "") -> Document:
-    """A document from a ``.txt`` text and its ``.ann`` content (see the module docstring)."""
+                     source: str = "", replace_invalid: bool = False) -> Document:
+    """A document from a ``.txt`` text and its ``.ann`` content (see the module docstring).
+
+    A line holding a character XML cannot carry is an error (skipped), or with
+    ``replace_invalid`` read with each such character replaced by U+FFFD and a warning."""
     where = path or doc_id
     document = Document(doc_id, text, source=source)
     stamp = now_iso()
@@ -77,6 +80,13 @@ def brat_to_document(text: str, ann: str, *, doc_id: str, problems: Problems,
         line = line.rstrip("\r")
         if not line.strip():
             continue
+        illegal = ILLEGAL_XML_CHARS.search(line)
+        if illegal:
+            if not replace_invalid:
+                error(FormatError(Errors.E375, char=f"{ord(illegal.group()):04X}"), number)
+                continue
+            line, count = replace_illegal(line)
+            problems.warn(EncodingError(Errors.E152, count=count, path=where, line=number))
         fields = line.split("\t")
         kind = line[0]
         if kind == "T":
@@ -237,7 +247,8 @@ def read_brat(path: Path, options: ImportOptions, problems: Problems) -> Iterato
         doc_id = doc_id_from_path(txt)  # as for plain text: 000_x.txt is document 000_x
         yield brat_to_document(text, ann_text, doc_id=doc_id, problems=problems,
                                path=str(ann or txt), repair=options.repair,
-                               annotator=options.annotator, source=txt.name)
+                               annotator=options.annotator, source=txt.name,
+                               replace_invalid=options.replace_invalid)
 
 
 # -- writing ---------------------------------------------------------------------------------

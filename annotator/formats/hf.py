@@ -109,6 +109,11 @@ def _label_list(rows_path: Path) -> list[str] | None:
         raise FormatError(Errors.E390, detail=str(error), path=str(side)) from None
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise FormatError(Errors.E391, path=str(side))
+    for number, name in enumerate(names, 1):
+        illegal = ILLEGAL_XML_CHARS.search(name)
+        if illegal:
+            raise FormatError(Errors.E401, number=number, char=f"{ord(illegal.group()):04X}",
+                              path=str(side))
     return names
 
 
@@ -142,6 +147,9 @@ def _row(obj: Any, names: list[str] | None, replace_invalid: bool, labels_name: 
             if not 0 <= tag < len(names):
                 raise FormatError(Errors.E399, tag=tag, number=number, count=len(names))
             tag = names[tag]
+        illegal = ILLEGAL_XML_CHARS.search(tag) if isinstance(tag, str) else None
+        if illegal:
+            raise FormatError(Errors.E402, number=number, char=f"{ord(illegal.group()):04X}")
         if not isinstance(tag, str) or not _TAG.fullmatch(tag):
             raise FormatError(Errors.E400, tag=tag, number=number)
         names_of.append(tag)
