@@ -45,6 +45,7 @@ from annotator.cli import main as annotator
 from annotator.gitrepo import clone, run_git
 from annotator.teamproject import TeamProject
 from annotator.tei import load_tei
+from annotator.xmlchars import replace_illegal
 
 LABELS = ("PER", "ORG", "LOC")
 WORD = re.compile(r"\w{3,}")
@@ -52,6 +53,17 @@ WORD = re.compile(r"\w{3,}")
 
 class CommandFailed(RuntimeError):
     """A command of the simulation exited non-zero."""
+
+
+def news_articles() -> list[dict[str, str]]:
+    """The corpus's articles with text, characters XML cannot carry (a few U+001A) made
+    U+FFFD, as ``--replace-invalid`` would."""
+    articles = []
+    for article in json.loads(NEWS.read_text(encoding="utf-8")):
+        if article["content"].strip():
+            articles.append({"content": replace_illegal(article["content"])[0],
+                             "title": replace_illegal(article["title"])[0]})
+    return articles
 
 
 def run(*args: str | Path) -> str:
@@ -98,7 +110,7 @@ def simulate(work: Path, documents: int, annotators: int, per_document: int, rou
     """Run the whole simulation in ``work``; the wall time of each phase, in seconds."""
     times: dict[str, float] = {}
     rng = random.Random(seed)
-    articles = [a for a in json.loads(NEWS.read_text(encoding="utf-8")) if a["content"].strip()]
+    articles = news_articles()
     # more documents than articles: the same texts again, under other ids
     texts = {f"d{i:05d}": (articles[i % len(articles)]["content"],
                            articles[i % len(articles)]["title"]) for i in range(documents)}
@@ -200,6 +212,58 @@ def check_merge(merged: Path, last: dict[tuple[str, str], int], names: Sequence[
         raise AssertionError("some annotator never imported anything")
 
 
+def status_timing(work: Path, documents: int, per_document: int) -> dict[str, float]:
+    """A project of ``documents`` documents, each with ``per_document`` annotators' files,
+    written directly (no git); the wall time of its status read cold, then again."""
+    from annotator.model import Document
+    from annotator.teamimport import text_only
+    from annotator.teamproject import ProjectConfig
+    from annotator.teamstatus import project_status
+    from annotator.tei import tei_bytes
+
+    articles = news_articles()
+    names = [f"ann{n:02d}" for n in range(1, 21)]
+    project = TeamProject(work / "big", ProjectConfig("big", "lead", names, per_document))
+    project.root.mkdir()
+    rng = random.Random(1)
+    for folder in (project.texts_dir, *map(project.layer_dir, names)):
+        folder.mkdir(parents=True)
+    started = time.perf_counter()  # plain writes: the saves' fsyncs would take minutes here
+    for number in range(documents):
+        article = articles[number % len(articles)]
+        document = Document(f"d{number:05d}", article["content"], article["title"])
+        project.text_path(document.id).write_bytes(tei_bytes(document))
+        chosen = rng.sample(names, per_document)
+        project.config.assignment[document.id] = chosen
+        for name in chosen:
+            layer = text_only(document)
+            for start, end, label in spans_of(document.id, document.text):
+                layer.annotate(start, end, label, annotator=name)
+            layer.status[name] = rng.choice(["in progress", "done"])
+            project.layer_path(name, document.id).write_bytes(tei_bytes(layer))
+    project.save_config()
+    times = {f"write {documents} texts and {documents * per_document} layer files":
+             time.perf_counter() - started}
+    old = time.time() - 60  # older than the index's racy window, as files synced long ago
+    for path in project.root.rglob("*.tei.xml"):
+        os.utime(path, (old, old))
+    os.utime(project.config_path, (old, old))
+    started = time.perf_counter()
+    project_status(project.root, start_method="fork")
+    times["status, first (reads every file)"] = time.perf_counter() - started
+    started, cpu = time.perf_counter(), time.process_time()
+    state = project_status(project.root, start_method="fork")
+    times["status, again (in this process)"] = time.perf_counter() - started
+    times["status, again: CPU time (machine shared)"] = time.process_time() - cpu
+    assert state.read == 0 and len(state.documents) == documents
+    started = time.perf_counter()
+    run_process("project", "status", project.root, "--json")
+    times["annotator project status --json (a process)"] = time.perf_counter() - started
+    times["again / first"] = (times["status, again (in this process)"]
+                              / times["status, first (reads every file)"])
+    return times
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=1000)
@@ -210,6 +274,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="syncs running at once (separate processes)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="work in this new folder and keep it")
+    parser.add_argument("--status-documents", type=int, metavar="N",
+                        help="instead: time the status of a project of N documents (written "
+                             "directly, no git), cold and then from its index")
     args = parser.parse_args(argv)
     if not NEWS.exists():
         print(f"bench_team: needs {NEWS} (../shared is absent)", file=sys.stderr)
@@ -221,19 +288,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ["GIT_CONFIG_NOSYSTEM"] = "1"
     started = time.perf_counter()
     try:
-        times = simulate(work, args.documents, args.annotators, args.per_document,
-                         args.rounds, args.parallel, args.seed)
+        if args.status_documents:
+            times = status_timing(work, args.status_documents, args.per_document)
+        else:
+            times = simulate(work, args.documents, args.annotators, args.per_document,
+                             args.rounds, args.parallel, args.seed)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     total = time.perf_counter() - started
-    print(f"{args.documents} documents, {args.annotators} annotators, K={args.per_document}, "
-          f"{args.rounds} rounds, {args.parallel} syncs at once: nothing lost, no conflict")
+    if args.status_documents:
+        print(f"status of {args.status_documents} documents, K={args.per_document}")
+    else:
+        print(f"{args.documents} documents, {args.annotators} annotators, "
+              f"K={args.per_document}, {args.rounds} rounds, {args.parallel} syncs at once: "
+              "nothing lost, no conflict")
     for phase, seconds in times.items():
         shown = f"{seconds:.0f}" if "(count)" in phase else (
             f"{seconds:.2f}x" if "/" in phase else f"{seconds:8.2f} s")
-        print(f"  {phase:<34} {shown}")
-    print(f"  {'total wall time':<34} {total:8.2f} s")
+        print(f"  {phase:<46} {shown}")
+    print(f"  {'total wall time':<46} {total:8.2f} s")
     return 0
 
 

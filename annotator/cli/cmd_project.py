@@ -307,8 +307,7 @@ def run_status(args: argparse.Namespace) -> int:
     if args.html:
         atomic_write_text(args.html, status_html(state))
     if args.json:
-        json.dump(state.to_json(), sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        print(json.dumps(state.to_json(), ensure_ascii=False))  # one line: the fast encoder
         return 0
     for document in state.documents:
         cells = "  ".join(f"{name}: {layer.status} ({layer.annotations})"
