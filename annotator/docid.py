@@ -7,12 +7,18 @@ import re
 import unicodedata
 from pathlib import Path
 
+from annotator.error_catalogue import Errors
+from annotator.errors import FormatError
+
 # Endings dropped from a file name before it becomes an id, longest first.
 _KNOWN_ENDINGS = (".tei.xml", ".xml", ".jsonl", ".ndjson", ".json", ".conll", ".bio", ".iob",
                   ".ann", ".txt", ".text")
 _UNSAFE = re.compile(r"[^\w.\-]+")
 _UNSAFE_ENDS = re.compile(r"^[^\w.\-]+|[^\w.\-]+$")
 FALLBACK_ID = "doc"
+# The longest document id, in UTF-8 bytes: ids become file names (<id>.tei.xml, and the
+# hidden .<id>.tei.xml.XXXXXXXX.tmp of an atomic save), which most file systems cut at 255.
+MAX_ID_BYTES = 200
 
 
 def safe_id(value: str) -> str:
@@ -23,6 +29,15 @@ def safe_id(value: str) -> str:
     bare = _UNSAFE_ENDS.sub("", bare)
     cleaned = _UNSAFE.sub("_", bare).lstrip(".")
     return cleaned or FALLBACK_ID
+
+
+def id_fit_for_a_file_name(doc_id: str) -> str:
+    """``doc_id`` when it is at most :data:`MAX_ID_BYTES` long in UTF-8, else
+    :class:`FormatError` (without a location) saying how long it is."""
+    length = len(doc_id.encode("utf-8", "surrogatepass"))
+    if length > MAX_ID_BYTES:
+        raise FormatError(Errors.E344, start=doc_id[:20], length=length, limit=MAX_ID_BYTES)
+    return doc_id
 
 
 def fragment_ids(base: str, count: int, taken: set[str], separator: str) -> list[str]:

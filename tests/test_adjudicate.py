@@ -192,7 +192,8 @@ def test_an_adjudicated_file_exports_gold_by_default_and_a_layer_on_request(
 
     def spans(*options: str) -> list[tuple[int, int, str]]:
         out = tmp_path / "x.jsonl"
-        status = main(["export", str(path), "-o", str(out), "--format", "jsonl", *options])
+        status = main(["export", str(path), "-o", str(out), "--format", "jsonl", "--overwrite",
+                       *options])
         assert status == 0, capsys.readouterr().err
         record = json.loads(out.read_text(encoding="utf-8"))
         return sorted((s["start"], s["end"], s["label"]) for s in record["spans"])

@@ -295,7 +295,7 @@ def test_export_layers_and_labels(tmp_path: Path, capsys: pytest.CaptureFixture[
     def spans(*options: str) -> list[str]:
         out = tmp_path / "x.jsonl"
         status, _, err = run(capsys, "export", tmp_path / "d1.tei.xml", "-o", out,
-                             "--format", "jsonl", *options)
+                             "--format", "jsonl", "--overwrite", *options)
         assert status == 0, err
         return sorted(s["id"] for s in json.loads(out.read_text(encoding="utf-8"))["spans"])
 
@@ -315,7 +315,8 @@ def test_split_is_by_document_and_reproducible(tmp_path: Path,
 
     def split(out: Path, seed: str) -> dict[str, list[str]]:
         status, _, err = run(capsys, "export", tei, "-o", out, "--format", "jsonl",
-                             "--split", "train=0.6,dev=0.2,test=0.2", "--seed", seed)
+                             "--split", "train=0.6,dev=0.2,test=0.2", "--seed", seed,
+                             "--overwrite")  # s1 and s2 are written again
         assert status == 0, err
         return {name: [json.loads(line)["id"] for line in
                        (out / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]

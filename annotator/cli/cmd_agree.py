@@ -7,6 +7,7 @@ import json
 import math
 import sys
 from dataclasses import replace
+from pathlib import Path
 from typing import TextIO
 
 from annotator.agreement import AgreementReport, Figures, agreement_report, macro_f1, micro
@@ -17,7 +18,7 @@ from annotator.tagset import TagSet, default_tagset
 from annotator.workers import process_map
 
 from . import worker_start_method
-from .inputs import refuse_output_over_inputs
+from .inputs import refuse_output_over_inputs, refuse_replacing
 
 HELP = "Measure inter-annotator agreement (kappas, alpha, span F1) of TEI files or folders."
 
@@ -49,6 +50,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also write a self-contained HTML report with charts")
     parser.add_argument("--per-document", action="store_true",
                         help="also print a line per document")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="replace an --html report that is already there (without it, it "
+                             "is kept and nothing is computed)")
 
 
 def _num(value: float) -> str:
@@ -103,6 +107,8 @@ def _display_tagset(taxonomy: TagSet | None) -> TagSet:
 def run(args: argparse.Namespace) -> int:
     if args.html:
         refuse_output_over_inputs(args.html, args.inputs, "--html")
+        if not args.overwrite:
+            refuse_replacing([Path(args.html)])
     start_method = worker_start_method()
     documents, taxonomy = read_document_sets(args.inputs, start_method=start_method)
     report = agreement_report(documents, map_function=process_map(start_method=start_method))

@@ -18,7 +18,7 @@ from annotator.model import Document
 from annotator.progress import Progress
 from annotator.tagset import LabelSpec, TagSet, default_tagset, load_tagset
 
-from .inputs import project_tagset, read_tei_sources
+from .inputs import project_tagset, read_tei_sources, refuse_replacing
 
 HELP = "Export TEI files (or folders of them) to JSONL, CoNLL, brat, HF or inline TEI."
 
@@ -35,6 +35,8 @@ them all; token formats still keep one layer).  Links to annotations left out ar
 --split train=0.8,dev=0.1,test=0.1 divides the documents (not sentences) at random but
 reproducibly (documents sorted by id, shuffled with --seed) and writes OUT/<split>.<ext>, or
 OUT/<split>/ for the folder formats (brat, tei-inline).  The fractions must add up to 1.
+
+Output files already there are kept, and nothing is written, unless --overwrite is given.
 
 Exit status: 0 when every file was exported, 2 when a file could not be read or on usage
 errors (what could be read is still exported).
@@ -74,6 +76,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "the tagset.toml of the first source's folder when it has one, "
                              "else the bundled news set; labels it lacks take their kind from "
                              "the taxonomy in their own file)")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="replace output files that are already there (without it they "
+                             "are kept and nothing is written)")
 
 
 def parse_split(value: str) -> list[tuple[str, float]]:
@@ -136,6 +141,8 @@ def _write(documents: list[Document], out: Path, fmt: str, options: ExportOption
     _prepare_folder(out if fmt not in FILE_EXTENSIONS else out.parent)
     try:
         write_documents(documents, out, fmt, options)
+    except AnnotatorError:
+        raise  # a failed save names its own file: said as it is, not wrapped in another error
     except OSError as error:
         raise SaveError(Errors.E607, reason=error.strerror or str(error), path=str(out)) from None
 
@@ -225,6 +232,9 @@ def run(args: argparse.Namespace) -> int:
         outputs = [(out / (name + extension if extension else name), chosen)
                    for name, chosen in split_documents(documents, parts, args.seed).items()]
     _refuse_writing_over_inputs(outputs, args.format, list(seen.values()))
+    if not args.overwrite:
+        refuse_replacing(path for out_path, chosen in outputs
+                         for path in _files_written(out_path, args.format, chosen))
     if parts is None:
         _write(documents, out, args.format, options)
         written = f"{_documents(len(documents))} to {out}"

@@ -189,7 +189,11 @@ class _Importer:
                 try:
                     self.save(document, where)
                 except AnnotatorError as error:
-                    self.problems.error(error)
+                    self.problems.error(error if error.path else error.at(where))
+                except OSError as error:  # one document's file (a name too long...): the rest go on
+                    target = self.out / f"{document.id}.tei.xml"
+                    self.problems.error(SaveError(Errors.E607, reason=error.strerror or str(error),
+                                                  path=str(target)))
         except AnnotatorError as error:
             self.problems.error(error if error.path else error.at(where))
         except OSError as error:

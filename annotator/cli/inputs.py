@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.error_catalogue import Errors
-from annotator.errors import AnnotatorError, FormatError
+from annotator.errors import AnnotatorError, FormatError, SaveError
 from annotator.model import Document
 from annotator.progress import Progress
 from annotator.tagset import TagSet, load_tagset, project_tagset_path
@@ -92,6 +92,17 @@ def refuse_output_over_inputs(output: str | Path, inputs: Iterable[str | Path],
         if (target.resolve() == item.resolve() if not item.is_dir()
                 else target.is_file() and is_tei_name(target) and _is_within(target, item)):
             raise FormatError(Errors.E604, option=option, path=str(target))
+
+
+def refuse_replacing(paths: Iterable[Path]) -> None:
+    """Raise when a file about to be written is already there (as import and merge do without
+    ``--overwrite``): it may be someone's work, and nothing is written.  The first such file,
+    in name order, is named; a folder in the way is left to the writer to report."""
+    there = sorted({path for path in paths if os.path.lexists(path) and not path.is_dir()})
+    if len(there) == 1:
+        raise SaveError(Errors.E631, path=str(there[0]))
+    if there:
+        raise SaveError(Errors.E632, more=len(there) - 1, path=str(there[0]))
 
 
 def project_tagset(folder: Path) -> TagSet | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.atomic import atomic_writer
-from annotator.docid import doc_id_from_path, safe_id
+from annotator.docid import doc_id_from_path, id_fit_for_a_file_name, safe_id
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, EncodingError, FormatError, SaveError
 from annotator.formats import ExportOptions, ImportOptions, Problems
@@ -188,10 +188,10 @@ def _document_id(obj: Mapping[str, Any], meta: Mapping[str, Any], path: Path, li
                  problems: Problems) -> str:
     raw = obj.get("id", meta.get("id"))
     if raw is None or isinstance(raw, bool) or raw == "":
-        return f"{doc_id_from_path(path)}-{line}"
+        return id_fit_for_a_file_name(f"{doc_id_from_path(path)}-{line}")
     if not isinstance(raw, (str, int)):
         raise FormatError(Errors.E330)
-    doc_id = safe_id(str(raw))
+    doc_id = id_fit_for_a_file_name(safe_id(str(raw)))
     if doc_id != str(raw):
         problems.warn(FormatError(Errors.E331, given=str(raw), id=doc_id, path=str(path),
                                   line=line))
