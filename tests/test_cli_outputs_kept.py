@@ -117,6 +117,32 @@ def test_agree_keeps_an_existing_html_report_unless_overwrite(
     assert report.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+# -- item 10: symbolic links out of a folder --------------------------------------------------
+def test_importing_a_folder_skips_links_that_lead_out_of_it_and_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("not for this corpus\n", encoding="utf-8")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "article.txt").write_text("مقال\n", encoding="utf-8")
+    os.symlink(outside / "secret.txt", folder / "linked.txt")
+    os.symlink(folder / "article.txt", folder / "again.txt")  # inside: read as any file
+    os.symlink(outside, folder / "more")
+    status, _, err = run(capsys, "import", folder, "-o", tmp_path / "out")
+    assert status == 0, err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["again.tei.xml",
+                                                                     "article.tei.xml"]
+    assert (f"{folder / 'linked.txt'}: warning E633: a symbolic link to "
+            f"{outside / 'secret.txt'}, outside {folder}; skipped") in err
+    assert f"{folder / 'more'}: warning E634: a symbolic link to the folder {outside}; " \
+           "not followed" in err
+    # Named on the command line, a link is the user's own choice: it is read.
+    status, _, err = run(capsys, "import", folder / "linked.txt", "-o", tmp_path / "out2")
+    assert status == 0, err
+    assert load_tei(tmp_path / "out2" / "linked.tei.xml").text == "not for this corpus\n"
+
+
 # -- item 11: the path of a failed write is said once ----------------------------------------------
 def test_a_failed_export_names_the_path_once(tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:

@@ -225,12 +225,15 @@ def run(args: argparse.Namespace) -> int:
     tagset = load_tagset(args.tagset) if args.tagset else project_tagset(args.output)
     _prepare_output(args.output)
     source_errors: list[AnnotatorError] = []
+    skipped: list[AnnotatorError] = []
     files = expand_sources(args.sources, wanted_files(args.format), source_errors,
-                           exclude=args.output)
+                           exclude=args.output, warnings=skipped)
     with Progress(len(files)) as progress:
         importer = _Importer(args, tagset, progress)
         for error in source_errors:
             importer.problems.error(error)
+        for warning in skipped:
+            importer.problems.warn(warning)
         if not files and not source_errors:
             importer.problems.error(FormatError(Errors.E626,
                                                 endings=", ".join(s for s, _ in SUFFIXES)))

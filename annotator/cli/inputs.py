@@ -32,13 +32,17 @@ def _is_within(path: Path, folder: Path | None) -> bool:
 
 
 def files_in_folder(folder: Path, wanted: Callable[[Path], bool],
-                    errors: list[AnnotatorError], exclude: Path | None = None) -> list[Path]:
+                    errors: list[AnnotatorError], exclude: Path | None = None,
+                    warnings: list[AnnotatorError] | None = None) -> list[Path]:
     """Files under ``folder`` (recursively, sorted, hidden ones skipped) that ``wanted`` accepts.
 
     Sub-folders that cannot be read are recorded in ``errors``; ``exclude`` (an output folder
-    inside the input) is skipped.
+    inside the input) is skipped.  Symbolic links to folders are not followed, nor those to
+    files outside ``folder``: a folder given means what is in it.  Each one is recorded in
+    ``warnings`` when given.
     """
     found: list[Path] = []
+    skipped = warnings if warnings is not None else []
 
     def record(error: OSError) -> None:
         errors.append(FormatError(Errors.E601, reason=error.strerror or str(error),
@@ -48,19 +52,30 @@ def files_in_folder(folder: Path, wanted: Callable[[Path], bool],
         base = Path(root)
         dirs[:] = sorted(d for d in dirs
                          if not d.startswith(".") and not _is_within(base / d, exclude))
+        for name in dirs:
+            if (base / name).is_symlink():  # os.walk lists it but does not go in
+                skipped.append(FormatError(Errors.E634, target=os.path.realpath(base / name),
+                                           path=str(base / name)))
         for name in names:
             path = base / name
-            if not name.startswith(".") and wanted(path):
-                found.append(path)
+            if name.startswith(".") or not wanted(path):
+                continue
+            if path.is_symlink() and not _is_within(path, folder):
+                skipped.append(FormatError(Errors.E633, target=os.path.realpath(path),
+                                           folder=str(folder), path=str(path)))
+                continue
+            found.append(path)
     return sorted(found)
 
 
 def expand_sources(sources: Iterable[str | Path], wanted: Callable[[Path], bool],
-                   errors: list[AnnotatorError], exclude: Path | None = None) -> list[Path]:
-    """Files named on the command line, in order, with folders replaced by their files.
+                   errors: list[AnnotatorError], exclude: Path | None = None,
+                   warnings: list[AnnotatorError] | None = None) -> list[Path]:
+    """Files named on the command line, in order, with folders replaced by their files
+    (:func:`files_in_folder`; the links it does not follow go in ``warnings``).
 
     A source that does not exist or cannot be read is recorded in ``errors``; a file named
-    twice is kept once.
+    twice is kept once.  A file named is read even when it is a link.
     """
     found: list[Path] = []
     for source in sources:
@@ -69,7 +84,7 @@ def expand_sources(sources: Iterable[str | Path], wanted: Callable[[Path], bool]
             if not os.access(path, os.R_OK | os.X_OK):
                 errors.append(FormatError(Errors.E602, path=str(path)))
                 continue
-            found.extend(files_in_folder(path, wanted, errors, exclude))
+            found.extend(files_in_folder(path, wanted, errors, exclude, warnings))
         elif path.exists():
             found.append(path)
         else:
@@ -129,9 +144,16 @@ def read_tei_sources(sources: Iterable[str | Path],
     from annotator.tei import read_tei_checked
 
     errors: list[AnnotatorError] = []
-    files = expand_sources(sources, is_tei_name, errors)
+    warnings: list[AnnotatorError] = []
+    files = expand_sources(sources, is_tei_name, errors, warnings=warnings)
     for error in errors:
         report(error)
+    for warning in warnings:
+        line = warning.diagnostic("warning")
+        if progress is not None:
+            progress.message(line)
+        else:
+            print(line, file=sys.stderr)
     if progress is not None:
         progress.total = len(files)
     for path in files:
