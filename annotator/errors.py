@@ -105,6 +105,12 @@ class AnnotationError(AnnotatorError, ValueError):
     """An annotation is inconsistent (duplicate id, unknown link target, ...)."""
 
 
+class ForeignLayerError(AnnotationError):
+    """An edit of another annotator's annotation before the editor chose how to treat that
+    layer (see :attr:`annotator.session.EditSession.layer_choice`); ``params["owner"]``
+    names its annotator."""
+
+
 class TagSetError(AnnotatorError):
     """A tag-set file cannot be read or is inconsistent."""
 

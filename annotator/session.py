@@ -22,15 +22,15 @@ import contextlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from annotator import adjudicate, align, edits
 from annotator.align import ProcliticMode
 from annotator.edits import Change
 from annotator.error_catalogue import Errors
-from annotator.errors import AnnotationError, AnnotatorError, SpanError
+from annotator.errors import AnnotationError, AnnotatorError, ForeignLayerError, SpanError
 from annotator.layers import GOLD
-from annotator.model import Annotation, Document
+from annotator.model import Annotation, Document, Link, now_iso
 from annotator.occurrences import annotation_changes
 from annotator.project import DONE, IN_PROGRESS
 from annotator.tagset import TagSet, default_tagset
@@ -39,8 +39,11 @@ from annotator.tei import read_tei_checked, save_tei
 if TYPE_CHECKING:
     from annotator.tei_write import TeiSnapshot
 
+LayerChoice = Literal["correct", "own"]
+SOURCE = "source"  # the link role from a corrected copy to the annotation it came from
 ChangeListener = Callable[[Change], None]
 CleanListener = Callable[[bool], None]
+StepListener = Callable[[], None]
 
 
 
@@ -61,8 +64,10 @@ class UndoHistory:
     step that ends where it began is dropped.
     """
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document,
+                 notify: Callable[[Change], None] | None = None) -> None:
         self.document = document
+        self.notify = notify  # called after each change is applied or reverted
         self._done: list[Step] = []
         self._undone: list[Step] = []
         self._clean: int | None = 0  # len(_done) at the clean state; None: unreachable
@@ -72,7 +77,7 @@ class UndoHistory:
         """Apply ``change`` and record it (inside :meth:`group`, as part of that step)."""
         if change.is_empty:
             return change
-        change.apply(self.document)
+        self._apply(change)
         if self._group is not None:
             self._group.append(change)
         elif (merge_key is not None and self._done and self._done[-1].merge_key == merge_key
@@ -105,7 +110,7 @@ class UndoHistory:
             yield
         except BaseException:
             for change in reversed(self._group):
-                change.revert(self.document)
+                self._apply(change.inverse())
             raise
         else:
             if self._group:
@@ -119,7 +124,7 @@ class UndoHistory:
             return None
         step = self._done.pop()
         for change in reversed(step.changes):
-            change.revert(self.document)
+            self._apply(change.inverse())
         self._undone.append(step)
         return step
 
@@ -129,9 +134,14 @@ class UndoHistory:
             return None
         step = self._undone.pop()
         for change in step.changes:
-            change.apply(self.document)
+            self._apply(change)
         self._done.append(step)
         return step
+
+    def _apply(self, change: Change) -> None:
+        change.apply(self.document)
+        if self.notify is not None:
+            self.notify(change)
 
     @property
     def can_undo(self) -> bool:
@@ -187,6 +197,13 @@ class EditSession:
     ``annotator`` names who makes the edits; ``tagset`` is the labels the document is
     annotated with; ``path`` is the TEI file saved in place (None: not saved yet);
     ``snapping`` and ``proclitics`` are how a span is snapped to words when labelled.
+
+    Another annotator's annotations (a colleague's layer, imported pre-annotations) are not
+    edited in place: the first such edit raises :class:`ForeignLayerError` until
+    :attr:`layer_choice` says how to treat them — ``"correct"``: their layer is copied into
+    the editor's own (each copy links to its original with a ``source`` link) and the edit
+    lands on the copy; ``"own"``: they stay as they are and the editor labels afresh.
+    Unattributed annotations and gold ones (adjudication) are edited in place.
     """
 
     def __init__(self, document: Document, *, tagset: TagSet | None = None,
@@ -199,10 +216,12 @@ class EditSession:
         self.snapshot = snapshot
         self.snapping = True
         self.proclitics: ProcliticMode = "particles"
-        self.history = UndoHistory(document)
+        self.layer_choice: LayerChoice | None = None
+        self.history = UndoHistory(document, notify=self._heard)
         self._listeners: list[ChangeListener] = []
         self._clean_listeners: list[CleanListener] = []
-        self._applied: list[Change] | None = None  # the changes of the open group
+        self._step_listeners: list[StepListener] = []
+        self._grouping = False  # True inside group()
 
     @classmethod
     def open(cls, path: str | Path, *, annotator: str = "",
@@ -224,13 +243,24 @@ class EditSession:
         """Call ``listener(clean)`` whenever the document becomes saved or unsaved."""
         self._clean_listeners.append(listener)
 
-    def _tell(self, changes: Iterable[Change], was_clean: bool) -> None:
-        for change in changes:
-            for listener in list(self._listeners):
-                listener(change)
+    def _heard(self, change: Change) -> None:
+        """Pass a change the history just applied (or reverted) on to the listeners."""
+        for listener in list(self._listeners):
+            listener(change)
+
+    def add_step_listener(self, listener: StepListener) -> None:
+        """Call ``listener()`` once a whole step is done, undone or redone (or the saved
+        state moved): the moment to refresh what shows the history, such as an Undo menu."""
+        self._step_listeners.append(listener)
+
+    def _tell_clean(self, was_clean: bool) -> None:
+        if self._grouping:
+            return  # the group's end tells
+        for step_listener in list(self._step_listeners):
+            step_listener()
         if self.history.is_clean != was_clean:
-            for clean_listener in list(self._clean_listeners):
-                clean_listener(self.history.is_clean)
+            for listener in list(self._clean_listeners):
+                listener(self.history.is_clean)
 
     # -- history -----------------------------------------------------------------------
     def apply(self, change: Change, merge_key: str | None = None) -> Change:
@@ -242,44 +272,37 @@ class EditSession:
             return change
         was_clean = self.history.is_clean
         self.history.do(change, merge_key)
-        if self._applied is not None:
-            self._applied.append(change)
-        self._tell((change,), was_clean)
+        self._tell_clean(was_clean)
         return change
 
     @contextlib.contextmanager
     def group(self, text: str) -> Iterator[None]:
         """``with session.group("Annotate all"):`` makes the changes inside one undo step;
         if the block raises, its changes are undone (and listeners hear the undo)."""
-        if self._applied is not None:  # nested: part of the outer group
+        if self._grouping:  # nested: part of the outer group
             yield
             return
-        self._applied = []
+        self._grouping = True
         was_clean = self.history.is_clean
         try:
-            with self.history.group(text):
+            with self.history.group(text):  # on failure it reverts, and listeners hear it
                 yield
-        except BaseException:
-            self._tell([c.inverse() for c in reversed(self._applied)], was_clean)
-            raise
         finally:
-            self._applied = None
-        self._tell((), was_clean)
+            self._grouping = False
+        self._tell_clean(was_clean)
 
     def undo(self) -> Step | None:
         """Undo the last step; None when there is nothing to undo."""
         was_clean = self.history.is_clean
         step = self.history.undo()
-        if step is not None:
-            self._tell([c.inverse() for c in reversed(step.changes)], was_clean)
+        self._tell_clean(was_clean)
         return step
 
     def redo(self) -> Step | None:
         """Redo the last undone step; None when there is nothing to redo."""
         was_clean = self.history.is_clean
         step = self.history.redo()
-        if step is not None:
-            self._tell(step.changes, was_clean)
+        self._tell_clean(was_clean)
         return step
 
     @property
@@ -291,13 +314,13 @@ class EditSession:
         """Record the document as saved (as it is now)."""
         was_clean = self.history.is_clean
         self.history.mark_clean()
-        self._tell((), was_clean)
+        self._tell_clean(was_clean)
 
     def mark_unsaved(self) -> None:
         """Record the document as not saved anywhere (work restored after a crash)."""
         was_clean = self.history.is_clean
         self.history.mark_unsaved()
-        self._tell((), was_clean)
+        self._tell_clean(was_clean)
 
     # -- saving ------------------------------------------------------------------------
     def save(self, path: str | Path | None = None) -> str:
@@ -349,7 +372,8 @@ class EditSession:
         annotations = self.document.annotations
         chosen = annotations.get(current) if current is not None else None
         if chosen is not None and (start, end) == (chosen.start, chosen.end):
-            return Labelled(self.relabel(chosen.id, label), chosen.id)
+            change = self.relabel(chosen.id, label)
+            return Labelled(change, self.copy_of(chosen.id) or chosen.id)
         if not exact:
             start, end = self.snap(start, end)
         there = self._own(start, end, label)
@@ -377,29 +401,29 @@ class EditSession:
 
     def delete(self, annotation_id: str) -> Change:
         """Delete an annotation and the links that point to it."""
-        return self.apply(edits.delete_annotation(self.document, annotation_id=annotation_id))
+        return self._edit(annotation_id, "Delete", lambda target: edits.delete_annotation(
+            self.document, annotation_id=target))
 
     def relabel(self, annotation_id: str, label: str) -> Change:
         """Give an annotation another label (attributes and links it does not declare go)."""
-        return self.apply(edits.relabel(self.document, annotation_id=annotation_id,
-                                        label=label, tagset=self.tagset))
+        return self._edit(annotation_id, f"Relabel as {label}", lambda target: edits.relabel(
+            self.document, annotation_id=target, label=label, tagset=self.tagset))
 
     def set_attribute(self, annotation_id: str, name: str, value: str | None) -> Change:
         """Set one attribute of an annotation (None removes it)."""
-        return self.apply(edits.set_attribute(self.document, annotation_id=annotation_id,
-                                              name=name, value=value))
+        return self._edit(annotation_id, f"Set {name}", lambda target: edits.set_attribute(
+            self.document, annotation_id=target, name=name, value=value))
 
     def set_note(self, annotation_id: str, note: str) -> Change:
         """Replace an annotation's free note."""
-        return self.apply(edits.set_note(self.document, annotation_id=annotation_id,
-                                         note=note))
+        return self._edit(annotation_id, "Edit note", lambda target: edits.set_note(
+            self.document, annotation_id=target, note=note))
 
     def resize(self, annotation_id: str, start: int, end: int) -> Change:
         """Move an annotation's boundaries; a run of resizes of one annotation is one undo
         step."""
-        return self.apply(edits.resize(self.document, annotation_id=annotation_id,
-                                       start=start, end=end),
-                          merge_key=f"resize:{annotation_id}")
+        return self._edit(annotation_id, "Resize", lambda target: edits.resize(
+            self.document, annotation_id=target, start=start, end=end), resizing=True)
 
     def nudge(self, annotation_id: str, edge: str, direction: int, unit: str) -> Change:
         """Move an annotation's ``start`` or ``end`` ``edge`` one grapheme (``unit="char"``)
@@ -421,14 +445,69 @@ class EditSession:
         return self.resize(annotation_id, start, end)
 
     def link(self, source_id: str, role: str, target_id: str) -> Change:
-        """Link an annotation to another with ``role`` (checked against the tag set)."""
-        return self.apply(edits.link(self.document, source_id=source_id, role=role,
-                                     target_id=target_id, tagset=self.tagset))
+        """Link an annotation to another with ``role`` (checked against the tag set); in a
+        corrected layer, to the target's copy where it has one."""
+        return self._edit(source_id, f"Link {role}", lambda source: edits.link(
+            self.document, source_id=source, role=role,
+            target_id=self.copy_of(target_id) or target_id, tagset=self.tagset))
 
     def unlink(self, source_id: str, role: str, target_id: str) -> Change:
         """Remove the ``role`` link from one annotation to another."""
-        return self.apply(edits.unlink(self.document, source_id=source_id, role=role,
-                                       target_id=target_id))
+        return self._edit(source_id, f"Unlink {role}", lambda source: edits.unlink(
+            self.document, source_id=source, role=role,
+            target_id=target_id if source == source_id else
+            self.copy_of(target_id) or target_id))
+
+    # -- other annotators' layers ------------------------------------------------------
+    def owner_of(self, annotation_id: str) -> str | None:
+        """The annotator whose layer ``annotation_id`` belongs to when it is not the
+        editor's own (None: theirs, unattributed, or gold)."""
+        annotation = self._get(annotation_id)
+        if (not self.annotator or not annotation.annotator or annotation.layer == GOLD
+                or annotation.annotator == self.annotator):
+            return None
+        return annotation.annotator
+
+    def copy_of(self, annotation_id: str) -> str | None:
+        """The editor's corrected copy of another annotator's annotation, if any."""
+        for annotation in self.document.annotations.pointing_to(annotation_id):
+            if annotation.annotator == self.annotator and annotation.layer != GOLD and \
+                    Link(SOURCE, annotation_id) in annotation.links:
+                return annotation.id
+        return None
+
+    def _edit(self, annotation_id: str, text: str, make: Callable[[str], Change], *,
+              resizing: bool = False) -> Change:
+        """Apply the edit ``make(id)`` builds, on ``annotation_id`` or, in another
+        annotator's layer, as :attr:`layer_choice` says (see the class docstring)."""
+        owner = self.owner_of(annotation_id)
+        if owner is None:
+            return self.apply(make(annotation_id),
+                              merge_key=f"resize:{annotation_id}" if resizing else None)
+        if self.layer_choice is None:
+            raise ForeignLayerError(Errors.E073, id=annotation_id, owner=owner)
+        if self.layer_choice == "own":
+            raise AnnotationError(Errors.E074, id=annotation_id, owner=owner)
+        with self.group(text):
+            self._copy_layer(owner)
+            copy = self.copy_of(annotation_id)
+            assert copy is not None
+            return self.apply(make(copy))
+
+    def _copy_layer(self, owner: str) -> None:
+        """Copy ``owner``'s annotations not copied yet into the editor's layer, with their
+        links among themselves following the copies, each linked to its original."""
+        annotations = self.document.annotations
+        theirs = [a for a in annotations.sorted()
+                  if a.annotator == owner and a.layer != GOLD and self.copy_of(a.id) is None]
+        stamp = now_iso()
+        copies = {original.id: annotations.new_id() for original in theirs}  # distinct ids
+        made = [original.with_changes(
+            id=copies[original.id], annotator=self.annotator, created=stamp, modified=stamp,
+            links=(*(Link(x.role, copies.get(x.target, x.target)) for x in original.links),
+                   Link(SOURCE, original.id)))
+            for original in theirs]
+        self.apply(Change(f"Correct {owner}'s layer", (), tuple(made)))
 
     def set_status(self, status: str, annotator: str | None = None) -> Change:
         """Record ``status`` ("in progress", "done"…) for ``annotator`` (default: the

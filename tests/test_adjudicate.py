@@ -19,11 +19,11 @@ from annotator.adjudicate import (
     reject,
 )
 from annotator.corpus import AnnotatorSet
-from annotator.session import UndoHistory as EditHistory
 from annotator.errors import AnnotationError
 from annotator.layers import related
 from annotator.merge import MergeOptions, merge_sets
 from annotator.model import Annotation, Document, Link
+from annotator.session import UndoHistory
 from annotator.tei import load_tei, save_tei
 
 TEXT = "قال الوزير محمد إن شركة أرامكو في الرياض ستعلن النتائج غداً في مؤتمر صحفي."
@@ -165,7 +165,7 @@ def test_point_navigation() -> None:
 
 def test_decisions_survive_a_tei_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
     document = _merged()
-    history = EditHistory(document)
+    history = UndoHistory(document)
     points = decision_points(document)
     history.do(accept(document, points[0].versions[0].id, lead="Layla"))
     history.do(accept(document, points[1].versions[0].id, lead="Layla"))
@@ -243,7 +243,7 @@ def test_points_match_the_conflicts_merging_reports(sets, strategy) -> None:  # 
 @given(annotator_sets(), st.data())
 def test_every_decision_undoes_exactly_and_leaves_one_gold_reading(sets, data) -> None:  # type: ignore[no-untyped-def]
     document = merge_sets(Document("d", TEXT), sets, MergeOptions(lead="L")).document
-    history = EditHistory(document)
+    history = UndoHistory(document)
     original = _snapshot(document)
     for _ in range(data.draw(st.integers(1, 4))):
         points = decision_points(document)
@@ -281,7 +281,7 @@ def test_refreshing_near_each_edit_gives_the_points_of_the_whole_document(sets, 
     from annotator import edits
 
     document = merge_sets(Document("d", TEXT), sets, MergeOptions(lead="L")).document
-    history = EditHistory(document)
+    history = UndoHistory(document)
     points = PointList(document)
     told = PointList(document)  # updated with each change too: skips recounting annotators
     for _ in range(data.draw(st.integers(1, 5))):

@@ -55,6 +55,7 @@ def list_ids(window: MainWindow) -> list[str]:
 def test_random_session_undoes_and_redoes_exactly(qapp, actions) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow()
     window.annotator_name = lambda: "tester"
+    window.ask_layer_choice = lambda owner: "correct"  # x's layer: edits land on copies
     window.ask_unsaved = lambda: "discard"
     try:
         document = opened()

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.edits import Change
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, ForeignLayerError
 from annotator.layers import GOLD
-from annotator.model import Annotation, Document
+from annotator.model import Annotation, Document, Link
 from annotator.session import DONE, IN_PROGRESS, EditSession
 from annotator.tagset import default_tagset
 from annotator.tei import load_tei, save_tei
@@ -256,3 +256,67 @@ def test_save_of_a_session_writes_what_a_plain_save_writes(tmp_path: Path) -> No
     session.save(tmp_path / "a.tei.xml")
     save_tei(session.document, tmp_path / "b.tei.xml", tagset=session.tagset)
     assert (tmp_path / "a.tei.xml").read_bytes() == (tmp_path / "b.tei.xml").read_bytes()
+
+
+def colleague_document() -> tuple[Document, str, str]:
+    """A document that "sample" annotated: a quote with its speaker."""
+    document = Document("d1", TEXT)
+    quote = document.annotate(*span_of("«الوضع مستقر»"), "QUOTE", annotator="sample")
+    speaker = document.annotate(*span_of("محمد علي"), "PER", annotator="sample")
+    document.annotations.replace(quote.with_changes(links=(Link("speaker", speaker.id),)))
+    return document, quote.id, speaker.id
+
+
+def test_editing_a_colleagues_layer_asks_first() -> None:
+    document, _quote, speaker = colleague_document()
+    session = EditSession(document, annotator="bob")
+    with pytest.raises(ForeignLayerError) as raised:
+        session.relabel(speaker, "ORG")
+    assert raised.value.code == "E073" and raised.value.params["owner"] == "sample"
+    assert document.annotations[speaker].label == "PER" and not session.is_modified
+    session.label_span(*span_of("السكان"), "LOC")  # labelling afresh needs no choice
+    assert session.is_modified
+
+
+def test_correcting_a_colleagues_layer_copies_it_and_edits_the_copy() -> None:
+    document, quote, speaker = colleague_document()
+    originals = {a.id: a for a in document.annotations}
+    session = EditSession(document, annotator="bob")
+    session.layer_choice = "correct"
+    session.relabel(speaker, "ORG")
+    assert all(document.annotations[i] == a for i, a in originals.items())  # theirs intact
+    quote_copy, speaker_copy = session.copy_of(quote), session.copy_of(speaker)
+    assert quote_copy and speaker_copy
+    copied = document.annotations[quote_copy]
+    assert copied.annotator == "bob" and Link("source", quote) in copied.links
+    assert Link("speaker", speaker_copy) in copied.links  # the link follows the copies
+    assert document.annotations[speaker_copy].label == "ORG"
+    session.nudge(speaker, "end", -1, "char")  # the next edit: no second copy
+    assert len(document.annotations) == 4
+    session.undo()
+    session.undo()  # the copy and the relabel were one step
+    assert {a.id for a in document.annotations} == set(originals)
+
+
+def test_a_layer_of_ones_own_leaves_the_colleagues_alone() -> None:
+    document, _quote, speaker = colleague_document()
+    session = EditSession(document, annotator="bob")
+    session.layer_choice = "own"
+    with pytest.raises(AnnotatorError) as raised:
+        session.delete(speaker)
+    assert raised.value.code == "E074" and speaker in document.annotations
+    found = session.label_span(*span_of("محمد علي"), "PER")
+    assert document.annotations[found.annotation_id].annotator == "bob"
+
+
+def test_gold_and_unattributed_annotations_are_edited_in_place() -> None:
+    document = Document("d1", TEXT)
+    loose = document.annotate(*span_of("الرئيس"), "PER")
+    start, end = span_of("السكان")
+    gold = Annotation("gold.1", start, end, "LOC", "lead", layer=GOLD)
+    document.annotations.add(gold)
+    session = EditSession(document, annotator="bob")
+    session.relabel(loose.id, "ORG")
+    session.relabel(gold.id, "GPE")
+    assert document.annotations[loose.id].label == "ORG"
+    assert document.annotations[gold.id].label == "GPE"

@@ -63,12 +63,12 @@ from PySide6.QtWidgets import (
 
 from annotator.align import ProcliticMode
 from annotator.edits import Change
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, ForeignLayerError
 from annotator.formats import guess_format
 from annotator.gcpause import CollectorPaused
 from annotator.model import Annotation, Document
 from annotator.opening import read_documents_from
-from annotator.session import EditSession
+from annotator.session import EditSession, Labelled, LayerChoice
 from annotator.tagset import TagSet, default_tagset, tagset_for
 
 APP_NAME = "Arabic News Annotator"
@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         self.annotator_name: Callable[[], str] = lambda: default_annotator_name(self)
         self.ask_save_path: Callable[[str], str | None] = self._ask_save_path_dialog
         self.ask_unsaved: Callable[[], str] = self._ask_unsaved_dialog
+        self.ask_layer_choice: Callable[[str], LayerChoice | None] = self._ask_layer_dialog
         self.show_error: Callable[[str, str], object] = (
             lambda title, message: QMessageBox.warning(self, title, message))
 
@@ -485,6 +486,7 @@ class MainWindow(QMainWindow):
                               path=path if saves_in_place else None)
         session.add_listener(self._after_change)
         session.add_clean_listener(self._clean_changed)
+        session.add_step_listener(self._update_undo_actions)
         self.session = session
         self.current_path = path
         self.saves_in_place = saves_in_place
@@ -779,17 +781,45 @@ class MainWindow(QMainWindow):
             action.setText(f"{title} {text}".strip() if can else title)
 
     def _try(self, edit: Callable[[EditSession], object]) -> bool:
-        """Run one session operation; a refused edit becomes a status-bar message."""
-        session = self.editing_session()
+        """Run one session operation as the annotator (whose layer is theirs); a refused
+        edit becomes a status-bar message.  The first edit of another annotator's layer
+        asks once how to treat it, then goes on."""
+        session = self.editing_session(authoring=True)
         if session is None:
             return False
         try:
-            edit(session)
+            try:
+                edit(session)
+            except ForeignLayerError as foreign:
+                choice = self.ask_layer_choice(str(foreign.params["owner"]))
+                if choice is None:
+                    return False
+                session.layer_choice = choice
+                edit(session)
         except AnnotatorError as error:
             self.statusBar().showMessage(error_message(error), 6000)
             self._refresh_inspector()
             return False
+        copy = session.copy_of(self.current_id) if self.current_id is not None else None
+        if copy is not None:  # the edit landed on the user's copy: follow it
+            self.set_current(copy)
         return True
+
+    def _ask_layer_dialog(self, owner: str) -> LayerChoice | None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Another annotator's work"),
+                          self.tr("These annotations are %s's. Correct their layer as your "
+                                  "own (a copy that records where each annotation came "
+                                  "from), or add a layer of your own and leave theirs as it "
+                                  "is?") % owner, QMessageBox.StandardButton.Cancel, self)
+        correct = box.addButton(self.tr("&Correct as My Own"),
+                                QMessageBox.ButtonRole.AcceptRole)
+        own = box.addButton(self.tr("Add &My Own Layer"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(correct)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is correct:
+            return "correct"
+        return "own" if clicked is own else None
 
     def _after_change(self, change: Change) -> None:
         removed = change.removed
@@ -808,7 +838,6 @@ class MainWindow(QMainWindow):
             self.set_current(None)
         else:
             self._refresh_inspector()
-        self._update_undo_actions()
         self.annotations_edited.emit(change)
 
     def current_annotation(self) -> Annotation | None:
@@ -834,11 +863,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Select some text first."), 4000)
             return None
         start, end = span
-        try:
-            found = session.label_span(start, end, label, exact=exact, current=self.current_id)
-        except AnnotatorError as error:
-            self.statusBar().showMessage(error_message(error), 6000)
+        results: list[Labelled] = []
+        if not self._try(lambda session: results.append(session.label_span(
+                start, end, label, exact=exact, current=self.current_id))):
             return None
+        found = results[0]
         if found.already:
             self.statusBar().showMessage(
                 self.tr("Already labelled %s: %s") % (label, found.annotation_id), 4000)
@@ -920,14 +949,14 @@ class MainWindow(QMainWindow):
     def _finish_link_pick(self, target_id: str) -> None:
         assert self._picking is not None and self.session is not None
         source_id, role = self._picking
-        try:
-            self.session.link(source_id, role, target_id)
-        except AnnotatorError as error:  # stay in picking mode: click another one
-            self.statusBar().showMessage(error_message(error) + " — " + self.tr("Esc cancels"))
+        if not self._try(lambda session: session.link(source_id, role, target_id)):
+            # stay in picking mode: click another one
+            self.statusBar().showMessage(self.statusBar().currentMessage() + " — "
+                                         + self.tr("Esc cancels"))
             self.view.set_current_annotation(self.current_id)  # the click moved it
             return
         self.cancel_link_pick()
-        self.set_current(source_id)
+        self.set_current(self.session.copy_of(source_id) or source_id)
 
     def _link_shortcut(self) -> None:
         annotation = self.current_annotation()

@@ -67,7 +67,8 @@ class Workflow(QObject):
             pick_document_dialog
         self.choose_recovery = choose_with_dialog
         self.ask_folder: Callable[[], str | None] = self._ask_folder_dialog
-        self.ask_name: Callable[[QWidget], str | None] | None = None  # None: the settings dialog
+        # None: the settings dialog asks
+        self.ask_name: Callable[[QWidget | None], str | None] | None = None
         self.run_dialog: Callable[[QDialog], bool] = \
             lambda dialog: dialog.exec() == QDialog.DialogCode.Accepted
 
