@@ -4,6 +4,10 @@
   <context>
     <name>Adjudication</name>
     <message>
+      <source>This file holds the work of %d annotators: Adjudicate › Adjudication Mode (Ctrl+Shift+J) to adjudicate it.</source>
+      <translation>يضم هذا الملف عمل %d معلِّقين: تحكيم › وضع التحكيم (Ctrl+Shift+J) لتحكيمه.</translation>
+    </message>
+    <message>
       <source>%d conflicts. Alt+PgDown: the first one.</source>
       <translation>%d تعارضات. Alt+PgDown: أولها.</translation>
     </message>
@@ -1563,6 +1567,34 @@
   </context>
   <context>
     <name>MainWindow</name>
+    <message>
+      <source>Opened document %1 of %2 in this file (%3)</source>
+      <translation>فُتحت الوثيقة %1 من %2 في هذا الملف (%3)</translation>
+    </message>
+    <message>
+      <source>%s (example, read-only)</source>
+      <translation>%s (مثال، للقراءة فقط)</translation>
+    </message>
+    <message>
+      <source>%s is inside the installed program; save your work elsewhere.</source>
+      <translation>يقع %s داخل البرنامج المثبَّت؛ احفظ عملك في مكان آخر.</translation>
+    </message>
+    <message>
+      <source>Another annotator's work</source>
+      <translation>عمل معلِّق آخر</translation>
+    </message>
+    <message>
+      <source>These annotations are %s's. Correct their layer as your own (a copy that records where each annotation came from), or add a layer of your own and leave theirs as it is?</source>
+      <translation>هذه التعليقات من عمل %s. أتصحّح طبقته بوصفها طبقتك (نسخة تحفظ مصدر كل تعليق)، أم تضيف طبقة خاصة بك وتترك طبقته كما هي؟</translation>
+    </message>
+    <message>
+      <source>&amp;Correct as My Own</source>
+      <translation>&amp;صحّحها بوصفها طبقتي</translation>
+    </message>
+    <message>
+      <source>Add &amp;My Own Layer</source>
+      <translation>أضف &amp;طبقتي الخاصة</translation>
+    </message>
     <message>
       <source>%d characters, %d annotations</source>
       <translation>%d حرفًا، %d تعليقًا</translation>
