@@ -21,7 +21,7 @@ from annotator.agreement import DocumentSets
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError
 from annotator.layers import GOLD
-from annotator.model import Annotation, Document
+from annotator.model import Annotation, Document, text_sha256
 from annotator.tagset import TagSet
 from annotator.tei import read_tei
 from annotator.tei_read import integrity_error
@@ -101,13 +101,15 @@ def check_same_tagset(sources: Sequence[SourceFile]) -> None:
 
 
 def check_same_text(sources: Sequence[SourceFile]) -> None:
-    """Raise :class:`MergeError` unless every file holds the same text (by SHA-256)."""
+    """Raise :class:`MergeError` unless every file holds the same text (the message names
+    each text by its SHA-256)."""
     first = sources[0]
     for other in sources[1:]:
-        if other.document.sha256 != first.document.sha256:
+        if other.document.text != first.document.text:
             raise MergeError(Errors.E522, first=first.path, first_id=first.document.id,
-                             first_text=first.document.sha256[:12], other=other.path,
-                             other_id=other.document.id, other_text=other.document.sha256[:12])
+                             first_text=text_sha256(first.document.text)[:12], other=other.path,
+                             other_id=other.document.id,
+                             other_text=text_sha256(other.document.text)[:12])
 
 
 def collect_sets(sources: Sequence[SourceFile]) -> list[AnnotatorSet]:

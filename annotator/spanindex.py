@@ -19,9 +19,14 @@ _MASK = (1 << _SHIFT) - 1
 
 
 class _Span(Protocol):
-    id: str
-    start: int
-    end: int
+    """What the index reads of an annotation (read-only, so frozen dataclasses fit)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
 
 
 class SpanIndex:
@@ -53,7 +58,9 @@ class SpanIndex:
             for i in [i for i, n in enumerate(lengths) if n > LONG_SPAN]:
                 self._long[ids[i]] = (starts[i], ends[i])
             keep = [i for i, n in enumerate(lengths) if n <= LONG_SPAN]
-            starts, ends, ids = ([x[i] for i in keep] for x in (starts, ends, ids))
+            starts = [starts[i] for i in keep]
+            ends = [ends[i] for i in keep]
+            ids = [ids[i] for i in keep]
             lengths = [lengths[i] for i in keep]
         if lengths:
             self._longest_short = max(self._longest_short, max(lengths))

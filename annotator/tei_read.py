@@ -17,7 +17,7 @@ from xml.parsers import expat
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotationError, AnnotatorError, FormatError, IntegrityError
 from annotator.formats import ImportOptions, Problems
-from annotator.model import Annotation, Document, Link, checked_annotation
+from annotator.model import Annotation, Document, Link, checked_annotation, text_sha256
 from annotator.tagset import LabelSpec, TagSet
 from annotator.tei_write import STATUS_CHANGE, TEI_NS, TEXT_ID, TeiSnapshot
 
@@ -532,7 +532,7 @@ def _finish(reader: _Reader, path: str) -> TeiFile:
     for annotation, link in dangling:
         reader.problems.append(IntegrityError(Errors.E219, id=annotation.id, role=link.role,
                                               target=link.target))
-    actual = document.sha256
+    actual = text_sha256(document.text)
     if not reader.sha256:
         reader.problems.append(IntegrityError(Errors.E220))
     elif reader.sha256 != actual:

@@ -20,7 +20,7 @@ from annotator import __version__
 from annotator.atomic import atomic_writer
 from annotator.error_catalogue import Errors
 from annotator.errors import FormatError
-from annotator.model import Annotation, Document, Link
+from annotator.model import Annotation, Document, Link, text_sha256
 from annotator.tagset import TagSet, default_tagset
 from annotator.xmlchars import check_xml_text
 
@@ -112,7 +112,7 @@ def _header(document: Document, tagset: TagSet, people: _Ids, tags: _Ids,
     yield f'          <idno type="document">{escape_text(document.id)}</idno>\n'
     if document.source:
         yield f'          <idno type="source-file">{escape_text(document.source)}</idno>\n'
-    yield f'          <idno type="sha256">{document.sha256}</idno>\n'
+    yield f'          <idno type="sha256">{text_sha256(document.text)}</idno>\n'
     yield f'          <idno type="characters">{len(document.text)}</idno>\n'
     yield "        </bibl>\n      </sourceDesc>\n    </fileDesc>\n"
     yield "    <encodingDesc>\n      <tagsDecl>\n"
