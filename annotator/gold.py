@@ -22,10 +22,11 @@ from typing import Protocol, TypeVar
 from annotator.layers import GOLD
 from annotator.model import is_valid_id
 from annotator.tagset import GOLD_BOOKKEEPING
+from annotator.xmlchars import NAME_CHARS
 
 SOURCE = "source"  # the role of a gold annotation's links to the annotations it came from
 BOOKKEEPING = tuple(sorted(GOLD_BOOKKEEPING))  # attributes that :func:`bookkeeping` writes
-_NAME_CHAR = re.compile(r"[^\w\-]", re.UNICODE)
+_NAME_CHAR = re.compile(f"[^{NAME_CHARS}]|[.]")  # what a name slug may not hold
 _RESERVED_SLUGS = frozenset({"tag", "kind", "resp", "rend", "layer", GOLD})
 _AGREEMENT = re.compile(r"^\d+/(\d+)$")
 _T = TypeVar("_T")
@@ -35,7 +36,7 @@ _GOLD_NUMBER = re.compile(r"^gold\.(\d+)$", re.MULTILINE)
 # -- names ------------------------------------------------------------------------------------
 
 def name_slug(name: str) -> str:
-    """``name`` with every character other than letters, digits, ``_`` and ``-`` as ``_``."""
+    """``name`` with every character an XML name may not hold (and ``.``) as ``_``."""
     return _NAME_CHAR.sub("_", name)
 
 

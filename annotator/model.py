@@ -18,18 +18,22 @@ from typing import Any, NamedTuple
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotationError, AnnotatorError, SpanError
 from annotator.spanindex import SpanIndex
-from annotator.xmlchars import ILLEGAL_XML_CHARS, first_illegal_field
+from annotator.xmlchars import (
+    ILLEGAL_XML_CHARS,
+    NAME_CHARS,
+    NAME_START_CHARS,
+    first_illegal_field,
+)
 
-# xml:id values must be NCNames.  This is the ASCII-and-letters subset we accept; it covers
-# Arabic letters, which XML names allow.
-_NCNAME = re.compile(r"^[^\W\d][\w.\-]*$", re.UNICODE)
+# xml:id values must be NCNames that expat and libxml2 both accept (xmlchars.NAME_CHARS).
+_NCNAME = re.compile(f"^[{NAME_START_CHARS}][{NAME_CHARS}]*$")
 # Ids the TEI writer uses for the file's own structure; annotation ids may not take them.
 _RESERVED_ID = re.compile(r"^(p\d+|text|tagset|(tag|kind|resp|rend|layer|when)\..*)$")
 
 
 # Both rules in one pattern, for bulk loads: for one id, and for many ids one a line.
 _ONE_VALID_ID = (r"(?!(?:p\d+|text|tagset|(?:tag|kind|resp|rend|layer|when)\.[\w.\-]*)(?:\n|\Z))"
-                 r"[^\W\d][\w.\-]*")
+                 f"[{NAME_START_CHARS}][{NAME_CHARS}]*")
 _VALID_ID = re.compile(f"^{_ONE_VALID_ID}$")
 _VALID_IDS = re.compile(f"(?:{_ONE_VALID_ID}\n)*{_ONE_VALID_ID}")
 

@@ -22,7 +22,7 @@ from annotator.error_catalogue import Errors
 from annotator.errors import FormatError
 from annotator.model import Annotation, Document, Link, text_sha256
 from annotator.tagset import TagSet, default_tagset
-from annotator.xmlchars import check_xml_text
+from annotator.xmlchars import NAME_CHARS, check_xml_text
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 TEXT_ID = "text"
@@ -30,7 +30,7 @@ GOLD_LAYER = "gold"
 STATUS_CHANGE = "status"
 
 _LINE_CONTENT = re.compile(r"[^\r\n]+")
-_NAME_CHAR = re.compile(r"[^\w.\-]", re.UNICODE)
+_NAME_CHAR = re.compile(f"[^{NAME_CHARS}]")  # what xml:id pieces may not hold
 _XSD_DATETIME = re.compile(
     r"^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
 _XML_NAME = re.compile(r"^[^\W\d][\w.\-]*$", re.UNICODE)

@@ -13,6 +13,16 @@ from annotator.errors import EncodingError
 ILLEGAL_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
 
+# Characters of XML names that both editions of XML 1.0's name rules allow: the 4th
+# edition's tables, which expat follows, and the 5th's, which libxml2 (lxml) follows.  Taken
+# for the scripts of this tool's files (ASCII, Latin-1 letters, Arabic); a name built from
+# other characters gets "_" in their place.  As regular-expression class contents.
+NAME_START_CHARS = ("A-Za-z_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+                    "\u0621-\u063a\u0641-\u064a\u0671-\u06b7\u06ba-\u06be\u06c0-\u06ce"
+                    "\u06d0-\u06d3\u06d5\u06e5\u06e6")
+NAME_CHARS = (NAME_START_CHARS + "0-9.\\-\u00b7\u0640\u064b-\u0652\u0660-\u0669\u0670"
+              "\u06d6-\u06e4\u06e7\u06e8\u06ea-\u06ed\u06f0-\u06f9")
+
 
 def find_illegal(text: str) -> tuple[int, str] | None:
     """Offset and character of the first character XML 1.0 cannot carry, or None."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,6 +22,7 @@ from annotator.gold import (
 )
 from annotator.layers import related
 from annotator.model import Annotation, is_valid_id
+from annotator.xmlchars import NAME_CHARS
 
 LABELS = ["PER", "ORG", "QUOTE"]
 
@@ -138,10 +140,10 @@ def test_bookkeeping_says_how_many_agreed_and_who() -> None:
 
 
 @given(st.text(max_size=12))
-def test_name_slugs_hold_only_word_characters_and_hyphens(name: str) -> None:
+def test_name_slugs_hold_only_xml_name_characters_and_no_dot(name: str) -> None:
     slug = name_slug(name)
     assert len(slug) == len(name)
-    assert all(c.isalnum() or c in "_-" for c in slug)
+    assert re.fullmatch(f"[{NAME_CHARS}]*", slug) and "." not in slug
     assert " " not in bookkeeping([name], 1)["annotators"]
 
 

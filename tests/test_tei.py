@@ -285,3 +285,16 @@ def test_an_empty_attribute_key_survives_a_round_trip(tmp_path: Path) -> None:
     path, _ = _quote_file(tmp_path)
     quote = next(a for a in load_tei(path).annotations if a.label == "QUOTE")
     assert dict(quote.attributes) == {"": "empty key", "type": "direct"}
+
+
+@pytest.mark.parametrize("name", ["bilal３", "３bilal", "ليلى٣", "x😀", "Zoë", "a·b"])
+def test_ids_made_from_names_are_xml_names_for_expat_and_lxml(name: str, tmp_path: Path) -> None:
+    """The writer's ids (resp.NAME, tag.LABEL) hold only characters both parsers accept in
+    names: Python's \\w is wider (full-width digits, characters beyond U+FFFF)."""
+    document = Document("d1", "قال الرئيس إن لبنان آمن.")
+    document.annotate(4, 10, f"L{name}", annotator=name)
+    path = tmp_path / "d1.tei.xml"
+    save_tei(document, path)
+    etree.parse(str(path))  # lxml accepts every xml:id
+    again = load_tei(path)  # and so does expat
+    assert again == document
