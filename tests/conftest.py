@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from annotator_ui.settings import Settings
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # Commands run by tests (``python -m annotator …``) must use the installed package, as users
@@ -57,6 +62,19 @@ def tei_schema():
 def sample_text() -> str:
     """The bundled sample article, exactly as stored."""
     return SEED_TEXT.read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def settings(qapp: object, tmp_path: Path) -> Iterator[Settings]:
+    """The app's shared settings, kept in a temporary folder, with the annotator "layla"."""
+    from annotator_ui import settings as settings_module
+
+    settings_module.use_settings_folder(tmp_path / "settings")
+    settings_module.reset_app_settings()
+    chosen = settings_module.app_settings()
+    chosen.annotator = "layla"
+    yield chosen
+    settings_module.reset_app_settings()
 
 
 @pytest.fixture()

@@ -12,10 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-from annotator_ui import settings as settings_module
 from annotator_ui.autosave import RecoveryStore
 from annotator_ui.mainwindow import MainWindow
-from annotator_ui.settings import Settings, use_settings_folder
 from annotator_ui.workflow import Workflow
 
 from annotator import edits
@@ -49,15 +47,6 @@ print("ready", flush=True)
 app.exec()  # until killed
 '''
 
-
-@pytest.fixture()
-def settings(qapp, tmp_path: Path) -> Settings:
-    use_settings_folder(tmp_path / "settings")
-    settings_module.reset_app_settings()
-    chosen = settings_module.app_settings()
-    chosen.annotator = "layla"
-    yield chosen
-    settings_module.reset_app_settings()
 
 
 @pytest.fixture()

@@ -6,25 +6,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-from annotator_ui import settings as settings_module
 from annotator_ui.app import sample_path
 from annotator_ui.mainwindow import MainWindow, documents_folder
-from annotator_ui.settings import Settings, use_settings_folder
+from annotator_ui.settings import Settings
 from pytestqt.qtbot import QtBot
 
 from annotator.model import Document
 from annotator.tei import save_tei
-
-
-@pytest.fixture()
-def settings(qapp: object, tmp_path: Path) -> Settings:
-    use_settings_folder(tmp_path / "settings")
-    settings_module.reset_app_settings()
-    chosen = settings_module.app_settings()
-    chosen.annotator = "layla"
-    yield chosen
-    settings_module.reset_app_settings()
 
 
 def make_window(qtbot: QtBot) -> MainWindow:

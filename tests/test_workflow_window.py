@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from annotator_ui import settings as settings_module
 from annotator_ui.autosave import RecoveryStore
 from annotator_ui.filewatch import CANCEL, OVERWRITE
 from annotator_ui.i18n import install_translator
 from annotator_ui.mainwindow import MainWindow
 from annotator_ui.project import DONE, IN_PROGRESS
-from annotator_ui.settings import Settings, use_settings_folder
+from annotator_ui.settings import Settings
 from annotator_ui.workflow import Workflow
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -26,15 +25,6 @@ TEXT = ("😀 عاجل\n"
         "قال وزير خارجية لبنان إن لبنان لن يقبل، وأكّد أن جنوب لبنان آمن.\n"
         "وقال الرَّئِيسُ إنّ الرئيس سيزور القاهرة.")
 
-
-@pytest.fixture()
-def settings(qapp, tmp_path: Path) -> Settings:
-    use_settings_folder(tmp_path / "settings")
-    settings_module.reset_app_settings()
-    chosen = settings_module.app_settings()
-    chosen.annotator = "layla"
-    yield chosen
-    settings_module.reset_app_settings()
 
 
 def make_window(qtbot, settings: Settings, recovery: Path, *,
