@@ -112,9 +112,11 @@ class GitRepo:
 
     @classmethod
     def open(cls, root: str | Path, *, interactive: bool = False) -> GitRepo:
-        """The repository at ``root``; :class:`GitError` (E732) when ``root`` is not one."""
+        """The repository whose top folder is ``root``; :class:`GitError` (E732) when
+        ``root`` is not the top of a repository (a folder inside another one's is not)."""
         repo = cls(root, interactive=interactive)
-        if not repo.run("rev-parse", "--git-dir").ok:
+        done = repo.run("rev-parse", "--show-toplevel")
+        if not done.ok or Path(done.stdout.strip()).resolve() != Path(root).resolve():
             raise GitError(Errors.E732, path=str(root))
         return repo
 

@@ -354,6 +354,11 @@ def test_sync_refuses_a_detached_head_and_a_folder_without_git(
     subprocess.run(["rm", "-rf", str(plain / ".git")], check=True)
     status, _, err = run(capsys, "sync", plain, "--annotator", "bob")
     assert status == 2 and "E732" in err
+    # a project folder inside another repository is not that repository's top: refused
+    _git(tmp_path, "init", "-q", str(tmp_path / "outer"))
+    plain.rename(tmp_path / "outer" / "plain")
+    status, _, err = run(capsys, "sync", tmp_path / "outer" / "plain", "--annotator", "bob")
+    assert status == 2 and "E732" in err
     status, _, err = run(capsys, "sync", team["sara"], "--annotator", "../x")
     assert status == 2 and "E704" in err
 
@@ -363,6 +368,9 @@ def test_a_missing_git_is_one_line(team: dict[str, Path], monkeypatch: pytest.Mo
     monkeypatch.setenv("PATH", "")
     status, _, err = run(capsys, "sync", team["bob"], "--annotator", "bob")
     assert status == 2 and "E730" in err and "git-scm.com" in err
+    new = team["bob"].parent / "new"
+    status, _, err = run(capsys, "project", "init", new, "--import", team["lead"] / "texts")
+    assert status == 2 and "E730" in err and not new.exists()
 
 
 # -- status and merge ------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, FormatError, SaveError
 from annotator.formats import READERS, ImportOptions, Problems, guess_format, read_documents
 from annotator.formats.txt import check_encoding_name
-from annotator.gitrepo import init_repository
+from annotator.gitrepo import init_repository, run_git
 from annotator.model import Document
 from annotator.progress import Progress
 from annotator.tagset import load_tagset
@@ -214,6 +214,7 @@ def run_init(args: argparse.Namespace) -> int:
     if args.encoding:
         check_encoding_name(args.encoding)
     _check_folder(folder)
+    run_git(["--version"])  # git missing: say so before anything is read or written
     tagset_bytes = _tagset_bytes(args.tagset)
     problems = Problems(on_problem=lambda error, is_error: print(
         error.diagnostic("error" if is_error else "warning"), file=sys.stderr))
