@@ -203,12 +203,12 @@ def related_component_steps(items: Sequence[_S], chunk: int, low: float, high: f
     starts = [a.start for a in items]
     ends = [a.end for a in items]
     labels = [a.label for a in items]
-    reach = [bisect_left(starts, end) for end in ends]  # the spans starting inside each end here
     partition = Partition(count)
     join, root = partition.join, partition.root
     run = list(range(count))  # the first span of each span's same-label run
     furthest: dict[str, int] = {}  # label -> the span of that label reaching furthest so far
     classes: dict[int, dict[str, list[int]]] = {}  # length class -> label -> its long spans
+    long = [False] * count  # many spans start inside: the later ones look for it
     for x in range(count):
         start, end, label = starts[x], ends[x], labels[x]
         if end <= start:
@@ -219,7 +219,8 @@ def related_component_steps(items: Sequence[_S], chunk: int, low: float, high: f
             run[x] = run[reaching]
         if reaching is None or end > ends[reaching]:
             furthest[label] = x
-        if reach[x] - x - 1 > _FEW:
+        if x + _FEW + 1 < count and starts[x + _FEW + 1] < end:
+            long[x] = True
             classes.setdefault((end - start).bit_length(), {}).setdefault(label, []).append(x)
     runs = {size: {label: _Runs(found, starts, run) for label, found in by_label.items()}
             for size, by_label in classes.items()}
@@ -232,13 +233,14 @@ def related_component_steps(items: Sequence[_S], chunk: int, low: float, high: f
         length = end - start
         if length <= 0:
             continue
-        if reach[y] - y - 1 <= _FEW:
-            for z in range(y + 1, reach[y]):  # related() of another label, inlined
-                shared = (ends[z] if ends[z] < end else end) - starts[z]
-                if (labels[z] != label and shared > 0
-                        and 2 * shared >= (ends[z] if ends[z] > end else end) - start
-                        and root(z) != root(y)):
-                    join(y, z)
+        if not long[y]:
+            z = y + 1
+            while z < count and starts[z] < end:  # related() of another label, inlined
+                if labels[z] != label:
+                    shared = (ends[z] if ends[z] < end else end) - starts[z]
+                    if shared > 0 and 2 * shared >= (ends[z] if ends[z] > end else end) - start:
+                        join(y, z)
+                z += 1
         if not runs:
             continue
         lowest = start - length
