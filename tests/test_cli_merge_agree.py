@@ -63,6 +63,21 @@ def test_merge_files_writes_layers_gold_and_conflicts(tmp_path: Path,
     assert all(r["document"] == "doc1" for r in records)
 
 
+def test_merge_keeps_a_conflict_list_already_there(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [str(_write(tmp_path, who)) for who in SETS]
+    conflicts = tmp_path / "conflicts.jsonl"
+    conflicts.write_text("the lead's notes\n", encoding="utf-8")
+    out = tmp_path / "merged.tei.xml"
+    assert main(["merge", *paths, "-o", str(out), "--conflicts", str(conflicts), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "E631" in err and str(conflicts) in err and len(err.strip().splitlines()) == 1
+    assert conflicts.read_text(encoding="utf-8") == "the lead's notes\n" and not out.exists()
+    assert main(["merge", *paths, "-o", str(out), "--conflicts", str(conflicts), "-q",
+                 "--overwrite"]) == 0
+    assert conflicts.read_text(encoding="utf-8").startswith("{")
+
+
 def test_merge_unanimity_and_overlap_options(tmp_path: Path) -> None:
     paths = [str(_write(tmp_path, who)) for who in SETS]
     out = tmp_path / "merged.tei.xml"

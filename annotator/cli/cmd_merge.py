@@ -26,7 +26,7 @@ from annotator.teamproject import TeamProject, is_project
 from annotator.tei import save_tei
 
 from . import worker_start_method
-from .inputs import refuse_output_over_inputs
+from .inputs import refuse_output_over_inputs, refuse_replacing
 
 HELP = "Merge annotators' TEI files of the same documents: their layers plus a gold layer."
 
@@ -184,6 +184,8 @@ def run(args: argparse.Namespace) -> int:
         refuse_output_over_inputs(args.conflicts, inputs, "--conflicts")
         if Path(args.conflicts).resolve() == out.resolve():
             raise MergeError(Errors.E532, path=args.conflicts)
+        if not args.overwrite:  # a conflict list may hold a lead's notes by now
+            refuse_replacing([Path(args.conflicts)])
     bar = _Bar(sys.stderr, not args.quiet)
     if all(folders):
         if out.is_dir() and not args.overwrite:
