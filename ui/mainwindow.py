@@ -30,6 +30,7 @@ from annotator_ui.annotation_model import (
 from annotator_ui.i18n import error_message
 from annotator_ui.inspector import Inspector
 from annotator_ui.palette import LabelPalette, swatch_icon
+from annotator_ui.teamqueue import tagset_folder
 from annotator_ui.textview import AnnotatedTextView
 from annotator_ui.workflow import Workflow
 from PySide6.QtCore import (
@@ -475,10 +476,7 @@ class MainWindow(QMainWindow):
     def set_document(self, document: Document, path: str | None = None, *,
                      saves_in_place: bool = False) -> None:
         """Show ``document`` (from ``path``) in a new edit session (undo starts afresh)."""
-        if not self._fixed_tagset:
-            base = tagset_for(Path(path).parent if path else None)
-        else:
-            base = self.tagset
+        base = self.tagset if self._fixed_tagset else tagset_for(tagset_folder(path))
         labels = sorted({a.label for a in document.annotations})
         self._set_tagset(base.with_labels(labels))
         self.cancel_link_pick()
@@ -650,6 +648,8 @@ class MainWindow(QMainWindow):
 
     def switch_file(self, step: int) -> None:
         """Open the next (``+1``) or previous (``-1``) of the files given at start."""
+        if self.workflow.switch_project_file(step):
+            return  # a team project: its queue's next document not done
         if not self.file_queue or self.current_path not in self.file_queue:
             return
         index = (self.file_queue.index(self.current_path) + step) % len(self.file_queue)
@@ -1125,7 +1125,8 @@ class MainWindow(QMainWindow):
             if name.startswith("nudge_"):
                 action.setEnabled(has_current)
         get["cancel_link"].setEnabled(self._picking is not None)
-        many = len(self.file_queue) > 1
+        many = len(self.file_queue) > 1 or (hasattr(self, "workflow")
+                                            and self.workflow.project_open())
         get["next_file"].setEnabled(many)
         get["previous_file"].setEnabled(many)
 

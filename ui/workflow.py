@@ -37,6 +37,7 @@ from annotator_ui.recent import (
 )
 from annotator_ui.search_bar import SearchBar
 from annotator_ui.settings import Settings, annotator_name, app_settings
+from annotator_ui.teamqueue import SyncRunner, TeamDock, doc_id_of, project_root_of
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QToolBar, QWidget
@@ -46,7 +47,9 @@ from annotator.errors import AnnotatorError
 from annotator.formats import guess_format
 from annotator.model import Document
 from annotator.occurrences import find_occurrences
+from annotator.opening import read_documents_from
 from annotator.tagset import TagSet
+from annotator.teamproject import is_project
 
 if TYPE_CHECKING:
     from annotator_ui.mainwindow import MainWindow
@@ -109,6 +112,8 @@ class Workflow(QObject):
             return None
         if answer == SAVE_AS:
             return window.ask_save_path(window.proposed_save_path()) or None
+        if project_root_of(path) is not None:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)  # the annotator's first file
         return path
 
     def edits_settled(self) -> None:
@@ -146,6 +151,7 @@ class Workflow(QObject):
             self.guard.remember(path)
             self.recent.add(path)
         self.project_dock.set_current_path(path)
+        self.team_dock.set_current(doc_id_of(path) if project_root_of(path) else None)
 
     def _document_saved(self, path: str) -> None:
         self.autosaver.clear()
@@ -154,6 +160,8 @@ class Workflow(QObject):
         self.recent.add(path)
         self.project_dock.model.refresh_file(path)
         self.project_dock.set_current_path(path)
+        if self.team_dock.project is not None and project_root_of(path) is not None:
+            self.team_dock.refresh()
 
     def _changed_on_disk(self, path: str) -> None:
         window = self.window
@@ -184,6 +192,9 @@ class Workflow(QObject):
         a("open_folder", translate("Workflow", "Open &Folder…"), self.open_folder_dialog,
           ("Ctrl+Shift+O",),
           translate("Workflow", "Open a folder of documents as a project"))
+        a("sync_project", translate("Workflow", "S&ync Project"), self.sync_project,
+          ("Ctrl+Shift+Y",),
+          translate("Workflow", "Send your work to the team and bring in theirs"))
         a("find", translate("Workflow", "&Find…"), self.find, ("Ctrl+F",))
         a("find_next", translate("Workflow", "Find &Next"), self.find_next, ("F3",))
         a("find_previous", translate("Workflow", "Find Pre&vious"), self.find_previous,
@@ -209,9 +220,12 @@ class Workflow(QObject):
         if after_open is None:
             file_menu.addMenu(self.recent_menu)
             file_menu.addAction(get["open_folder"])
+            file_menu.addAction(get["sync_project"])
         else:
             file_menu.insertMenu(after_open, self.recent_menu)
             file_menu.insertAction(after_open, get["open_folder"])
+            file_menu.insertAction(after_open, get["sync_project"])
+        get["sync_project"].setEnabled(False)
 
         edit: QMenu = window.menus["edit"]
         edit.addSeparator()
@@ -227,6 +241,7 @@ class Workflow(QObject):
 
         view: QMenu = window.menus["view"]
         view.addAction(self.project_dock.toggleViewAction())
+        view.addAction(self.team_dock.toggleViewAction())
 
     def _build_search_bar(self) -> None:
         window = self.window
@@ -252,6 +267,14 @@ class Workflow(QObject):
         self.project_dock.hide()
         self.project_dock.open_requested.connect(self.open_project_file)
         self.project_dock.mark_done_requested.connect(self.mark_done)
+        self.team_dock = TeamDock(window)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.team_dock)
+        window.tabifyDockWidget(self.project_dock, self.team_dock)
+        self.team_dock.hide()
+        self.team_dock.open_requested.connect(self.open_team_document)
+        self.team_dock.merged_requested.connect(self.open_merged)
+        self.syncer = SyncRunner(self)
+        self.syncer.finished.connect(self._sync_finished)
 
     # -- settings ---------------------------------------------------------------------------
     def _apply_settings(self) -> None:
@@ -315,14 +338,108 @@ class Workflow(QObject):
             self.open_folder(folder)
 
     def open_folder(self, folder: str) -> None:
-        """Show ``folder`` as the project in the project dock."""
+        """Show ``folder`` as the project in the project dock (a team project, one with
+        ``project.toml``, as the annotator's queue in the team dock)."""
         name = self.annotator()
         self.settings.last_folder = str(folder)
         self.settings.last_project = str(folder)
+        if is_project(folder):
+            self.open_team_project(folder, name)
+            return
+        self.team_dock.close_project()
+        self.window.action_by_name["sync_project"].setEnabled(False)
         self.project_dock.open_folder(folder, name)
         self.project_dock.set_current_path(self.window.current_path)
         self.project_dock.show()
         self.project_dock.raise_()
+
+    # -- team projects ------------------------------------------------------------------------
+    def open_team_project(self, folder: str, name: str) -> None:
+        """Show the team project in ``folder`` as ``name``'s queue (the lead: every document)."""
+        try:
+            self.team_dock.open_project(folder, name)
+        except AnnotatorError as error:
+            QMessageBox.warning(self.window, translate("Workflow", "Cannot open the project"),
+                                error_message(error))
+            return
+        current = self.window.current_path
+        self.team_dock.set_current(doc_id_of(current) if project_root_of(current) else None)
+        self.project_dock.hide()
+        self.team_dock.show()
+        self.team_dock.raise_()
+        self.window.action_by_name["sync_project"].setEnabled(True)
+        self.window._update_actions()
+
+    def project_open(self) -> bool:
+        """True while a team project is open (Next/Previous File walk its queue)."""
+        return self.team_dock.project is not None
+
+    def open_team_document(self, doc_id: str) -> bool:
+        """Open the annotator's own file of ``doc_id``: their layer when it exists, else the
+        document's text, which Save then writes as their layer (never the shared text)."""
+        project = self.team_dock.project
+        window = self.window
+        if project is None:
+            return False
+        layer = project.layer_path(self.team_dock.model.name, doc_id)
+        if window.current_path and Path(window.current_path) == layer:
+            return True
+        if not window.maybe_save():
+            return False
+        if layer.is_file():
+            return window.open_or_report(str(layer))
+        text = project.text_path(doc_id)
+        try:
+            documents, _ = read_documents_from(text, annotator=self.settings.annotator)
+        except AnnotatorError as error:
+            window.show_error(translate("Workflow", "Cannot open"), error_message(error))
+            return False
+        window.set_document(documents[0], str(layer), saves_in_place=True)
+        return True
+
+    def open_merged(self, doc_id: str) -> bool:
+        """Open the merged (gold) file of ``doc_id`` for adjudication; the mode does not change
+        by itself: the status bar says how to enter it."""
+        project = self.team_dock.project
+        if project is None or not self.window.maybe_save():
+            return False
+        if not self.window.open_or_report(str(project.gold_dir / f"{doc_id}.tei.xml")):
+            return False
+        self.window.statusBar().showMessage(
+            translate("Workflow", "Merged document opened: press Ctrl+Shift+J to adjudicate."),
+            10000)
+        return True
+
+    def switch_project_file(self, step: int) -> bool:
+        """Next/Previous File in a team project: the next (``+1``) or previous (``-1``)
+        document of the queue that is not done.  False when no project is open."""
+        if self.team_dock.project is None:
+            return False
+        doc_id = self.team_dock.next_undone(step)
+        if doc_id is None:
+            self.window.statusBar().showMessage(
+                translate("Workflow", "Every other document of your queue is done."), 5000)
+        else:
+            self.open_team_document(doc_id)
+        return True
+
+    def sync_project(self) -> bool:
+        """File > Sync Project: save the open document if asked, then sync on a worker
+        thread (typing goes on); the status bar shows how it went.  False when not started."""
+        project = self.team_dock.project
+        window = self.window
+        if project is None or self.syncer.running or not window.maybe_save():
+            return False
+        self.syncer.start(project, self.team_dock.model.name)
+        window.action_by_name["sync_project"].setEnabled(False)
+        window.statusBar().showMessage(translate("Workflow", "Syncing…"))
+        return True
+
+    def _sync_finished(self, ok: bool, message: str) -> None:
+        self.window.action_by_name["sync_project"].setEnabled(True)
+        self.window.statusBar().showMessage(message, 0 if not ok else 10000)
+        if ok:
+            self.team_dock.refresh()
 
     def open_project_file(self, path: str) -> None:
         """Open a document of the project (asking to save the current one first)."""
