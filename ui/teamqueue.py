@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -71,6 +72,20 @@ def status_text(status: str) -> str:
             IN_PROGRESS: translate("TeamQueue", "in progress"),
             DONE: translate("TeamQueue", "done"),
             UNREADABLE: translate("TeamQueue", "unreadable")}.get(status, status)
+
+
+def is_right_to_left(text: str) -> bool:
+    """True when the first letter with a strong direction in ``text`` is right-to-left."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+STATUS_MARKS = {NOT_STARTED: "○", IN_PROGRESS: "◐", DONE: "✓", UNREADABLE: "⚠"}
 
 
 def project_root_of(path: str | Path | None) -> Path | None:
@@ -197,7 +212,8 @@ class QueueModel(QAbstractTableModel):
     def _status_cell(self, document: DocumentState) -> str:
         if not self.is_lead:
             return status_text(self.status_of(document))
-        return ", ".join(f"{isolate(n)}: {status_text(s.status)}"
+        # The lead's compact cell: each annotator with a mark (the tooltip has the words).
+        return "  ".join(f"{isolate(n)} {STATUS_MARKS.get(s.status, '?')}"
                          for n, s in document.layers.items())
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -225,6 +241,11 @@ class QueueModel(QAbstractTableModel):
             return QBrush(QColor(COLOURS.get(self.status_of(document), "#000000")))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.COUNT, self.MERGED):
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TITLE:
+            # A title starts on its own side, whatever the interface's direction.
+            side = (Qt.AlignmentFlag.AlignRight if is_right_to_left(document.title)
+                    else Qt.AlignmentFlag.AlignLeft)
+            return int(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
         if role == self.ID_ROLE:
             return document.id
         if role == self.STATUS_ROLE:
@@ -446,6 +467,9 @@ class TeamDock(QDockWidget):
                        .replace("%1", str(model.done_count()))
                        .replace("%2", str(len(model.documents)))
                        .replace("%3", str(self.proxy.rowCount())))
+        if model.is_lead:
+            summary += "\n" + "  ".join(f"{STATUS_MARKS[s]} {status_text(s)}"
+                                         for s in (DONE, IN_PROGRESS, NOT_STARTED))
         self.progress_label.setText(summary + (f"\n{model.warning}" if model.warning else ""))
         selected = self.selected_id()
         self.merged_button.setEnabled(bool(selected and selected in model.merged))

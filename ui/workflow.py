@@ -269,7 +269,7 @@ class Workflow(QObject):
         self.project_dock.mark_done_requested.connect(self.mark_done)
         self.team_dock = TeamDock(window)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.team_dock)
-        window.tabifyDockWidget(self.project_dock, self.team_dock)
+        window.tabifyDockWidget(getattr(window, "list_dock", self.project_dock), self.team_dock)
         self.team_dock.hide()
         self.team_dock.open_requested.connect(self.open_team_document)
         self.team_dock.merged_requested.connect(self.open_merged)
@@ -366,6 +366,10 @@ class Workflow(QObject):
         self.team_dock.set_current(doc_id_of(current) if project_root_of(current) else None)
         self.project_dock.hide()
         self.team_dock.show()
+        window = self.window
+        if hasattr(window, "list_dock") and self.team_dock not in \
+                window.tabifiedDockWidgets(window.list_dock):
+            window.tabifyDockWidget(window.list_dock, self.team_dock)  # mirrored while hidden
         self.team_dock.raise_()
         self.window.action_by_name["sync_project"].setEnabled(True)
         self.window._update_actions()
