@@ -225,3 +225,21 @@ def test_a_failed_sync_is_one_line_in_the_status_bar(
     assert finished.args[0] is False
     message = window.statusBar().currentMessage()
     assert message and "\n" not in message and "Traceback" not in message
+
+
+def test_the_team_dock_in_arabic(qtbot: QtBot, qapp, settings: Settings,
+                                 team: dict[str, Path]) -> None:
+    from annotator_ui.i18n import install_translator
+
+    try:
+        install_translator(qapp, "ar")
+        window = make_window(qtbot)
+        window.workflow.open_folder(str(team["layla"]))
+        dock = window.workflow.team_dock
+        assert dock.windowTitle() == "مشروع الفريق"
+        assert column(window, QueueModel.STATUS) == ["لم تبدأ"] * 3
+        assert window.action_by_name["sync_project"].text() == "&زامن المشروع"
+        # the mirrored window keeps the dock tabbed with the annotation list
+        assert dock in window.tabifiedDockWidgets(window.list_dock)
+    finally:
+        install_translator(qapp, "en")

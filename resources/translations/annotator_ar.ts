@@ -2165,7 +2165,122 @@
     </message>
   </context>
   <context>
+    <name>TeamQueue</name>
+    <message>
+      <source>%1 of %2 done; %3 shown</source>
+      <translation>أُنجز %1 من %2؛ المعروض %3</translation>
+    </message>
+    <message>
+      <source>%1 — you are %2 (lead): every document</source>
+      <translation>%1 — أنت %2 (المسؤول): كل الوثائق</translation>
+    </message>
+    <message>
+      <source>%1 — you are %2: your queue</source>
+      <translation>%1 — أنت %2: وثائقك</translation>
+    </message>
+    <message>
+      <source>Annotations</source>
+      <translation>التعليقات</translation>
+    </message>
+    <message>
+      <source>Any status</source>
+      <translation>كل الحالات</translation>
+    </message>
+    <message>
+      <source>Document</source>
+      <translation>الوثيقة</translation>
+    </message>
+    <message>
+      <source>Filter by title or id</source>
+      <translation>رشّح بالعنوان أو المعرّف</translation>
+    </message>
+    <message>
+      <source>Merged</source>
+      <translation>مدمجة</translation>
+    </message>
+    <message>
+      <source>No documents are assigned to you.</source>
+      <translation>لم تُسنَد إليك أي وثيقة.</translation>
+    </message>
+    <message>
+      <source>Not done</source>
+      <translation>غير منجزة</translation>
+    </message>
+    <message>
+      <source>Open Merged</source>
+      <translation>افتح المدمجة</translation>
+    </message>
+    <message>
+      <source>Open the merged document to adjudicate it (Ctrl+Shift+J)</source>
+      <translation>افتح الوثيقة المدمجة للتحكيم فيها (Ctrl+Shift+J)</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>حدّث</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>الحالة</translation>
+    </message>
+    <message>
+      <source>Synced: %1 file(s) committed; no remote to share with.</source>
+      <translation>تمت المزامنة: حُفظ %1 ملف في المستودع؛ لا مستودع بعيد للمشاركة.</translation>
+    </message>
+    <message>
+      <source>Synced: %1 file(s) sent, %2 change(s) from others brought in.</source>
+      <translation>تمت المزامنة: أُرسل %1 ملف، وجُلب %2 تغيير من الآخرين.</translation>
+    </message>
+    <message>
+      <source>Synced: already up to date.</source>
+      <translation>تمت المزامنة: كل شيء محدَّث.</translation>
+    </message>
+    <message>
+      <source>Team Project</source>
+      <translation>مشروع الفريق</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>منجزة</translation>
+    </message>
+    <message>
+      <source>in progress</source>
+      <translation>قيد العمل</translation>
+    </message>
+    <message>
+      <source>not started</source>
+      <translation>لم تبدأ</translation>
+    </message>
+    <message>
+      <source>unreadable</source>
+      <translation>تتعذّر قراءتها</translation>
+    </message>
+  </context>
+  <context>
     <name>Workflow</name>
+    <message>
+      <source>Cannot open the project</source>
+      <translation>تعذّر فتح المشروع</translation>
+    </message>
+    <message>
+      <source>Every other document of your queue is done.</source>
+      <translation>أُنجزت كل وثائقك الأخرى.</translation>
+    </message>
+    <message>
+      <source>Merged document opened: press Ctrl+Shift+J to adjudicate.</source>
+      <translation>فُتحت الوثيقة المدمجة: اضغط Ctrl+Shift+J للتحكيم.</translation>
+    </message>
+    <message>
+      <source>S&amp;ync Project</source>
+      <translation>&amp;زامن المشروع</translation>
+    </message>
+    <message>
+      <source>Send your work to the team and bring in theirs</source>
+      <translation>أرسل عملك إلى الفريق واجلب عملهم</translation>
+    </message>
+    <message>
+      <source>Syncing…</source>
+      <translation>تجري المزامنة…</translation>
+    </message>
     <message>
       <source>%1 annotations added.</source>
       <translation>أُضيف %1 تعليقًا.</translation>
