@@ -243,3 +243,28 @@ def test_the_team_dock_in_arabic(qtbot: QtBot, qapp, settings: Settings,
         assert dock in window.tabifiedDockWidgets(window.list_dock)
     finally:
         install_translator(qapp, "en")
+
+
+def test_a_name_that_cannot_be_a_folder_is_refused_in_one_line(
+        qtbot: QtBot, settings: Settings, team: dict[str, Path], monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    settings.annotator = "layla/../omar"
+    window = make_window(qtbot)
+    window.workflow.open_folder(str(team["layla"]))
+    assert window.workflow.team_dock.project is None
+    assert len(shown) == 1 and "layla/../omar" in shown[0] and "\n" not in shown[0]
+
+
+def test_a_layer_file_uses_the_projects_tag_set(
+        qtbot: QtBot, settings: Settings, team: dict[str, Path]) -> None:
+    root = team["layla"]
+    (root / "tagset.toml").write_text(
+        'name = "tiny"\n\n[[labels]]\nname = "DRUG"\nkind = "entity"\ncolor = "#123456"\n'
+        'shortcut = "D"\n', encoding="utf-8")
+    window = make_window(qtbot)
+    window.workflow.open_folder(str(root))
+    open_row(window, "d2")
+    assert "DRUG" in window.tagset and window.tagset.name == "tiny"

@@ -49,7 +49,7 @@ from annotator.model import Document
 from annotator.occurrences import find_occurrences
 from annotator.opening import read_documents_from
 from annotator.tagset import TagSet
-from annotator.teamproject import is_project
+from annotator.teamproject import check_name, is_project
 
 if TYPE_CHECKING:
     from annotator_ui.mainwindow import MainWindow
@@ -357,6 +357,7 @@ class Workflow(QObject):
     def open_team_project(self, folder: str, name: str) -> None:
         """Show the team project in ``folder`` as ``name``'s queue (the lead: every document)."""
         try:
+            check_name(name)  # it names the annotator's folder
             self.team_dock.open_project(folder, name)
         except AnnotatorError as error:
             QMessageBox.warning(self.window, translate("Workflow", "Cannot open the project"),
