@@ -485,19 +485,19 @@ class SyncRunner(QObject):
         super().__init__(parent)
         self.run_sync: Callable[[TeamProject, str], SyncResult] = \
             lambda project, name: sync(project, name)
-        self.thread: threading.Thread | None = None
+        self.worker: threading.Thread | None = None
 
     @property
     def running(self) -> bool:
-        return self.thread is not None and self.thread.is_alive()
+        return self.worker is not None and self.worker.is_alive()
 
     def start(self, project: TeamProject, name: str) -> bool:
         """Start a sync of ``name``'s files; False when one is still running."""
         if self.running:
             return False
-        self.thread = threading.Thread(target=self._work, args=(project, name),
+        self.worker = threading.Thread(target=self._work, args=(project, name),
                                        name="annotator-sync", daemon=True)
-        self.thread.start()
+        self.worker.start()
         return True
 
     def _work(self, project: TeamProject, name: str) -> None:
