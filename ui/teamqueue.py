@@ -8,6 +8,7 @@ this module shows it: a table of documents with a filter (:class:`TeamDock`), an
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import unicodedata
@@ -504,12 +505,16 @@ class SyncRunner(QObject):
         try:
             result = self.run_sync(project, name)
         except AnnotatorError as error:
-            self.finished.emit(False, error_message(error))
+            self._report(False, error_message(error))
             return
         except OSError as error:
-            self.finished.emit(False, f"{project.root}: {error.strerror or error}")
+            self._report(False, f"{project.root}: {error.strerror or error}")
             return
-        self.finished.emit(True, result_text(result))
+        self._report(True, result_text(result))
+
+    def _report(self, ok: bool, message: str) -> None:
+        with contextlib.suppress(RuntimeError):  # the window closed while the sync ran
+            self.finished.emit(ok, message)
 
 
 def result_text(result: SyncResult) -> str:
