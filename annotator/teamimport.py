@@ -8,13 +8,13 @@ from pathlib import Path
 
 from annotator.edits import Change
 from annotator.error_catalogue import Errors
-from annotator.errors import AnnotatorError, SaveError
+from annotator.errors import AnnotatorError
 from annotator.layers import GOLD
 from annotator.model import Annotation, Document, Link, text_sha256
 from annotator.project import STATUSES
 from annotator.session import EditSession
 from annotator.tagset import TagSet
-from annotator.teamproject import ProjectError, TeamProject, check_name
+from annotator.teamproject import ProjectError, TeamProject, check_name, make_folder
 from annotator.tei import save_tei
 
 IMPORTED, UNCHANGED = "imported", "unchanged"
@@ -29,17 +29,9 @@ def text_only(document: Document) -> Document:
 def write_text(project: TeamProject, document: Document, tagset: TagSet | None) -> Path:
     """Write ``document``'s text (no annotations) as ``texts/<id>.tei.xml``; its path."""
     target = project.text_path(document.id)
-    _make_folder(target.parent)
+    make_folder(target.parent)
     save_tei(text_only(document), target, tagset=tagset)
     return target
-
-
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise SaveError(Errors.E615, reason=error.strerror or str(error),
-                        path=str(folder)) from None
 
 
 @dataclass
@@ -140,6 +132,6 @@ def import_layer(project: TeamProject, name: str, document: Document, *,
         session.apply(Change(f"Import {len(incoming)} annotations", tuple(old), tuple(incoming)))
         if status is not None:
             session.set_status(status)
-    _make_folder(target.parent)
+    make_folder(target.parent)
     session.save(target)
     return LayerImport(target, IMPORTED, len(incoming), warnings)

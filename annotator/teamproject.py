@@ -18,7 +18,7 @@ from typing import Any
 
 from annotator.atomic import atomic_write_text
 from annotator.error_catalogue import Errors
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, SaveError
 from annotator.tagset import PROJECT_TAGSET_NAME
 
 if sys.version_info >= (3, 11):
@@ -179,6 +179,15 @@ def read_config(path: str | Path) -> ProjectConfig:
         reason = error.strerror if isinstance(error, OSError) else str(error)
         raise ProjectError(Errors.E701, reason=reason or str(error), path=str(path)) from None
     return parse_config(text, str(path))
+
+
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` (and its parents) for a project's files; one line when it cannot."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise SaveError(Errors.E615, reason=error.strerror or str(error),
+                        path=str(folder)) from None
 
 
 def is_project(folder: str | Path) -> bool:

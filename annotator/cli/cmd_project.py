@@ -14,7 +14,7 @@ from pathlib import Path
 from annotator.assignment import assign
 from annotator.atomic import atomic_write_bytes, atomic_write_text
 from annotator.error_catalogue import Errors
-from annotator.errors import AnnotatorError, FormatError, SaveError
+from annotator.errors import AnnotatorError, FormatError
 from annotator.formats import READERS, ImportOptions, Problems, guess_format, read_documents
 from annotator.formats.txt import check_encoding_name
 from annotator.gitrepo import init_repository, run_git
@@ -31,6 +31,7 @@ from annotator.teamproject import (
     TeamProject,
     check_name,
     check_names,
+    make_folder,
 )
 from annotator.teamstatus import UNREADABLE, project_status, status_html, summary_lines
 from annotator.teamsync import SyncError
@@ -188,14 +189,6 @@ def _check_folder(folder: Path) -> None:
         raise ProjectError(Errors.E707, path=str(folder))
 
 
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise SaveError(Errors.E615, reason=error.strerror or str(error),
-                        path=str(folder)) from None
-
-
 def _tagset_bytes(given: str | None) -> bytes:
     """The tag set file's bytes (checked first), or the bundled news set's."""
     if given is None:
@@ -226,7 +219,7 @@ def run_init(args: argparse.Namespace) -> int:
     if not documents:
         raise ProjectError(Errors.E709)
     _check_folder(folder)
-    _make_folder(folder)
+    make_folder(folder)
     name = args.name or folder.resolve().name
     project = TeamProject(folder, ProjectConfig(name, lead))
     atomic_write_bytes(project.tagset_path, tagset_bytes)
