@@ -18,7 +18,6 @@ from annotator.formats import (
     ImportOptions,
     Problems,
     guess_format,
-    read_documents,
 )
 from annotator.formats.txt import check_encoding_name
 from annotator.model import Document
@@ -28,7 +27,7 @@ from annotator.tei import tei_bytes
 from annotator.xmlchars import check_xml_text, first_illegal_field, replace_illegal
 
 from .import_project import run_into_project
-from .inputs import expand_sources, project_tagset
+from .inputs import expand_sources, project_tagset, read_each
 
 HELP = ("Import text, JSONL, TEI, CoNLL, brat or Hugging Face files: one TEI file per document "
         "in OUTDIR.")
@@ -184,24 +183,15 @@ class _Importer:
     def import_file(self, path: Path, fmt: str) -> None:
         """Import every document of one file; its problems are recorded, never raised."""
         where = str(path)
-        try:
-            for document in read_documents(path, fmt, self.options, self.problems):
-                try:
-                    self.save(document, where)
-                except AnnotatorError as error:
-                    self.problems.error(error if error.path else error.at(where))
-                except OSError as error:  # one document's file (a name too long...): the rest go on
-                    target = self.out / f"{document.id}.tei.xml"
-                    self.problems.error(SaveError(Errors.E607, reason=error.strerror or str(error),
-                                                  path=str(target)))
-        except AnnotatorError as error:
-            self.problems.error(error if error.path else error.at(where))
-        except OSError as error:
-            self.problems.error(FormatError(Errors.E600, reason=error.strerror or str(error),
-                                            path=where))
-        except Exception as error:  # a reader's bug must not end the run with a traceback
-            self.problems.error(FormatError(Errors.E623, type=type(error).__name__,
-                                            detail=str(error), path=where))
+        for document in read_each(path, fmt, self.options, self.problems):
+            try:
+                self.save(document, where)
+            except AnnotatorError as error:
+                self.problems.error(error if error.path else error.at(where))
+            except OSError as error:  # one document's file (a name too long...): the rest go on
+                target = self.out / f"{document.id}.tei.xml"
+                self.problems.error(SaveError(Errors.E607, reason=error.strerror or str(error),
+                                              path=str(target)))
 
 
 def _prepare_output(out: Path) -> None:

@@ -15,7 +15,7 @@ from annotator.assignment import assign
 from annotator.atomic import atomic_write_bytes, atomic_write_text
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, FormatError
-from annotator.formats import READERS, ImportOptions, Problems, guess_format, read_documents
+from annotator.formats import READERS, ImportOptions, Problems, guess_format
 from annotator.formats.txt import check_encoding_name
 from annotator.gitrepo import init_repository, run_git
 from annotator.model import Document
@@ -39,7 +39,7 @@ from annotator.xmlchars import check_xml_text, replace_illegal
 
 from . import worker_start_method
 from .cmd_import import wanted_files
-from .inputs import expand_sources
+from .inputs import expand_sources, read_each
 
 HELP = "Team projects shared over git: init, assign, status (see docs/PROJECT.md)."
 
@@ -144,15 +144,8 @@ def _read_sources(args: argparse.Namespace, problems: Problems) -> list[Document
         for path in files:
             progress.draw(path.name)
             fmt = guess_format(path) if args.format == "auto" else args.format
-            where = str(path)
-            try:
-                for document in read_documents(path, fmt, options, problems):
-                    _take(document, where, args.replace_invalid, found, folded, problems)
-            except AnnotatorError as error:
-                problems.error(error if error.path else error.at(where))
-            except OSError as error:
-                problems.error(FormatError(Errors.E600, reason=error.strerror or str(error),
-                                           path=where))
+            for document in read_each(path, fmt, options, problems):
+                _take(document, str(path), args.replace_invalid, found, folded, problems)
             progress.advance(path.name)
     return [document for document, _ in found.values()]
 

@@ -9,14 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from annotator.error_catalogue import Errors
-from annotator.errors import AnnotatorError, FormatError
-from annotator.formats import ImportOptions, Problems, guess_format, read_documents
+from annotator.errors import AnnotatorError, SaveError
+from annotator.formats import ImportOptions, Problems, guess_format
 from annotator.progress import Progress
 from annotator.tagset import load_tagset, tagset_for
 from annotator.teamimport import IMPORTED, import_layer
 from annotator.teamproject import ProjectError, TeamProject, check_name
 
-from .inputs import expand_sources
+from .inputs import expand_sources, read_each
 
 
 def run_into_project(args: argparse.Namespace, wanted: Callable[[Path], bool]) -> int:
@@ -42,25 +42,23 @@ def run_into_project(args: argparse.Namespace, wanted: Callable[[Path], bool]) -
             progress.draw(path.name)
             where = str(path)
             fmt = guess_format(path) if args.format == "auto" else args.format
-            try:
-                for document in read_documents(path, fmt, options, problems):
-                    try:
-                        done = import_layer(project, name, document,
-                                            replace_layer=args.replace, tagset=tagset)
-                    except AnnotatorError as error:
-                        problems.error(error if error.path else error.at(where))
-                        continue
-                    for warning in done.warnings:
-                        problems.warn(warning.at(where))
-                    if done.outcome == IMPORTED:
-                        imported += 1
-                    else:
-                        unchanged += 1
-            except AnnotatorError as error:
-                problems.error(error if error.path else error.at(where))
-            except OSError as error:
-                problems.error(FormatError(Errors.E600, reason=error.strerror or str(error),
-                                           path=where))
+            for document in read_each(path, fmt, options, problems):
+                try:
+                    done = import_layer(project, name, document,
+                                        replace_layer=args.replace, tagset=tagset)
+                except AnnotatorError as error:
+                    problems.error(error if error.path else error.at(where))
+                    continue
+                except OSError as error:  # this document's layer file: the rest go on
+                    problems.error(SaveError(Errors.E607, reason=error.strerror or str(error),
+                                             path=str(project.layer_path(name, document.id))))
+                    continue
+                for warning in done.warnings:
+                    problems.warn(warning.at(where))
+                if done.outcome == IMPORTED:
+                    imported += 1
+                else:
+                    unchanged += 1
             progress.advance(path.name)
     failed = len(problems.errors)
     summary = (f"imported {imported} document{'s' * (imported != 1)} into {name}'s layer of "

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, FormatError, SaveError
+from annotator.formats import ImportOptions, Problems, read_documents
 from annotator.model import Document
 from annotator.progress import Progress
 from annotator.tagset import TagSet, load_tagset, project_tagset_path
@@ -90,6 +91,25 @@ def expand_sources(sources: Iterable[str | Path], wanted: Callable[[Path], bool]
         else:
             errors.append(FormatError(Errors.E603, path=str(path)))
     return list(dict.fromkeys(found))
+
+
+def read_each(path: Path, fmt: str, options: ImportOptions,
+              problems: Problems) -> Iterator[Document]:
+    """The documents of one input file, as the format's reader gives them.  A failure to
+    read the file (the reader's one-line error, the system's, or a reader's bug) becomes one
+    problem naming the file, and the reading of that file stops there; what the caller does
+    with each document is the caller's to report."""
+    where = str(path)
+    try:
+        yield from read_documents(path, fmt, options, problems)
+    except AnnotatorError as error:
+        problems.error(error if error.path else error.at(where))
+    except OSError as error:
+        problems.error(FormatError(Errors.E600, reason=error.strerror or str(error),
+                                   path=where))
+    except Exception as error:  # a reader's bug must not end the run with a traceback
+        problems.error(FormatError(Errors.E623, type=type(error).__name__, detail=str(error),
+                                   path=where))
 
 
 def is_tei_name(path: Path) -> bool:
