@@ -37,8 +37,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from annotator_ui.annotation_model import one_line
-from annotator_ui.i18n import error_message
-from annotator_ui.inspector import isolated
+from annotator_ui.i18n import error_message, isolated
 from annotator_ui.textview import GOLD_COLOUR
 from PySide6.QtCore import (
     QAbstractTableModel,

@@ -112,6 +112,13 @@ ERRORS_CONTEXT = "Errors"
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate and its closing pop
 
 
+def isolated(text: str) -> str:
+    """``text`` wrapped in FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE, for display only:
+    a name, a path or Arabic quoted inside a caption of the other direction keeps its own
+    direction and its brackets in place (``000_x.tei.xml`` stays that way round in Arabic)."""
+    return FSI + text + PDI
+
+
 class _Filler(Formatter):
     """Fills a translated template in: an error given as a value in the interface language,
     and, in a right-to-left interface, each value isolated so that a path, id or number

@@ -7,6 +7,7 @@ window turns it into an undoable edit, then calls :meth:`Inspector.show_annotati
 from __future__ import annotations
 
 from annotator_ui.annotation_model import one_line
+from annotator_ui.i18n import isolated
 from annotator_ui.palette import swatch_icon
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,12 +28,6 @@ from annotator.model import Annotation, Document
 from annotator.tagset import LabelSpec, TagSet
 
 UNSET = "—"  # the combo entry for an attribute without a value
-
-
-def isolated(text: str) -> str:
-    """``text`` wrapped in FIRST STRONG ISOLATE ... POP DIRECTORY ISOLATE, for display only:
-    Arabic quoted inside an English caption (or the reverse) keeps its brackets in place."""
-    return f"\u2068{text}\u2069"
 
 
 def _clear(layout: QLayout) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator_ui.i18n import error_message
+from annotator_ui.i18n import error_message, isolated
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -56,12 +56,6 @@ _ROOT = QModelIndex()
 STATUS_COLOURS = {NOT_STARTED: "#9e9e9e", IN_PROGRESS: "#e69500", DONE: "#2e7d32"}
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
-
-
-def isolate(text: str) -> str:
-    """``text`` as a bidi isolate (FSI…PDI): a file name keeps its own direction in a
-    mirrored interface (``000_x.tei.xml`` stays that way round in Arabic)."""
-    return "\u2068" + text + "\u2069"
 
 
 def status_text(status: str) -> str:
@@ -149,7 +143,7 @@ class ProjectModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.NAME:
-                return isolate(entry.name)
+                return isolated(entry.name)
             return status_text(entry.status) if entry.error is None else \
                 QCoreApplication.translate("Project", "unreadable")
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -298,14 +292,14 @@ class ProjectDock(QDockWidget):
             self.done_button.setEnabled(False)
             return
         self.folder_label.setText(translate("Project", "Folder: %1")
-                                  .replace("%1", isolate(folder.name)))
+                                  .replace("%1", isolated(folder.name)))
         self.folder_label.setToolTip(str(folder))
         if self.tagset is not None and (folder / PROJECT_TAGSET_NAME).is_file():
             self.tagset_label.setText(translate("Project", "Tag set: %1 (from the folder)")
-                                      .replace("%1", isolate(self.tagset.name)))
+                                      .replace("%1", isolated(self.tagset.name)))
         elif self.tagset is not None:
             self.tagset_label.setText(translate("Project", "Tag set: %1 (default)")
-                                      .replace("%1", isolate(self.tagset.name)))
+                                      .replace("%1", isolated(self.tagset.name)))
         progress = self.model.progress()
         self.progress_label.setText(progress_summary(progress))
         self.progress_bar.setRange(0, max(progress.total, 1))

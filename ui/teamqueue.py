@@ -15,7 +15,8 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from annotator_ui.i18n import error_message
+from annotator_ui.i18n import error_message, isolated
+from annotator_ui.project import status_text as project_status_text
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -62,17 +63,11 @@ COLOURS = {NOT_STARTED: "#9e9e9e", IN_PROGRESS: "#e69500", DONE: "#2e7d32",
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 
-def isolate(text: str) -> str:
-    """``text`` as a bidi isolate: a name keeps its own direction in a mirrored interface."""
-    return "\u2068" + text + "\u2069"
-
-
 def status_text(status: str) -> str:
-    """A status in the interface language."""
-    return {NOT_STARTED: translate("TeamQueue", "not started"),
-            IN_PROGRESS: translate("TeamQueue", "in progress"),
-            DONE: translate("TeamQueue", "done"),
-            UNREADABLE: translate("TeamQueue", "unreadable")}.get(status, status)
+    """A status in the interface language (the project list's words, and "unreadable")."""
+    if status == UNREADABLE:
+        return translate("TeamQueue", "unreadable")
+    return project_status_text(status)
 
 
 def is_right_to_left(text: str) -> bool:
@@ -214,7 +209,7 @@ class QueueModel(QAbstractTableModel):
         if not self.is_lead:
             return status_text(self.status_of(document))
         # The lead's compact cell: each annotator with a mark (the tooltip has the words).
-        return "  ".join(f"{isolate(n)} {STATUS_MARKS.get(s.status, '?')}"
+        return "  ".join(f"{isolated(n)} {STATUS_MARKS.get(s.status, '?')}"
                          for n, s in document.layers.items())
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -233,9 +228,9 @@ class QueueModel(QAbstractTableModel):
             return "✓" if document.id in self.merged else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             errors = [s.error for s in document.layers.values() if s.error]
-            lines = [isolate(document.id), *errors]
+            lines = [isolated(document.id), *errors]
             if self.is_lead:
-                lines += [f"{isolate(n)}: {status_text(s.status)} ({s.annotations})"
+                lines += [f"{isolated(n)}: {status_text(s.status)} ({s.annotations})"
                           for n, s in document.layers.items()]
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
@@ -458,8 +453,8 @@ class TeamDock(QDockWidget):
         name = project.config.name or project.root.name
         text = (translate("TeamQueue", "%1 — you are %2 (lead): every document")
                 if model.is_lead else translate("TeamQueue", "%1 — you are %2: your queue"))
-        self.who_label.setText(text.replace("%1", isolate(name))
-                               .replace("%2", isolate(model.name)))
+        self.who_label.setText(text.replace("%1", isolated(name))
+                               .replace("%2", isolated(model.name)))
         self.who_label.setToolTip(str(project.root))
         if not model.documents and not model.is_lead:
             summary = translate("TeamQueue", "No documents are assigned to you.")

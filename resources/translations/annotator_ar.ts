@@ -2239,18 +2239,6 @@
       <translation>مشروع الفريق</translation>
     </message>
     <message>
-      <source>done</source>
-      <translation>منجزة</translation>
-    </message>
-    <message>
-      <source>in progress</source>
-      <translation>قيد العمل</translation>
-    </message>
-    <message>
-      <source>not started</source>
-      <translation>لم تبدأ</translation>
-    </message>
-    <message>
       <source>unreadable</source>
       <translation>تتعذّر قراءتها</translation>
     </message>
