@@ -1,0 +1,53 @@
+"""What every recommender returns: proposed spans with a label, a score and their evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from annotator.model import Document
+
+# Progress callback: (done, total) in units the recommender chooses (characters, sentences…).
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedLink:
+    """A link from a proposal to the span ``[start, end)`` labelled ``label``: an existing
+    annotation of the document or another proposal of the same run (matched by span and
+    label when the proposals are stored)."""
+
+    role: str  # "speaker", "claimant"
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """One proposed span.  Offsets are code points into ``Document.text``, half-open.
+
+    ``score`` is in ``[0, 1]``; ``recommender`` names who proposed it (``cues``, ``claims``,
+    ``project``, ``crf``, ``model``); ``attributes`` are those the annotation would get
+    (``type: direct``…); ``evidence`` is a short human-readable reason (the cue word…).
+    """
+
+    start: int
+    end: int
+    label: str
+    score: float
+    recommender: str
+    attributes: Mapping[str, str] = field(default_factory=dict)
+    links: tuple[ProposedLink, ...] = ()
+    evidence: str = ""
+
+
+class Recommender(Protocol):
+    """Anything that proposes spans for a document."""
+
+    name: str
+
+    def propose(self, document: Document, progress: Progress | None = None) -> list[Proposal]:
+        """Proposals for ``document``, in any order; never changes the document."""
+        ...
