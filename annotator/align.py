@@ -595,6 +595,35 @@ def word_at(text: str, position: int) -> tuple[int, int] | None:
     return None
 
 
+def proclitic_stems(text: str, word_start: int, mode: ProcliticMode = "particles") -> list[int]:
+    """Where the stem may start in the word beginning at ``word_start``, after each attached
+    proclitic prefix of ``mode`` (as :func:`align_span`'s rule 2 matches them: on letters,
+    with any tatweel after, leaving two letters of stem), longest prefix first; ``[]`` when
+    ``word_start`` does not start a word or the word has no such prefix."""
+    _check_position(text, word_start, "start")
+    if mode not in PROCLITIC_MODES:
+        raise SpanError(Errors.E015, mode=mode, modes=PROCLITIC_MODES)
+    clusters = _Clusters(text, word_start, word_start)
+    if mode == "none" or not clusters.is_word_after(word_start) or clusters.is_word_before(
+            word_start):
+        return []
+    word_end = clusters.word_end(word_start)
+    bases = clusters.bases(word_start, min(word_end, word_start + 4 * (_LONGEST_PROCLITIC + 8)))
+    letters = [c for _, c in bases]
+    starts = [b for b, _ in bases] + [word_end]
+    total = _count_clusters(clusters, word_start, word_end)
+    stems = []
+    for length in range(min(_LONGEST_PROCLITIC, len(letters)), 0, -1):
+        if "".join(letters[:length]) not in _PROCLITICS[mode]:
+            continue
+        cut = length
+        while cut < len(letters) and letters[cut] == TATWEEL:
+            cut += 1
+        if total - cut >= _MIN_STEM:
+            stems.append(starts[cut])
+    return stems
+
+
 def next_word_boundary(text: str, position: int, forward: bool) -> int:
     """The nearest word start or word end strictly after (``forward``) or before ``position``.
 

@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator import word_selection
 from annotator.align import ProcliticMode
 from annotator.edits import Change
 from annotator.errors import AnnotatorError, ForeignLayerError
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
         self.view = AnnotatedTextView(self)
         self.view.setObjectName("text-view")
         self.view.set_display_language(self.language)  # label names in tooltips
+        self.view.word_proclitics = lambda: self.proclitics if self.snapping else "none"
         self.setCentralWidget(self.view)
         self.view.annotation_clicked.connect(self._highlight_clicked)
         self.view.span_selection_changed.connect(self._selection_changed)
@@ -381,6 +383,10 @@ class MainWindow(QMainWindow):
         a("link", tr("&Link Current Annotation…"), self._link_shortcut, ["Ctrl+K"],
           tip=tr("Pick the speaker or claimant of the current annotation"))
         a("cancel_link", tr("Cancel &Linking"), self.cancel_link_pick, ["Esc"])
+        a("toggle_proclitics", tr("Leave Out or Put Back &Proclitics"), self.toggle_proclitics,
+          ["Ctrl+Shift+P"],
+          tip=tr("Leave out or put back the attached \u2068و ف ب ل ك (ال)\u2069 at the start "
+                 "of the selection or of the current annotation"))
         for (edge, direction, unit), (keys, text) in NUDGES.items():
             a(f"nudge_{edge}_{'earlier' if direction < 0 else 'later'}_{unit}", tr(text),
               lambda _=False, e=edge, d=direction, u=unit: self.nudge(e, d, u), [keys])
@@ -425,7 +431,8 @@ class MainWindow(QMainWindow):
         for label in self.label_actions:
             exact.addAction(get[f"label_exact_{label}"])
         annotate.addSeparator()
-        self._fill_menu("annotate", ["snapping", None, "link", "cancel_link", None])
+        self._fill_menu("annotate", ["snapping", "toggle_proclitics", None, "link", "cancel_link",
+                                   None])
         nudge = annotate.addMenu(self.tr("&Boundaries"))
         for (edge, direction, unit) in NUDGES:
             nudge.addAction(get[f"nudge_{edge}_{'earlier' if direction < 0 else 'later'}_{unit}"])
@@ -872,7 +879,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Already labelled %s: %s") % (label, found.annotation_id), 4000)
         self.set_current(found.annotation_id)
-        return session.document.annotations.get(found.annotation_id)
+        labelled = session.document.annotations.get(found.annotation_id)
+        if labelled is not None and (labelled.start, labelled.end) != span:
+            self.view.select_span(labelled.start, labelled.end)  # the span as snapped
+        return labelled
 
     def _palette_clicked(self, label: str) -> None:
         exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
@@ -908,6 +918,26 @@ class MainWindow(QMainWindow):
         current = self.current_id
         if current is not None:
             self._try(lambda session: session.unlink(current, role, target_id))
+
+    def toggle_proclitics(self) -> None:
+        """Leave out or put back the attached proclitics at the start of the selection (when
+        there is one) or of the current annotation (an undoable resize)."""
+        if self.document is None:
+            return
+        text = self.document.text
+        span = self.view.selected_span()
+        current = self.current_annotation()
+        if span is None and current is not None:
+            span = (current.start, current.end)
+        toggled = (word_selection.toggle_proclitics(text, *span, self.proclitics)
+                   if span else None)
+        if toggled is None:
+            self.statusBar().showMessage(self.tr("No attached proclitic to leave out or put back."),
+                                         4000)
+            return
+        if current is not None and span == (current.start, current.end):
+            self.resize_current(*toggled)
+        self.view.select_span(*toggled)
 
     def nudge(self, edge: str, direction: int, unit: str) -> None:
         """Move the current annotation's ``start`` or ``end`` by a grapheme or a word."""

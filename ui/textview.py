@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import math
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import regex
@@ -54,9 +54,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.align import word_at
+from annotator.align import ProcliticMode
 from annotator.model import Annotation, Document
 from annotator.tagset import TagSet, default_tagset
+from annotator.word_selection import step_by_word, word_selection
 
 # Families tried in order; the first one the machine has wins.
 ARABIC_FONT_FAMILIES = (
@@ -232,6 +233,8 @@ class AnnotatedTextView(QPlainTextEdit):
         self._after_double_click = False
         self._cycle_key: tuple[str, ...] = ()
         self._cycle_index = -1
+        # Which attached proclitics word selection leaves out; the window says (preferences).
+        self.word_proclitics: Callable[[], ProcliticMode] = lambda: "particles"
         self.display_language = _interface_language()
         # What the last paint looked at (tests and benches read these).
         self.paint_stats = {"blocks": 0, "spans": 0, "paints": 0}
@@ -624,6 +627,12 @@ class AnnotatedTextView(QPlainTextEdit):
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._press_pos = event.position().toPoint()
+            if self.textCursor().hasSelection() and not (
+                    event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+                # A press inside the selection would start dragging the selected text, which
+                # a read-only view cannot drop anywhere: start a new selection instead.
+                cursor = self.cursorForPosition(self._press_pos)
+                self.setTextCursor(cursor)
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:
@@ -632,7 +641,8 @@ class AnnotatedTextView(QPlainTextEdit):
         if self._document is None or event.button() != Qt.MouseButton.LeftButton:
             return
         position = self.cursorForPosition(event.position().toPoint()).position()
-        word = word_at(self._document.text, self._positions.from_qt(position))
+        word = word_selection(self._document.text, self._positions.from_qt(position),
+                              self.word_proclitics())
         if word is not None:  # the core's words: clitics, tatweel and marks as everywhere else
             self.select_span(*word)
 
@@ -702,7 +712,29 @@ class AnnotatedTextView(QPlainTextEdit):
         if event.matches(QKeySequence.StandardKey.ZoomOut):
             self.zoom_out()
             return
+        if self._document is not None and (
+                event.matches(QKeySequence.StandardKey.SelectNextWord)
+                or event.matches(QKeySequence.StandardKey.SelectPreviousWord)):
+            self._select_by_word(event.matches(QKeySequence.StandardKey.SelectNextWord))
+            return
         super().keyPressEvent(event)
+
+    def _select_by_word(self, rightwards: bool) -> None:
+        """Extend the selection by a word with the core's words and proclitic rule; the arrow
+        keys move visually, so right is backward in a right-to-left paragraph."""
+        assert self._document is not None
+        cursor = self.textCursor()
+        rtl = cursor.block().textDirection() == Qt.LayoutDirection.RightToLeft
+        forward = rightwards != rtl
+        positions = self._positions
+        anchor, position = step_by_word(
+            self._document.text, positions.from_qt(cursor.anchor()),
+            positions.from_qt(cursor.position()), forward, self.word_proclitics())
+        moved = QTextCursor(self.document())
+        moved.setPosition(positions.to_qt(anchor))
+        moved.setPosition(positions.to_qt(position), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(moved)
+        self.ensureCursorVisible()
 
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

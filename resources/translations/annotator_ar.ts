@@ -1704,6 +1704,18 @@
       <translation>أل&amp;غِ الربط</translation>
     </message>
     <message>
+      <source>Leave Out or Put Back &amp;Proclitics</source>
+      <translation>أسقِط السوابق المتصلة أو أ&amp;عِدها</translation>
+    </message>
+    <message>
+      <source>Leave out or put back the attached ⁨و ف ب ل ك (ال)⁩ at the start of the selection or of the current annotation</source>
+      <translation>أسقِط أو أعِد ⁨و ف ب ل ك (ال)⁩ المتصلة بأول التحديد أو بأول التوسيم الحالي</translation>
+    </message>
+    <message>
+      <source>No attached proclitic to leave out or put back.</source>
+      <translation>لا سابقة متصلة تُسقَط أو تُعاد.</translation>
+    </message>
+    <message>
       <source>Cannot open</source>
       <translation>تعذّر الفتح</translation>
     </message>
