@@ -13,7 +13,7 @@ Codes by area:
 - ``E001``-``E099``: the document model, spans and ids, edits and adjudication
 - ``E100``-``E139``: tag sets; ``E140``-``E199``: text encodings and characters XML forbids
 - ``E200``-``E299``: TEI files (reading, integrity, writing, schemas)
-- ``E300``-``E499``: import and export formats (registry, JSONL, brat, Hugging Face,
+- ``E300``-``E499``: import and export formats (registry, JSONL, brat, Hugging Face, Label Studio,
   CoNLL, inline TEI)
 - ``E500``-``E599``: merge and agreement
 - ``E600``-``E699``: the command line, files and folders, saving
@@ -185,6 +185,7 @@ class Errors:
     E301 = Entry("the import format {name!r} is not available yet")
     E302 = Entry("unknown export format {name!r}; choose from {choices}")
     E303 = Entry("the export format {name!r} is not available yet")
+    E304 = Entry("not a file type import reads; it reads {formats} (or name one with --format)")
 
     # -- JSONL ---------------------------------------------------------------------------------
     E310 = Entry("{what} must be a string, not {type}")
@@ -224,6 +225,9 @@ class Errors:
     E343 = Entry("is a folder; give a file name for JSONL output")
     E344 = Entry("document id {start!r}… is {length} bytes long in UTF-8; a file name holds at "
                  "most {limit}")
+    E345 = Entry("{count} span(s) read as UTF-16 code units, as JavaScript tools count (a "
+                 "character beyond U+FFFF, such as an emoji, comes before them): converted to "
+                 "code points")
 
     # -- brat ----------------------------------------------------------------------------------
     E350 = Entry("id {id} defined twice; line skipped")
@@ -313,6 +317,33 @@ class Errors:
     E470 = Entry("document {document}: {id} {label} [{start}, {end}) covers only the space "
                  "between paragraphs; inline TEI has no place for it")
 
+    # -- Label Studio --------------------------------------------------------------------------
+    E480 = Entry("not a Label Studio export nor other JSON this tool reads ({found}); it reads "
+                 "{formats}")
+    E481 = Entry("task {task}: no text (data.text, or one text field in data)")
+    E482 = Entry("task {task}: a task must be an object")
+    E483 = Entry('task {task}: "annotations" must be a list of objects holding a "result" list')
+    E484 = Entry("task {task}: region {id!r} needs integer start and end and a list of labels")
+    E485 = Entry("task {task}: region {id!r} [{start}, {end}) says its text is {given!r} but the "
+                 "text there is {found!r}")
+    E486 = Entry("task {task}: region {id!r} [{start}, {end}) is outside the text ({length} "
+                 "characters)")
+    E487 = Entry("task {task}: relation from {source!r} to {target!r}: no region has that id; "
+                 "left out")
+    E488 = Entry("task {task}: {count} prediction(s) left out (accept them in Label Studio to "
+                 "import them)")
+    E489 = Entry("task {task}: {count} result(s) of type {type!r} left out (text spans, "
+                 "relations and per-region choices are read)")
+    E490 = Entry("task {task}: document label {label!r} ({name}) ignored (only spans are "
+                 "imported)")
+    E491 = Entry("task {task}: cancelled annotation by {annotator} left out")
+    E492 = Entry("JSON-MIN record {number}: {key!r} must be a list of regions with start, end and "
+                 "labels")
+    E493 = Entry("task {task} is given twice with different texts; the later one is left out")
+    E494 = Entry("is a folder; give a file name for Label Studio output")
+    E495 = Entry("task {task}: {count} span(s) read as UTF-16 code units (a character beyond "
+                 "U+FFFF comes before them): converted to code points")
+
     # -- merge ---------------------------------------------------------------------------------
     E500 = Entry("unknown strategy {strategy!r}; use {choices}")
     E501 = Entry("--min-agree {k} is impossible with {annotators} annotators")
@@ -378,6 +409,9 @@ class Errors:
     E624 = Entry("output must be a folder, but this is a file")
     E625 = Entry("cannot create the output folder: {reason}")
     E626 = Entry("no files to import (known endings: {endings})")
+    E627 = Entry("not a CRF model folder ({reason}); train one with 'annotator train'")
+    E628 = Entry("no entity annotations to learn from in the {layer} layer of the "
+                 "{count} document(s) read")
     E630 = Entry("--width must be at least 10, not {width}")
     E631 = Entry("already there; kept, nothing written (use --overwrite to replace it)")
     E632 = Entry("already there, and {more} more of the files to write; kept, nothing written "
@@ -385,6 +419,10 @@ class Errors:
     E633 = Entry("a symbolic link to {target}, outside {folder}; skipped")
     E634 = Entry("a symbolic link to the folder {target}; not followed")
     E635 = Entry("{option} holds U+{char}, which XML cannot carry")
+    E636 = Entry("a description of the data beside it, not a document; skipped (name it on the "
+                 "command line to import it as text)")
+    E637 = Entry("{count} file(s) of types import does not read skipped ({endings}); it reads "
+                 "{formats}")
 
     # -- the app's files: opening, recovery copies ---------------------------------------------
     E640 = Entry("cannot create the recovery folder: {reason}")

@@ -220,6 +220,86 @@
   <context>
     <name>Errors</name>
     <message>
+      <source>not a file type import reads; it reads {formats} (or name one with --format)</source>
+      <translation>ليس نوع ملف يقرؤه الاستيراد؛ يقرأ {formats} (أو سمِّ أحدها بـ⁨--format⁩)</translation>
+    </message>
+    <message>
+      <source>{count} span(s) read as UTF-16 code units, as JavaScript tools count (a character beyond U+FFFF, such as an emoji, comes before them): converted to code points</source>
+      <translation>قُرئت مواضع {count} مقطع بوحدات ⁨UTF-16⁩ كما تعدّها أدوات ⁨JavaScript⁩ (يسبقها محرف بعد ⁨U+FFFF⁩ كالرموز التعبيرية): حُوّلت إلى نقاط ترميز</translation>
+    </message>
+    <message>
+      <source>not a Label Studio export nor other JSON this tool reads ({found}); it reads {formats}</source>
+      <translation>ليس تصديرًا من ⁨Label Studio⁩ ولا ملف ⁨JSON⁩ آخر تقرؤه الأداة ({found})؛ تقرأ {formats}</translation>
+    </message>
+    <message>
+      <source>task {task}: no text (data.text, or one text field in data)</source>
+      <translation>المهمة {task}: لا نص (⁨data.text⁩، أو حقل نصي واحد في ⁨data⁩)</translation>
+    </message>
+    <message>
+      <source>task {task}: a task must be an object</source>
+      <translation>المهمة {task}: يجب أن تكون المهمة كائنًا</translation>
+    </message>
+    <message>
+      <source>task {task}: "annotations" must be a list of objects holding a "result" list</source>
+      <translation>المهمة {task}: يجب أن تكون ⁨"annotations"⁩ قائمة كائنات في كلٍّ منها قائمة ⁨"result"⁩</translation>
+    </message>
+    <message>
+      <source>task {task}: region {id!r} needs integer start and end and a list of labels</source>
+      <translation>المهمة {task}: تحتاج المنطقة {id!r} إلى بداية ونهاية صحيحتين وقائمة وسوم</translation>
+    </message>
+    <message>
+      <source>task {task}: region {id!r} [{start}, {end}) says its text is {given!r} but the text there is {found!r}</source>
+      <translation>المهمة {task}: تقول المنطقة {id!r} ⁨[{start}, {end})⁩ إن نصها {given!r} لكن النص هناك {found!r}</translation>
+    </message>
+    <message>
+      <source>task {task}: region {id!r} [{start}, {end}) is outside the text ({length} characters)</source>
+      <translation>المهمة {task}: المنطقة {id!r} ⁨[{start}, {end})⁩ خارج النص ({length} محرفًا)</translation>
+    </message>
+    <message>
+      <source>task {task}: relation from {source!r} to {target!r}: no region has that id; left out</source>
+      <translation>المهمة {task}: العلاقة من {source!r} إلى {target!r}: لا منطقة بهذا المعرّف؛ تُركت</translation>
+    </message>
+    <message>
+      <source>task {task}: {count} prediction(s) left out (accept them in Label Studio to import them)</source>
+      <translation>المهمة {task}: تُرك {count} من التنبؤات (اقبلها في ⁨Label Studio⁩ لتُستورد)</translation>
+    </message>
+    <message>
+      <source>task {task}: {count} result(s) of type {type!r} left out (text spans, relations and per-region choices are read)</source>
+      <translation>المهمة {task}: تُرك {count} من النتائج من النوع {type!r} (تُقرأ مقاطع النص والعلاقات واختيارات كل منطقة)</translation>
+    </message>
+    <message>
+      <source>task {task}: document label {label!r} ({name}) ignored (only spans are imported)</source>
+      <translation>المهمة {task}: أُهمل وسم الوثيقة {label!r} ({name}) (لا تُستورد إلا المقاطع)</translation>
+    </message>
+    <message>
+      <source>task {task}: cancelled annotation by {annotator} left out</source>
+      <translation>المهمة {task}: تُرك التوسيم الملغى الذي قام به {annotator}</translation>
+    </message>
+    <message>
+      <source>JSON-MIN record {number}: {key!r} must be a list of regions with start, end and labels</source>
+      <translation>سجل ⁨JSON-MIN⁩ رقم {number}: يجب أن يكون {key!r} قائمة مناطق لكلٍّ منها بداية ونهاية ووسوم</translation>
+    </message>
+    <message>
+      <source>task {task} is given twice with different texts; the later one is left out</source>
+      <translation>المهمة {task} واردة مرتين بنصين مختلفين؛ تُركت الثانية</translation>
+    </message>
+    <message>
+      <source>is a folder; give a file name for Label Studio output</source>
+      <translation>هذا مجلد؛ أعطِ اسم ملف لمخرجات ⁨Label Studio⁩</translation>
+    </message>
+    <message>
+      <source>task {task}: {count} span(s) read as UTF-16 code units (a character beyond U+FFFF comes before them): converted to code points</source>
+      <translation>المهمة {task}: قُرئت مواضع {count} مقطع بوحدات ⁨UTF-16⁩ (يسبقها محرف بعد ⁨U+FFFF⁩): حُوّلت إلى نقاط ترميز</translation>
+    </message>
+    <message>
+      <source>a description of the data beside it, not a document; skipped (name it on the command line to import it as text)</source>
+      <translation>وصف للبيانات التي بجانبه لا وثيقة؛ تُخطّي (سمِّه في سطر الأوامر لاستيراده نصًّا)</translation>
+    </message>
+    <message>
+      <source>{count} file(s) of types import does not read skipped ({endings}); it reads {formats}</source>
+      <translation>تُخطّي {count} ملف من أنواع لا يقرؤها الاستيراد ({endings})؛ يقرأ {formats}</translation>
+    </message>
+    <message>
       <source>"direction" must be "rtl" or "ltr", not {direction!r}</source>
       <translation>يجب أن يكون ⁨"direction"⁩ ⁨"rtl"⁩ أو ⁨"ltr"⁩، لا {direction!r}</translation>
     </message>
@@ -950,6 +1030,14 @@
     <message>
       <source>no files to import (known endings: {endings})</source>
       <translation>لا ملفات للاستيراد (اللواحق المعروفة: {endings})</translation>
+    </message>
+    <message>
+      <source>not a CRF model folder ({reason}); train one with 'annotator train'</source>
+      <translation>ليس مجلد نموذج CRF ‏({reason})؛ درِّب نموذجًا بالأمر ⁨'annotator train'⁩</translation>
+    </message>
+    <message>
+      <source>no entity annotations to learn from in the {layer} layer of the {count} document(s) read</source>
+      <translation>لا توسيمات كيانات يُتعلَّم منها في طبقة {layer} من المستندات المقروءة ({count})</translation>
     </message>
     <message>
       <source>no label; line skipped</source>
