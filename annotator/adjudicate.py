@@ -46,14 +46,15 @@ from annotator.gold import (
     related_component_steps,
     run_steps,
 )
-from annotator.layers import GOLD, related
+from annotator.layers import GOLD, SUGGESTION, is_work, related
 from annotator.model import Annotation, Document, Link, now_iso
 
 # -- reading a merged document --------------------------------------------------------------
 
 def annotator_names(document: Document) -> list[str]:
-    """Names of the annotators with work of their own (not gold), in order of appearance."""
-    return list(dict.fromkeys(a.annotator for a in document.annotations if a.layer != GOLD))
+    """Names of the annotators with work of their own (not gold, not suggestions), in order
+    of appearance."""
+    return list(dict.fromkeys(a.annotator for a in document.annotations if is_work(a)))
 
 
 def annotator_count(document: Document) -> int:
@@ -68,7 +69,8 @@ def _people(document: Document) -> tuple[list[str], int]:
     count = 0
     for annotation in document.annotations:
         if annotation.layer != GOLD:
-            names[annotation.annotator] = None
+            if annotation.layer != SUGGESTION:
+                names[annotation.annotator] = None
         elif "agreement" in annotation.attributes:
             said = agreement_total(annotation.attributes["agreement"])
             if said is not None and said > count:
@@ -82,6 +84,8 @@ def is_merged(document: Document) -> bool:
     for annotation in document.annotations:
         if annotation.layer == GOLD:
             return True
+        if annotation.layer == SUGGESTION:
+            continue
         if first is None:
             first = annotation.annotator
         elif annotation.annotator != first:
@@ -166,7 +170,7 @@ def _count_steps(document: Document, chunk: int
                  ) -> Generator[float, None, tuple[list[DecisionPoint], tuple[list[str], int]]]:
     """The whole document's points and annotators, pausing every ``chunk`` items of work."""
     people = _people(document)
-    own = [a for a in document.annotations if a.layer != GOLD]
+    own = [a for a in document.annotations if is_work(a)]
     gold = [a for a in document.annotations if a.layer == GOLD]
     if chunk > 0:
         yield 0.02
@@ -290,15 +294,15 @@ def _may_change_people(people: tuple[list[str], int], change: Change) -> bool:
             said = agreement_total(annotation.attributes.get("agreement", ""))
             if said is not None and said > len(names):
                 return True
-        elif annotation.annotator not in names:
+        elif annotation.layer != SUGGESTION and annotation.annotator not in names:
             return True
     for annotation in change.before:  # removed, or moved to another annotator or to gold
-        if annotation.layer != GOLD:
+        if is_work(annotation):
             new = after.get(annotation.id)
-            if new is None or new.layer == GOLD or new.annotator != annotation.annotator:
+            if new is None or not is_work(new) or new.annotator != annotation.annotator:
                 return True
     for annotation in change.after:  # out of gold (an added one comes after the others)
-        if annotation.layer != GOLD:
+        if is_work(annotation):
             old = before.get(annotation.id)
             if old is not None and old.layer == GOLD:
                 return True
@@ -337,7 +341,7 @@ def refresh_points(document: Document, points: Sequence[DecisionPoint], start: i
         if (new_lo, new_hi) == (lo, hi):
             break
         lo, hi = new_lo, new_hi
-    fresh = run_steps(_point_steps(document, [a for a in found if a.layer != GOLD],
+    fresh = run_steps(_point_steps(document, [a for a in found if is_work(a)],
                               [a for a in found if a.layer == GOLD],
                               people if people is not None else _people(document), _NO_STEPS))
     # Every old point meeting [lo, hi) lies inside it, so they are the ones starting there.
@@ -523,7 +527,7 @@ def _put_gold(document: Document, start: int, end: int, label: str, lead: str,
     rank = {name: number for number, name in enumerate(names)}
     probe = Annotation("probe", start, end, label)
     nearby = document.annotations.overlapping(start, end)
-    agreeing = sorted((a for a in nearby if a.layer != GOLD and _key(a) == (start, end, label)),
+    agreeing = sorted((a for a in nearby if is_work(a) and _key(a) == (start, end, label)),
                       key=lambda a: (rank[a.annotator], a.id))
     replaced = sorted((g for g in nearby if g.layer == GOLD and related(g, probe)),
                       key=lambda g: (g.start, g.id))

@@ -20,7 +20,7 @@ from pathlib import Path
 from annotator.agreement import DocumentSets
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError
-from annotator.layers import GOLD
+from annotator.layers import is_work
 from annotator.model import Annotation, Document, text_sha256
 from annotator.tagset import TagSet
 from annotator.tei import read_tei
@@ -57,14 +57,15 @@ class SourceFile:
     fallback_name: str  # annotator name for unnamed work (the file's stem or its folder)
 
     def annotator_sets(self) -> list[AnnotatorSet]:
-        """Each annotator's own (non-gold) work in this file; a file with none is one empty set.
+        """Each annotator's own work (not gold, not suggestions) in this file; a file with none
+        is one empty set.
 
         The empty set's annotator is the one person named in the file's status, else the
         fallback name, so that "found nothing" still counts as an answer.
         """
         groups: dict[str, list[Annotation]] = {}
         for annotation in self.document.annotations:
-            if annotation.layer != GOLD:
+            if is_work(annotation):
                 groups.setdefault(annotation.annotator or self.fallback_name, []).append(
                     annotation)
         if not groups:

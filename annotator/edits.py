@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotationError
+from annotator.layers import SUGGESTED_BY
 from annotator.model import Annotation, Document, Link, now_iso
 from annotator.tagset import TagSet
 
@@ -167,8 +168,9 @@ def relabel(document: Document, *, annotation_id: str, label: str,
             tagset: TagSet | None = None) -> Change:
     """Give an annotation another label.
 
-    With a ``tagset``, attributes and links the new label does not declare are dropped and
-    its attribute defaults filled in (the old values come back on revert).
+    With a ``tagset``, attributes and links the new label does not declare are dropped (but
+    ``suggested-by``, where the annotation came from) and its attribute defaults filled in
+    (the old values come back on revert).
     """
     old = _get(document, annotation_id)
     if not label:
@@ -177,7 +179,8 @@ def relabel(document: Document, *, annotation_id: str, label: str,
     links = old.links
     if tagset is not None and label != old.label:
         spec = tagset.get(label)
-        attributes = {k: v for k, v in attributes.items() if spec.attribute(k) is not None}
+        attributes = {k: v for k, v in attributes.items()
+                      if spec.attribute(k) is not None or k == SUGGESTED_BY}
         for attr in spec.attributes:
             if attr.default is not None:
                 attributes.setdefault(attr.name, attr.default)

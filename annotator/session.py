@@ -29,7 +29,7 @@ from annotator.align import ProcliticMode
 from annotator.edits import Change
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotationError, AnnotatorError, ForeignLayerError, SpanError
-from annotator.layers import GOLD
+from annotator.layers import GOLD, is_work
 from annotator.model import Annotation, Document, Link, now_iso
 from annotator.occurrences import annotation_changes
 from annotator.project import DONE, IN_PROGRESS
@@ -203,7 +203,7 @@ class EditSession:
     :attr:`layer_choice` says how to treat them — ``"correct"``: their layer is copied into
     the editor's own (each copy links to its original with a ``source`` link) and the edit
     lands on the copy; ``"own"``: they stay as they are and the editor labels afresh.
-    Unattributed annotations and gold ones (adjudication) are edited in place.
+    Unattributed annotations, gold ones (adjudication) and suggestions are edited in place.
     """
 
     def __init__(self, document: Document, *, tagset: TagSet | None = None,
@@ -463,7 +463,7 @@ class EditSession:
         """The annotator whose layer ``annotation_id`` belongs to when it is not the
         editor's own (None: theirs, unattributed, or gold)."""
         annotation = self._get(annotation_id)
-        if (not self.annotator or not annotation.annotator or annotation.layer == GOLD
+        if (not self.annotator or not annotation.annotator or not is_work(annotation)
                 or annotation.annotator == self.annotator):
             return None
         return annotation.annotator
@@ -471,7 +471,7 @@ class EditSession:
     def copy_of(self, annotation_id: str) -> str | None:
         """The editor's corrected copy of another annotator's annotation, if any."""
         for annotation in self.document.annotations.pointing_to(annotation_id):
-            if annotation.annotator == self.annotator and annotation.layer != GOLD and \
+            if annotation.annotator == self.annotator and is_work(annotation) and \
                     Link(SOURCE, annotation_id) in annotation.links:
                 return annotation.id
         return None
@@ -499,7 +499,7 @@ class EditSession:
         links among themselves following the copies, each linked to its original."""
         annotations = self.document.annotations
         theirs = [a for a in annotations.sorted()
-                  if a.annotator == owner and a.layer != GOLD and self.copy_of(a.id) is None]
+                  if a.annotator == owner and is_work(a) and self.copy_of(a.id) is None]
         stamp = now_iso()
         copies = {original.id: annotations.new_id() for original in theirs}  # distinct ids
         made = [original.with_changes(

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from annotator.atomic import atomic_write_text
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, SaveError
-from annotator.layers import GOLD
+from annotator.layers import is_work
 from annotator.project import DONE, IN_PROGRESS, NOT_STARTED, status_for
 from annotator.teamproject import (
     ANNOTATIONS,
@@ -118,7 +118,7 @@ def _read_layer(path: str, name: str) -> list[Any]:
     if found.problems:
         return [UNREADABLE, 0, f"{path}: {found.problems[0]}"]
     document = found.document
-    count = sum(1 for a in document.annotations if a.annotator == name and a.layer != GOLD)
+    count = sum(1 for a in document.annotations if a.annotator == name and is_work(a))
     status = status_for(document.status, name) if name in document.status else (
         IN_PROGRESS if count else NOT_STARTED)
     return [status, count, ""]

@@ -44,7 +44,7 @@ from annotator.docid import doc_id_from_path, fragment_ids
 from annotator.error_catalogue import Errors
 from annotator.errors import EncodingError, FormatError
 from annotator.formats import ExportOptions, ImportOptions, Problems
-from annotator.layers import GOLD, select_layer
+from annotator.layers import has_other_layers, select_layer
 from annotator.model import Annotation, Document, Link, is_valid_id, now_iso
 from annotator.xmlchars import ILLEGAL_XML_CHARS, check_xml_text, replace_illegal
 
@@ -351,8 +351,8 @@ def write_brat(documents: Iterable[Document], out: Path, options: ExportOptions)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     for document in documents:
-        if options.layer is not None or options.labels is not None or any(
-                a.layer == GOLD for a in document.annotations):
+        if options.layer is not None or options.labels is not None or has_other_layers(
+                document):
             document = select_layer(document, options.layer, options.labels)
         ann = document_to_ann(document, options.problems)
         atomic_write_bytes(out / f"{document.id}.txt", document.text.encode("utf-8"))

@@ -69,7 +69,7 @@ from annotator.docid import safe_id
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, EncodingError, FormatError
 from annotator.formats import ExportOptions, ImportOptions, Problems
-from annotator.layers import GOLD, select_layer
+from annotator.layers import has_other_layers, select_layer
 from annotator.model import Annotation, Document, checked_annotation, now_iso
 from annotator.tagset import TagSet, default_tagset
 from annotator.tokenize import sentence_breaks, tokenize_columns
@@ -570,7 +570,7 @@ def _general_conll(document: Document, candidates: list[Annotation], *, tokenize
 def export_selection(document: Document, options: ExportOptions) -> Document:
     """The layer and labels asked for (the document itself when that is everything)."""
     if (options.layer is None and options.labels is None
-            and all(a.layer != GOLD for a in document.annotations)):
+            and not has_other_layers(document)):
         return document
     return select_layer(document, options.layer, options.labels)
 

@@ -20,7 +20,7 @@ from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, EncodingError, FormatError, SaveError
 from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.formats.txt import bytes_to_text, first_line_title, text_direction, xml_safe
-from annotator.layers import select_layer
+from annotator.layers import select_layer, without_suggestions
 from annotator.model import Annotation, Document, Link, is_valid_id
 
 DIRECTIONS = ("rtl", "ltr")
@@ -397,8 +397,9 @@ def only_labels(document: Document, labels: frozenset[str]) -> Document:
 def write_jsonl(documents: Iterable[Document], out: Path, options: ExportOptions) -> None:
     """Registry writer: one line per document into the file ``out`` (atomically).
 
-    Every annotation of every layer is written, unless ``options.layer`` names one layer
-    (``gold`` or an annotator) or ``options.labels`` some labels.
+    Every annotation of every layer but suggestions is written, unless ``options.layer``
+    names one layer (``gold``, ``suggestion`` or an annotator) or ``options.labels`` some
+    labels.
     """
     out = Path(out)
     if out.is_dir():
@@ -407,7 +408,9 @@ def write_jsonl(documents: Iterable[Document], out: Path, options: ExportOptions
         for document in documents:
             if options.layer is not None:
                 document = select_layer(document, options.layer, options.labels)
-            elif options.labels is not None:
-                document = only_labels(document, options.labels)
+            else:
+                document = without_suggestions(document)
+                if options.labels is not None:
+                    document = only_labels(document, options.labels)
             stream.write(document_to_line(document).encode("utf-8"))
             stream.write(b"\n")

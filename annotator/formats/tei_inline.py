@@ -43,7 +43,7 @@ from annotator.docid import fragment_ids
 from annotator.error_catalogue import Errors
 from annotator.errors import FormatError
 from annotator.formats import ExportOptions, Problems
-from annotator.layers import GOLD, select_layer
+from annotator.layers import has_other_layers, select_layer
 from annotator.model import Annotation, Document
 from annotator.tagset import TagSet, default_tagset
 
@@ -256,8 +256,8 @@ def write_tei_inline(documents: Iterable[Document], out: Path, options: ExportOp
     out.mkdir(parents=True, exist_ok=True)
     tagset = options.tagset or default_tagset()
     for document in documents:
-        if options.layer is not None or options.labels is not None or any(
-                a.layer == GOLD for a in document.annotations):
+        if options.layer is not None or options.labels is not None or has_other_layers(
+                document):
             document = select_layer(document, options.layer, options.labels)
         atomic_write_bytes(out / f"{document.id}.xml",
                            tei_inline_bytes(document, tagset=tagset, problems=options.problems))
