@@ -19,8 +19,8 @@ from annotator.concordance import (
 )
 from annotator.model import Document
 from annotator.search import find_all
-from annotator.tei import save_tei
 from annotator.teamproject import ProjectConfig, TeamProject
+from annotator.tei import save_tei
 
 ONE = "قال الرئيس إن ولبنان وسوريا يتفقان.\nوأكد أن لبنانَ آمن."
 TWO = "زار الوزير الأمين بيروت.\nوقالت الأمم المتحدة إن لبنانية الطابع ليست لبنان."

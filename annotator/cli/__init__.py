@@ -37,6 +37,8 @@ COMMANDS = {
     "agree": "annotator.cli.cmd_agree",
     "project": "annotator.cli.cmd_project",
     "sync": "annotator.cli.cmd_sync",
+    "concord": "annotator.cli.cmd_concord",
+    "inconsistencies": "annotator.cli.cmd_inconsistencies",
 }
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
