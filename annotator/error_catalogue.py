@@ -93,6 +93,7 @@ class Errors:
                  "layer of your own")
     E074 = Entry("{id} is {owner}'s annotation, and you chose a layer of your own: label "
                  "the text afresh")
+    E075 = Entry("{id} is not an open suggestion")
 
     # -- tag sets ------------------------------------------------------------------------------
     E100 = Entry("{key!r} must be a string")

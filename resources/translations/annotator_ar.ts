@@ -1416,6 +1416,10 @@
       <translation>التعليق {id} من عمل {owner}، وقد اخترت طبقة خاصة بك: علّق على النص من جديد</translation>
     </message>
     <message>
+      <source>{id} is not an open suggestion</source>
+      <translation>{id} ليس اقتراحًا مفتوحًا</translation>
+    </message>
+    <message>
       <source>{id} is {owner}'s annotation: correct their layer as your own, or add a layer of your own</source>
       <translation>التعليق {id} من عمل {owner}: صحّح طبقته بوصفها طبقتك، أو أضف طبقة خاصة بك</translation>
     </message>
