@@ -47,9 +47,6 @@ _PUNCT_TOKEN = regex.compile(
     r"|(?!\s)\X",                           # anything else: one grapheme cluster (emoji)
     regex.UNICODE)
 _PROCLITICS = regex.compile(r"[وف]?(?:[بكل]?ال|لل|[بكل])?\u0640?")
-_SENTENCE_CHARS = ".!?؟…"
-_SENTENCE_END = frozenset(_SENTENCE_CHARS)
-_LINE_BREAKS = regex.compile(r"[\n\r\u2028\u2029\x85]+")
 
 
 class Token(NamedTuple):
@@ -137,22 +134,3 @@ def _split_at_proclitics(tokens: list[Token], cuts: list[int]) -> list[Token]:
                 start = cut
         result.append(Token(token.text[start - token.start:], start, token.end))
     return result
-
-
-def sentence_breaks(texts: list[str], starts: list[int], text: str, *,
-                    after_punctuation: bool) -> list[int]:
-    """Indexes ``i`` such that a sentence ends after token ``i - 1`` (0 < i < len(tokens)).
-
-    ``texts``/``starts`` are the tokens (as from :func:`tokenize_columns`).  A sentence ends
-    at every line break between two tokens and, with ``after_punctuation``, after a token
-    made of sentence-final punctuation (``. ! ? ؟ …``).
-    """
-    breaks = set()
-    for match in _LINE_BREAKS.finditer(text):
-        i = bisect.bisect_left(starts, match.start())
-        if 0 < i < len(starts):
-            breaks.add(i)
-    if after_punctuation:
-        breaks.update(i for i, token in enumerate(texts[:-1], 1)
-                      if token[0] in _SENTENCE_END and not token.strip(_SENTENCE_CHARS))
-    return sorted(breaks)

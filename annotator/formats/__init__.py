@@ -64,6 +64,9 @@ class ExportOptions:
     labels: frozenset[str] | None = None  # None: every label
     split_proclitics: bool = False
     tokenizer: str = "auto"  # conll/hf: auto, whitespace or punct (see annotator.tokenize)
+    sentences: str = "auto"  # token formats: auto, split, source or none (annotator.sentences)
+    docstart: str = "conll2003"  # conll: the line between documents, conll2003 or none
+    source_tags: bool = False  # token formats: an entity read from a stray I- starts with I-
     # The labels' kinds (which are quotes and claims, kept out of token formats): the bundled
     # news tag set when None.
     tagset: TagSet | None = None

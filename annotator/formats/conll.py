@@ -45,9 +45,14 @@ Import (:func:`conll_to_documents`, :func:`read_conll`)
 Export (:func:`documents_to_conll`, :func:`write_conll`)
     Each document's text is tokenised (:mod:`annotator.tokenize`; ``ExportOptions.tokenizer``:
     ``auto`` is ``whitespace`` for documents imported from CoNLL and ``punct`` otherwise) and
-    its tokens tagged from its spans.  Sentences end at line breaks (and, with ``punct``, after
-    sentence-final punctuation, never inside an entity).  ``-DOCSTART- O`` and blank lines go
-    between documents.  BIO cannot hold every span, so these are left out and reported in
+    its tokens tagged from its spans.  Sentences are those of :mod:`annotator.sentences`
+    (``ExportOptions.sentences``: ``auto`` keeps a CoNLL file's own sentences and cuts other
+    text at line breaks and full stops), never inside an entity.  Between documents goes
+    ``-DOCSTART- -X- O O`` between blank lines (``ExportOptions.docstart`` ``conll2003``: the
+    form spaCy's conll-ner converter and CoNLL-2003 loaders take as a document break, not as a
+    token), or only a blank line (``none``).  An entity read from a stray ``I-`` keeps the
+    attribute ``source-tag="I"``; ``ExportOptions.source_tags`` writes ``I-`` there again (the
+    official file's own tags), else ``B-``.  BIO cannot hold every span, so these are left out and reported in
     ``ExportOptions.problems``: spans that do not start and end on token boundaries (never
     moved; ``split_proclitics`` makes a token boundary where a span starts after a proclitic),
     spans nested in or overlapping a span already tagged (the outermost, then earliest, wins),
@@ -61,8 +66,10 @@ import bisect
 import operator
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import accumulate, compress, count, pairwise, repeat
 from pathlib import Path
+from typing import NamedTuple
 
 from annotator.atomic import atomic_writer
 from annotator.docid import safe_id
@@ -71,11 +78,16 @@ from annotator.errors import AnnotatorError, EncodingError, FormatError
 from annotator.formats import ExportOptions, ImportOptions, Problems
 from annotator.layers import has_other_layers, select_layer
 from annotator.model import Annotation, Document, checked_annotation, now_iso
+from annotator.sentences import sentence_breaks, sentence_mode
 from annotator.tagset import TagSet, default_tagset
-from annotator.tokenize import sentence_breaks, tokenize_columns
+from annotator.tokenize import tokenize_columns
 from annotator.xmlchars import ILLEGAL_XML_CHARS, REPLACEMENT
 
 DOCSTART = "-DOCSTART-"
+DOCSTART_FORMS = ("conll2003", "none")
+# The attribute an entity read from an I- tag that continued nothing keeps ("I"), so that
+# ExportOptions.source_tags can write the source's own tags back.
+SOURCE_TAG = "source-tag"
 SOURCE_PREFIX = "conll:"
 NOT_IN_BIO_KINDS = frozenset({"quote", "claim"})
 TOKEN_FILE_SUFFIXES = (".conll", ".bio", ".iob", ".iob2", ".txt", ".tsv")
@@ -207,7 +219,8 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
             return None
         number += 1
         doc_id = f"{base}-{number:0{width}d}" if docstarts else base
-        text, spans = _text_and_spans(collected, problems, where)
+        inside_starts: list[int] = []
+        text, spans = _text_and_spans(collected, problems, where, inside_starts)
         document = Document(doc_id, text, source=SOURCE_PREFIX + name)
         empty = [(label, start) for start, end, label in spans if start >= end]
         ids: Iterable[str] = map("a{}".format, count(1))
@@ -219,6 +232,7 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
         document.annotations.load(list(map(
             checked_annotation, ids, starts, ends, labels, repeat(annotator), repeat(stamp),
             repeat(stamp), repeat(""))), refused)
+        mark_source_tags(document, inside_starts)
         for label, start in empty:
             problems.warn(FormatError(Errors.E433, label=label, start=start, path=where))
         for problem in refused:
@@ -267,12 +281,14 @@ def conll_to_documents(content: str, *, name: str, problems: Problems, repair: b
         yield document
 
 
-def _text_and_spans(collected: _Collected, problems: Problems,
-                    where: str) -> tuple[str, list[tuple[int, int, str]]]:
+def _text_and_spans(collected: _Collected, problems: Problems, where: str,
+                    inside_starts: list[int] | None = None,
+                    ) -> tuple[str, list[tuple[int, int, str]]]:
     """The rebuilt text and the (start, end, label) of every entity, in bulk.
 
     Tokens are joined by a space, sentences by a line feed: token ``i`` starts after the
-    lengths of the tokens before it plus one separator each.
+    lengths of the tokens before it plus one separator each.  The indexes of the spans that
+    began with an ``I-`` continuing nothing are added to ``inside_starts``.
     """
     tokens, tags = collected.tokens, collected.tags
     starts = collected.sentence_starts
@@ -299,10 +315,22 @@ def _text_and_spans(collected: _Collected, problems: Problems,
         if tag[0] == "I":
             problems.warn(FormatError(Errors.E424, tag=tag, label=label, path=where,
                                       line=collected.line_of(index)))
+            if inside_starts is not None:
+                inside_starts.append(len(spans))
         last = index
     if label:
         spans.append((start, before[last + 1] + last, label))
     return text, spans
+
+
+def mark_source_tags(document: Document, inside_starts: list[int]) -> None:
+    """Give the spans numbered ``inside_starts`` (0-based: annotation ``a<n+1>``) the attribute
+    ``source-tag="I"``: they began with an ``I-`` in the source."""
+    for index in inside_starts:
+        annotation = document.annotations.get(f"a{index + 1}")
+        if annotation is not None:
+            document.annotations.replace(
+                replace(annotation, attributes={**annotation.attributes, SOURCE_TAG: "I"}))
 
 
 def _odd_line(fields: list[str], line: str, line_number: int, repair: bool,
@@ -391,19 +419,20 @@ def document_to_tagged_sentences(document: Document, *, tokenizer: str = "auto",
                                  split_proclitics: bool = False, problems: Problems,
                                  tagset: TagSet | None = None,
                                  labels: frozenset[str] | None = None,
-                                 after_punctuation: bool | None = None,
+                                 sentences: str = "auto", source_tags: bool = False,
                                  ) -> list[list[tuple[str, str]]]:
     """The document's sentences as lists of (token, IOB2 tag); what BIO cannot hold is reported.
 
     ``labels`` None leaves out labels whose kind is ``quote`` or ``claim`` (reported once).
-    Sentences end at line breaks and, with ``after_punctuation`` (None: with the ``punct``
-    tokenizer only), after sentence-final punctuation; never inside an entity.
+    Sentences as :mod:`annotator.sentences` cuts them in mode ``sentences``, never inside an
+    entity.
     """
     candidates = _candidates(document, tagset or default_tagset(), labels, problems)
-    texts, tags, breaks = _tag_tokens(document, candidates, tokenizer=tokenizer,
-                                      split_proclitics=split_proclitics, problems=problems,
-                                      after_punctuation=after_punctuation)
-    bounds = [0, *breaks, len(texts)]
+    tagged = tag_tokens(document, candidates, tokenizer=tokenizer,
+                        split_proclitics=split_proclitics, problems=problems,
+                        sentences=sentences, source_tags=source_tags)
+    texts, tags = tagged.texts, tagged.tags
+    bounds = [0, *tagged.breaks, len(texts)]
     return [list(zip(texts[a:b], tags[a:b], strict=True))
             for a, b in pairwise(bounds) if b > a]
 
@@ -435,7 +464,7 @@ def _overlapping(document: Document, ann: Annotation, kept: Annotation) -> Forma
 
 
 def _plain_conll(document: Document, candidates: list[Annotation],
-                 problems: Problems) -> str | None:
+                 problems: Problems, source_tags: bool = False) -> str | None:
     """The CoNLL lines of a text of single-spaced tokens and lines (CoNLL-imported), or None.
 
     Same output as the general path (whitespace tokens, a sentence a line), built with a few
@@ -472,7 +501,8 @@ def _plain_conll(document: Document, candidates: list[Annotation],
     pieces = []
     taken = position = spaces = breaks = 0
     for ann in kept:
-        tag = " B-" + ann.label
+        stray = source_tags and ann.attributes.get(SOURCE_TAG) == "I"
+        tag = (" I-" if stray else " B-") + ann.label
         token_start = ann.start
         while True:
             gap = text.find(" ", token_start, ann.end)
@@ -494,11 +524,27 @@ def _plain_conll(document: Document, candidates: list[Annotation],
     return "".join(pieces)
 
 
-def _tag_tokens(document: Document, candidates: list[Annotation], *, tokenizer: str,
-                split_proclitics: bool, problems: Problems,
-                after_punctuation: bool | None = None,
-                ) -> tuple[list[str], list[str], list[int]]:
-    """Token texts, their IOB2 tags, and the sentence breaks (token indexes)."""
+class TaggedTokens(NamedTuple):
+    """One document's tokens (texts and code-point ranges), their tags, sentence starts, and
+    the annotations tagged (the spans the BIO tags stand for)."""
+
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    tags: list[str]
+    breaks: list[int]
+    tagged: list[Annotation]
+
+
+def tag_tokens(document: Document, candidates: list[Annotation], *, tokenizer: str,
+               split_proclitics: bool, problems: Problems, sentences: str = "auto",
+               source_tags: bool = False) -> TaggedTokens:
+    """The document's tokens tagged from ``candidates`` (what BIO cannot hold is reported),
+    and its sentences (:mod:`annotator.sentences`), never broken inside an entity.
+
+    Tags are IOB2; with ``source_tags`` an entity read from a token file as an ``I-`` that
+    continued nothing (attribute ``source-tag``) starts with ``I-`` again.
+    """
     text = document.text
     mode = tokenizer_mode(document, tokenizer)
     texts, starts, ends = tokenize_columns(text, mode, split_proclitics=split_proclitics,
@@ -506,6 +552,8 @@ def _tag_tokens(document: Document, candidates: list[Annotation], *, tokenizer: 
     count = len(texts)
     tags = ["O"] * count
     kept: Annotation | None = None
+    tagged: list[Annotation] = []
+    inside_starts: list[int] = []
     for ann in candidates:
         first = bisect.bisect_left(starts, ann.start)
         last = bisect.bisect_left(ends, ann.end)
@@ -519,35 +567,57 @@ def _tag_tokens(document: Document, candidates: list[Annotation], *, tokenizer: 
             problems.warn(_overlapping(document, ann, kept))
             continue
         kept = ann
+        tagged.append(ann)
         tags[first] = "B-" + ann.label
         if last > first:
             tags[first + 1:last + 1] = ["I-" + ann.label] * (last - first)
-    breaks = [i for i in sentence_breaks(texts, starts, text,
-                                         after_punctuation=mode == "punct"
-                                         if after_punctuation is None else after_punctuation)
+        if source_tags and ann.attributes.get(SOURCE_TAG) == "I":
+            inside_starts.append(first)
+    breaks = [i for i in sentence_breaks(texts, starts, ends, text,
+                                         sentence_mode(document, sentences))
               if not tags[i].startswith("I-")]
-    return texts, tags, breaks
+    for i in inside_starts:
+        tags[i] = "I" + tags[i][1:]
+    return TaggedTokens(texts, starts, ends, tags, breaks, tagged)
+
+
+def docstart_line(docstart: str) -> str:
+    """What goes between two documents: a ``-DOCSTART-`` line in the form asked for
+    (``conll2003``: ``-DOCSTART- -X- O O``, which spaCy's conll-ner converter and the
+    CoNLL-2003 loaders take as a document break) between blank lines, or (``none``) one more
+    blank line only."""
+    if docstart == "conll2003":
+        return f"\n{DOCSTART} -X- O O\n\n"
+    if docstart == "none":
+        return "\n"
+    raise ValueError(f"unknown -DOCSTART- form {docstart!r}; choose from "
+                     + ", ".join(DOCSTART_FORMS))
 
 
 def documents_to_conll(documents: Iterable[Document], *, problems: Problems,
                        tokenizer: str = "auto", split_proclitics: bool = False,
                        tagset: TagSet | None = None,
-                       labels: frozenset[str] | None = None) -> Iterator[str]:
+                       labels: frozenset[str] | None = None, sentences: str = "auto",
+                       docstart: str = "conll2003", source_tags: bool = False,
+                       ) -> Iterator[str]:
     """The CoNLL file for ``documents``, in chunks of text (see the module docstring)."""
     tagset = tagset or default_tagset()
+    between = docstart_line(docstart)
     first = True
     for document in documents:
         candidates = _candidates(document, tagset, labels, problems)
         chunk = None
-        if tokenizer_mode(document, tokenizer) == "whitespace" and not split_proclitics:
-            chunk = _plain_conll(document, candidates, problems)
+        if (tokenizer_mode(document, tokenizer) == "whitespace" and not split_proclitics
+                and sentence_mode(document, sentences) == "source"):
+            chunk = _plain_conll(document, candidates, problems, source_tags)
         if chunk is None:
             chunk = _general_conll(document, candidates, tokenizer=tokenizer,
-                                   split_proclitics=split_proclitics, problems=problems)
+                                   split_proclitics=split_proclitics, problems=problems,
+                                   sentences=sentences, source_tags=source_tags)
         if not chunk:
             continue
         if not first:
-            yield f"\n{DOCSTART} O\n\n"
+            yield between
         elif chunk.startswith("\ufeff"):
             yield "\ufeff"  # a byte-order mark, which the reader drops, keeps the token's
         first = False
@@ -555,14 +625,16 @@ def documents_to_conll(documents: Iterable[Document], *, problems: Problems,
 
 
 def _general_conll(document: Document, candidates: list[Annotation], *, tokenizer: str,
-                   split_proclitics: bool, problems: Problems) -> str:
+                   split_proclitics: bool, problems: Problems, sentences: str,
+                   source_tags: bool) -> str:
     """The CoNLL lines of one document through the tokenizer (any text)."""
-    texts, tags, breaks = _tag_tokens(document, candidates, tokenizer=tokenizer,
-                                      split_proclitics=split_proclitics, problems=problems)
-    if not texts:
+    tagged = tag_tokens(document, candidates, tokenizer=tokenizer,
+                        split_proclitics=split_proclitics, problems=problems,
+                        sentences=sentences, source_tags=source_tags)
+    if not tagged.texts:
         return ""
-    lines = list(map(operator.add, map(operator.add, texts, repeat(" ")), tags))
-    for i in reversed(breaks):
+    lines = list(map(operator.add, map(operator.add, tagged.texts, repeat(" ")), tagged.tags))
+    for i in reversed(tagged.breaks):
         lines.insert(i, "")
     return "\n".join(lines) + "\n"
 
@@ -585,5 +657,8 @@ def write_conll(documents: Iterable[Document], out: Path, options: ExportOptions
         for chunk in documents_to_conll(selected, problems=options.problems,
                                         tokenizer=options.tokenizer,
                                         split_proclitics=options.split_proclitics,
-                                        tagset=options.tagset, labels=options.labels):
+                                        tagset=options.tagset, labels=options.labels,
+                                        sentences=options.sentences,
+                                        docstart=options.docstart,
+                                        source_tags=options.source_tags):
             stream.write(chunk.encode("utf-8"))

@@ -2,10 +2,9 @@
 
 One row per sentence, tokenised and tagged exactly as the CoNLL export does
 (:mod:`annotator.formats.conll`: ``ExportOptions.tokenizer``, ``split_proclitics``, IOB2,
-unaligned and overlapping spans reported in ``ExportOptions.problems``); sentences end at
-line breaks and after sentence-final punctuation tokens (``. ! ? ؟ …``) even with the
-``whitespace`` tokenizer, never inside an entity, so a corpus without sentence breaks (the
-full ANERcorp) still gives rows of sentence length.  ``id`` is
+unaligned and overlapping spans reported in ``ExportOptions.problems``), with the sentences
+of :mod:`annotator.sentences` (``ExportOptions.sentences``), the same as the CoNLL file's:
+a corpus without sentence breaks (the full ANERcorp) gives rows of sentence length.  ``id`` is
 ``<document id>-<sentence number>``; ``ner_tags`` are integer ids into the label list.
 
 The label list is written beside the rows as ``<out stem>.labels.json`` (``train.jsonl`` →
@@ -42,6 +41,7 @@ from annotator.formats.conll import (
     _text_and_spans,
     document_to_tagged_sentences,
     export_selection,
+    mark_source_tags,
 )
 from annotator.formats.jsonl import _lines_of
 from annotator.model import Annotation, Document, now_iso
@@ -76,7 +76,8 @@ def write_hf(documents: Iterable[Document], out: Path, options: ExportOptions) -
         sentences = document_to_tagged_sentences(
             export_selection(document, options), tokenizer=options.tokenizer,
             split_proclitics=options.split_proclitics, problems=options.problems,
-            tagset=tagset, labels=options.labels, after_punctuation=True)
+            tagset=tagset, labels=options.labels, sentences=options.sentences,
+            source_tags=options.source_tags)
         for number, sentence in enumerate(sentences, 1):
             tokens = [token for token, _ in sentence]
             tags = [tag for _, tag in sentence]
@@ -179,13 +180,15 @@ def read_hf(path: Path, options: ImportOptions, problems: Problems) -> Iterator[
     fallback = doc_id_from_path(path)
 
     def document(doc_id: str, collected: _Collected) -> Document:
-        text, spans = _text_and_spans(collected, problems, where)
+        inside_starts: list[int] = []
+        text, spans = _text_and_spans(collected, problems, where, inside_starts)
         # Token text like the CoNLL import's, so that --tokenizer auto keeps these tokens.
         made = Document(doc_id, text, source=SOURCE_PREFIX + path.name)
         made.annotations.extend(
             Annotation(id=f"a{i}", start=start, end=end, label=label,
                        annotator=options.annotator, created=stamp, modified=stamp)
             for i, (start, end, label) in enumerate(spans, 1))
+        mark_source_tags(made, inside_starts)
         return made
 
     current: str | None = None
