@@ -93,15 +93,39 @@ def is_merged(document: Document) -> bool:
     return False
 
 
+Reading = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, int, int, str], ...]]
+NO_READING: Reading = ((), ())  # no attributes, no links
+
+
+def reading(document: Document, annotation: Annotation) -> Reading:
+    """What an annotation says beyond its span and label: its attributes (sorted, without
+    the gold bookkeeping) and its links other than ``source``, each as ``(role, start, end,
+    label)`` of its target, so an annotator's link and its gold copy read alike."""
+    if not annotation.attributes and not annotation.links:
+        return NO_READING
+    attributes = tuple(sorted((k, v) for k, v in annotation.attributes.items()
+                              if k not in BOOKKEEPING))
+    links = []
+    for link in annotation.links:
+        if link.role != SOURCE:
+            target = document.annotations.get(link.target)
+            if target is not None:
+                links.append((link.role, target.start, target.end, target.label))
+    return attributes, tuple(sorted(links))
+
+
 @dataclass(frozen=True, slots=True)
 class Version:
-    """One reading at a decision point: a span and label, and whose annotations drew it."""
+    """One reading at a decision point: a span and label, attributes and links, and whose
+    annotations drew exactly that."""
 
     start: int
     end: int
     label: str
     annotations: tuple[Annotation, ...]  # in annotator order
-    in_gold: bool  # a gold annotation here has exactly this span and label
+    in_gold: bool  # a gold annotation here has exactly this span, label, attributes, links
+    attributes: tuple[tuple[str, str], ...] = ()
+    links: tuple[tuple[str, int, int, str], ...] = ()  # (role, target start, end, label)
 
     @property
     def id(self) -> str:
@@ -119,9 +143,11 @@ class DecisionPoint:
 
     ``kinds`` among ``label`` (different labels), ``span`` (one label, different spans),
     ``missing`` (some annotators marked nothing here; ``missing`` names those with work
-    elsewhere in the document), ``attribute``
-    (identical spans with different attributes) and ``gold`` (every annotator agrees but the
-    gold layer does not hold exactly that).
+    elsewhere in the document), ``attribute`` (identical spans with different attributes),
+    ``link`` (identical spans whose links, a quote's speaker or a claim's claimant, point to
+    different spans) and ``gold`` (every annotator agrees but the gold layer does not hold
+    exactly that: span, label, attributes and links).  Versions differ in any of these, so
+    accepting one decides its attributes and links too.
     """
 
     start: int
@@ -323,6 +349,12 @@ def refresh_points(document: Document, points: Sequence[DecisionPoint], start: i
     if extent is None:
         extent = _extent(points)
     lo, hi = start, end
+    # A quote's versions read its speaker's span: the points of what links to the edited
+    # spans are recounted too (an edit that drops such a link has the quote in its spans).
+    for annotation in annotations.overlapping(start, end) if end > start else ():
+        for pointer in annotations.pointing_to(annotation.id):
+            if any(x.target == annotation.id and x.role != SOURCE for x in pointer.links):
+                lo, hi = min(lo, pointer.start), max(hi, pointer.end)
     found: list[Annotation] = []
     while True:  # widen until no old point and no annotation sticks out of [lo, hi)
         new_lo, new_hi = lo, hi
@@ -398,58 +430,64 @@ def _point_steps(document: Document, own: list[Annotation], golds: list[Annotati
         if here is None and len(members) == 1 and members[0].annotator in alone:
             annotation = members[0]
             missing, kinds = alone[annotation.annotator]
+            said = reading(document, annotation)
             points.append(DecisionPoint(
                 annotation.start, annotation.end, kinds,
                 (Version(annotation.start, annotation.end, annotation.label, (annotation,),
-                         False),),
+                         False, said[0], said[1]),),
                 (), missing))
             continue
         if here is not None and len(here) > 1:
             here.sort(key=_order)
-        point = _point(members, here or [], names, total, rank)
+        point = _point(document, members, here or [], names, total, rank)
         if point is not None:
             points.append(point)
     points.sort(key=_span_order)
     return points
 
 
-def _point(members: list[Annotation], gold: list[Annotation], names: list[str], total: int,
-           rank: Mapping[str, int]) -> DecisionPoint | None:
+def _point(document: Document, members: list[Annotation], gold: list[Annotation],
+           names: list[str], total: int, rank: Mapping[str, int]) -> DecisionPoint | None:
     """The point of one component (``members`` in text order, ``gold`` too), or None when
     every annotator drew it alike and gold holds exactly that."""
     if len(gold) == 1 and len(members) == total:  # the usual settled case, checked at once
         settled = gold[0]
         attributes = members[0].attributes
+        plain = not any(x.role != SOURCE for x in settled.links) and all(
+            settled.attributes.get(k) == v for k, v in attributes.items()) and all(
+            k in BOOKKEEPING or k in attributes for k in settled.attributes)
         for annotation in members:
-            if (annotation.start != settled.start or annotation.end != settled.end
-                    or annotation.label != settled.label or annotation.attributes != attributes):
+            if (not plain or annotation.links or annotation.start != settled.start
+                    or annotation.end != settled.end or annotation.label != settled.label
+                    or annotation.attributes != attributes):
                 break
         else:
             if len({a.annotator for a in members}) == total:
                 return None
-    gold_keys = {(g.start, g.end, g.label) for g in gold}
-    by_key: dict[tuple[int, int, str], list[Annotation]] = {}
+    gold_keys = {(g.start, g.end, g.label, reading(document, g)) for g in gold}
+    by_key: dict[tuple[int, int, str, Reading], list[Annotation]] = {}
+    readings: dict[tuple[int, int, str], set[Reading]] = {}
     present: set[str] = set()
     end = members[0].end
     for annotation in members:
-        key = (annotation.start, annotation.end, annotation.label)
+        span_key = (annotation.start, annotation.end, annotation.label)
+        said = reading(document, annotation)
+        key = (*span_key, said)
         found = by_key.get(key)
         if found is None:
             by_key[key] = [annotation]
+            readings.setdefault(span_key, set()).add(said)
         else:
             found.append(annotation)
         present.add(annotation.annotator)
         if annotation.end > end:
             end = annotation.end
     versions = []
-    attribute = False
     for key, found in by_key.items():
         if len(found) > 1:
             found.sort(key=lambda a: (rank[a.annotator], a.id))
-            if not attribute:  # all alike or not, whichever comes first
-                first = found[0].attributes
-                attribute = any(a.attributes != first for a in found)
-        versions.append(Version(key[0], key[1], key[2], tuple(found), key in gold_keys))
+        versions.append(Version(key[0], key[1], key[2], tuple(found), key in gold_keys,
+                                key[3][0], key[3][1]))
     if len(versions) > 1:
         versions.sort(key=lambda v: (rank[v.annotations[0].annotator], v.start, -v.end, v.label))
 
@@ -459,19 +497,21 @@ def _point(members: list[Annotation], gold: list[Annotation], names: list[str], 
     labels = {v.label for v in versions}
     if len(labels) > 1:
         kinds.append("label")
-    if len(versions) > len(labels):
+    if len(readings) > len(labels):
         kinds.append("span")
     if len(present) < total:
         kinds.append("missing")
-    if attribute:
+    if any(len({r[0] for r in said}) > 1 for said in readings.values()):
         kinds.append("attribute")
-    unanimous = (len(versions) == 1 and len(present) == total
-                 and len(versions[0].annotations) == total)
+    if any(len({r[1] for r in said}) > 1 for said in readings.values()):
+        kinds.append("link")
+    drawn = sum(len(v.annotations) for v in versions)
+    unanimous = len(versions) == 1 and len(present) == total and drawn == total
     if unanimous and not kinds:
         if len(gold) == 1 and versions[0].in_gold:
             return None
         kinds.append("gold")
-    elif len(versions) == 1 and len(versions[0].annotations) > len(present) and "span" not in kinds:
+    elif len(readings) == 1 and drawn > len(present) and "span" not in kinds:
         kinds.append("span")  # one annotator drew the same span twice
     start = members[0].start
     for annotation in gold:
@@ -519,8 +559,10 @@ def _new_gold_id(document: Document) -> str:
 
 def _put_gold(document: Document, start: int, end: int, label: str, lead: str,
               attributes: Mapping[str, str], role_links: Iterable[Link], text: str,
-              people: tuple[Sequence[str], int] | None) -> Change:
-    """Make gold hold ``label`` over ``[start, end)``, replacing the related gold there."""
+              people: tuple[Sequence[str], int] | None, *, own_links: bool = False) -> Change:
+    """Make gold hold ``label`` over ``[start, end)``, replacing the related gold there
+    (``own_links``: with exactly ``role_links``, else keeping the replaced one's other
+    roles)."""
     if not label:
         raise AnnotationError(Errors.E060)
     names, total = people if people is not None else _people(document)
@@ -547,8 +589,9 @@ def _put_gold(document: Document, start: int, end: int, label: str, lead: str,
     if replaced:
         keep, gone = replaced[0], replaced[1:]
         gone_ids = {g.id for g in gone}
-        links += [x for x in keep.links if x.role != SOURCE and x.role not in roles
-                  and x.target not in gone_ids and x not in links]
+        if not own_links:
+            links += [x for x in keep.links if x.role != SOURCE and x.role not in roles
+                      and x.target not in gone_ids and x not in links]
         candidate = keep.with_changes(start=start, end=end, label=label, annotator=lead,
                                       attributes=values, links=tuple(links), layer=GOLD)
         same = all(getattr(candidate, k) == getattr(keep, k) for k in (
@@ -599,7 +642,10 @@ def accept(document: Document, annotation_id: str, *, lead: str,
            people: tuple[Sequence[str], int] | None = None) -> Change:
     """Put an annotator's annotation into gold as the lead's decision (see module docstring).
 
-    Its other links (``speaker``...) come along where their targets have a gold counterpart.
+    Gold takes its attributes and its links (``speaker``...): each to the gold copy of the
+    link's target (found by ``source`` links); a link whose target has no gold copy yet waits
+    (:func:`waiting_links`) and is drawn when that target is accepted.  Accepting a target
+    completes such waiting links of gold annotations pointing to it, in the same change.
     ``people`` (:attr:`PointList.people` of the document as it is) saves reading every
     annotation for the annotators.
     """
@@ -610,8 +656,72 @@ def accept(document: Document, annotation_id: str, *, lead: str,
     counterparts = _gold_counterparts(document, (x.target for x in role_links))
     mapped = [Link(x.role, counterparts[x.target]) for x in role_links if x.target in counterparts]
     who = chosen.annotator or "unnamed"
-    return _put_gold(document, chosen.start, chosen.end, chosen.label, lead,
-                     chosen.attributes, mapped, f"Accept {who}'s {chosen.label}", people)
+    change = _put_gold(document, chosen.start, chosen.end, chosen.label, lead,
+                       chosen.attributes, mapped, f"Accept {who}'s {chosen.label}", people,
+                       own_links=True)
+    return _completed(document, change, chosen.start, chosen.end, chosen.label)
+
+
+def _completed(document: Document, change: Change, start: int, end: int, label: str
+               ) -> Change:
+    """``change`` (putting gold over ``[start, end)`` as ``label``) followed by the
+    completion of the links waiting for it."""
+    made = next((a for a in change.after if a.layer == GOLD
+                 and (a.start, a.end, a.label) == (start, end, label)), None)
+    if made is None or change.is_empty:
+        return change
+    completing = _completions(document, made, change)
+    return change.followed_by(completing) if completing.after else change
+
+
+def waiting_links(document: Document, gold: Annotation) -> list[tuple[str, Annotation]]:
+    """Links a gold annotation lacks because their targets are not in gold yet: ``(role,
+    target)`` for each link of an annotator annotation it came from that reads like it
+    (same attributes) with a role it has no link for, whose target has no gold copy."""
+    have = {x.role for x in gold.links if x.role != SOURCE}
+    attributes = reading(document, gold)[0]
+    found: dict[tuple[str, int, int, str], tuple[str, Annotation]] = {}  # one per reading
+    for source_id in gold.link_targets(SOURCE):
+        source = document.annotations.get(source_id)
+        if source is None or not any(x.role != SOURCE and x.role not in have
+                                     for x in source.links):
+            continue
+        if reading(document, source)[0] != attributes:
+            continue
+        targets = [x for x in source.links if x.role != SOURCE and x.role not in have]
+        copies = _gold_counterparts(document, (x.target for x in targets))
+        for x in targets:
+            target = document.annotations.get(x.target)
+            if target is not None and x.target not in copies:
+                found.setdefault((x.role, target.start, target.end, target.label),
+                                 (x.role, target))
+    return list(found.values())
+
+
+def _completions(document: Document, made: Annotation, change: Change) -> Change:
+    """Gold annotations whose waiting link (:func:`waiting_links`) points to what ``made``
+    (a gold annotation ``change`` puts in) came from get that link to ``made``."""
+    after = {a.id: a for a in change.after}
+    before: dict[str, Annotation] = {}
+    completed: dict[str, Annotation] = {}
+    for source_id in made.link_targets(SOURCE):
+        for pointer in document.annotations.pointing_to(source_id):
+            if pointer.layer == GOLD:
+                continue
+            roles = [x.role for x in pointer.links if x.role != SOURCE and x.target == source_id]
+            for holder in document.annotations.pointing_to(pointer.id):
+                holder = after.get(holder.id, holder)
+                if holder.layer != GOLD or holder.id == made.id \
+                        or pointer.id not in holder.link_targets(SOURCE) \
+                        or reading(document, holder)[0] != reading(document, pointer)[0]:
+                    continue
+                missing = [r for r in roles if not holder.link_targets(r)]
+                if missing:
+                    new = holder.with_changes(links=holder.links + tuple(
+                        Link(r, made.id) for r in missing))
+                    before.setdefault(holder.id, document.annotations.get(holder.id) or holder)
+                    completed[holder.id] = after[holder.id] = new
+    return Change(change.text, tuple(before.values()), tuple(completed.values()))
 
 
 def add_gold(document: Document, *, start: int, end: int, label: str, lead: str,
@@ -621,8 +731,9 @@ def add_gold(document: Document, *, start: int, end: int, label: str, lead: str,
     for :func:`accept`)."""
     if not 0 <= start < end <= len(document.text):
         raise AnnotationError(Errors.E062, start=start, end=end)
-    return _put_gold(document, start, end, label, lead, attributes or {}, (),
-                     f"Gold {label}", people)
+    change = _put_gold(document, start, end, label, lead, attributes or {}, (),
+                       f"Gold {label}", people)
+    return _completed(document, change, start, end, label)
 
 
 def reject(document: Document, gold_id: str) -> Change:

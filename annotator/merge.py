@@ -34,7 +34,10 @@ disagreement) or different labels over mostly the same characters (Jaccard >= 0.
 disagreement; a PER nested in a QUOTE is not one).  Every connected set of related groups
 that is not one group marked identically by every annotator is a :class:`Conflict`, with
 kinds among ``label``, ``span``, ``missing`` (some annotators did not mark it), ``attribute``
-and ``link`` (a link not drawn by every annotator; ``detail`` says whether it was kept).
+(annotations taken as one differ in their attributes) and ``link`` (a link not drawn by
+every annotator who marked its source; ``detail`` names each such link, its target and whether
+it was kept).  These are the places :func:`annotator.adjudicate.decision_points` finds in
+the merged document, with the same kinds (exact matching).
 
 Corpus merges (:func:`merge_corpus`) pair files by the document id in their headers
 (:mod:`annotator.corpus`), then read, check and merge each document (in worker processes, as
@@ -224,6 +227,18 @@ def _overlap_groups(layers: Sequence[Sequence[Annotation]]) -> list[_Group]:
     return [_Group(members) for members in partition.sets(items)]  # in annotator order
 
 
+def _link_support(group: _Group, group_of: dict[str, _Group]
+                  ) -> dict[tuple[str, int], tuple[_Group, set[int]]]:
+    """Per (role, target group): that group and the annotators whose member links to it."""
+    support: dict[tuple[str, int], tuple[_Group, set[int]]] = {}
+    for index, a in group.members:
+        for link in a.links:
+            target = group_of.get(link.target)
+            if link.role != SOURCE and target is not None:
+                support.setdefault((link.role, id(target)), (target, set()))[1].add(index)
+    return support
+
+
 def merge_sets(base: Document, sets: Sequence[AnnotatorSet], options: MergeOptions,
                status: dict[str, str] | None = None) -> MergeResult:
     """Merge annotator sets of ``base``'s text into a new document with a gold layer."""
@@ -253,27 +268,31 @@ def merge_sets(base: Document, sets: Sequence[AnnotatorSet], options: MergeOptio
             group.gold_id = gold_id(made)
     link_conflicts: dict[int, list[str]] = {}
     for group in groups:
-        if not group.gold_id:
-            continue
-        attributes, differ = majority_attributes([a.attributes for _, a in group.members])
-        if differ:
+        if len(group.members) > 1 and majority_attributes(
+                [a.attributes for _, a in group.members])[1]:
             attribute_differs.add(id(group))
-        support: dict[tuple[str, int], tuple[_Group, set[int]]] = {}
-        for index, a in group.members:
-            for link in a.links:
-                target = group_of.get(link.target)
-                if link.role != SOURCE and target is not None:
-                    support.setdefault((link.role, id(target)), (target, set()))[1].add(index)
+        support = _link_support(group, group_of)
+        if not group.gold_id:
+            for (role, _), (target, who) in support.items():
+                if len(who) < len(group.members):
+                    link_conflicts.setdefault(id(group), []).append(
+                        f"{group.label} [{group.start},{group.end}) {role} → "
+                        f"{target.label} [{target.start},{target.end}) drawn by "
+                        f"{len(who)}/{len(group.members)}")
+            continue
+        attributes, _ = majority_attributes([a.attributes for _, a in group.members])
         links = [Link(SOURCE, a.id) for _, a in group.members]
         for (role, _), (target, who) in support.items():
             kept = len(who) >= k and bool(target.gold_id)
             if kept:
                 links.append(Link(role, target.gold_id))
-            if len(who) < n or not kept:
+            if len(who) < len(group.members) or not kept:
                 why = ("kept" if kept else "left out" if target.gold_id
                        else "left out: its target is not gold")
                 link_conflicts.setdefault(id(group), []).append(
-                    f"{group.gold_id} {role} link drawn by {len(who)}/{n} ({why})")
+                    f"{group.gold_id} {role} → {target.gold_id or 'no gold'} {target.label} "
+                    f"[{target.start},{target.end}) drawn by {len(who)}/{len(group.members)} "
+                    f"({why})")
         attributes.update(bookkeeping([names[i] for i, _ in group.members], n))
         gold.append(Annotation(group.gold_id, group.start, group.end, group.label,
                                options.lead, attributes, tuple(links), stamp, stamp, "", GOLD))
@@ -287,11 +306,12 @@ def merge_sets(base: Document, sets: Sequence[AnnotatorSet], options: MergeOptio
         same_label_spans = {(g.label, a.start, a.end) for g in component for _, a in g.members}
         if len(same_label_spans) > len({g.label for g in component}):
             kinds.append("span")
-        if any(len(g.members) < n for g in component):
+        if len({i for g in component for i, _ in g.members}) < n:
             kinds.append("missing")
         if any(id(g) in attribute_differs for g in component):
             kinds.append("attribute")
-        details = [text for g in component for text in link_conflicts.get(id(g), [])]
+        details = list(dict.fromkeys(text for g in component
+                                     for text in link_conflicts.get(id(g), [])))
         if details:
             kinds.append("link")
         if not kinds:

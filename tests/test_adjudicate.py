@@ -16,6 +16,7 @@ from annotator.adjudicate import (
     is_merged,
     point_after,
     point_of,
+    reading,
     reject,
 )
 from annotator.corpus import AnnotatorSet
@@ -228,19 +229,50 @@ def annotator_sets(draw: st.DrawFn) -> list[AnnotatorSet]:
     return sets
 
 
-@settings(max_examples=80, deadline=None)
-@given(annotator_sets(), st.sampled_from(["union", "majority", "unanimity"]))
+@st.composite
+def linked_sets(draw: st.DrawFn) -> list[AnnotatorSet]:
+    """Annotator sets with QUOTEs whose speaker links and ``type`` attributes may differ."""
+    count = draw(st.integers(2, 4))
+    pool = draw(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 6),
+                                   st.sampled_from((*LABELS, "QUOTE"))), min_size=1, max_size=8))
+    sets = []
+    for n in range(count):
+        chosen = draw(st.lists(st.sampled_from(pool), max_size=6, unique=True))
+        annotations: list[Annotation] = []
+        for i, (s, w, label) in enumerate(chosen):
+            links: tuple[Link, ...] = ()
+            attributes = {}
+            if label == "QUOTE":
+                if annotations and draw(st.booleans()):
+                    links = (Link("speaker", draw(st.sampled_from(annotations)).id),)
+                kind = draw(st.sampled_from(["", "direct", "indirect"]))
+                if kind:
+                    attributes["type"] = kind
+            annotations.append(Annotation(f"a{i}", s, min(s + w, len(TEXT)), label, f"ann{n}",
+                                          attributes, links))
+        sets.append(AnnotatorSet(f"ann{n}", tuple(annotations), f"ann{n}"))
+    return sets
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(annotator_sets(), linked_sets()),
+       st.sampled_from(["union", "majority", "unanimity"]))
 def test_points_match_the_conflicts_merging_reports(sets, strategy) -> None:  # type: ignore[no-untyped-def]
+    """The app lists the conflicts ``annotator merge`` reports, with the same kinds (issue
+    13: it listed 5 of 7 when two were about links)."""
     result = merge_sets(Document("d", TEXT), sets, MergeOptions(strategy=strategy, lead="L"))
-    found = {frozenset(a.id for v in p.versions for a in v.annotations)
+    found = {frozenset(a.id for v in p.versions for a in v.annotations): set(p.kinds)
              for p in decision_points(result.document)}
-    reported = {frozenset(m.id for m in c.members) for c in result.conflicts}
-    # merging builds gold for exactly the unanimous groups under unanimity, so no "gold" points
-    assert found == reported
+    reported = {frozenset(m.id for m in c.members): set(c.kinds) for c in result.conflicts}
+    # a freshly merged gold holds what every annotator drew alike, so no "gold" points
+    if all(s.annotations for s in sets):
+        assert found == reported
+    else:  # an annotator who marked nothing leaves no trace: "missing" may read as "gold"
+        assert set(found) == set(reported)
 
 
-@settings(max_examples=60, deadline=None)
-@given(annotator_sets(), st.data())
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(annotator_sets(), linked_sets()), st.data())
 def test_every_decision_undoes_exactly_and_leaves_one_gold_reading(sets, data) -> None:  # type: ignore[no-untyped-def]
     document = merge_sets(Document("d", TEXT), sets, MergeOptions(lead="L")).document
     history = UndoHistory(document)
@@ -262,7 +294,19 @@ def test_every_decision_undoes_exactly_and_leaves_one_gold_reading(sets, data) -
         (gold,) = there
         assert (gold.start, gold.end, gold.label, gold.annotator) == (
             version.start, version.end, version.label, "Lead")
-        assert set(gold.link_targets("source")) == {a.id for a in version.annotations}
+        # sources: every annotation of that span and label, whatever its attributes or links
+        assert set(gold.link_targets("source")) == {
+            a.id for a in document.annotations if a.layer != "gold"
+            and (a.start, a.end, a.label) == (version.start, version.end, version.label)}
+        assert {a.id for a in version.annotations} <= set(gold.link_targets("source"))
+        # the version's attributes, and its links whose targets have a gold copy
+        said = reading(document, gold)
+        assert said[0] == version.attributes
+        assert set(said[1]) <= set(version.links)
+        if set(said[1]) == set(version.links):
+            point = decision_points(document)[point_of(decision_points(document), gold.id)] \
+                if point_of(decision_points(document), gold.id) is not None else None
+            assert point is None or any(v.in_gold for v in point.versions)
         assert not document.annotations.dangling_links()
     while history.undo():
         pass
@@ -275,8 +319,8 @@ def _shape(points: list) -> list:  # type: ignore[type-arg]
             for p in points]
 
 
-@settings(max_examples=60, deadline=None)
-@given(annotator_sets(), st.data())
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(annotator_sets(), linked_sets()), st.data())
 def test_refreshing_near_each_edit_gives_the_points_of_the_whole_document(sets, data) -> None:  # type: ignore[no-untyped-def]
     from annotator import edits
 
