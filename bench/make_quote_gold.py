@@ -183,10 +183,7 @@ def build(index: int, article: dict[str, str]) -> Document:
         end = start + len(quote)
         if kind == "direct" and text[end] not in CLOSING:
             end = min(i for i in (text.find(mark, end) for mark in CLOSING) if i >= 0)
-        if after:
-            at = text.index(speaker, end)
-        else:
-            at = text.rindex(speaker, 0, start)
+        at = text.index(speaker, end) if after else text.rindex(speaker, 0, start)
         span = (at, at + len(speaker))
         if span not in speakers:
             speakers[span] = document.annotate(*span, label, annotator=ANNOTATOR).id
