@@ -27,6 +27,7 @@ from annotator_ui.annotation_model import (
     AnnotationFilterModel,
     AnnotationTableModel,
 )
+from annotator_ui.concordance import Concordance
 from annotator_ui.i18n import error_message
 from annotator_ui.inspector import Inspector
 from annotator_ui.palette import LabelPalette, swatch_icon
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.workflow = Workflow(self)
         self.adjudication = Adjudication(self)
+        self.concordance = Concordance(self)
         self._exact_label_shortcuts()
         if self.isRightToLeft():
             self.mirror_docks()

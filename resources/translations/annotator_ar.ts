@@ -2466,4 +2466,155 @@
       <translation>حدّد نصًّا أو تعليقًا أولًا.</translation>
     </message>
   </context>
+  <context>
+    <name>Concordance</name>
+    <message>
+      <source>Document</source>
+      <translation>الوثيقة</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>قبلها</translation>
+    </message>
+    <message>
+      <source>Match</source>
+      <translation>الكلمة</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>بعدها</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>الوسم</translation>
+    </message>
+    <message>
+      <source>Concordance</source>
+      <translation>الكشاف السياقي</translation>
+    </message>
+    <message>
+      <source>Inconsistencies</source>
+      <translation>مواضع عدم الاتساق</translation>
+    </message>
+    <message>
+      <source>Word to look for in every document…</source>
+      <translation>كلمة للبحث عنها في كل الوثائق…</translation>
+    </message>
+    <message>
+      <source>In the text</source>
+      <translation>في النص</translation>
+    </message>
+    <message>
+      <source>In annotations</source>
+      <translation>في التعليقات</translation>
+    </message>
+    <message>
+      <source>All labels</source>
+      <translation>كل الوسوم</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>ابحث</translation>
+    </message>
+    <message>
+      <source>Choose Folder…</source>
+      <translation>اختر مجلدًا…</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>افحص</translation>
+    </message>
+    <message>
+      <source>Names labelled differently in different places, or labelled in some places and not in others.</source>
+      <translation>أسماء وُسمت بوسوم مختلفة في مواضع مختلفة، أو وُسمت في مواضع وتُركت في أخرى.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>الاسم</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>المشكلة</translation>
+    </message>
+    <message>
+      <source>Labels</source>
+      <translation>الوسوم</translation>
+    </message>
+    <message>
+      <source>Unlabelled</source>
+      <translation>بلا وسم</translation>
+    </message>
+    <message>
+      <source>Fix</source>
+      <translation>الإصلاح</translation>
+    </message>
+    <message>
+      <source>%1 hit(s)</source>
+      <translation>%1 نتيجة</translation>
+    </message>
+    <message>
+      <source>labelled differently</source>
+      <translation>وُسم بوسوم مختلفة</translation>
+    </message>
+    <message>
+      <source>not labelled everywhere</source>
+      <translation>لم يوسم في كل المواضع</translation>
+    </message>
+    <message>
+      <source>%1 name(s) to check.</source>
+      <translation>%1 اسم للمراجعة.</translation>
+    </message>
+    <message>
+      <source>Relabel all as %1</source>
+      <translation>أعد وسم الكل %1</translation>
+    </message>
+    <message>
+      <source>Label the rest as %1</source>
+      <translation>اوسم الباقي %1</translation>
+    </message>
+    <message>
+      <source>&amp;Concordance…</source>
+      <translation>ال&amp;كشاف السياقي…</translation>
+    </message>
+    <message>
+      <source>Find a word in every document of the project, with its context</source>
+      <translation>ابحث عن كلمة في كل وثائق المشروع مع سياقها</translation>
+    </message>
+    <message>
+      <source>Find &amp;Inconsistencies…</source>
+      <translation>ابحث عن &amp;عدم الاتساق…</translation>
+    </message>
+    <message>
+      <source>Names labelled differently across the project, with a fix for each</source>
+      <translation>أسماء وُسمت بوسوم مختلفة في المشروع، مع إصلاح لكل منها</translation>
+    </message>
+    <message>
+      <source>No folder: open a document or a project first.</source>
+      <translation>لا مجلد: افتح وثيقة أو مشروعًا أولًا.</translation>
+    </message>
+    <message>
+      <source>Choose the Folder to Search</source>
+      <translation>اختر المجلد الذي تبحث فيه</translation>
+    </message>
+    <message>
+      <source>%1 file(s) could not be read, for example: %2</source>
+      <translation>تعذّرت قراءة %1 ملف، منها: %2</translation>
+    </message>
+    <message>
+      <source>Every name is labelled consistently.</source>
+      <translation>كل اسم موسوم باتساق.</translation>
+    </message>
+    <message>
+      <source>Fix %1</source>
+      <translation>أصلح %1</translation>
+    </message>
+    <message>
+      <source>%1 change(s) made.</source>
+      <translation>أُجري %1 تغيير.</translation>
+    </message>
+    <message>
+      <source>Some files were not changed</source>
+      <translation>لم تُغيَّر بعض الملفات</translation>
+    </message>
+  </context>
 </TS>
