@@ -237,8 +237,9 @@ def noun_phrase(text: str, start: int, labels: CueLabels, limit: int = 160,
         folded = fold(token.text)
         if folded in skip and not words:
             continue
-        if folded in _NP_STOPS or (not (appositive or words) and is_adverbial(token.text)) or (
-                appositive == [] and is_adverbial(token.text)):
+        conjunction = folded[:1] in ("و", "ف") and folded[1:] in _NP_STOPS  # فإن، وفي
+        starts_segment = not words if appositive is None else not appositive
+        if folded in _NP_STOPS or conjunction or (starts_segment and is_adverbial(token.text)):
             break
         if (len(words) >= 2 and appositive is None and folded[:1] in ("ب", "ل")
                 and not folded.startswith("ال") and not _TITLES.intersection(
