@@ -1,10 +1,11 @@
 """Opening a file in the app: which files it opens, and the documents one of them holds.
 
-The app opens TEI files (its own format), plain text and JSONL; a JSONL file may hold several
-documents.  :func:`read_documents_from` is the one reader behind File > Open, Open Recent, a
-drop on the window and a project's document list: it goes through the core import
-(:func:`annotator.formats.read_documents`) and turns every way of failing into one
-:class:`~annotator.errors.AnnotatorError` whose message is a single line naming the file.
+The app opens TEI files (its own format), plain text, JSONL and Label Studio JSON; a JSONL or
+Label Studio file may hold several documents.  :func:`read_documents_from` is the one reader
+behind File > Open, Open Recent, a drop on the window and a project's document list: it goes
+through the core import (:func:`annotator.formats.read_documents`) and turns every way of
+failing into one :class:`~annotator.errors.AnnotatorError` whose message is a single line
+naming the file.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from annotator.errors import FormatError
 from annotator.formats import ImportOptions, Problems, read_documents
 from annotator.model import Document
 
-OPENABLE_SUFFIXES = (".tei.xml", ".xml", ".txt", ".jsonl", ".ndjson")
+OPENABLE_SUFFIXES = (".tei.xml", ".xml", ".txt", ".jsonl", ".ndjson", ".json")
 
 
 def is_openable(path: str | Path) -> bool:
-    """True for the file names the app opens (TEI, plain text, JSONL), by their ending."""
+    """True for the file names the app opens (TEI, plain text, JSONL, Label Studio JSON), by
+    their ending."""
     return str(path).lower().endswith(OPENABLE_SUFFIXES)
 
 

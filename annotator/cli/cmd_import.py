@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -19,7 +21,9 @@ from annotator.formats import (
     Problems,
     guess_format,
 )
+from annotator.formats.labelstudio import KNOWN_FORMATS
 from annotator.formats.txt import check_encoding_name
+from annotator.labelmap import parse_map, rename_labels
 from annotator.model import Document
 from annotator.progress import Progress
 from annotator.tagset import TagSet, load_tagset
@@ -88,6 +92,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="fix what can be fixed in malformed token files, and say what")
     parser.add_argument("--split-proclitics", action="store_true",
                         help="token formats: split proclitics off tokens")
+    parser.add_argument("--map", metavar="OLD=NEW,...",
+                        help="rename labels as they are read, e.g. PERS=PER,ORGANIZATION=ORG")
     parser.add_argument("--tagset", metavar="FILE",
                         help="tag set (TOML) whose labels the TEI files declare (default: "
                              "OUTDIR's tagset.toml when it has one, else the bundled news set)")
@@ -95,10 +101,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="replace existing output files that differ from the import")
 
 
-def wanted_files(fmt: str) -> Callable[[Path], bool]:
+# Names of a folder's files that describe the data beside them (SOURCE.txt, README.txt,
+# License.txt...): not documents.  And the JSON files a Hugging Face export keeps beside its
+# rows (NAME.labels.json, datasets' dataset_info.json...): not Label Studio tasks.
+_DESCRIPTION = re.compile(r"(readme|sources?|licen[cs]e|copying|notice|citation|authors|"
+                          r"changelog|changes)([._\-].*)?", re.IGNORECASE)
+_SIDECAR_JSON = re.compile(r".*\.labels\.json|dataset_info\.json|dataset_dict\.json|state\.json",
+                           re.IGNORECASE)
+
+
+def wanted_files(fmt: str, skipped: list[AnnotatorError] | None = None,
+                 unknown: list[Path] | None = None) -> Callable[[Path], bool]:
     """Which files of a folder to import: known endings (of ``fmt`` unless ``auto``).
 
-    A ``.txt`` next to a ``.ann`` of the same name is brat's text, read with the ``.ann``.
+    A ``.txt`` next to a ``.ann`` of the same name is brat's text, read with the ``.ann``; a
+    ``.txt`` named as a description of the data (``SOURCE.txt``, ``README.txt``) is skipped
+    with a warning in ``skipped``, and, with ``auto``, files of unknown types are listed in
+    ``unknown``; a Hugging Face export's JSON beside its rows is left alone.
     """
     def wanted(path: Path) -> bool:
         name = path.name.lower()
@@ -107,9 +126,35 @@ def wanted_files(fmt: str) -> Callable[[Path], bool]:
                 if fmt not in ("auto", suffix_format) and not (
                         fmt == "hf" and suffix_format == "jsonl"):
                     return False
-                return not (suffix_format == "txt" and path.with_suffix(".ann").exists())
+                if suffix_format == "txt" and path.with_suffix(".ann").exists():
+                    return False
+                if suffix_format == "txt" and _DESCRIPTION.fullmatch(path.stem):
+                    if skipped is not None:
+                        skipped.append(FormatError(Errors.E636, path=str(path)))
+                    return False
+                return not (suffix_format == "labelstudio" and _SIDECAR_JSON.fullmatch(name))
+        if unknown is not None and fmt == "auto":
+            unknown.append(path)
         return False
     return wanted
+
+
+def _unknown_types(unknown: list[Path]) -> FormatError:
+    """One warning for the files of a folder whose type import does not read."""
+    endings = Counter(path.suffix.lower() or "no ending" for path in unknown)
+    listed = ", ".join(f"{ending} \u00d7{count}" for ending, count in endings.most_common())
+    return FormatError(Errors.E637, count=len(unknown), endings=listed, formats=KNOWN_FORMATS)
+
+
+def _expected_documents(path: Path, fmt: str) -> int:
+    """How many documents ``path`` holds, for the progress bar: a JSONL file's lines, else 1."""
+    if fmt not in ("jsonl", "hf"):
+        return 1
+    try:
+        with path.open("rb") as stream:
+            return max(1, sum(1 for line in stream if line.strip()))
+    except OSError:
+        return 1
 
 
 class _Importer:
@@ -123,6 +168,7 @@ class _Importer:
             replace_invalid=args.replace_invalid, repair=args.repair,
             split_proclitics=args.split_proclitics)
         self.overwrite: bool = args.overwrite
+        self.label_map = parse_map(args.map) if getattr(args, "map", None) else {}
         self.tagset = tagset
         self.progress = progress
         self.problems = Problems(on_problem=self._report)
@@ -133,7 +179,9 @@ class _Importer:
         self.progress.message(problem.diagnostic("error" if is_error else "warning"))
 
     def _prepared(self, document: Document, source: str) -> Document:
-        """Annotator names filled in; text XML cannot carry refused or replaced."""
+        """Labels renamed (--map); annotator names filled in; text XML cannot carry refused
+        or replaced."""
+        document = rename_labels(document, self.label_map)
         if self.options.annotator and any(not a.annotator for a in document.annotations):
             filled = Document(document.id, document.text, document.title, document.source,
                               document.language, document.direction, dict(document.status))
@@ -181,9 +229,12 @@ class _Importer:
         self.imported += 1
 
     def import_file(self, path: Path, fmt: str) -> None:
-        """Import every document of one file; its problems are recorded, never raised."""
+        """Import every document of one file; its problems are recorded, never raised.
+        The progress bar advances by documents."""
         where = str(path)
         for document in read_each(path, fmt, self.options, self.problems):
+            self.progress.total = max(self.progress.total, self.progress.done + 1)
+            self.progress.advance(f"{path.name}: {document.id}")
             try:
                 self.save(document, where)
             except AnnotatorError as error:
@@ -216,22 +267,32 @@ def run(args: argparse.Namespace) -> int:
     _prepare_output(args.output)
     source_errors: list[AnnotatorError] = []
     skipped: list[AnnotatorError] = []
-    files = expand_sources(args.sources, wanted_files(args.format), source_errors,
-                           exclude=args.output, warnings=skipped)
+    unknown: list[Path] = []
+    files = expand_sources(args.sources, wanted_files(args.format, skipped, unknown),
+                           source_errors, exclude=args.output, warnings=skipped)
+    formats = {path: guess_format(path) if args.format == "auto" else args.format
+               for path in files}
     with Progress(len(files)) as progress:
+        # Counted by documents (a JSONL file's lines), only when the bar is drawn.
+        expected = {path: _expected_documents(path, fmt) if progress.enabled else 0
+                    for path, fmt in formats.items()}
+        progress.total = sum(expected.values())
         importer = _Importer(args, tagset, progress)
         for error in source_errors:
             importer.problems.error(error)
         for warning in skipped:
             importer.problems.warn(warning)
+        if unknown:
+            importer.problems.warn(_unknown_types(unknown))
         if not files and not source_errors:
             importer.problems.error(FormatError(Errors.E626,
                                                 endings=", ".join(s for s, _ in SUFFIXES)))
-        for path in files:
+        for path, fmt in formats.items():
             progress.draw(path.name)
-            fmt = guess_format(path) if args.format == "auto" else args.format
+            until = progress.done + expected[path]
             importer.import_file(path, fmt)
-            progress.advance(path.name)
+            if progress.done < until:  # documents that failed, or fewer than lines
+                progress.advance(path.name, until - progress.done)
     errors = len(importer.problems.errors)
     summary = (f"imported {importer.imported} document{'s' * (importer.imported != 1)} "
                f"into {args.output}")

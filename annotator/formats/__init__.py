@@ -27,6 +27,7 @@ READERS: dict[str, str] = {
     "conll": "annotator.formats.conll:read_conll",
     "brat": "annotator.formats.brat:read_brat",
     "hf": "annotator.formats.hf:read_hf",
+    "labelstudio": "annotator.formats.labelstudio:read_json",
 }
 
 WRITERS: dict[str, str] = {
@@ -35,14 +36,20 @@ WRITERS: dict[str, str] = {
     "brat": "annotator.formats.brat:write_brat",
     "hf": "annotator.formats.hf:write_hf",
     "tei-inline": "annotator.formats.tei_inline:write_tei_inline",
+    "spacy": "annotator.formats.spacy_docbin:write_spacy",
+    "hf-dataset": "annotator.formats.hf_dataset:write_hf_dataset",
+    "labelstudio": "annotator.formats.labelstudio:write_labelstudio",
+    "labelstudio-predictions": "annotator.formats.labelstudio:write_labelstudio_predictions",
 }
 
 # File name endings that ``--format auto`` recognises, longest first.
 SUFFIXES: list[tuple[str, str]] = [
     (".tei.xml", "tei"), (".xml", "tei"), (".jsonl", "jsonl"), (".ndjson", "jsonl"),
     (".conll", "conll"), (".bio", "conll"), (".iob", "conll"), (".ann", "brat"),
-    (".txt", "txt"),
+    (".txt", "txt"), (".json", "labelstudio"),
 ]
+# What ``guess_format`` says of a name with none of those endings: such files are refused.
+UNKNOWN = "unknown"
 
 
 @dataclass
@@ -115,14 +122,15 @@ def _resolve(table: dict[str, str], name: str, unknown: Entry, unavailable: Entr
 
 
 def guess_format(path: Path) -> str:
-    """The format ``--format auto`` picks for ``path`` (by its name; a folder is brat)."""
+    """The format ``--format auto`` picks for ``path`` (by its name; a folder is brat), or
+    :data:`UNKNOWN` for a name without a known ending."""
     if path.is_dir():
         return "brat"
     name = path.name.lower()
     for suffix, fmt in SUFFIXES:
         if name.endswith(suffix):
             return fmt
-    return "txt"
+    return UNKNOWN
 
 
 def read_documents(path: Path, fmt: str, options: ImportOptions,
@@ -130,6 +138,9 @@ def read_documents(path: Path, fmt: str, options: ImportOptions,
     """Documents from ``path`` in format ``fmt`` (``auto`` guesses from the name)."""
     if fmt == "auto":
         fmt = guess_format(path)
+    if fmt == UNKNOWN:
+        from annotator.formats.labelstudio import KNOWN_FORMATS
+        raise FormatError(Errors.E304, formats=KNOWN_FORMATS, path=str(path))
     reader = cast(Reader, _resolve(READERS, fmt, Errors.E300, Errors.E301))
     yield from reader(path, options, problems)
 

@@ -6,6 +6,7 @@ File layout
     ends a document.  Tags are ``O``, ``B-LABEL`` or ``I-LABEL`` (IOB2); labels are kept
     exactly as written (``PERS`` stays ``PERS``; labels unknown to the tag set are reported by
     the tag-set check, not here).  UTF-8 (or ``ImportOptions.encoding``); a BOM is skipped.
+    Label Studio's CONLL2003 lines ``TOKEN -X- _ TAG`` are read as ``TOKEN TAG``.
 
 Import (:func:`conll_to_documents`, :func:`read_conll`)
     The text is rebuilt from the tokens: tokens joined by one space within a sentence,
@@ -52,9 +53,10 @@ Export (:func:`documents_to_conll`, :func:`write_conll`)
     form spaCy's conll-ner converter and CoNLL-2003 loaders take as a document break, not as a
     token), or only a blank line (``none``).  An entity read from a stray ``I-`` keeps the
     attribute ``source-tag="I"``; ``ExportOptions.source_tags`` writes ``I-`` there again (the
-    official file's own tags), else ``B-``.  BIO cannot hold every span, so these are left out and reported in
-    ``ExportOptions.problems``: spans that do not start and end on token boundaries (never
-    moved; ``split_proclitics`` makes a token boundary where a span starts after a proclitic),
+    official file's own tags), else ``B-``.  BIO cannot hold every span, so these are left
+    out and reported in ``ExportOptions.problems``: spans that do not start and end on token
+    boundaries (never moved; ``split_proclitics`` makes a token boundary where a span starts
+    after a proclitic),
     spans nested in or overlapping a span already tagged (the outermost, then earliest, wins),
     and, unless ``ExportOptions.labels`` names them, labels whose kind is ``quote`` or
     ``claim`` (they would swallow the entities).
@@ -84,6 +86,8 @@ from annotator.tokenize import tokenize_columns
 from annotator.xmlchars import ILLEGAL_XML_CHARS, REPLACEMENT
 
 DOCSTART = "-DOCSTART-"
+# The part-of-speech and chunk columns of Label Studio's CONLL2003 export: TOKEN -X- _ TAG.
+LABEL_STUDIO_COLUMNS = ["-X-", "_"]
 DOCSTART_FORMS = ("conll2003", "none")
 # The attribute an entity read from an I- tag that continued nothing keeps ("I"), so that
 # ExportOptions.source_tags can write the source's own tags back.
@@ -349,6 +353,8 @@ def _odd_line(fields: list[str], line: str, line_number: int, repair: bool,
             return [(field, "O")]
         problems.error(FormatError(Errors.E428, path=where, line=line_number))
         return []
+    if len(fields) == 4 and fields[1:3] == LABEL_STUDIO_COLUMNS:
+        return [(fields[0], fields[3])]  # CoNLL-2003 columns as Label Studio writes them
     if not repair:
         problems.error(FormatError(Errors.E429, count=len(fields), path=where, line=line_number))
         return []

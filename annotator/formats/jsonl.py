@@ -1,6 +1,9 @@
 """JSON Lines, one document a line: spaCy/Prodigy ``spans`` and doccano ``label``/``entities``.
 
-Offsets are code points into ``text``.  The writer puts out the exact text and every
+Offsets are code points into ``text``; a line whose offsets only fit as UTF-16 code units
+(doccano after an emoji: JavaScript counts it as two) is converted, with a warning
+(:mod:`annotator.formats.offsets`).  A label of the whole text (``"label": "sports"``) is
+warned about and left out.  The writer puts out the exact text and every
 annotation (ids, annotators, layers, attributes, links, notes, times), so that reading its
 output gives the same documents again.
 """
@@ -9,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ from annotator.docid import doc_id_from_path, id_fit_for_a_file_name, safe_id
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, EncodingError, FormatError, SaveError
 from annotator.formats import ExportOptions, ImportOptions, Problems
+from annotator.formats.offsets import RawSpan, utf16_reading
 from annotator.formats.txt import bytes_to_text, first_line_title, text_direction, xml_safe
 from annotator.layers import select_layer, without_suggestions
 from annotator.model import Annotation, Document, Link, is_valid_id
@@ -106,7 +110,8 @@ def _check_range(start: int, end: int, text: str) -> None:
         raise FormatError(Errors.E317, start=start, end=end, length=len(text))
 
 
-def _span_from_dict(raw: Any, text: str, keys: tuple[str, str]) -> _Span:
+def _span_from_dict(raw: Any, text: str, keys: tuple[str, str],
+                    convert: Callable[[int], int] | None = None) -> _Span:
     if not isinstance(raw, Mapping):
         raise FormatError(Errors.E318)
     start_key, end_key = keys
@@ -115,6 +120,8 @@ def _span_from_dict(raw: Any, text: str, keys: tuple[str, str]) -> _Span:
             raise FormatError(Errors.E319, key=key)
     start = _offset(raw[start_key], f"span {start_key!r}")
     end = _offset(raw[end_key], f"span {end_key!r}")
+    if convert is not None:  # UTF-16 code units (see _offset_reading)
+        start, end = convert(start), convert(end)
     _check_range(start, end, text)
     label = _string(raw["label"], "span label")
     if not label:
@@ -137,31 +144,65 @@ def _span_from_dict(raw: Any, text: str, keys: tuple[str, str]) -> _Span:
     return _Span(span_id, fields)
 
 
+def _raw_offsets(items: Any, keys: tuple[str, str]) -> list[RawSpan]:
+    """The offsets (and own text) of the well-formed spans among ``items``; the others are
+    reported when they are read."""
+    found = []
+    for item in items if isinstance(items, list) else ():
+        if isinstance(item, list) and len(item) == 3:
+            item = {keys[0]: item[0], keys[1]: item[1]}
+        if isinstance(item, Mapping):
+            start, end, given = item.get(keys[0]), item.get(keys[1]), item.get("text")
+            if (isinstance(start, int) and isinstance(end, int)
+                    and not isinstance(start, bool) and not isinstance(end, bool)):
+                found.append(RawSpan(start, end, given if isinstance(given, str) else None))
+    return found
+
+
+def _offset_reading(obj: Mapping[str, Any], text: str, problems: Problems,
+                    where: str) -> Callable[[int], int] | None:
+    """How to read a line's offsets: None for code points (the rule); a conversion when they
+    only fit as UTF-16 code units, as JavaScript tools count (said in a warning)."""
+    triples = _raw_offsets(obj.get("label", obj.get("labels")), ("start", "end"))
+    entities = _raw_offsets(obj.get("entities"), ("start_offset", "end_offset"))
+    spans = [*_raw_offsets(obj.get("spans"), ("start", "end")), *triples, *entities]
+    convert = utf16_reading(text, spans, judge_boundaries="spans" not in obj
+                            and bool(triples or entities))
+    if convert is not None:
+        problems.warn(FormatError(Errors.E345, count=len(spans), path=where))
+    return convert
+
+
 def _spans_of(obj: Mapping[str, Any], text: str, problems: Problems, where: str) -> list[_Span]:
     spans: list[_Span] = []
+    convert = _offset_reading(obj, text, problems, where)
     raw_spans = obj.get("spans")
     if raw_spans is not None:
         if not isinstance(raw_spans, list):
             raise FormatError(Errors.E322)
-        spans.extend(_span_from_dict(raw, text, ("start", "end")) for raw in raw_spans)
+        spans.extend(_span_from_dict(raw, text, ("start", "end"), convert) for raw in raw_spans)
     raw_labels = obj.get("label", obj.get("labels"))
     if isinstance(raw_labels, list):
         for item in raw_labels:
             if isinstance(item, list) and len(item) == 3:
                 start, end, label = item
                 spans.append(_span_from_dict(
-                    {"start": start, "end": end, "label": label}, text, ("start", "end")))
+                    {"start": start, "end": end, "label": label}, text, ("start", "end"),
+                    convert))
             elif isinstance(item, str):
                 problems.warn(FormatError(Errors.E323, label=item, path=where))
             else:
                 raise FormatError(Errors.E324)
-    elif raw_labels is not None and not isinstance(raw_labels, str):
+    elif isinstance(raw_labels, str):
+        if raw_labels:
+            problems.warn(FormatError(Errors.E323, label=raw_labels, path=where))
+    elif raw_labels is not None:
         raise FormatError(Errors.E325)
     raw_entities = obj.get("entities")
     if raw_entities is not None:
         if not isinstance(raw_entities, list):
             raise FormatError(Errors.E326)
-        spans.extend(_span_from_dict(raw, text, ("start_offset", "end_offset"))
+        spans.extend(_span_from_dict(raw, text, ("start_offset", "end_offset"), convert)
                      for raw in raw_entities)
     relations = obj.get("relations")
     if relations:
