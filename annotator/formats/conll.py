@@ -53,10 +53,9 @@ Export (:func:`documents_to_conll`, :func:`write_conll`)
     form spaCy's conll-ner converter and CoNLL-2003 loaders take as a document break, not as a
     token), or only a blank line (``none``).  An entity read from a stray ``I-`` keeps the
     attribute ``source-tag="I"``; ``ExportOptions.source_tags`` writes ``I-`` there again (the
-    official file's own tags), else ``B-``.  BIO cannot hold every span, so these are left
-    out and reported in ``ExportOptions.problems``: spans that do not start and end on token
-    boundaries (never moved; ``split_proclitics`` makes a token boundary where a span starts
-    after a proclitic),
+    official file's own tags), else ``B-``.  BIO cannot hold every span, so these are left out and reported in
+    ``ExportOptions.problems``: spans that do not start and end on token boundaries (never
+    moved; ``split_proclitics`` makes a token boundary where a span starts after a proclitic),
     spans nested in or overlapping a span already tagged (the outermost, then earliest, wins),
     and, unless ``ExportOptions.labels`` names them, labels whose kind is ``quote`` or
     ``claim`` (they would swallow the entities).
