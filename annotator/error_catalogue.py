@@ -344,6 +344,8 @@ class Errors:
     E494 = Entry("is a folder; give a file name for Label Studio output")
     E495 = Entry("task {task}: {count} span(s) read as UTF-16 code units (a character beyond "
                  "U+FFFF comes before them): converted to code points")
+    E496 = Entry("document {document}: {count} link(s) between different annotators' or layers' "
+                 "spans left out (a Label Studio relation joins regions of one annotation)")
 
     # -- merge ---------------------------------------------------------------------------------
     E500 = Entry("unknown strategy {strategy!r}; use {choices}")

@@ -220,6 +220,10 @@
   <context>
     <name>Errors</name>
     <message>
+      <source>document {document}: {count} link(s) between different annotators' or layers' spans left out (a Label Studio relation joins regions of one annotation)</source>
+      <translation>الوثيقة {document}: تُرك {count} من الروابط بين مقاطع مُوسِّمين أو طبقات مختلفة (علاقة ⁨Label Studio⁩ تصل مناطق توسيم واحد)</translation>
+    </message>
+    <message>
       <source>not a file type import reads; it reads {formats} (or name one with --format)</source>
       <translation>ليس نوع ملف يقرؤه الاستيراد؛ يقرأ {formats} (أو سمِّ أحدها بـ⁨--format⁩)</translation>
     </message>
