@@ -33,6 +33,11 @@ from annotator.layers import GOLD, is_work
 from annotator.model import Annotation, Document, Link, now_iso
 from annotator.occurrences import annotation_changes
 from annotator.project import DONE, IN_PROGRESS
+from annotator.suggest.decide import accept_change, open_suggestion, reject_change
+from annotator.suggest.proposal import Proposal
+from annotator.suggest.store import store_proposals
+from annotator.suggest.suggestions import Suggestion, next_suggestion, open_suggestions
+from annotator.suggest.suggestions import previous_suggestion as _previous_suggestion
 from annotator.tagset import TagSet, default_tagset
 from annotator.tei import read_tei_checked, save_tei
 
@@ -555,6 +560,60 @@ class EditSession:
         return next((a for a in self.document.annotations.overlapping(start, end)
                      if a.layer == GOLD and (a.start, a.end, a.label) == (start, end, label)),
                     None)
+
+    # -- operations: suggestions (annotator.suggest) -------------------------------------
+    # ``gold=True`` works on the gold layer, as adjudication does (the session's annotator
+    # is the lead); otherwise on the session annotator's own layer.
+    def store_suggestions(self, proposals: Sequence[Proposal], *,
+                          recommenders: Iterable[str] = (), gold: bool = False) -> Change:
+        """Store a recommender run as suggestions, replacing the open ones of the
+        recommenders it names (and of ``recommenders``, for a run that found nothing)."""
+        return self.apply(store_proposals(self.document, proposals, annotator=self.annotator,
+                                          gold=gold, recommenders=recommenders))
+
+    def accept_suggestion(self, suggestion_id: str, label: str | None = None, *,
+                          gold: bool = False) -> Change:
+        """Make a suggestion the annotator's annotation (``label``: another label), snapped
+        as labelling snaps; it records the recommender in ``suggested-by``."""
+        suggestion = open_suggestion(self.document, suggestion_id)
+        start, end = self.snap(suggestion.start, suggestion.end)
+        return self.apply(accept_change(
+            self.document, suggestion_id, start=start, end=end,
+            label=label or suggestion.label, annotator=self.annotator, gold=gold,
+            tagset=self.tagset))
+
+    def reject_suggestion(self, suggestion_id: str) -> Change:
+        """Turn a suggestion down: it stays in the file, hidden, and is not proposed again."""
+        return self.apply(reject_change(self.document, suggestion_id))
+
+    def accept_all(self, label: str | None = None, min_score: float = 0.0, *,
+                   gold: bool = False) -> Change | None:
+        """Accept every open suggestion of ``label`` (None: of any label) scoring at least
+        ``min_score``, as one undo step; None when there was none."""
+        chosen = open_suggestions(self.document, label=label, min_score=min_score)
+        if not chosen:
+            return None
+        text = f"Accept {len(chosen)} suggested {label or 'annotations'}"
+        done = Change(text)
+        with self.group(text):
+            for suggestion in chosen:
+                done = done.followed_by(self.accept_suggestion(suggestion.id, gold=gold))
+        return done
+
+    def open_suggestions(self, label: str | None = None, min_score: float = 0.0
+                         ) -> list[Suggestion]:
+        """The open suggestions with their scores, in text order."""
+        return open_suggestions(self.document, label=label, min_score=min_score)
+
+    def next_suggestion(self, position: int, current: str | None = None
+                        ) -> Suggestion | None:
+        """The open suggestion after ``current`` (or starting at or after ``position``)."""
+        return next_suggestion(self.document, position, current)
+
+    def previous_suggestion(self, position: int, current: str | None = None
+                            ) -> Suggestion | None:
+        """The open suggestion before ``current`` (or starting before ``position``)."""
+        return _previous_suggestion(self.document, position, current)
 
     def _own(self, start: int, end: int, label: str) -> Annotation | None:
         """This annotator's own annotation ``label`` over exactly ``[start, end)``."""
