@@ -84,7 +84,8 @@ def test_conflicts_name_label_missing_attribute_and_link_disagreements() -> None
     quote = by_start[_word("ستعلن")[0]]
     assert set(quote.kinds) == {"attribute", "link"}
     # one message per link reading, naming its target: carol's QUOTE has no speaker
-    assert quote.detail == "gold.3 speaker → gold.1 PER [11,15) drawn by 2/3 (kept)"
+    assert quote.detail == ("gold.3 type: direct 1/3, indirect 1/3, - 1/3; "
+                            "gold.3 speaker → gold.1 PER [11,15) drawn by 2/3 (kept)")
     assert _word("محمد")[0] not in by_start  # everybody agreed
 
 

@@ -27,6 +27,7 @@ from annotator.tei import save_tei
 
 from . import worker_start_method
 from .inputs import refuse_output_over_inputs, refuse_replacing
+from .termtext import cut, inline, table
 
 HELP = "Merge annotators' TEI files of the same documents: their layers plus a gold layer."
 
@@ -72,6 +73,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="replace an existing merged file (or the merged files already in "
                              "OUTDIR); without it they are kept, since a lead may have "
                              "adjudicated them")
+    order = parser.add_mutually_exclusive_group()
+    order.add_argument("--visual", action="store_true", default=None,
+                       help="Arabic in the conflict table shaped in visual order, for "
+                            "terminals without bidi, as annotator show does (default when "
+                            "the output is a terminal)")
+    order.add_argument("--logical", action="store_false", dest="visual",
+                       help="Arabic as stored, isolated (default when the output is a file "
+                            "or a pipe)")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no conflict table, no progress bar")
 
@@ -101,23 +110,27 @@ class _Bar:
             self.stream.flush()
 
 
-def _excerpt(text: str, start: int, end: int, limit: int = 40) -> str:
-    piece = " ".join(text[start:end].split())
-    return piece if len(piece) <= limit else piece[:limit - 1] + "…"
-
-
-def print_conflicts(conflicts: list[Conflict], out: TextIO, with_document: bool) -> None:
-    """A plain table: where, what kind, who said what, and the text."""
+def conflict_rows(conflicts: list[Conflict], with_document: bool, visual: bool = False
+                  ) -> list[str]:
+    """One aligned line per conflict (and a heading): where, kinds, gold, who said what, the
+    text, and the attribute values and links in question.  Arabic is shaped in visual order when
+    ``visual``, else isolated (FSI…PDI) as stored (:mod:`annotator.cli.termtext`)."""
+    rows = [[*(["document"] if with_document else []), "span", "kinds", "gold",
+             "annotations", "text", "details"]]
     for c in conflicts:
         who = ", ".join(f"{m.annotator}:{m.label}"
                         + ("" if (m.start, m.end) == (c.start, c.end) else f"[{m.start},{m.end})")
                         for m in c.members)
-        where = f"{c.doc_id} " if with_document else ""
-        gold = ("gold " + " ".join(c.gold)) if c.gold else "no gold"
-        line = (f"{where}[{c.start},{c.end})  {'+'.join(c.kinds):<16} {who}  ({gold})  "
-                f"«{_excerpt(c.text, 0, len(c.text))}»")
-        if c.detail:
-            line += f"  {c.detail}"
+        text = inline("«" + cut(c.text, 40) + "»", visual)
+        rows.append([*([c.doc_id] if with_document else []), f"[{c.start},{c.end})",
+                     "+".join(c.kinds), " ".join(c.gold) or "-", who, text, c.detail])
+    return table(rows)
+
+
+def print_conflicts(conflicts: list[Conflict], out: TextIO, with_document: bool,
+                    visual: bool = False) -> None:
+    """The conflict table: one aligned row per conflict (see :func:`conflict_rows`)."""
+    for line in conflict_rows(conflicts, with_document, visual):
         print(line, file=out)
 
 
@@ -216,7 +229,9 @@ def run(args: argparse.Namespace) -> int:
         if all(folders) and not args.list_conflicts:
             print_conflict_summary(conflicts, sys.stdout, args.conflicts)
         else:
-            print_conflicts(conflicts, sys.stdout, with_document=len(results) > 1)
+            print_conflicts(conflicts, sys.stdout, with_document=len(results) > 1,
+                            visual=sys.stdout.isatty() if args.visual is None
+                            else args.visual)
     names = list(dict.fromkeys(n for r in results for n in r.annotators))
     gold = sum(r.gold_count for r in results)
     k = results[0].threshold if results else 0

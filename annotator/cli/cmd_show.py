@@ -20,7 +20,11 @@ from annotator.errors import AnnotatorError
 from annotator.layers import select_layer
 from annotator.model import Annotation, Document
 
-HELP = "Print a TEI document with its spans marked as [LABEL ...], in visual order."
+from .termtext import cut, inline, table
+from .termtext import display_width as display_width  # where it has always been imported from
+
+HELP = ("Print a TEI document with its spans marked as [LABEL ...], in visual order, and its "
+        "links (quote → speaker, claim → claimant).")
 
 EPILOG = """\
 By default the output is meant for terminals that do not do bidi: Arabic letters are shaped
@@ -49,16 +53,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="which annotations (default: gold when present, else all)")
     parser.add_argument("--logical", action="store_true",
                         help="logical order, unshaped (for terminals that do bidi)")
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: marks and format characters none, wide ones two."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
 
 
 def marked_text(document: Document, annotations: Iterable[Annotation]) -> str:
@@ -156,6 +150,25 @@ def logical_lines(text: str, width: int) -> list[str]:
             for row in wrap(line.replace("\t", "    "), width)]
 
 
+def link_lines(document: Document, visual: bool, width: int = 40) -> list[str]:
+    """One aligned line per link (``source`` links of gold excepted): the annotation, its
+    text, the role and the target with its text, e.g. ``QUOTE a3 «…» → speaker PER a1 «…»``."""
+    annotations = document.annotations
+    rows = []
+    for annotation in annotations.sorted():
+        for link in annotation.links:
+            if link.role == "source":
+                continue
+            target = annotations.get(link.target)
+            target_text = (inline("«" + cut(document.span_text(target), width) + "»", visual)
+                           if target is not None else "(not in this layer)")
+            rows.append([annotation.label, annotation.id,
+                         inline("«" + cut(document.span_text(annotation), width) + "»", visual),
+                         f"→ {link.role}", target.label if target is not None else "?",
+                         link.target, target_text])
+    return table(rows)
+
+
 def _labels(values: list[str] | None) -> frozenset[str] | None:
     if not values:
         return None
@@ -186,6 +199,15 @@ def run(args: argparse.Namespace) -> int:
         print("-" * min(width, 40))
         for row in rows:
             print(row)
+        links = [row for line in link_lines(document, not args.logical,
+                                            max(6, min(40, (width - 24) // 2)))
+                 for row in wrap(line, width)]
+        if links:
+            print("-" * min(width, 40))
+            count = sum("→" in line for line in links)
+            print(f"{count} link" + ("s" if count != 1 else ""))
+            for line in links:
+                print(line)
     return 0
 
 
