@@ -30,9 +30,11 @@ from annotator_ui.annotation_model import (
 from annotator_ui.concordance import Concordance
 from annotator_ui.i18n import error_message
 from annotator_ui.inspector import Inspector
+from annotator_ui.link_banner import LinkBanner, link_instruction
 from annotator_ui.palette import LabelPalette, swatch_icon
 from annotator_ui.teamqueue import tagset_folder
 from annotator_ui.textview import AnnotatedTextView
+from annotator_ui.view_options import ViewOptions
 from annotator_ui.workflow import Workflow
 from PySide6.QtCore import (
     QEvent,
@@ -202,6 +204,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.workflow = Workflow(self)
         self.adjudication = Adjudication(self)
+        self.view_options = ViewOptions(self, self.workflow.settings)
         self.concordance = Concordance(self)
         self._exact_label_shortcuts()
         if self.isRightToLeft():
@@ -253,6 +256,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.view.annotation_clicked.connect(self._highlight_clicked)
         self.view.span_selection_changed.connect(self._selection_changed)
+        self.link_banner = LinkBanner(self.view)  # what link mode waits for, over the text
+        self.link_banner.cancel_requested.connect(self.cancel_link_pick)
 
     def _build_palette(self) -> None:
         self.palette_bar = QToolBar(self.tr("Labels"), self)
@@ -965,6 +970,8 @@ class MainWindow(QMainWindow):
             f"{role} ({allowed})" if allowed else role)
         self.statusBar().showMessage(message)
         self.view.viewport().setCursor(Qt.CursorShape.CrossCursor)
+        self.link_banner.show_message(link_instruction(self.tagset, annotation.label, role,
+                                                       self.language))
         self._update_actions()
 
     def cancel_link_pick(self) -> None:
@@ -973,6 +980,7 @@ class MainWindow(QMainWindow):
         self._picking = None
         self.statusBar().clearMessage()
         self.view.viewport().unsetCursor()
+        self.link_banner.hide()
         self._update_actions()
 
     def is_picking_link(self) -> bool:

@@ -2,8 +2,9 @@
 
 Matching is the core's (``annotator.search.find_all``, code-point spans); the bar only keeps
 the match list, the current match and the "3 of 17" count, and asks the view to select the
-match (``view.select_span``).  Enter / F3 go to the next match, Shift+Enter / Shift+F3 to the
-previous one, Escape closes the bar.
+match (``view.select_span``).  The view paints every match and marks them on its scroll bar
+(``view.set_search_hits``) while the bar is open.  Enter / F3 go to the next match,
+Shift+Enter / Shift+F3 to the previous one, Escape closes the bar.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class SpanView(Protocol):
 
     def select_span(self, start: int, end: int) -> None: ...
     def selected_span(self) -> tuple[int, int] | None: ...
+    def set_search_hits(self, spans: list[tuple[int, int]], current: int = -1) -> None: ...
+    def set_current_hit(self, current: int) -> None: ...
 
 
 TYPING_PAUSE_MS = 150
@@ -209,8 +212,10 @@ class SearchBar(QWidget):
         self.query.selectAll()
 
     def close_bar(self) -> None:
-        """Hide the bar."""
+        """Hide the bar (the view stops showing the matches)."""
         self.hide()
+        if self._view is not None:
+            self._view.set_search_hits([])
         self.closed.emit()
 
     # -- moving --------------------------------------------------------------------
@@ -218,6 +223,8 @@ class SearchBar(QWidget):
         self._typing.stop()
         self._matches = self.finder(self._text, self.query.text(), self.flags())
         self._current = -1
+        if self._view is not None:
+            self._view.set_search_hits(self._matches)
         self._update_count()
 
     def _anchor(self) -> int:
@@ -253,6 +260,7 @@ class SearchBar(QWidget):
         self._current = index
         start, end = self._matches[index]
         if self._view is not None:
+            self._view.set_current_hit(index)
             self._view.select_span(start, end)
         self._update_count()
         self.match_selected.emit(start, end)

@@ -163,6 +163,26 @@ class Settings(QObject):
             raise ValueError(f"proclitic mode must be one of {PROCLITIC_MODES}, not {mode!r}")
         self._set("annotate/proclitic_mode", mode)
 
+    # -- view ---------------------------------------------------------------------
+    @property
+    def show_labels(self) -> bool:
+        """Label names shown above the spans in the text (View > Show Label Names)."""
+        return _to_bool(self._store.value("view/show_labels", False), False)
+
+    @show_labels.setter
+    def show_labels(self, on: bool) -> None:
+        self._set("view/show_labels", bool(on))
+
+    @property
+    def show_all_links(self) -> bool:
+        """Every link on screen drawn, not only the current annotation's (View > Show All
+        Links)."""
+        return _to_bool(self._store.value("view/show_all_links", False), False)
+
+    @show_all_links.setter
+    def show_all_links(self, on: bool) -> None:
+        self._set("view/show_all_links", bool(on))
+
     # -- files --------------------------------------------------------------------
     @property
     def recent_files(self) -> list[str]:

@@ -24,20 +24,29 @@ from typing import NamedTuple
 import regex
 from annotator_ui.highlight_painter import (
     ANNOTATOR_COLOURS,
+    LinePiece,
     PaintedSpan,
     nesting_levels,
-    paint_backgrounds,
     paint_outline,
-    paint_underlines,
     range_pieces,
     visible_lines,
 )
+from annotator_ui.link_arcs import Arc, arc_between, links_to_draw, paint_arcs
+from annotator_ui.nesting_lanes import nesting_heights, paint_boxes, paint_lanes
 from annotator_ui.positions import PositionMap, text_to_qt
+from annotator_ui.search_marks import (
+    MarkedScrollBar,
+    SearchHits,
+    paint_current_hit_outline,
+    paint_hits,
+)
+from annotator_ui.span_labels import paint_tags, place_tags, tag_font, tag_room
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QFontMetricsF,
     QKeySequence,
     QPainter,
     QTextBlock,
@@ -72,6 +81,9 @@ DEFAULT_LINE_SPACING = 1.5
 DOCUMENT_MARGIN = 12  # pixels between the text and the view's edges
 TOOLTIP_WORDS = 40  # characters of a link target's text shown in tooltips
 UNDERLINE_ROOM = 16  # pixels below a line that stacked underlines may take
+LABELLED_LINE_SPACING = 2.0  # at least, while label names are shown above the lines
+LANE_LOOKAROUND = 20_000  # code points around the painted lines searched for nested spans
+CAPTION_ROOM = 260  # pixels either side of an off-screen link's marker its caption may take
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
 _RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
@@ -236,8 +248,14 @@ class AnnotatedTextView(QPlainTextEdit):
         # Which attached proclitics word selection leaves out; the window says (preferences).
         self.word_proclitics: Callable[[], ProcliticMode] = lambda: "particles"
         self.display_language = _interface_language()
-        # What the last paint looked at (tests and benches read these).
+        self._show_labels = False
+        self._show_all_links = False
+        self._hits = SearchHits()
+        self._arcs_key: tuple = ()  # what the arcs of the last paint joined, and where
+        self._arcs_area = QRectF()
+        # What the last paint looked at and drew (tests and benches read these).
         self.paint_stats = {"blocks": 0, "spans": 0, "paints": 0}
+        self.last_arcs: list[Arc] = []
 
         text_document = QTextDocument(self)
         self._layout = ParagraphLayout(text_document)
@@ -250,6 +268,9 @@ class AnnotatedTextView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setFont(preferred_arabic_font())
         self.selectionChanged.connect(self._emit_selection)
+        self.hit_marks = MarkedScrollBar(self)
+        self.hit_marks.line_of = self._line_of
+        self.setVerticalScrollBar(self.hit_marks)
 
     # -- document ------------------------------------------------------------------------
     def set_document(self, document: Document, tagset: TagSet | None = None) -> None:
@@ -265,6 +286,8 @@ class AnnotatedTextView(QPlainTextEdit):
         self._index_ready = False
         self._index_scheduled = False
         self._positions = PositionMap(document.text)
+        self._arcs_key, self._arcs_area = (), QRectF()
+        self.set_search_hits([])
         self._apply_text_option()
         self.setPlainText(text_to_qt(document.text))
         # A viewport not yet laid out (a window being built) can be shorter than the first
@@ -369,8 +392,75 @@ class AnnotatedTextView(QPlainTextEdit):
         return self._colour_mode
 
     def set_display_language(self, language: str) -> None:
-        """Label names in tooltips in ``"en"`` or ``"ar"``."""
+        """Label names in tooltips and on spans in ``"en"`` or ``"ar"``."""
         self.display_language = language
+        self.viewport().update()
+
+    # -- what is drawn besides the highlights ------------------------------------------------
+    def set_show_labels(self, on: bool) -> None:
+        """Show each span's label name above its start (lines move apart to make room)."""
+        if on == self._show_labels:
+            return
+        self._show_labels = on
+        self._update_line_spacing()
+
+    def show_labels(self) -> bool:
+        """True while label names are shown on spans."""
+        return self._show_labels
+
+    def set_show_all_links(self, on: bool) -> None:
+        """Draw every link with an end on screen (off: only the current annotation's)."""
+        self._show_all_links = on
+        self.viewport().update()
+
+    def show_all_links(self) -> bool:
+        """True while every link on screen is drawn."""
+        return self._show_all_links
+
+    def set_search_hits(self, spans: list[tuple[int, int]], current: int = -1) -> None:
+        """Paint these matches (code points, in text order) and mark them on the scroll bar;
+        ``current`` is the index of the match shown (-1: none)."""
+        if not spans and not len(self._hits):
+            return
+        self._hits.set(spans, current)
+        self.hit_marks.set_hits(self._hits, len(self._positions))
+        self.viewport().update()
+
+    def set_current_hit(self, current: int) -> None:
+        """Make match number ``current`` the one drawn strongest."""
+        old = self._hits.current_span()
+        self._hits.current = current
+        self._hits.version += 1
+        self.hit_marks.update()
+        for span in (old, self._hits.current_span()):
+            if span is not None:
+                area = self._range_area(*span)
+                if not area.isNull():
+                    self.viewport().update(area.toAlignedRect().adjusted(0, -2, 0, 2))
+
+    def search_hits(self) -> SearchHits:
+        """The matches painted (for the find bar and tests)."""
+        return self._hits
+
+    def _line_of(self, cp: int) -> int:
+        """The scroll-bar line the text at code point ``cp`` is on."""
+        block = self.document().findBlock(self._positions.to_qt(cp))
+        return block.firstLineNumber() if block.isValid() else 0
+
+    def _update_line_spacing(self) -> None:
+        """Room above the lines for label names while they are shown; lays the text out
+        again (block by block, as a zoom does) when the spacing changes."""
+        spacing = DEFAULT_LINE_SPACING
+        if self._show_labels:
+            height = QFontMetricsF(self.font()).height()
+            room = tag_room(tag_font(height))
+            spacing = max(LABELLED_LINE_SPACING, 1 + 2 * room / max(1.0, height))
+        if spacing != self._layout.line_spacing:
+            self._layout.line_spacing = spacing
+            document = self.document()
+            document.markContentsDirty(0, document.characterCount())
+        self._painted.clear()
+        self.viewport().update()
 
     def _annotation(self, annotation_id: str | None) -> Annotation | None:
         if annotation_id is None or self._document is None:
@@ -426,8 +516,13 @@ class AnnotatedTextView(QPlainTextEdit):
 
     def _build_index(self) -> None:
         if self._document is not None:
-            self._document.annotations.index  # noqa: B018 (builds the core's interval index)
+            annotations = self._document.annotations
+            annotations.index  # noqa: B018 (builds the core's interval index)
+            annotations.pointing_to("")  # and its back links, which drawing links asks
             self._index_ready = True
+            # Lanes of spans reaching beyond the first paint's lines were guessed from
+            # those lines alone.
+            self.viewport().update()
 
     # -- selection -------------------------------------------------------------------------
     def selected_span(self) -> tuple[int, int] | None:
@@ -489,20 +584,120 @@ class AnnotatedTextView(QPlainTextEdit):
         starts = [b.shown_start for b in blocks]
         painted = []
         for annotation in annotations:
-            qt_start, qt_end = positions.range_to_qt(annotation.start, annotation.end)
             span = PaintedSpan(annotation, levels[annotation.id], self._colour(annotation))
-            number = max(0, bisect_right(starts, qt_start) - 1)
-            while number < len(blocks):
-                block = blocks[number]
-                if block.shown_start >= qt_end:
-                    break
-                lo = max(qt_start, block.shown_start) - block.position
-                hi = min(qt_end, block.shown_end) - block.position
-                if hi > lo:
-                    span.pieces.extend(range_pieces(block.layout, block.origin, lo, hi))
-                number += 1
+            span.pieces = self._pieces_in(blocks, starts, annotation.start, annotation.end)
             painted.append(span)
         return painted
+
+    def _pieces_in(self, blocks: list[VisibleBlock], starts: list[int], start: int,
+                   end: int) -> list[LinePiece]:
+        """Rectangles of code points ``[start, end)`` on the shown lines of ``blocks``
+        (``starts``: their ``shown_start``)."""
+        qt_start, qt_end = self._positions.range_to_qt(start, end)
+        pieces: list[LinePiece] = []
+        number = max(0, bisect_right(starts, qt_start) - 1)
+        while number < len(blocks):
+            block = blocks[number]
+            if block.shown_start >= qt_end:
+                break
+            lo = max(qt_start, block.shown_start) - block.position
+            hi = min(qt_end, block.shown_end) - block.position
+            if hi > lo:
+                pieces.extend(range_pieces(block.layout, block.origin, lo, hi))
+            number += 1
+        return pieces
+
+    def _shown_range(self, blocks: list[VisibleBlock]) -> tuple[int, int]:
+        """Code points ``[first, last)`` of the shown lines of ``blocks`` (not empty)."""
+        positions = self._positions
+        return (positions.from_qt(blocks[0].shown_start),
+                positions.from_qt(blocks[-1].shown_end) + 1)
+
+    def _lane_heights(self, spans: list[PaintedSpan],
+                      blocks: list[VisibleBlock]) -> dict[str, int]:
+        """Nesting heights of ``spans`` counting what they hold beyond the painted lines too,
+        so that a span is a box or a lane the same way in every paint."""
+        annotations = [span.annotation for span in spans]
+        if not annotations or not self._index_ready:
+            return nesting_heights(annotations)
+        first, last = self._shown_range(blocks)
+        low = max(min(a.start for a in annotations), first - LANE_LOOKAROUND)
+        high = min(max(a.end for a in annotations), last + LANE_LOOKAROUND)
+        if low < first or high > last:
+            annotations = self._shown(self._overlapping(low, high))
+        return nesting_heights(annotations)
+
+    def _hit_pieces(self, blocks: list[VisibleBlock]) -> list[tuple[bool, list[LinePiece]]]:
+        """The search matches on the shown lines of ``blocks``: (current?, rectangles)."""
+        hits = self._hits
+        if not len(hits) or not blocks:
+            return []
+        starts = [b.shown_start for b in blocks]
+        found = []
+        for index in hits.between(*self._shown_range(blocks)):
+            start, end = hits.spans[index]
+            found.append((index == hits.current, self._pieces_in(blocks, starts, start, end)))
+        return found
+
+    def _link_arcs(self) -> list[Arc]:
+        """Arcs of the links to draw (the current annotation's, or all with an end on
+        screen), laid out over the whole viewport."""
+        document = self._document
+        if document is None or (self._current_id is None and not self._show_all_links):
+            return []
+        viewport = self.viewport().rect()
+        blocks = self._visible_blocks(viewport)
+        if not blocks:
+            return []
+        first, last = self._shown_range(blocks)
+        if self._show_all_links:
+            around = self._shown(self._overlapping(first, last))
+        else:
+            current = self._annotation(self._current_id)
+            around = [current] if current is not None else []
+        links = links_to_draw(document.annotations, around, self._tagset)
+        if self._label_filter is not None:
+            links = [link for link in links if link.source.label in self._label_filter
+                     and link.target.label in self._label_filter]
+        starts = [b.shown_start for b in blocks]
+        arcs = []
+        for link in links:
+            ends = []
+            for end in (link.source, link.target):
+                pieces = [] if end.end <= first or end.start >= last else \
+                    self._pieces_in(blocks, starts, end.start, end.end)
+                ends.append((pieces, 0 if pieces else (-1 if end.start < first else 1)))
+            (source, source_off), (target, target_off) = ends
+            far = link.target if target_off else link.source
+            words = document.text[far.start:far.end]
+            if len(words) > TOOLTIP_WORDS:
+                words = words[:TOOLTIP_WORDS] + "…"
+            caption = words if words.startswith("«") else f"«{words}»"
+            arc = arc_between(link, self._colour(link.source), source, target, source_off,
+                              target_off, QRectF(viewport), caption)
+            if arc is not None:
+                arcs.append(arc)
+        return arcs
+
+    def _arcs_painted(self, arcs: list[Arc], area: QRect) -> None:
+        """Remember where ``arcs`` are; when they differ from the last paint's, repaint
+        where the old and new ones lie beyond ``area`` (an arc crosses lines that an edit
+        does not repaint)."""
+        bounds = QRectF()
+        for arc in arcs:
+            bounds = bounds.united(arc.bounds())
+            if arc.caption_at is not None:
+                at = arc.caption_at
+                bounds = bounds.united(QRectF(at.x() - CAPTION_ROOM, at.y() - 30,
+                                              2 * CAPTION_ROOM, 60))
+        bounds = bounds.adjusted(-4, -4, 4, 4) if not bounds.isNull() else bounds
+        key = tuple((arc.link.source.id, arc.link.role, arc.link.target.id,
+                     arc.bounds().getCoords()) for arc in arcs)
+        if key != self._arcs_key:
+            needed = self._arcs_area.united(bounds)
+            if not needed.isNull() and not QRectF(area).contains(needed):
+                self.viewport().update(needed.toAlignedRect())
+        self._arcs_key, self._arcs_area = key, bounds
 
     def _range_area(self, start: int, end: int) -> QRectF:
         """Viewport rectangle of the visible blocks covering code points ``[start, end)``."""
@@ -545,27 +740,47 @@ class AnnotatedTextView(QPlainTextEdit):
     # -- painting ------------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
         area = event.rect()
-        blocks = self._visible_blocks(area)
+        labels_font = tag_font(QFontMetricsF(self.font()).height()) if self._show_labels \
+            else None
+        # Names above a line are painted with it: reach down to the lines below the area.
+        reach = int(tag_room(labels_font)) + 1 if labels_font is not None else 0
+        blocks = self._visible_blocks(area.adjusted(0, 0, 0, reach))
         spans = self._spans_in(blocks)
         self.paint_stats["blocks"] = len(blocks)
         self.paint_stats["spans"] = len(spans)
         self.paint_stats["paints"] += 1
         for span in spans:
             self._painted[span.annotation.id] = [piece.rect for piece in span.pieces]
-        if spans:
+        heights = self._lane_heights(spans, blocks)
+        hits = self._hit_pieces(blocks)
+        if spans or hits:
             painter = QPainter(self.viewport())
             painter.setClipRect(area)
-            paint_backgrounds(painter, spans)
+            paint_hits(painter, hits)
+            paint_boxes(painter, spans, heights)
             painter.end()
         super().paintEvent(event)
-        if spans:
+        arcs = self._link_arcs()
+        if spans or hits or arcs:
             painter = QPainter(self.viewport())
             painter.setClipRect(area)
-            paint_underlines(painter, spans)
+            paint_lanes(painter, spans, heights)
             current = next((s for s in spans if s.annotation.id == self._current_id), None)
             if current is not None:
                 paint_outline(painter, current)
+            for is_current, pieces in hits:
+                if is_current:
+                    paint_current_hit_outline(painter, pieces)
+            if labels_font is not None:
+                tags = place_tags(spans, self._short_name, self._starts_right_to_left,
+                                  labels_font, self._current_id)
+                paint_tags(painter, tags, labels_font)
+            if arcs:
+                paint_arcs(painter, arcs, self._caption_font(),
+                           self.layoutDirection() == _RIGHT_TO_LEFT)
             painter.end()
+        self.last_arcs = arcs
+        self._arcs_painted(arcs, area)
         if not self._index_ready and not self._index_scheduled and self._document is not None:
             self._index_scheduled = True
             QTimer.singleShot(0, self._build_index)
@@ -577,6 +792,21 @@ class AnnotatedTextView(QPlainTextEdit):
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self._painted.clear()
         super().scrollContentsBy(dx, dy)
+        if self._arcs_key:  # arcs to the view's edges do not move with the text
+            self.viewport().update()
+
+    def _short_name(self, span: PaintedSpan) -> str:
+        """A span's label as named on it, in the display language."""
+        return self._tagset.get(span.annotation.label).display_name(self.display_language)
+
+    def _starts_right_to_left(self, span: PaintedSpan) -> bool:
+        """True when the paragraph a span starts in runs right to left."""
+        block = self.document().findBlock(self._positions.to_qt(span.annotation.start))
+        alignment = block.layout().textOption().alignment() if block.isValid() else 0
+        return bool(alignment & Qt.AlignmentFlag.AlignRight)
+
+    def _caption_font(self) -> QFont:
+        return tag_font(QFontMetricsF(self.font()).height())
 
     # -- tooltips and clicks -------------------------------------------------------------------
     def tooltip_text(self, annotations: Iterable[Annotation]) -> str:

@@ -2621,4 +2621,50 @@
       <translation>لم تُغيَّر بعض الملفات</translation>
     </message>
   </context>
+  <context>
+    <name>LinkBanner</name>
+    <message>
+      <source>Click the speaker of this quote</source>
+      <translation>انقر على المتحدث صاحب هذا الاقتباس</translation>
+    </message>
+    <message>
+      <source>Click the claimant of this claim</source>
+      <translation>انقر على صاحب هذا الادعاء</translation>
+    </message>
+    <message>
+      <source>Click the %1 of this annotation</source>
+      <translation>انقر على %1 لهذا التعليق</translation>
+    </message>
+    <message>
+      <source>%1 or %2</source>
+      <translation>%1 أو %2</translation>
+    </message>
+    <message>
+      <source>%1 to cancel</source>
+      <translation>%1 للإلغاء</translation>
+    </message>
+    <message>
+      <source>Stop linking (Esc)</source>
+      <translation>أوقف الربط (Esc)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ViewOptions</name>
+    <message>
+      <source>Show &amp;Label Names</source>
+      <translation>أظهر أسماء ال&amp;وسوم</translation>
+    </message>
+    <message>
+      <source>Write each span's label above it</source>
+      <translation>اكتب وسم كل مقطع فوقه</translation>
+    </message>
+    <message>
+      <source>Show All &amp;Links</source>
+      <translation>أظهر كل ال&amp;روابط</translation>
+    </message>
+    <message>
+      <source>Draw every link on screen, not only those of the current annotation</source>
+      <translation>ارسم كل رابط ظاهر على الشاشة، لا روابط التعليق الحالي وحده</translation>
+    </message>
+  </context>
 </TS>
