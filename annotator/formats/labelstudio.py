@@ -35,7 +35,9 @@ Export (:func:`write_labelstudio`, :func:`write_labelstudio_predictions`)
     a ``labels`` result per span, a ``relation`` per link, a ``choices`` result per attribute
     and a ``textarea`` for a note.  ``labelstudio-predictions`` writes the same results as
     ``predictions`` (pre-annotations, ``model_version`` the annotator) instead.  Reading the
-    file back gives the same spans, labels, attributes, notes and links.
+    file back gives the same documents less the annotations' times; a link between two
+    annotators' (or layers') spans has no place in Label Studio and is left out with a
+    warning (E496).  Suggestions are not written.
 """
 
 from __future__ import annotations
@@ -62,7 +64,8 @@ KNOWN_FORMATS = ("TEI (.tei.xml, .xml), plain text (.txt), JSONL (.jsonl, .ndjso
                  ".txt), Hugging Face rows (--format hf)")
 FROM_NAME, TO_NAME = "label", "text"  # the control and object names the export uses
 NOTE = "note"
-_DOCUMENT_FIELDS = ("doc_id", "title", "source", "language", "direction", "annotators")
+_DOCUMENT_FIELDS = ("doc_id", "title", "source", "language", "direction", "annotators",
+                    "status")
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -298,12 +301,15 @@ class _Reader:
         direction = data.get("direction")
         if direction not in ("rtl", "ltr"):
             direction = text_direction(text)
+        status = data.get("status")
         document = Document(
             task.doc_id, text,
             title=title if isinstance(title, str) else first_line_title(text),
             source=str(data.get("source") or data.get("url") or ""),
             language=str(data.get("language") or ("ar" if direction == "rtl" else "und")),
-            direction=direction)
+            direction=direction,
+            status={str(k): str(v) for k, v in status.items()} if isinstance(status, Mapping)
+            else {})
         document.annotations.extend(self._annotations(document, task.regions))
         return document
 
@@ -439,16 +445,25 @@ def _results(annotations: list[Annotation], text: str) -> list[dict[str, Any]]:
     return results
 
 
-def document_to_task(document: Document, *, as_predictions: bool = False) -> dict[str, Any]:
-    """One document as a Label Studio task: an annotation (or prediction) per layer."""
+def document_to_task(document: Document, *, as_predictions: bool = False,
+                     problems: Problems | None = None) -> dict[str, Any]:
+    """One document as a Label Studio task: an annotation (or prediction) per layer and
+    annotator.  Links between two of them are left out, and counted in ``problems``."""
     groups: dict[tuple[str, str], list[Annotation]] = {}
     for a in document.annotations.sorted():
         if a.layer in ("", GOLD):
             groups.setdefault((a.layer, a.annotator), []).append(a)
+    group_of = {a.id: key for key, members in groups.items() for a in members}
+    crossing = sum(1 for a in document.annotations if a.id in group_of for link in a.links
+                   if group_of.get(link.target) != group_of[a.id])
+    if crossing and problems is not None:
+        problems.warn(FormatError(Errors.E496, document=document.id, count=crossing))
     data: dict[str, Any] = {"text": document.text, "doc_id": document.id,
                             "title": document.title, "source": document.source,
                             "language": document.language, "direction": document.direction,
                             "annotators": [annotator for _, annotator in groups]}
+    if document.status:
+        data["status"] = dict(document.status)
     entries: list[dict[str, Any]] = []
     for (layer, annotator), members in groups.items():
         results = _results(members, document.text)
@@ -473,7 +488,8 @@ def _write(documents: Iterable[Document], out: Path, options: ExportOptions,
                 document = select_layer(document, options.layer, options.labels)
             elif options.labels is not None:
                 document = only_labels(document, options.labels)
-            task = document_to_task(document, as_predictions=as_predictions)
+            task = document_to_task(document, as_predictions=as_predictions,
+                                    problems=options.problems)
             stream.write(b",\n" if number else b"\n")
             stream.write(json.dumps(task, ensure_ascii=False).encode("utf-8"))
         stream.write(b"\n]\n")
