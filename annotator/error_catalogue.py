@@ -426,6 +426,9 @@ class Errors:
                  "command line to import it as text)")
     E637 = Entry("{count} file(s) of types import does not read skipped ({endings}); it reads "
                  "{formats}")
+    E638 = Entry("--map: {item!r} is not OLD=NEW (labels, comma-separated: "
+                 "PERS=PER,ORGANIZATION=ORG)")
+    E639 = Entry("the spacy format needs spaCy: pip install 'arabic-news-annotator[spacy]'")
 
     # -- the app's files: opening, recovery copies ---------------------------------------------
     E640 = Entry("cannot create the recovery folder: {reason}")

@@ -100,7 +100,8 @@ def test_file_names_survive_brat_tei_brat_on_the_command_line(pair: Path, tmp_pa
     assert main(["export", str(tmp_path / "tei"), "-o", str(tmp_path / "out"),
                  "--format", "brat"]) == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["000_news.ann",
-                                                                   "000_news.txt"]
+                                                                   "000_news.txt",
+                                                                   "annotation.conf"]
     for ending in (".txt", ".ann"):
         assert ((tmp_path / "out" / f"000_news{ending}").read_bytes()
                 == (pair / f"000_news{ending}").read_bytes())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import random
 import re
 import sys
 from pathlib import Path
@@ -11,11 +10,17 @@ from pathlib import Path
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, SaveError
 from annotator.formats import WRITERS, ExportOptions, Problems, write_documents
+from annotator.formats.brat import CONF as BRAT_CONF
+from annotator.formats.conll import DOCSTART_FORMS
 from annotator.formats.hf import labels_path
+from annotator.formats.hf_dataset import files_written, split_path, write_dataset_folder
 from annotator.formats.jsonl import only_labels
+from annotator.labelmap import parse_map, rename_labels
 from annotator.layers import layer_names, select_layer
 from annotator.model import Document
 from annotator.progress import Progress
+from annotator.sentences import SENTENCE_MODES
+from annotator.splits import SPLIT_BY, split_corpus
 from annotator.tagset import LabelSpec, TagSet, default_tagset, load_tagset
 
 from .inputs import project_tagset, read_tei_sources, refuse_replacing
@@ -26,6 +31,8 @@ HELP = ("Export TEI files (or folders of them) to JSONL, CoNLL, brat, HF, inline
 # Formats that write one file (the extension used for split files); the others write a folder.
 FILE_EXTENSIONS = {"jsonl": ".jsonl", "conll": ".conll", "hf": ".jsonl", "labelstudio": ".json",
                    "labelstudio-predictions": ".json"}
+FILE_EXTENSIONS["spacy"] = ".spacy"  # a DocBin
+DATASET_FOLDER = "hf-dataset"  # a folder whose splits are files in it, not folders
 ALL_LAYERS = "all"
 _SPLIT_NAME = re.compile(r"^[\w.\-]+$")
 
@@ -34,9 +41,17 @@ Layers: by default each document's gold layer when it has one, else all its anno
 --layer NAME takes one annotator's own annotations, --layer all every annotation (jsonl keeps
 them all; token formats still keep one layer).  Links to annotations left out are dropped.
 
---split train=0.8,dev=0.1,test=0.1 divides the documents (not sentences) at random but
-reproducibly (documents sorted by id, shuffled with --seed) and writes OUT/<split>.<ext>, or
-OUT/<split>/ for the folder formats (brat, tei-inline).  The fractions must add up to 1.
+--split train=0.8,dev=0.1,test=0.1 divides the corpus at random but reproducibly (sorted,
+shuffled with --seed) and writes OUT/<split>.<ext>, OUT/<split>/ for the folder formats (brat,
+tei-inline), or OUT/<split>.jsonl in one hf-dataset folder.  The fractions must add up to 1.
+--split-by document keeps documents whole, sentence divides sentences (as --sentences cuts
+them); auto (the default) takes documents when there are enough for every split.  A split
+that would be empty is not written, with a warning.
+
+Token formats (conll, hf, hf-dataset, spacy) cut sentences with --sentences: split (line
+breaks and Arabic full stops . ! ؟ ؛, never inside «…» or numbers), source (the file's own
+line breaks), none, or auto (source for text imported from token files, else split).
+--map PERS=PER,... renames labels before anything else (--labels names the new ones).
 
 Output files already there are kept, and nothing is written, unless --overwrite is given.
 
@@ -68,6 +83,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="split by document, e.g. train=0.8,dev=0.1,test=0.1")
     parser.add_argument("--seed", type=int, default=0,
                         help="random seed of --split (default 0)")
+    parser.add_argument("--split-by", choices=list(SPLIT_BY), default="auto",
+                        help="--split keeps documents whole or divides sentences (default "
+                             "auto: documents when there are enough)")
+    parser.add_argument("--sentences", choices=list(SENTENCE_MODES), default="auto",
+                        help="token formats: where sentences end (default auto)")
+    parser.add_argument("--docstart", choices=list(DOCSTART_FORMS), default="conll2003",
+                        help="conll: the line between documents, '-DOCSTART- -X- O O' "
+                             "(conll2003, the default) or none (a blank line)")
+    parser.add_argument("--source-tags", action="store_true",
+                        help="token formats: write an entity the source began with I- "
+                             "(a stray I- tag) as it was, not as B-")
+    parser.add_argument("--map", metavar="OLD=NEW,...",
+                        help="rename labels, e.g. PERS=PER,ORGANIZATION=ORG")
     parser.add_argument("--tokenizer", choices=["auto", "whitespace", "punct"], default="auto",
                         help="conll/hf: how text is cut into tokens (default auto)")
     parser.add_argument("--split-proclitics", action="store_true",
@@ -104,21 +132,6 @@ def parse_split(value: str) -> list[tuple[str, float]]:
     return parts
 
 
-def split_documents(documents: list[Document], parts: list[tuple[str, float]],
-                    seed: int) -> dict[str, list[Document]]:
-    """Documents sorted by id, shuffled with ``random.Random(seed)``, cut by cumulative share."""
-    ordered = sorted(documents, key=lambda d: d.id)
-    random.Random(seed).shuffle(ordered)
-    result: dict[str, list[Document]] = {}
-    cumulative, start = 0.0, 0
-    for number, (name, fraction) in enumerate(parts):
-        cumulative += fraction
-        end = len(ordered) if number == len(parts) - 1 else round(cumulative * len(ordered))
-        result[name] = ordered[start:end]
-        start = end
-    return result
-
-
 def _labels(value: str | None) -> frozenset[str] | None:
     if value is None:
         return None
@@ -153,10 +166,15 @@ def _files_written(out: Path, fmt: str, documents: list[Document]) -> list[Path]
     """The files one output ``out`` of ``fmt`` will hold for ``documents``."""
     if fmt == "hf":
         return [out, labels_path(out)]
+    if fmt == DATASET_FOLDER:
+        folder = out.parent if out.suffix == ".jsonl" else out
+        return [out if out.suffix == ".jsonl" else split_path(out, "train"),
+                *files_written(folder, ())]
     if fmt in FILE_EXTENSIONS:
         return [out]
     endings = (".txt", ".ann") if fmt == "brat" else (".xml",)
-    return [out / f"{document.id}{ending}" for document in documents for ending in endings]
+    conf = [out / BRAT_CONF] if fmt == "brat" else []
+    return [out / f"{document.id}{ending}" for document in documents for ending in endings] + conf
 
 
 def _refuse_writing_over_inputs(outputs: list[tuple[Path, list[Document]]], fmt: str,
@@ -179,6 +197,7 @@ def _print_problems(problems: Problems) -> None:
 def run(args: argparse.Namespace) -> int:
     """Load, select and write; exit 0 when every input was exported, else 2."""
     labels = _labels(args.labels)
+    label_map = parse_map(args.map) if args.map else {}
     parts = parse_split(args.split) if args.split else None
     out: Path = args.output
     if parts is not None and out.exists() and not out.is_dir():
@@ -197,7 +216,7 @@ def run(args: argparse.Namespace) -> int:
         found_labels: set[str] = set()
         recorded: dict[str, LabelSpec] = {}  # labels' specs in the files' own taxonomies
         for path, read in read_tei_sources(args.sources, report, progress):
-            document = read.document
+            document = rename_labels(read.document, label_map)
             for label, spec in read.taxonomy.labels.items():
                 recorded.setdefault(label, spec)
             if document.id in seen:
@@ -226,30 +245,65 @@ def run(args: argparse.Namespace) -> int:
     layer = None if args.layer == ALL_LAYERS else args.layer
     options = ExportOptions(layer=layer, labels=labels, split_proclitics=args.split_proclitics,
                             tokenizer=args.tokenizer,
-                            tagset=_kinds(args.tagset, args.sources, recorded))
+                            tagset=_kinds(args.tagset, args.sources, recorded),
+                            sentences=args.sentences, docstart=args.docstart,
+                            source_tags=args.source_tags)
+    unit = "document"
     if parts is None:
+        chosen_parts = {"train": documents} if args.format == DATASET_FOLDER else None
+    else:
+        split = split_corpus(documents, parts, args.seed, args.split_by, options)
+        for note in split.notes:
+            print(note, file=sys.stderr)
+        if not split.parts:
+            print("annotator export: every split would be empty; nothing written",
+                  file=sys.stderr)
+            return 2
+        chosen_parts, unit = split.parts, split.by
+        if split.by == "sentence":  # each document is one sentence now: no more cuts,
+            options.sentences = options.docstart = "none"  # and no -DOCSTART- between them
+    if chosen_parts is None:
         outputs = [(out, documents)]
+    elif args.format == DATASET_FOLDER:
+        outputs = [(split_path(out, name), chosen) for name, chosen in chosen_parts.items()]
     else:
         extension = FILE_EXTENSIONS.get(args.format)
         outputs = [(out / (name + extension if extension else name), chosen)
-                   for name, chosen in split_documents(documents, parts, args.seed).items()]
+                   for name, chosen in chosen_parts.items()]
     _refuse_writing_over_inputs(outputs, args.format, list(seen.values()))
     if not args.overwrite:
         refuse_replacing(path for out_path, chosen in outputs
                          for path in _files_written(out_path, args.format, chosen))
-    if parts is None:
+    if args.format == DATASET_FOLDER and chosen_parts is not None:
+        _prepare_folder(out)
+        rows = _write_dataset(chosen_parts, out, options)
+        counts = [f"{name} {rows[name]} rows" for name in chosen_parts]
+        written = f"{_documents(len(documents))} to {out} ({', '.join(counts)})"
+    elif chosen_parts is None:
         _write(documents, out, args.format, options)
         written = f"{_documents(len(documents))} to {out}"
     else:
         _prepare_folder(out)
         counts = []
-        for (target, chosen), (name, _) in zip(outputs, parts, strict=True):
+        for (target, chosen), name in zip(outputs, chosen_parts, strict=True):
             _write(chosen, target, args.format, options)
             counts.append(f"{name} {len(chosen)}")
-        written = f"{_documents(len(documents))} to {out} ({', '.join(counts)})"
+        written = (f"{_documents(len(documents))} to {out} ({', '.join(counts)} "
+                   f"{unit}s)")
     _print_problems(options.problems)
     print(f"exported {written}", file=sys.stderr)
     return 2 if failures or options.problems.errors else 0
+
+
+def _write_dataset(parts: dict[str, list[Document]], out: Path,
+                   options: ExportOptions) -> dict[str, int]:
+    """Write the hf-dataset folder ``out``; rows per split."""
+    try:
+        return write_dataset_folder(parts, out, options)
+    except AnnotatorError:
+        raise
+    except OSError as error:
+        raise SaveError(Errors.E607, reason=error.strerror or str(error), path=str(out)) from None
 
 
 def _documents(count: int) -> str:

@@ -36,6 +36,8 @@ WRITERS: dict[str, str] = {
     "brat": "annotator.formats.brat:write_brat",
     "hf": "annotator.formats.hf:write_hf",
     "tei-inline": "annotator.formats.tei_inline:write_tei_inline",
+    "spacy": "annotator.formats.spacy_docbin:write_spacy",
+    "hf-dataset": "annotator.formats.hf_dataset:write_hf_dataset",
     "labelstudio": "annotator.formats.labelstudio:write_labelstudio",
     "labelstudio-predictions": "annotator.formats.labelstudio:write_labelstudio_predictions",
 }

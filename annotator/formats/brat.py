@@ -10,7 +10,10 @@ Lines of ``.ann`` read and written (tab-separated as brat writes them):
     a text-bound annotation; its id (``T1``) becomes the annotation id.  ``TEXT`` must equal
     the characters at the offsets (line breaks and tabs in them compared as spaces); when it
     does not the line is an error (skipped), or with ``repair`` a warning (offsets kept).
-    A discontinuous annotation ``START END;START END`` becomes one annotation per fragment,
+    Fragments that only line breaks separate are one span again (the writer cuts a span
+    that crosses a line break so, as brat does: an ``.ann`` line holds no line break, and the
+    text is the fragments joined by a space, brat's ``DISCONT_SEP``).
+    Any other discontinuous annotation ``START END;START END`` becomes one annotation per fragment,
     ``T1``, ``T1-2``, ... each pointing to the next with a ``next`` link (TEI's ``@next``),
     reported as a warning; the writer joins such a chain back into one line.
 ``A1<TAB>NAME T1 [VALUE]``, ``M1 ...``
@@ -28,9 +31,10 @@ The writer writes, per document, ``<id>.txt`` (the text, UTF-8, exactly) and ``<
 get the next free numbers), then ``A`` lines (by annotation, then attribute name), ``R``
 lines (by annotation, then link order) and ``#`` notes, numbered from 1 in that order.  That
 is the order the reader keeps, so brat → TEI → brat gives back the same files for ``.ann``
-files in this order.  What brat cannot hold is reported in ``ExportOptions.problems``: line
-breaks or tabs in notes and attribute values (written as spaces), white space in attribute
-names (written as "_").
+files in this order.  Beside them goes ``annotation.conf`` (:class:`AnnotationConf`), naming
+every entity, relation and attribute type written, so that brat opens the folder.  What brat
+cannot hold is reported in ``ExportOptions.problems``: line breaks or tabs in notes and
+attribute values (written as spaces), white space in attribute names (written as "_").
 """
 
 from __future__ import annotations
@@ -49,6 +53,9 @@ from annotator.model import Annotation, Document, Link, is_valid_id, now_iso
 from annotator.xmlchars import ILLEGAL_XML_CHARS, check_xml_text, replace_illegal
 
 NEXT = "next"  # link role chaining the fragments of a discontinuous annotation
+CONF = "annotation.conf"
+LINE_BREAKS = "\n\r\u2028\u2029\x85"  # what ends a line of .ann for brat (Python's readline)
+_NOT_LINE_BREAKS = re.compile(f"[^{LINE_BREAKS}]+")
 _T_ID = re.compile(r"T(\d+)")
 _BREAKS = str.maketrans("\n\r\t", "   ")
 _SPACE = re.compile(r"\s+")  # an attribute name ends at a space in brat
@@ -187,6 +194,7 @@ def _text_bound(fields: list[str], text: str, number: int,
         if not 0 <= start < end <= len(text):
             error(FormatError(Errors.E367, start=start, end=end, length=len(text)), number)
             return None
+    spans = _joined_across_lines(text, spans)
     if len(fields) > 2:
         found = " ".join(text[s:e] for s, e in spans).translate(_BREAKS)
         given = "\t".join(fields[2:]).translate(_BREAKS)
@@ -197,6 +205,31 @@ def _text_bound(fields: list[str], text: str, number: int,
             problems.warn(FormatError(Errors.E369, given=given, found=found, path=where,
                                       line=number))
     return label, spans
+
+
+def _joined_across_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Fragments that only line breaks separate made one span again (the writer cuts a span
+    that crosses a line break into such fragments)."""
+    joined = [spans[0]]
+    for start, end in spans[1:]:
+        gap = text[joined[-1][1]:start]
+        if gap and not gap.strip(LINE_BREAKS):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def line_fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut at the line breaks inside it: the pieces of text between them
+    (brat's way of keeping one annotation over several lines: its ``.ann`` lines hold no
+    line break).  Line breaks at either end stay in the first or last piece."""
+    pieces = [[m.start() + start, m.end() + start]
+              for m in _NOT_LINE_BREAKS.finditer(text[start:end])]
+    if not pieces:
+        return [(start, end)]
+    pieces[0][0], pieces[-1][1] = start, end
+    return [(first, last) for first, last in pieces]
 
 
 def _pairs(path: Path) -> list[tuple[Path, Path | None]]:
@@ -278,8 +311,9 @@ def document_to_ann(document: Document, problems: Problems | None = None) -> str
     t_lines, a_lines, r_lines, notes = [], [], [], []
     for annotation in heads:
         pieces = [annotation] + [annotations[i] for i in chains.get(annotation.id, [])]
-        offsets = ";".join(f"{a.start} {a.end}" for a in pieces)
-        covered = " ".join(document.span_text(a) for a in pieces).translate(_BREAKS)
+        cuts = [cut for a in pieces for cut in line_fragments(document.text, a.start, a.end)]
+        offsets = ";".join(f"{start} {end}" for start, end in cuts)
+        covered = " ".join(document.text[start:end] for start, end in cuts).translate(_BREAKS)
         t_lines.append(f"{tid[annotation.id]}\t{annotation.label} {offsets}\t{covered}")
         for name in sorted(annotation.attributes):
             value = annotation.attributes[name].translate(_BREAKS)
@@ -350,6 +384,7 @@ def write_brat(documents: Iterable[Document], out: Path, options: ExportOptions)
     """Registry writer: ``<id>.txt`` and ``<id>.ann`` for each document, in the folder ``out``."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    conf = AnnotationConf()
     for document in documents:
         if options.layer is not None or options.labels is not None or has_other_layers(
                 document):
@@ -357,3 +392,51 @@ def write_brat(documents: Iterable[Document], out: Path, options: ExportOptions)
         ann = document_to_ann(document, options.problems)
         atomic_write_bytes(out / f"{document.id}.txt", document.text.encode("utf-8"))
         atomic_write_bytes(out / f"{document.id}.ann", ann.encode("utf-8"))
+        conf.add(document)
+    atomic_write_bytes(out / CONF, conf.text().encode("utf-8"))
+
+
+class AnnotationConf:
+    """brat's ``annotation.conf`` for the documents added: every entity label, each relation
+    with the labels of its arguments, each attribute with the labels it is on and its values,
+    and overlaps of any kind allowed (quotes hold entities), so brat opens the folder with no
+    complaint about types it does not know."""
+
+    def __init__(self) -> None:
+        self.entities: set[str] = set()
+        self.relations: dict[str, tuple[set[str], set[str]]] = {}
+        self.attributes: dict[str, tuple[set[str], set[str]]] = {}
+
+    def add(self, document: Document) -> None:
+        """Take the types ``document`` uses (as :func:`document_to_ann` writes them)."""
+        chains, head_of = _fragment_chains(document)
+        annotations = document.annotations
+        for annotation in annotations:
+            if annotation.id in head_of:
+                continue
+            self.entities.add(annotation.label)
+            for name, value in annotation.attributes.items():
+                labels, values = self.attributes.setdefault(_SPACE.sub("_", name), (set(), set()))
+                labels.add(annotation.label)
+                if value:
+                    values.add(_SPACE.sub("_", value.translate(_BREAKS)))
+            for link in annotation.links:
+                target = annotations.get(link.target)
+                if target is None or (link.role == NEXT and annotation.id in chains):
+                    continue
+                first, second = self.relations.setdefault(link.role, (set(), set()))
+                first.add(annotation.label)
+                second.add(annotations[head_of.get(target.id, target.id)].label)
+
+    def text(self) -> str:
+        """The file's text."""
+        lines = ["[entities]", *sorted(self.entities), "", "[relations]"]
+        lines += [f"{role}\tArg1:{'|'.join(sorted(first))}, Arg2:{'|'.join(sorted(second))}"
+                  for role, (first, second) in sorted(self.relations.items())]
+        lines += ["<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "", "[events]",
+                  "", "[attributes]"]
+        for name, (labels, values) in sorted(self.attributes.items()):
+            kinds = f"Arg:{'|'.join(sorted(labels))}"
+            lines.append(f"{name}\t{kinds}, Value:{'|'.join(sorted(values))}" if values
+                         else f"{name}\t{kinds}")
+        return "\n".join(lines) + "\n"

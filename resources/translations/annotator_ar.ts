@@ -872,6 +872,14 @@
       <translation>لا يحوي أي وثيقة</translation>
     </message>
     <message>
+      <source>--map: {item!r} is not OLD=NEW (labels, comma-separated: PERS=PER,ORGANIZATION=ORG)</source>
+      <translation>⁨--map⁩: ⁨{item!r}⁩ ليس على صورة قديم=جديد (تسميات تفصل بينها فواصل: ⁨PERS=PER,ORGANIZATION=ORG⁩)</translation>
+    </message>
+    <message>
+      <source>the spacy format needs spaCy: pip install 'arabic-news-annotator[spacy]'</source>
+      <translation>صيغة spacy تحتاج إلى spaCy: ⁨pip install 'arabic-news-annotator[spacy]'⁩</translation>
+    </message>
+    <message>
       <source>id {id!r} cannot serve as an annotation id; line skipped</source>
       <translation>لا يصلح {id!r} معرّفًا لتعليق؛ تُخُطِّي السطر</translation>
     </message>
