@@ -44,6 +44,14 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from annotator.agreement_links import (
+    AttributeFigures,
+    AttributeItem,
+    LinkFigures,
+    LinkItem,
+    attribute_agreement,
+    link_agreement,
+)
 from annotator.agreement_units import OUTSIDE as OUTSIDE  # the report's "no label", too
 from annotator.agreement_units import (
     label_sets_to_patterns,
@@ -426,6 +434,8 @@ class DocumentSets:
     doc_id: str
     text: str
     sets: dict[str, list[Span]]
+    links: dict[str, list[LinkItem]] = field(default_factory=dict)  # annotator -> links
+    attributes: dict[str, list[AttributeItem]] = field(default_factory=dict)
 
 
 @dataclass
@@ -471,11 +481,15 @@ class AgreementReport:
     confusion: dict[tuple[str, str], int]
     missing: dict[str, list[str]]  # document id -> annotators without work on it
     per_pair_label: dict[tuple[str, str, str], Figures] = field(default_factory=dict)
+    links: dict[str, LinkFigures] = field(default_factory=dict)  # role -> link agreement
+    attributes: dict[str, AttributeFigures] = field(default_factory=dict)  # LABEL.name ->
 
     def to_json(self) -> dict[str, object]:
         """The whole report as JSON-ready data."""
         labels = [*self.labels, OUTSIDE]
         return {
+            "links": {role: f.to_json() for role, f in self.links.items()},
+            "attributes": {name: f.to_json() for name, f in self.attributes.items()},
             "annotators": self.annotators, "labels": self.labels,
             "overall": self.overall.to_json(),
             "per_label": {k: v.to_json() for k, v in self.per_label.items()},
@@ -683,4 +697,7 @@ def report_from_tallies(docs: Sequence[DocumentSets], tallies: Sequence[Document
             confusion[(str(a), str(b))] += count
             confusion[(str(b), str(a))] += count
     return AgreementReport(names, labels, overall, per_label, per_pair, per_document,
-                           dict(confusion), missing, per_pair_label)
+                           dict(confusion), missing, per_pair_label,
+                           link_agreement([d.links for d in docs], names),
+                           attribute_agreement([d.attributes for d in docs],
+                                               [d.sets for d in docs], names))

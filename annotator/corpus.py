@@ -187,8 +187,21 @@ def _document_sets_job(job: tuple[str, list[Slot]]) -> tuple[DocumentSets, TagSe
     check_same_text(sources)
     sets = collect_sets(sources)
     return DocumentSets(doc_id, sources[0].document.text, {
-        s.annotator: [(a.start, a.end, a.label) for a in s.annotations] for s in sets}
+        s.annotator: [(a.start, a.end, a.label) for a in s.annotations] for s in sets},
+        {s.annotator: set_links(s.annotations) for s in sets},
+        {s.annotator: [((a.start, a.end, a.label), key, value) for a in s.annotations
+                       for key, value in sorted(a.attributes.items())] for s in sets},
     ), sources[0].taxonomy
+
+
+def set_links(annotations: Sequence[Annotation]
+              ) -> list[tuple[str, tuple[int, int, str], tuple[int, int, str]]]:
+    """An annotator's links (``source`` links aside) as ``(role, source span, target span)``,
+    spans as ``(start, end, label)``."""
+    by_id = {a.id: a for a in annotations}
+    return [(link.role, (a.start, a.end, a.label), (t.start, t.end, t.label))
+            for a in annotations for link in a.links
+            if link.role != "source" and (t := by_id.get(link.target)) is not None]
 
 
 def read_document_sets(inputs: Sequence[str | Path], workers: int | None = None,

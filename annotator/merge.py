@@ -36,8 +36,9 @@ that is not one group marked identically by every annotator is a :class:`Conflic
 kinds among ``label``, ``span``, ``missing`` (some annotators did not mark it), ``attribute``
 (annotations taken as one differ in their attributes) and ``link`` (a link not drawn by
 every annotator who marked its source); ``detail`` names each differing attribute with its
-values, and each such link with its target and whether it was kept.  These are the places :func:`annotator.adjudicate.decision_points` finds in
-the merged document, with the same kinds (exact matching).
+values, and each such link with its target and whether it was kept.  These are the places
+:func:`annotator.adjudicate.decision_points` finds in the merged document, with the same
+kinds (exact matching).
 
 Corpus merges (:func:`merge_corpus`) pair files by the document id in their headers
 (:mod:`annotator.corpus`), then read, check and merge each document (in worker processes, as

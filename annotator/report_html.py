@@ -12,6 +12,7 @@ from collections.abc import Callable
 from html import escape
 
 from annotator.agreement import OUTSIDE, AgreementReport, Figures, macro_f1, micro
+from annotator.report_links_html import links_section
 from annotator.tagset import UNKNOWN_COLOR, TagSet
 
 # Metric colours (Okabe-Ito, readable for colour-blind readers).
@@ -167,6 +168,20 @@ def _documents_svg(report: AgreementReport) -> str:
     return "".join(parts)
 
 
+def _across_documents(report: AgreementReport, worst: list[tuple[str, Figures]]) -> list[str]:
+    """The chart and table across documents; with one document only a note (its figures are
+    the overall ones, per label above)."""
+    if len(report.per_document) < 2:
+        return ['<p class="note">One document: its figures are the overall ones, and per '
+                "label above.</p>"]
+    return ["<h2>Agreement across documents</h2>",
+            '<p class="note">Krippendorff\'s α of every document, lowest first.</p>',
+            _documents_svg(report),
+            "<h3>Documents with the lowest agreement</h3>",
+            _table(["document", *FIGURE_HEAD],
+                   [[f"<bdi>{escape(d)}</bdi>", *_figure_cells(f)] for d, f in worst])]
+
+
 def _table(head: list[str], rows: list[list[str]]) -> str:
     return ("<table class=\"num\"><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr>"
             + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
@@ -245,12 +260,8 @@ def report_to_html(report: AgreementReport, *, tagset: TagSet | None = None,
         "<h2>Agreement per annotator pair</h2>", _bar_chart(pair_rows),
         "<h2>Annotator pairs × labels</h2>", _pair_label_heatmap(report, tagset),
         "<h2>Label confusion (tokens)</h2>", _heatmap(report, tagset),
-        "<h2>Agreement across documents</h2>",
-        '<p class="note">Krippendorff\'s α of every document, lowest first.</p>',
-        _documents_svg(report),
-        "<h3>Documents with the lowest agreement</h3>",
-        _table(["document", *FIGURE_HEAD],
-               [[f"<bdi>{escape(d)}</bdi>", *_figure_cells(f)] for d, f in worst]),
+        links_section(report, tagset, _bars_svg, _table),
+        *_across_documents(report, worst),
         "<h2>Figures</h2><h3>Per label</h3>",
         _table(["label", *FIGURE_HEAD],
                [[_label_html(label, tagset), *_figure_cells(report.per_label[label])]

@@ -33,7 +33,11 @@ Fleiss' kappa over documents every annotator worked on, Krippendorff's alpha (no
 absent annotators are missing values), and Krippendorff's unitizing alpha (alphaU) over the
 characters of the documents laid end to end.  Span precision/recall/F1 compare each pair,
 the first named as reference, with exact (same start, end, label) and overlap matching;
-micro pools spans, macro averages labels.  n/a: undefined (no variation at all).
+micro pools spans, macro averages labels.  Links (a quote's speaker, a claim's claimant):
+precision/recall/F1 per role of links whose two ends are the same spans, per pair, pooled
+and averaged.  Attributes (a quote's type, a claim's checkworthy): Cohen's kappa (mean over
+pairs) and Fleiss' kappa on the values of spans drawn alike.  n/a: undefined (no variation
+at all).
 --json adds per pair and label figures, per document figures and the confusion matrix.
 Exit status: 0 done, 2 bad input or usage.
 """
@@ -86,12 +90,45 @@ def print_report(report: AgreementReport, out: TextIO, per_document: bool) -> No
         print(f"\n{title}\n{'':<{width}} {HEAD}", file=out)
         for name, figures in rows:
             print(_line(name, figures, width), file=out)
+    print_links_and_attributes(report, out)
     print("\nalphaU = Krippendorff's unitizing alpha over characters; ex = exact spans, "
           "ov = overlapping spans, M = macro (mean over labels)", file=out)
     if report.missing:
         print(f"\n{len(report.missing)} document(s) lack some annotators: "
               + "; ".join(f"{d} (no {', '.join(who)})" for d, who in report.missing.items()),
               file=out)
+
+
+def print_links_and_attributes(report: AgreementReport, out: TextIO) -> None:
+    """Link agreement per role (pooled over pairs, mean F1, and per pair) and attribute
+    agreement per ``LABEL.attribute`` (kappas on the spans drawn alike)."""
+    if report.links:
+        rows = []
+        for role, figures in report.links.items():
+            pooled = figures.pooled
+            rows.append((role, "all pairs", pooled.tp, pooled.fp, pooled.fn, pooled.precision,
+                         pooled.recall, pooled.f1, figures.mean_f1))
+            for (a, b), counts in figures.per_pair.items():
+                rows.append(("", f"{a} - {b}", counts.tp, counts.fp, counts.fn,
+                             counts.precision, counts.recall, counts.f1, math.nan))
+        width = max(10, *(len(r[1]) for r in rows))
+        print("\nlinks (both ends the same span; the first of a pair as reference)", file=out)
+        print(f"{'role':<10} {'':<{width}} {'tp':>5} {'fp':>5} {'fn':>5} " + " ".join(
+            f"{name:>6}" for name in ("P", "R", "F1", "F1.mean")), file=out)
+        for role, pair, tp, fp, fn, *numbers in rows:
+            mean = numbers.pop()
+            print(f"{role:<10} {pair:<{width}} {tp:>5} {fp:>5} {fn:>5} "
+                  + " ".join(_num(v) for v in numbers)
+                  + (" " + _num(mean) if not math.isnan(mean) or role else ""), file=out)
+    if report.attributes:
+        width = max(16, *(len(name) for name in report.attributes))
+        print("\nattributes (on spans drawn alike; - = no value)", file=out)
+        print(f"{'':<{width}} {'units':>6} {'agreed':>6} {'cohen':>6} {'fleiss':>6}  values",
+              file=out)
+        for name, found in report.attributes.items():
+            values = ", ".join(f"{value} {count}" for value, count in found.values.most_common())
+            print(f"{name:<{width}} {found.units:>6} {_num(found.agreement)} "
+                  f"{_num(found.cohen_mean)} {_num(found.fleiss)}  {values}", file=out)
 
 
 def _display_tagset(taxonomy: TagSet | None) -> TagSet:
