@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from annotator_ui.highlight_painter import LinePiece
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QScrollBar, QStyle, QStyleOptionSlider, QWidget
 
 HIT_COLOUR = QColor(255, 235, 59, 150)  # every match: light yellow under the text
@@ -133,11 +133,11 @@ class MarkedScrollBar(QScrollBar):
             cp_row = max(cp_row + 1, int(start / step) + 1)
         current = hits.current_span()
         if current is not None:
-            y = groove.top() + min(1.0, self.line_of(current[0]) / lines) * (rows - 1)
-            self._ticks.append((float(int(y)), True))
+            at = groove.top() + min(1.0, self.line_of(current[0]) / lines) * (rows - 1)
+            self._ticks.append((float(int(at)), True))
         return self._ticks
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not len(self.hits):
             return

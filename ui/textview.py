@@ -251,7 +251,7 @@ class AnnotatedTextView(QPlainTextEdit):
         self._show_labels = False
         self._show_all_links = False
         self._hits = SearchHits()
-        self._arcs_key: tuple = ()  # what the arcs of the last paint joined, and where
+        self._arcs_key: tuple[object, ...] = ()  # what the arcs of the last paint joined, and where
         self._arcs_area = QRectF()
         # What the last paint looked at and drew (tests and benches read these).
         self.paint_stats = {"blocks": 0, "spans": 0, "paints": 0}
