@@ -558,7 +558,9 @@ class Concordance(QObject):
 
     def _is_open(self, path: str | Path) -> bool:
         current = self.window.current_path
-        return bool(current) and Path(current).resolve() == Path(path).resolve()
+        if not current:
+            return False
+        return Path(current).resolve() == Path(path).resolve()
 
     def open_hit(self, hit: Hit) -> bool:
         """Open the hit's document (unless it is the open one) and select its span."""
