@@ -33,7 +33,7 @@ from annotator.edits import Change
 from annotator.layers import GOLD, select_layer
 from annotator.model import Annotation, Document
 from annotator.occurrences import find_occurrences
-from annotator.search import fold
+from annotator.search import fold, folded_text
 from annotator.tagset import TagSet
 from annotator.tei import read_tei_checked, save_tei
 
@@ -161,13 +161,19 @@ def find_inconsistencies(corpus: Corpus, *, layer: str | None = None,
             spellings.setdefault(key, Counter())[item.document.span_text(annotation)] += 1
     findings = []
     places: dict[str, list[Place]] = {key: [] for key in spellings}
+    # The most frequent spelling of each name, and its folding: a name whose folding is
+    # not in a text's folding does not occur there (one C-speed test before the search).
+    surfaces = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
+    needles = {key: fold(surface) for key, surface in surfaces.items()}
     for item, found, covered in zip(items, per_file, names, strict=True):
         document = item.document
+        folded = folded_text(document.text).folded
         here: dict[str, Counter[str]] = {}
         for key, annotation in found:
             here.setdefault(key, Counter())[annotation.label] += 1
-        for key, counts in spellings.items():
-            bare = tuple(_bare(document, counts.most_common(1)[0][0], covered))
+        for key, surface in surfaces.items():
+            bare = (tuple(_bare(document, surface, covered)) if needles[key] in folded
+                    else ())
             if key in here or bare:
                 places[key].append(Place(item.path, document.id,
                                          dict(here.get(key, Counter())), bare))
