@@ -22,7 +22,7 @@ import regex
 from annotator.align import is_grapheme_boundary
 from annotator.edits import Change, add_annotation
 from annotator.model import Document
-from annotator.search import SearchOptions, fold, folded_text
+from annotator.search import FoldedText, SearchOptions, fold, folded_text
 from annotator.tagset import TagSet
 from annotator.tokenize import is_proclitic_prefix
 
@@ -51,16 +51,92 @@ def find_occurrences(text: str, needle: str,
     out: list[tuple[int, int]] = []
     at = folded.find(key)
     while at >= 0:
-        end = at + len(key)
-        if ((not check_start or _starts_word(folded, at))
-                and (not check_end or end == len(folded) or not _WORD_CHAR.match(folded, end))):
-            start, stop = found.span_of(at, end)
-            if is_grapheme_boundary(text, start) and is_grapheme_boundary(text, stop):
-                out.append((start, stop))
-                at = folded.find(key, end)
-                continue
+        span = _occurrence_at(found, key, at, check_start, check_end)
+        if span is not None:
+            out.append(span)
+            at = folded.find(key, at + len(key))
+            continue
         at = folded.find(key, at + 1)
     return out
+
+
+def _occurrence_at(found: FoldedText, key: str, at: int, check_start: bool,
+                   check_end: bool) -> tuple[int, int] | None:
+    """The original span of the folded ``key`` found at ``at`` when it is an occurrence (see
+    the module docstring), else None."""
+    folded, end = found.folded, at + len(key)
+    if ((not check_start or _starts_word(folded, at))
+            and (not check_end or end == len(folded) or not _WORD_CHAR.match(folded, end))):
+        start, stop = found.span_of(at, end)
+        if is_grapheme_boundary(found.text, start) and is_grapheme_boundary(found.text, stop):
+            return start, stop
+    return None
+
+
+_FOLDED_WORD = regex.compile(r"\w+")  # as _WORD_CHAR: marks are word characters
+_PROCLITIC_LETTERS = frozenset("وفبكلا\u0640")  # all a proclitic sequence may hold
+
+
+def find_occurrences_of_many(text: str, needles: Iterable[str],
+                             options: SearchOptions | None = None
+                             ) -> dict[str, list[tuple[int, int]]]:
+    """:func:`find_occurrences` of each needle (same spans, same order), in one pass over the
+    text for needles that start with a word character: each word of the folded text, and each
+    of its starts after letters that may be proclitics, is looked up among the needles' first
+    words.  Needles that fold to nothing are left out."""
+    options = replace(options or SearchOptions(), whole_word=False)
+    found = folded_text(text, options)
+    folded = found.folded
+    keys: dict[str, list[str]] = {}
+    result: dict[str, list[tuple[int, int]]] = {}
+    # First word -> (longest key, keys ending in a word character, keys ending otherwise).
+    buckets: dict[str, tuple[int, set[str], list[str]]] = {}
+    for needle in needles:
+        key = fold(needle, options)
+        if not key or needle in result:
+            continue
+        result[needle] = []
+        first = _FOLDED_WORD.match(key)
+        if first is None:
+            result[needle] = find_occurrences(text, needle, options)
+            continue
+        keys.setdefault(key, []).append(needle)
+        longest, whole, others = buckets.get(first.group(), (0, set(), []))
+        if _WORD_CHAR.match(key[-1]):
+            whole.add(key)
+        elif key not in others:
+            others.append(key)
+        buckets[first.group()] = (max(longest, len(key)), whole, others)
+    words = [match.span() for match in _FOLDED_WORD.finditer(folded)]
+    word_ends = [end for _, end in words]
+    last_end: dict[str, int] = {}
+    spans: dict[str, list[tuple[int, int]]] = {key: [] for key in keys}
+    for number, (word_start, word_end) in enumerate(words):
+        at = word_start
+        while at < word_end:
+            bucket = buckets.get(folded[at:word_end])
+            if bucket is not None:
+                longest, whole, others = bucket
+                candidates = list(others)
+                following = number
+                while following < len(word_ends) and word_ends[following] - at <= longest:
+                    if folded[at:word_ends[following]] in whole:
+                        candidates.append(folded[at:word_ends[following]])
+                    following += 1
+                for key in candidates:
+                    if at < last_end.get(key, 0) or not folded.startswith(key, at):
+                        continue
+                    span = _occurrence_at(found, key, at, True, key in whole)
+                    if span is not None:
+                        spans[key].append(span)
+                        last_end[key] = at + len(key)
+            if folded[at] not in _PROCLITIC_LETTERS or at - word_start >= _LONGEST_PREFIX:
+                break
+            at += 1
+    for key, needles_of_key in keys.items():
+        for needle in needles_of_key:
+            result[needle] = spans[key]
+    return result
 
 
 def _starts_word(folded: str, at: int) -> bool:

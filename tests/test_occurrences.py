@@ -15,6 +15,7 @@ from annotator.occurrences import (
     clashes,
     context_of,
     find_occurrences,
+    find_occurrences_of_many,
     occurrences,
 )
 from annotator.search import SearchOptions, find_all, fold
@@ -154,3 +155,18 @@ def test_clashes_and_changes() -> None:
     made = [a for a in document.annotations.sorted() if a.annotator == "layla"]
     assert [(a.start, a.end, a.label) for a in made] == [(s, e, "GPE") for s, e in spans[:3]]
     assert len({a.id for a in document.annotations}) == 4
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=alphabet, max_size=80),
+       needles=st.lists(st.text(alphabet=st.sampled_from([*ARABIC, *SKIPPED, " ", "«", "a"]),
+                                min_size=1, max_size=6), max_size=6),
+       tashkeel=st.booleans())
+def test_occurrences_of_many_needles_are_each_needles_occurrences(
+        text: str, needles: list[str], tashkeel: bool) -> None:
+    """Differential: one pass for many needles finds what find_occurrences finds for each."""
+    options = SearchOptions(ignore_tashkeel=tashkeel, ignore_tatweel=tashkeel)
+    found = find_occurrences_of_many(text, needles, options)
+    for needle in needles:
+        if fold(needle, options):
+            assert found[needle] == find_occurrences(text, needle, options), needle

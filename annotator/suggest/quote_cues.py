@@ -94,10 +94,9 @@ class QuoteCues:
         if progress:
             progress(1, 3)
         direct = _direct_quotes(text, verbs)
-        indirect = _indirect_quotes(text, verbs, direct)
+        indirect = sorted(_indirect_quotes(text, verbs, direct), key=lambda q: q.start)
         # A quotation inside an indirect quote (أن الاتهامات «لا أساس لها») is part of it.
-        quotes = indirect + [d for d in direct if not any(
-            i.start < d.start and d.end <= i.end + 1 for i in indirect)]
+        quotes = indirect + [d for d in direct if not _within(indirect, d)]
         quotes.sort(key=lambda q: q.start)
         if progress:
             progress(2, 3)
@@ -146,7 +145,7 @@ def _subject_of_verb_before(text: str, verbs: list[Cue], verb: Cue,
                             labels: CueLabels) -> NounPhrase | None:
     """The noun phrase after the reporting verb before ``verb`` in the same sentence (غردت
     الوزيرة … قائلة: the participle's subject is the verb's)."""
-    i = bisect.bisect_left([v.start for v in verbs], verb.start) - 1
+    i = bisect.bisect_left(verbs, verb.start, key=lambda v: v.start) - 1
     if i < 0 or _SENTENCE_END.search(text, verbs[i].end, verb.start):
         return None
     return noun_phrase(text, verbs[i].end, labels, limit=verb.start - verbs[i].end)
@@ -242,6 +241,7 @@ def _indirect_quotes(text: str, verbs: list[Cue], direct: list[_Quote]) -> list[
     spans = sorted((q.start, q.end) for q in direct)
     starts = [s for s, _ in spans]
     verb_starts = {v.start for v in verbs}
+    ordered_starts = [v.start for v in verbs]
     found: list[_Quote] = []
     for number, verb in enumerate(verbs):
         if _inside(spans, starts, verb.start):
@@ -273,16 +273,26 @@ def _indirect_quotes(text: str, verbs: list[Cue], direct: list[_Quote]) -> list[
         start = verb.end + complementizer.start
         if fold(complementizer.text).startswith("ب"):
             start += 1
-        stop = min([limit] + [_word_start(text, v) for v in verb_starts if v > start])
+        following = bisect.bisect_right(ordered_starts, start)
+        if following < len(ordered_starts):
+            limit = min(limit, _word_start(text, ordered_starts[following]))
+        stop = limit
         end = _clause_end(text, start + len(complementizer.text), stop, verb_starts)
         rest = text[start + len(complementizer.text):end].strip()
-        if not rest or any(s < end and start < e for s, e in spans if text[s - 1] in _OPENERS
-                           and s - start <= len(complementizer.text) + 3):
-            continue
+        opens = bisect.bisect_left(starts, start)
+        if not rest or (opens < len(spans) and spans[opens][0] < end
+                        and spans[opens][0] - start <= len(complementizer.text) + 3):
+            continue  # أن «…»: the direct quote it introduces is the quote
         score = 0.75 if words <= 8 else 0.6
         found.append(_Quote(start, end, False, verb, verb.end, start, score,
                             f"{text[verb.start:verb.end]} … {complementizer.text}"))
     return found
+
+
+def _within(indirect: list[_Quote], quote: _Quote) -> bool:
+    """True when ``quote`` lies inside one of ``indirect`` (sorted by start)."""
+    i = bisect.bisect_left(indirect, quote.start, key=lambda q: q.start) - 1
+    return i >= 0 and quote.end <= indirect[i].end + 1
 
 
 def _word_start(text: str, at: int) -> int:
