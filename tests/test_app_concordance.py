@@ -202,3 +202,31 @@ def test_the_dock_in_arabic(qtbot: QtBot, qapp, settings: Settings, folder: Path
         assert dock.corpus_label.text() == f"\u2068{folder}\u2069"
     finally:
         install_translator(qapp, "en")
+
+
+def test_a_team_projects_text_opens_as_the_annotators_own_file(
+        qtbot: QtBot, settings: Settings, tmp_path: Path) -> None:
+    from annotator.teamproject import ProjectConfig, TeamProject
+
+    project = TeamProject(tmp_path / "proj", ProjectConfig("p", "huda", ["layla", "omar"]))
+    project.texts_dir.mkdir(parents=True)
+    project.save_config()
+    for doc_id, text in (("one", ONE), ("two", TWO)):
+        write(project.text_path(doc_id), doc_id, text, [])
+    project.layer_dir("omar").mkdir(parents=True)
+    write(project.layer_path("omar", "two"), "two", TWO, [("لبنان", 0, "GPE")], "omar")
+    window = MainWindow()
+    window.annotator_name = lambda: "layla"
+    window.ask_unsaved = lambda: "discard"
+    qtbot.addWidget(window)
+    window.workflow.open_folder(str(project.root))
+    assert window.concordance.corpus_folder() == project.root
+    assert search(window, "لبنان") == ["one:لبنان", "one:لبنانَ", "two:لبنان"]
+    dock = window.concordance.dock
+    row = [h.document_id for h in dock.model.hits].index("two")
+    assert Path(dock.model.hits[row].path) == project.text_path("two")  # searched once
+    dock.table.activated.emit(dock.model.index(row, HitModel.MATCH))
+    # layla's own file of the document (not yet written), never the shared text
+    assert Path(window.current_path or "") == project.layer_path("layla", "two")
+    start = TWO.index("لبنان ليس")
+    assert window.view.selected_span() == (start, start + len("لبنان"))
