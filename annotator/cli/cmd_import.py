@@ -33,8 +33,8 @@ from annotator.xmlchars import check_xml_text, first_illegal_field, replace_ille
 from .import_project import run_into_project
 from .inputs import expand_sources, project_tagset, read_each
 
-HELP = ("Import text, JSONL, TEI, CoNLL, brat or Hugging Face files: one TEI file per document "
-        "in OUTDIR.")
+HELP = ("Import text, JSONL, TEI, CoNLL, brat, Hugging Face or Label Studio files: one TEI file "
+        "per document in OUTDIR.")
 
 EPILOG = """\
 Plain text is read exactly as it is (line ends, tabs, spaces, bidi and joiner controls,
@@ -49,6 +49,13 @@ and reports how many.
 
 Hugging Face token rows ({"id", "tokens", "ner_tags"}, as 'export --format hf' writes
 them) need --format hf; numeric ner_tags are looked up in NAME.labels.json beside NAME.jsonl.
+
+Label Studio's JSON export and JSON-MIN (.json) give a document per task and a layer per
+annotator (the ground truth as gold); relations become links (a quote's speaker).  doccano
+and Label Studio offsets that only fit as UTF-16 code units (after an emoji) are converted
+to code points, with a warning.  A file of any other type (.csv, .tsv, a .json of another
+shape) is refused naming the formats read; in a folder, such files and a description of the
+data (SOURCE.txt, README.txt) are skipped with a warning.
 
 With --project DIR --annotator NAME instead of -o, each document goes into NAME's layer of
 the team project DIR's document with the same id (annotations/NAME/<id>.tei.xml); a text that
