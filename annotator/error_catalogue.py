@@ -415,6 +415,7 @@ class Errors:
     E627 = Entry("not a CRF model folder ({reason}); train one with 'annotator train'")
     E628 = Entry("no entity annotations to learn from in the {layer} layer of the "
                  "{count} document(s) read")
+    E629 = Entry("--folds must be 0 (no cross-validation) or at least 2, not {folds}")
     E630 = Entry("--width must be at least 10, not {width}")
     E631 = Entry("already there; kept, nothing written (use --overwrite to replace it)")
     E632 = Entry("already there, and {more} more of the files to write; kept, nothing written "
@@ -422,6 +423,8 @@ class Errors:
     E633 = Entry("a symbolic link to {target}, outside {folder}; skipped")
     E634 = Entry("a symbolic link to the folder {target}; not followed")
     E635 = Entry("{option} holds U+{char}, which XML cannot carry")
+    E608 = Entry("--iterations must be at least 1, not {iterations}")
+    E609 = Entry("no documents to train on in the sources given")
     E636 = Entry("a description of the data beside it, not a document; skipped (name it on the "
                  "command line to import it as text)")
     E637 = Entry("{count} file(s) of types import does not read skipped ({endings}); it reads "

@@ -1052,6 +1052,18 @@
       <translation>لا توسيمات كيانات يُتعلَّم منها في طبقة {layer} من المستندات المقروءة ({count})</translation>
     </message>
     <message>
+      <source>--folds must be 0 (no cross-validation) or at least 2, not {folds}</source>
+      <translation>يجب أن تكون قيمة ⁨--folds⁩ صفرًا (بلا تحقق متقاطع) أو 2 فأكثر، لا {folds}</translation>
+    </message>
+    <message>
+      <source>--iterations must be at least 1, not {iterations}</source>
+      <translation>يجب أن تكون قيمة ⁨--iterations⁩ واحدًا على الأقل، لا {iterations}</translation>
+    </message>
+    <message>
+      <source>no documents to train on in the sources given</source>
+      <translation>لا مستندات للتدريب في المصادر المعطاة</translation>
+    </message>
+    <message>
       <source>no label; line skipped</source>
       <translation>لا وسم؛ تُخُطِّي السطر</translation>
     </message>
