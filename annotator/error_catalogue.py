@@ -94,6 +94,12 @@ class Errors:
     E074 = Entry("{id} is {owner}'s annotation, and you chose a layer of your own: label "
                  "the text afresh")
     E075 = Entry("{id} is not an open suggestion")
+    # Recommenders (annotator.suggest.registry) and the commands that run and score them.
+    E076 = Entry("unknown recommender {name!r}; choose from {choices}")
+    E077 = Entry("the {name} recommender needs a model folder: give --model PATH")
+    E078 = Entry("the {name} recommender is not installed")
+    E079 = Entry("no document has the {layer} layer to evaluate against")
+    E080 = Entry("another input is written to {target} too; this one is left out")
 
     # -- tag sets ------------------------------------------------------------------------------
     E100 = Entry("{key!r} must be a string")

@@ -1444,6 +1444,26 @@
       <translation>{id} ليس اقتراحًا مفتوحًا</translation>
     </message>
     <message>
+      <source>unknown recommender {name!r}; choose from {choices}</source>
+      <translation>مقترِح غير معروف {name!r}؛ اختر من {choices}</translation>
+    </message>
+    <message>
+      <source>the {name} recommender needs a model folder: give --model PATH</source>
+      <translation>المقترِح {name} يحتاج إلى مجلد نموذج: أعطِ ‎--model PATH</translation>
+    </message>
+    <message>
+      <source>the {name} recommender is not installed</source>
+      <translation>المقترِح {name} غير مثبَّت</translation>
+    </message>
+    <message>
+      <source>no document has the {layer} layer to evaluate against</source>
+      <translation>لا توجد وثيقة فيها الطبقة {layer} للتقييم مقابلها</translation>
+    </message>
+    <message>
+      <source>another input is written to {target} too; this one is left out</source>
+      <translation>مُدخَل آخر يُكتب أيضًا إلى {target}؛ تُرك هذا</translation>
+    </message>
+    <message>
       <source>{id} is {owner}'s annotation: correct their layer as your own, or add a layer of your own</source>
       <translation>التعليق {id} من عمل {owner}: صحّح طبقته بوصفها طبقتك، أو أضف طبقة خاصة بك</translation>
     </message>
