@@ -37,6 +37,7 @@ COMMANDS = {
     "agree": "annotator.cli.cmd_agree",
     "project": "annotator.cli.cmd_project",
     "sync": "annotator.cli.cmd_sync",
+    "train": "annotator.cli.cmd_train",
     "concord": "annotator.cli.cmd_concord",
     "inconsistencies": "annotator.cli.cmd_inconsistencies",
 }

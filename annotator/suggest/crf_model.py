@@ -282,7 +282,7 @@ def train_crf(documents: Sequence[Document], *, layer: str | None = None,
     began, cpu_began = time.perf_counter(), time.process_time()
     spans = [entity_spans(d, layer, tagset) for d in documents]
     if not any(spans):
-        raise FormatError(Errors.E628, layer=layer or "gold/annotators'", count=len(documents))
+        raise FormatError(Errors.E628, layer=layer or "default", count=len(documents))
     corpus = _corpus(documents, spans)
     folds = min(folds, len(documents)) if folds >= 2 else 0
     total = settings.max_iterations * (1 + folds)
@@ -377,13 +377,15 @@ class CrfRecommender:
             for first, end, label in bio_runs(tags):
                 score = min(tagger.marginal(tags[i], i) for i in range(first, end))
                 start, stop = tokens.starts[a + first], tokens.ends[a + end - 1]
-                if strip:
-                    start += _proclitic_length(sentence[first], words) if end - first > 0 else 0
-                if punct:
+                if punct:  # trimmed and detached proclitics dropped, as a selection is
                     snapped = align_span(document.text, start, stop, "expand")
                     if snapped is None:
                         continue
                     start, stop = snapped
+                if strip:  # then the attached ones, by the model's rule
+                    word_end = tokens.ends[a + first]
+                    if start < word_end:
+                        start += _proclitic_length(document.text[start:word_end], words)
                 proposals.append(Proposal(start, stop, label, round(score, 4), NAME,
                                           evidence=f"CRF {score:.2f}"))
             if progress is not None and (done % 50 == 0 or done == total):

@@ -1,0 +1,114 @@
+"""``annotator train``: a CRF model from the annotations of TEI files or any format import reads."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from annotator.error_catalogue import Errors
+from annotator.errors import AnnotatorError, FormatError, SaveError
+from annotator.formats import READERS, ImportOptions, Problems, guess_format
+from annotator.model import Document
+from annotator.progress import Progress
+from annotator.suggest.crf_model import CrfSettings, train_crf
+
+from .cmd_import import wanted_files
+from .inputs import expand_sources, read_each
+
+HELP = "Train the CRF recommender from annotated documents into a model folder."
+
+EPILOG = """\
+The model learns the entities of one layer of each document: --layer gold, or an
+annotator's name; by default the gold layer where a document has one, else every annotator's
+work.  Quotes and claims are left out.  Sources are TEI files or folders, or any file
+'annotator import' reads (CoNLL, JSONL, brat, Hugging Face...).
+
+The model folder holds model.crfsuite and model.json (labels, date, training size, and with
+--folds K the F1 per label of K models each scored on the documents it did not see).
+'annotator suggest --recommender crf --model MODEL' proposes with it.
+Exit status: 0 when trained, 2 when an input failed or nothing could be learned.
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``annotator train``."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = EPILOG
+    parser.add_argument("sources", nargs="+", metavar="SRC", help="files or folders")
+    parser.add_argument("-o", "--output", metavar="MODEL", type=Path, required=True,
+                        help="model folder to write (created if missing)")
+    parser.add_argument("--layer", metavar="gold|NAME", default=None,
+                        help="layer to learn from (default: gold where present, else all work)")
+    parser.add_argument("--format", default="auto", choices=["auto", *READERS],
+                        help="input format (default: by file ending)")
+    parser.add_argument("--repair", action="store_true",
+                        help="fix what can be fixed in malformed token files, and say what")
+    parser.add_argument("--encoding", metavar="NAME", help="encoding of text inputs")
+    parser.add_argument("--folds", type=int, default=0, metavar="K",
+                        help="cross-validate on K folds of the documents (default: none)")
+    defaults = CrfSettings()
+    parser.add_argument("--c1", type=float, default=defaults.c1, help=argparse.SUPPRESS)
+    parser.add_argument("--c2", type=float, default=defaults.c2, help=argparse.SUPPRESS)
+    parser.add_argument("--iterations", type=int, default=defaults.max_iterations,
+                        metavar="N",
+                        help=f"training iterations (default {defaults.max_iterations})")
+
+
+def _read(args: argparse.Namespace, problems: Problems) -> list[Document]:
+    errors: list[AnnotatorError] = []
+    skipped: list[AnnotatorError] = []
+    files = expand_sources(args.sources, wanted_files(args.format), errors,
+                           exclude=args.output, warnings=skipped)
+    for error in errors:
+        problems.error(error)
+    for warning in skipped:
+        problems.warn(warning)
+    options = ImportOptions(encoding=args.encoding, repair=args.repair)
+    documents: list[Document] = []
+    for path in files:
+        fmt = guess_format(path) if args.format == "auto" else args.format
+        documents.extend(read_each(path, fmt, options, problems))
+    return documents
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the sources, train, save; 0 when the model was written."""
+    if args.folds < 0 or args.folds == 1:
+        raise FormatError(Errors.E629, folds=args.folds)
+    if args.iterations < 1:
+        raise FormatError(Errors.E608, iterations=args.iterations)
+    with Progress(0) as progress:
+        problems = Problems(on_problem=lambda problem, is_error: progress.message(
+            problem.diagnostic("error" if is_error else "warning")))
+        documents = _read(args, problems)
+        if problems.errors:
+            print(f"nothing trained: {len(problems.errors)} input(s) failed (see above)",
+                  file=sys.stderr)
+            return 2
+        if not documents:
+            raise FormatError(Errors.E609)
+
+        def report(done: int, total: int) -> None:
+            progress.total = total
+            progress.done = done
+            progress.draw("training")
+
+        settings = CrfSettings(c1=args.c1, c2=args.c2, max_iterations=args.iterations)
+        model = train_crf(documents, layer=args.layer, settings=settings, folds=args.folds,
+                          progress=report)
+    try:
+        model.save(args.output)
+    except OSError as error:
+        raise SaveError(Errors.E607, reason=error.strerror or str(error),
+                        path=str(args.output)) from None
+    info = model.info
+    print(f"trained on {info['documents']} document(s), {info['tokens']} tokens, "
+          f"{sum(info['entities'].values())} entities ({', '.join(info['labels'])}) in "
+          f"{info['training_seconds']:.1f} s; model in {args.output}", file=sys.stderr)
+    scores = info.get("cross_validation")
+    if scores:
+        print(f"cross-validated on {args.folds} folds (exact spans): "
+              + ", ".join(f"{label} F1 {row['f1']:.3f}" for label, row in scores.items()),
+              file=sys.stderr)
+    return 0

@@ -1,0 +1,247 @@
+"""The CRF recommender: training from documents on disk, saving, loading, proposing (offsets in
+code points, proclitics), the ``annotator train`` command, and entity-level scoring."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cli_runner import run
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.formats import ImportOptions, Problems
+from annotator.formats.conll import read_conll
+from annotator.model import Document
+from annotator.suggest.crf_model import (
+    META_FILE,
+    MODEL_FILE,
+    CrfRecommender,
+    CrfSettings,
+    entity_spans,
+    load_crf_model,
+    train_crf,
+)
+from annotator.suggest.evaluation import evaluate_spans
+from annotator.suggest.proposal import Recommender
+from annotator.tei import load_tei, save_tei
+
+# Sentences in the tool's convention: the proclitic و stays out of the span (والبيان -> البيان).
+SENTENCES = [
+    ("قال {PERS:محمد علي} في {LOC:بيروت} إن الوضع هادئ .", None),
+    ("وصل {PERS:أحمد حسن} إلى {LOC:دمشق} أمس .", None),
+    ("و{ORG:البيان} نشرت تقريرا عن {LOC:لبنان} .", None),
+    ("قال {PERS:سمير خليل} إن {ORG:البيان} تصدر في {LOC:دبي} .", None),
+    ("زار {PERS:محمد علي} مدينة {LOC:بيروت} و{LOC:دمشق} .", None),
+    ("و{ORG:البيان} صحيفة تصدر في {LOC:دبي} .", None),
+]
+SETTINGS = CrfSettings(max_iterations=60, gazetteer_folds=2)
+
+
+def document_of(number: int, lines: list[str], prefix: str = "") -> Document:
+    """A document from lines with ``{LABEL:text}`` marks, annotated by ``ann``."""
+    text, spans = prefix, []
+    for line in lines:
+        rest = line
+        while "{" in rest:
+            before, _, tail = rest.partition("{")
+            label, _, tail = tail.partition(":")
+            inside, _, rest = tail.partition("}")
+            text += before
+            spans.append((len(text), len(text) + len(inside), label))
+            text += inside
+        text += rest + "\n"
+    document = Document(f"d{number}", text)
+    for start, end, label in spans:
+        document.annotate(start, end, label, annotator="ann")
+    return document
+
+
+def training_documents() -> list[Document]:
+    return [document_of(i, [s for s, _ in SENTENCES]) for i in range(4)]
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A model trained from TEI files on disk, saved in a folder."""
+    folder = tmp_path_factory.mktemp("crf")
+    for document in training_documents():
+        save_tei(document, folder / f"{document.id}.tei.xml")
+    documents = [load_tei(path) for path in sorted(folder.glob("*.tei.xml"))]
+    seen: list[tuple[int, int]] = []
+    model = train_crf(documents, settings=SETTINGS, folds=2,
+                      progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1] and all(d <= t for d, t in seen)
+    model.save(folder / "model")
+    return folder / "model"
+
+
+def test_saved_model_holds_its_metadata(trained: Path) -> None:
+    meta = json.loads((trained / META_FILE).read_text(encoding="utf-8"))
+    info = meta["info"]
+    assert info["labels"] == ["LOC", "ORG", "PERS"]
+    assert info["documents"] == 4 and info["tokens"] > 100
+    assert info["proclitics"] == "strip"  # the spans leave و out
+    assert set(info["cross_validation"]) == {"LOC", "ORG", "PERS", "micro"}
+    assert 0 <= info["cross_validation"]["micro"]["f1"] <= 1
+    assert (trained / MODEL_FILE).stat().st_size > 0
+
+
+def test_loaded_model_proposes_on_a_new_document_in_code_points(trained: Path) -> None:
+    recommender: Recommender = CrfRecommender(load_crf_model(trained))
+    assert recommender.name == "crf"
+    # An astral character (two UTF-16 units, one code point) before the entities.
+    new = document_of(99, ["🇱🇧 قال {PERS:محمد علي} في {LOC:بيروت} إن الوضع هادئ .",
+                           "و{ORG:البيان} نشرت تقريرا عن {LOC:دمشق} ."])
+    before = [(a.start, a.end, a.label) for a in new.annotations]
+    proposals = recommender.propose(new)
+    found = {(new.text[p.start:p.end], p.label) for p in proposals}
+    assert ("محمد علي", "PERS") in found
+    assert ("بيروت", "LOC") in found
+    assert ("البيان", "ORG") in found  # the proclitic و is left out
+    assert ("دمشق", "LOC") in found
+    assert all(0 < p.score <= 1 and p.recommender == "crf" for p in proposals)
+    assert [(a.start, a.end, a.label) for a in new.annotations] == before  # unchanged
+    evaluation = evaluate_spans([entity_spans(new)], [[(p.start, p.end, p.label)
+                                                       for p in proposals]])
+    assert evaluation.micro.f1 == 1.0
+
+
+def test_proclitics_are_kept_when_the_training_spans_keep_them() -> None:
+    lines = [s.replace("و{ORG:البيان}", "{ORG:والبيان}") for s, _ in SENTENCES]
+    model = train_crf([document_of(i, lines) for i in range(4)], settings=SETTINGS)
+    assert model.info["proclitics"] == "keep"
+    new = document_of(7, ["والبيان صحيفة تصدر في دبي ."])
+    found = {new.text[p.start:p.end] for p in CrfRecommender(model).propose(new)}
+    assert "والبيان" in found
+
+
+def test_a_word_starting_with_a_proclitic_letter_is_not_cut(trained: Path) -> None:
+    recommender = CrfRecommender(load_crf_model(trained))
+    new = document_of(8, ["زار {PERS:محمد علي} مدينة {LOC:لبنان} و{LOC:بيروت} ."])
+    found = {(new.text[p.start:p.end], p.label) for p in recommender.propose(new)}
+    assert ("لبنان", "LOC") in found and ("بيروت", "LOC") in found
+
+
+def test_nothing_to_learn_is_one_clear_error() -> None:
+    from annotator.errors import FormatError
+
+    with pytest.raises(FormatError) as raised:
+        train_crf([Document("empty", "نص بلا توسيم .")])
+    assert raised.value.code == "E628" and "1 document(s)" in str(raised.value)
+
+
+def test_loading_something_else_is_one_clear_error(tmp_path: Path) -> None:
+    from annotator.errors import FormatError
+
+    with pytest.raises(FormatError) as raised:
+        load_crf_model(tmp_path)
+    assert raised.value.code == "E627" and raised.value.path == str(tmp_path)
+
+
+# -- the command line --------------------------------------------------------------------------
+
+def test_cli_train_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sources = tmp_path / "tei"
+    sources.mkdir()
+    for document in training_documents():
+        save_tei(document, sources / f"{document.id}.tei.xml")
+    status, _, err = run(capsys, "train", sources, "-o", tmp_path / "model",
+                           "--iterations", "40", "--folds", "2")
+    assert status == 0, err
+    assert "trained on 4 document(s)" in err and "cross-validated on 2 folds" in err
+    model = load_crf_model(tmp_path / "model")
+    assert model.info["labels"] == ["LOC", "ORG", "PERS"]
+    new = document_of(5, ["قال محمد علي في بيروت إن الوضع هادئ ."])
+    assert {new.text[p.start:p.end] for p in CrfRecommender(model).propose(new)} >= {"بيروت"}
+
+
+def test_cli_train_from_conll_and_by_layer(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "train.conll"
+    source.write_text("قال O\nمحمد B-PERS\nعلي I-PERS\nفي O\nبيروت B-LOC\n. O\n\n" * 5,
+                      encoding="utf-8")
+    status, _, err = run(capsys, "train", source, "-o", tmp_path / "m", "--iterations", "20")
+    assert status == 0, err
+    status, _, err = run(capsys, "train", source, "-o", tmp_path / "m2", "--layer", "nobody")
+    assert status == 2 and "E628" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("arguments, code", [
+    (["--folds", "1"], "E629"), (["--iterations", "0"], "E608")])
+def test_cli_train_bad_options(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                               arguments: list[str], code: str) -> None:
+    source = tmp_path / "a.conll"
+    source.write_text("محمد B-PERS\n", encoding="utf-8")
+    status, _, err = run(capsys, "train", source, "-o", tmp_path / "m", *arguments)
+    assert status == 2 and code in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "m").exists()
+
+
+def test_cli_train_missing_source_and_file_in_the_way(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(capsys, "train", tmp_path / "nope", "-o", tmp_path / "m")
+    assert status == 2 and "nope" in err and "Traceback" not in err
+    source = tmp_path / "a.conll"
+    source.write_text("محمد B-PERS\nقال O\n", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("keep me", encoding="utf-8")
+    status, _, err = run(capsys, "train", source, "-o", blocker, "--iterations", "5")
+    assert status == 2 and "E624" in err
+    assert blocker.read_text(encoding="utf-8") == "keep me"
+
+
+# -- scoring ---------------------------------------------------------------------------------
+
+def test_exact_and_overlap_scores() -> None:
+    gold = [[(0, 5, "PERS"), (10, 15, "LOC"), (20, 25, "ORG")]]
+    proposed = [[(0, 5, "PERS"), (10, 14, "LOC"), (20, 25, "LOC")]]
+    exact = evaluate_spans(gold, proposed)
+    assert exact.per_label["PERS"].f1 == 1.0
+    assert exact.per_label["LOC"].correct == 0 and exact.per_label["LOC"].proposed == 2
+    assert exact.micro.correct == 1 and exact.micro.precision == pytest.approx(1 / 3)
+    overlap = evaluate_spans(gold, proposed, "overlap")
+    assert overlap.per_label["LOC"].correct == 1 and overlap.micro.correct == 2
+    # One gold span is matched once, however many proposals overlap it.
+    twice = evaluate_spans([[(0, 10, "PERS")]], [[(0, 4, "PERS"), (5, 10, "PERS")]], "overlap")
+    assert twice.micro.correct == 1 and twice.micro.recall == 1.0
+
+
+spans = st.lists(st.tuples(st.integers(0, 50), st.integers(1, 10), st.sampled_from("AB"))
+                 .map(lambda t: (t[0], t[0] + t[1], t[2])), max_size=8)
+
+
+@given(st.lists(st.tuples(spans, spans), min_size=1, max_size=4))
+def test_scores_are_bounded_and_overlap_is_looser(documents: list) -> None:
+    gold = [g for g, _ in documents]
+    proposed = [p for _, p in documents]
+    exact = evaluate_spans(gold, proposed)
+    overlap = evaluate_spans(gold, proposed, "overlap")
+    for score in (exact.micro, overlap.micro):
+        assert score.correct <= min(score.proposed, score.gold)
+        assert 0 <= score.f1 <= 1
+    assert overlap.micro.correct >= exact.micro.correct
+    assert evaluate_spans(gold, gold).micro.f1 == (1.0 if any(gold) else 0.0)
+
+
+# -- ANERcorp ----------------------------------------------------------------------------------
+
+@pytest.mark.shared
+def test_anercorp_part_trains_and_scores(corpora_dir: Path, tmp_path: Path) -> None:
+    """A quick model from the first 20,000 lines of ANERcorp scores the CAMeL Lab test split
+    well above chance (bench/bench_crf_anercorp.py measures the full model)."""
+    head = tmp_path / "head.conll"
+    with open(corpora_dir / "anercorp" / "ANERCorp", encoding="utf-8") as source:
+        head.write_text("".join(line for _, line in zip(range(20_000), source, strict=False)),
+                        encoding="utf-8")
+    problems = Problems()
+    train = list(read_conll(head, ImportOptions(repair=True), problems))
+    test = list(read_conll(corpora_dir / "anercorp" / "ANERCorp_CamelLab_test.txt",
+                           ImportOptions(), problems))
+    model = train_crf(train, settings=CrfSettings(max_iterations=30))
+    assert model.info["proclitics"] == "keep"  # ANERcorp's entities hold their clitics
+    recommender = CrfRecommender(model)
+    proposed = [[(p.start, p.end, p.label) for p in recommender.propose(d)] for d in test]
+    evaluation = evaluate_spans([entity_spans(d) for d in test], proposed)
+    assert evaluation.micro.f1 > 0.4
