@@ -40,6 +40,8 @@ COMMANDS = {
     "train": "annotator.cli.cmd_train",
     "concord": "annotator.cli.cmd_concord",
     "inconsistencies": "annotator.cli.cmd_inconsistencies",
+    "suggest": "annotator.cli.cmd_suggest",
+    "evaluate": "annotator.cli.cmd_evaluate",
 }
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -48,7 +50,8 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 # thousand and free few, so the cycle collector would walk them again and again for nothing.
 # Measured 5-20% faster paused (bench/bench_merge_agree.py, bench_conll.py, and each command
 # on a 100,000-annotation file); ``show`` gained nothing.  Reference counting still frees.
-COLLECTOR_PAUSED = frozenset({"import", "export", "merge", "agree", "stats", "validate"})
+COLLECTOR_PAUSED = frozenset({"import", "export", "merge", "agree", "stats", "validate",
+                              "suggest", "evaluate"})
 
 
 def worker_start_method() -> str:

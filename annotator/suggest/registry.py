@@ -1,0 +1,158 @@
+"""Recommenders by name: the one place the command line and the app build them from.
+
+Each entry of :data:`RECOMMENDERS` says what a recommender proposes and how to build it from
+a :class:`RecommenderSource` (the project folder, a model folder, documents to learn from).
+An entry whose ``build`` is None is known but not installed: asking for it raises one line.
+A new recommender is one more entry (or, for ``model``, a ``build`` filled in).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.edits import Change
+from annotator.error_catalogue import Errors
+from annotator.errors import AnnotatorError
+from annotator.model import Document
+from annotator.suggest.proposal import Progress, Proposal, Recommender
+from annotator.suggest.store import store_proposals
+from annotator.tagset import TagSet, tagset_for
+
+
+class RecommenderError(AnnotatorError):
+    """A recommender that cannot be built: unknown, missing its model, not installed."""
+
+
+@dataclass(frozen=True)
+class RecommenderSource:
+    """What recommenders are built from.
+
+    ``project``: a project folder (its ``tagset.toml``, its ``reporting_verbs.txt``, and the
+    TEI files whose names ``project`` learns); ``model``: a model folder (``crf``, ``model``);
+    ``documents``: more documents to learn names from (the app's open document, the command
+    line's inputs, read as they come: ``project`` goes through them once); ``tagset``: the
+    labels to propose, instead of the project's.
+    """
+
+    project: Path | None = None
+    model: Path | None = None
+    documents: Iterable[Document] = ()
+    tagset: TagSet | None = None
+
+    def labels(self) -> TagSet:
+        """The tag set recommenders propose labels of."""
+        return self.tagset or tagset_for(self.project)
+
+
+Builder = Callable[[RecommenderSource], Recommender]
+
+
+@dataclass(frozen=True)
+class RecommenderKind:
+    """One registry entry: ``name`` (``Proposal.recommender``), a one-line ``description``,
+    whether it reads a model folder, and how to build it (None: not installed)."""
+
+    name: str
+    description: str
+    needs_model: bool = False
+    build: Builder | None = field(default=None, compare=False)
+
+
+def _cues(source: RecommenderSource) -> Recommender:
+    from annotator.suggest.cues import reporting_verbs
+    from annotator.suggest.quote_cues import QuoteCues
+
+    return QuoteCues(source.labels(), reporting_verbs(source.project))
+
+
+def _claims(source: RecommenderSource) -> Recommender:
+    from annotator.suggest.claim_cues import ClaimCues
+    from annotator.suggest.cues import reporting_verbs
+
+    return ClaimCues(source.labels(), reporting_verbs(source.project))
+
+
+def _project(source: RecommenderSource) -> Recommender:
+    from annotator.suggest.project_names import ProjectNames
+
+    if source.project is not None:
+        names = ProjectNames.from_folder(source.project)
+        if source.tagset is not None:
+            names.tagset = source.tagset
+    else:
+        names = ProjectNames((), source.labels())
+    for document in source.documents:
+        names.learn(document)
+    return names
+
+
+def _crf(source: RecommenderSource) -> Recommender:
+    from annotator.suggest.crf_model import CrfRecommender, load_crf_model
+
+    assert source.model is not None  # build_recommender checks it
+    return CrfRecommender(load_crf_model(source.model))
+
+
+RECOMMENDERS: dict[str, RecommenderKind] = {kind.name: kind for kind in (
+    RecommenderKind("cues", "quotes and their speakers, from reporting verbs", build=_cues),
+    RecommenderKind("claims", "sentences with figures, comparisons or attributions",
+                    build=_claims),
+    RecommenderKind("project", "names annotated elsewhere in the project, where they occur",
+                    build=_project),
+    RecommenderKind("crf", "entities a CRF trained with 'annotator train' finds",
+                    needs_model=True, build=_crf),
+    # A Hugging Face or spaCy model folder; its module fills in ``build``.
+    RecommenderKind("model", "entities a Hugging Face or spaCy model folder finds",
+                    needs_model=True),
+)}
+
+DEFAULT_RECOMMENDERS = ("cues", "claims", "project")
+"""What runs when none is named: those that need no model."""
+
+
+def check_recommender(name: str, source: RecommenderSource) -> Builder:
+    """How to build ``name``; one line of :class:`RecommenderError` when the name is
+    unknown, it is not installed, or its model folder is not given."""
+    kind = RECOMMENDERS.get(name)
+    if kind is None:
+        raise RecommenderError(Errors.E076, name=name, choices=", ".join(RECOMMENDERS))
+    if kind.build is None:
+        raise RecommenderError(Errors.E078, name=name)
+    if kind.needs_model and source.model is None:
+        raise RecommenderError(Errors.E077, name=name)
+    return kind.build
+
+
+def build_recommender(name: str, source: RecommenderSource) -> Recommender:
+    """The recommender ``name`` built from ``source`` (:func:`check_recommender` says why
+    not; a model folder that is not one raises its loader's own one-line error)."""
+    return check_recommender(name, source)(source)
+
+
+def propose_all(document: Document, recommenders: Sequence[Recommender],
+                progress: Callable[[str, int, int], None] | None = None) -> list[Proposal]:
+    """Every proposal of each recommender for ``document``, in the recommenders' order;
+    ``progress(name, done, total)`` as each one reports."""
+    proposals: list[Proposal] = []
+    for recommender in recommenders:
+        step = _named(progress, recommender.name) if progress is not None else None
+        proposals.extend(recommender.propose(document, step))
+    return proposals
+
+
+def _named(progress: Callable[[str, int, int], None], name: str) -> Progress:
+    return lambda done, total: progress(name, done, total)
+
+
+def suggestion_change(document: Document, recommenders: Sequence[Recommender], *,
+                      annotator: str = "", gold: bool = False,
+                      progress: Callable[[str, int, int], None] | None = None) -> Change:
+    """The change that stores the proposals of ``recommenders`` as ``document``'s suggestions
+    for ``annotator`` (or gold), replacing those recommenders' open suggestions even when they
+    now propose nothing (:func:`~annotator.suggest.store.store_proposals`: rejected ones are
+    not proposed again)."""
+    proposals = propose_all(document, recommenders, progress)
+    return store_proposals(document, proposals, annotator=annotator, gold=gold,
+                           recommenders=[r.name for r in recommenders])
