@@ -13,12 +13,11 @@ its listeners; the desktop app and scripts edit through a session.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotationError
-from annotator.layers import SUGGESTED_BY
 from annotator.model import Annotation, Document, Link, now_iso
 from annotator.tagset import TagSet
 
@@ -93,6 +92,24 @@ class Change:
             _set_status(document, name, old)
 
 
+def chain(text: str, changes: Iterable[Change]) -> Change:
+    """One change named ``text`` doing ``changes`` in order: what repeated
+    :meth:`Change.followed_by` gives, in one pass however many there are."""
+    before: dict[str, Annotation] = {}
+    after: dict[str, Annotation] = {}
+    statuses: dict[str, list[str | None]] = {}
+    for change in changes:
+        for annotation in change.before:
+            if annotation.id not in after:
+                before.setdefault(annotation.id, annotation)
+            after.pop(annotation.id, None)
+        after.update((a.id, a) for a in change.after)
+        for name, old, new in change.statuses:
+            statuses.setdefault(name, [old, new])[1] = new
+    return Change(text, tuple(before.values()), tuple(after.values()),
+                  tuple((name, old, new) for name, (old, new) in statuses.items()))
+
+
 def _set_status(document: Document, name: str, status: str | None) -> None:
     if status is None:
         document.status.pop(name, None)
@@ -100,17 +117,29 @@ def _set_status(document: Document, name: str, status: str | None) -> None:
         document.status[name] = status
 
 
+BULK = 1000
+"""Annotations added or removed at once above which the index is rebuilt instead of updated
+(a recommender run stores tens of thousands of suggestions as one change)."""
+
+
 def _swap(document: Document, old: Sequence[Annotation], new: Sequence[Annotation]) -> None:
     annotations = document.annotations
     new_ids = {a.id for a in new}
     old_ids = {a.id for a in old}
-    for ann in old:
-        if ann.id not in new_ids:
-            annotations.remove(ann.id)
+    gone = [ann.id for ann in old if ann.id not in new_ids]
+    if len(gone) > BULK:
+        annotations.remove_many(gone)
+    else:
+        for annotation_id in gone:
+            annotations.remove(annotation_id)
+    added = [ann for ann in new if ann.id not in old_ids]
     for ann in new:
         if ann.id in old_ids:
             annotations.replace(ann)
-        else:
+    if len(added) > BULK:
+        annotations.extend(added)
+    else:
+        for ann in added:
             annotations.add(ann)
 
 
@@ -168,9 +197,8 @@ def relabel(document: Document, *, annotation_id: str, label: str,
             tagset: TagSet | None = None) -> Change:
     """Give an annotation another label.
 
-    With a ``tagset``, attributes and links the new label does not declare are dropped (but
-    ``suggested-by``, where the annotation came from) and its attribute defaults filled in
-    (the old values come back on revert).
+    With a ``tagset``, attributes and links the new label does not declare are dropped and
+    its attribute defaults filled in (the old values come back on revert).
     """
     old = _get(document, annotation_id)
     if not label:
@@ -179,8 +207,7 @@ def relabel(document: Document, *, annotation_id: str, label: str,
     links = old.links
     if tagset is not None and label != old.label:
         spec = tagset.get(label)
-        attributes = {k: v for k, v in attributes.items()
-                      if spec.attribute(k) is not None or k == SUGGESTED_BY}
+        attributes = {k: v for k, v in attributes.items() if spec.attribute(k) is not None}
         for attr in spec.attributes:
             if attr.default is not None:
                 attributes.setdefault(attr.name, attr.default)

@@ -7,9 +7,8 @@ from annotator.model import Annotation, Document
 
 GOLD = "gold"
 SUGGESTION = "suggestion"  # layer of proposals; ``annotator`` names the recommender
-SUGGESTED_BY = "suggested-by"  # attribute of an accepted suggestion: the recommender's name
 # Attributes a suggestion keeps besides those it proposes: its score (0 to 1), the evidence
-# (why it was proposed), and a status once the annotator turned it down ("rejected").
+# (why it was proposed), and a status once the annotator decided ("rejected", "accepted").
 SCORE, EVIDENCE, STATUS = "score", "evidence", "status"
 SUGGESTION_BOOKKEEPING = frozenset({SCORE, EVIDENCE, STATUS})
 _NOT_WORK = frozenset({GOLD, SUGGESTION})
@@ -21,7 +20,7 @@ def is_work(annotation: Annotation) -> bool:
 
 
 def is_open_suggestion(annotation: Annotation) -> bool:
-    """True for a suggestion still waiting for a decision (a rejected one has a ``status``)."""
+    """True for a suggestion still waiting for a decision (a decided one has a ``status``)."""
     return annotation.layer == SUGGESTION and STATUS not in annotation.attributes
 
 

@@ -594,11 +594,9 @@ class EditSession:
         if not chosen:
             return None
         text = f"Accept {len(chosen)} suggested {label or 'annotations'}"
-        done = Change(text)
         with self.group(text):
-            for suggestion in chosen:
-                done = done.followed_by(self.accept_suggestion(suggestion.id, gold=gold))
-        return done
+            done = [self.accept_suggestion(suggestion.id, gold=gold) for suggestion in chosen]
+        return edits.chain(text, done)
 
     def open_suggestions(self, label: str | None = None, min_score: float = 0.0
                          ) -> list[Suggestion]:

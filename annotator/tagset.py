@@ -18,7 +18,7 @@ from typing import Any
 
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotationError, TagSetError
-from annotator.layers import SUGGESTED_BY, SUGGESTION, SUGGESTION_BOOKKEEPING
+from annotator.layers import SUGGESTION, SUGGESTION_BOOKKEEPING
 from annotator.model import Document
 from annotator.xmlchars import ILLEGAL_XML_CHARS
 
@@ -142,7 +142,7 @@ class TagSet:
             if spec is None:
                 continue
             for key, value in ann.attributes.items():
-                if ann.layer == "gold" and key in GOLD_BOOKKEEPING or key == SUGGESTED_BY or (
+                if (ann.layer == "gold" and key in GOLD_BOOKKEEPING) or (
                         ann.layer == SUGGESTION and key in SUGGESTION_BOOKKEEPING):
                     continue
                 attr = spec.attribute(key)

@@ -20,7 +20,6 @@ from annotator.layers import (
     GOLD,
     SCORE,
     STATUS,
-    SUGGESTED_BY,
     SUGGESTION,
     layer_names,
     select_layer,
@@ -31,7 +30,7 @@ from annotator.schema import profile
 from annotator.session import EditSession
 from annotator.suggest.proposal import Proposal, ProposedLink
 from annotator.suggest.store import store_proposals
-from annotator.suggest.suggestions import ACCEPTED, REJECTED
+from annotator.suggest.suggestions import ACCEPTED, REJECTED, suggestion_of
 from annotator.tagset import default_tagset
 from annotator.tei import load_tei, save_tei, tei_bytes
 from annotator.tei_read import read_tei_bytes
@@ -176,15 +175,17 @@ def test_accepting_makes_the_annotators_own_annotation_and_remembers_the_recomme
     assert isinstance(change, Change) and session.history.undo_text == "Accept suggested PER"
     made = change.added[0]
     assert (made.start, made.end, made.label) == (person.start, person.end, "PER")
-    assert made.annotator == "amira" and made.layer == ""
-    assert made.attributes == {SUGGESTED_BY: "cues"}
-    assert person.id not in session.document.annotations
+    assert made.annotator == "amira" and made.layer == "" and made.attributes == {}
+    assert made.links == (Link("source", person.id),)  # where it came from
+    closed = session.document.annotations[person.id]
+    assert closed.attributes[STATUS] == ACCEPTED and suggestion_of(
+        session.document, made) == closed and closed.annotator == "cues"
     # the quote still open now points to the accepted person
     quote = suggestion_at(session, "«الوضع مستقر»", "QUOTE")
     assert quote.links == (Link("speaker", made.id),)
     accepted_quote = session.accept_suggestion(quote.id).added[0]
-    assert accepted_quote.links == (Link("speaker", made.id),)
-    assert accepted_quote.attributes == {"type": "direct", SUGGESTED_BY: "cues"}
+    assert accepted_quote.links == (Link("speaker", made.id), Link("source", quote.id))
+    assert accepted_quote.attributes == {"type": "direct"}
     assert session.open_suggestions() == []
     assert default_tagset().problems(session.document) == []
     session.undo()
@@ -197,15 +198,16 @@ def test_accepting_a_quote_first_keeps_its_speaker_link_until_the_speaker_is_dec
     session = make_session()
     session.store_suggestions(quote_run())
     person = suggestion_at(session, "محمد علي", "PER")
-    quote = session.accept_suggestion(
-        suggestion_at(session, "«الوضع مستقر»", "QUOTE").id).added[0]
-    assert quote.links == (Link("speaker", person.id),)  # the open suggestion, for now
+    suggested = suggestion_at(session, "«الوضع مستقر»", "QUOTE")
+    source = Link("source", suggested.id)
+    quote = session.accept_suggestion(suggested.id).added[0]
+    assert quote.links == (Link("speaker", person.id), source)  # the open suggestion, for now
     made = session.accept_suggestion(person.id).added[0]
-    assert session.document.annotations[quote.id].links == (Link("speaker", made.id),)
+    assert session.document.annotations[quote.id].links == (Link("speaker", made.id), source)
     session.undo()
-    assert session.document.annotations[quote.id].links == (Link("speaker", person.id),)
+    assert session.document.annotations[quote.id].links == (Link("speaker", person.id), source)
     session.reject_suggestion(person.id)
-    assert session.document.annotations[quote.id].links == ()
+    assert session.document.annotations[quote.id].links == (source,)
     assert select_layer(session.document, "amira").annotations[quote.id].links == ()
 
 
@@ -216,6 +218,7 @@ def test_accepting_snaps_like_labelling_and_remembers_the_original() -> None:
     [suggestion] = session.open_suggestions()
     made = session.accept_suggestion(suggestion.id).added[0]
     assert (made.start, made.end) == (start + 1, end)  # as label_span snaps a drag
+    assert made.links == (Link("source", suggestion.id),)
     closed = session.document.annotations[suggestion.id]
     assert closed.attributes[STATUS] == ACCEPTED and session.open_suggestions() == []
     again = session.store_suggestions([Proposal(start + 2, end - 1, "PER", 0.5, "crf")])
@@ -228,12 +231,13 @@ def test_accepting_with_another_label_follows_the_relabel_rules() -> None:
     quote = suggestion_at(session, "«الوضع مستقر»", "QUOTE")
     made = session.accept_suggestion(quote.id, label="CLAIM").added[0]
     assert made.label == "CLAIM"  # type: direct goes, CLAIM's default comes
-    assert made.attributes == {"checkworthy": "yes", SUGGESTED_BY: "cues"}
-    assert made.links == ()  # CLAIM has no speaker
+    assert made.attributes == {"checkworthy": "yes"}
+    assert made.links == (Link("source", quote.id),)  # CLAIM has no speaker
     assert session.document.annotations[quote.id].attributes[STATUS] == ACCEPTED
     assert not session.store_suggestions(quote_run()).added  # the quote is not proposed again
     relabelled = session.relabel(made.id, "QUOTE").after[0]
-    assert relabelled.attributes == {SUGGESTED_BY: "cues", "type": "direct"}
+    assert relabelled.attributes == {"type": "direct"}
+    assert relabelled.links == (Link("source", quote.id),)  # relabelling keeps provenance
 
 
 def test_accepting_a_span_the_annotator_already_has_adds_only_the_links() -> None:
@@ -243,7 +247,8 @@ def test_accepting_a_span_the_annotator_already_has_adds_only_the_links() -> Non
     own = session.label_span(*span_of("«الوضع مستقر»"), "QUOTE").annotation_id
     quote = suggestion_at(session, "«الوضع مستقر»", "QUOTE")
     change = session.accept_suggestion(quote.id)
-    assert change.added == () and change.removed == (quote,)
+    assert change.added == () and change.removed == ()
+    assert session.document.annotations[quote.id].attributes[STATUS] == ACCEPTED
     person = suggestion_at(session, "محمد علي", "PER")
     assert session.document.annotations[own].links == (Link("speaker", person.id),)
 
@@ -336,8 +341,10 @@ def test_accepting_into_gold_makes_a_gold_annotation_and_adjudication_ignores_su
     person = suggestion_at(session, "محمد علي", "PER")
     made = next(a for a in session.accept_suggestion(person.id, gold=True).after
                 if a.layer == GOLD)
-    assert made.annotator == "layla" and made.attributes[SUGGESTED_BY] == "cues"
-    assert made.links == (Link("source", "amira.1"), Link("source", "bilal.1"))
+    assert made.annotator == "layla"
+    assert made.links == (Link("source", "amira.1"), Link("source", "bilal.1"),
+                          Link("source", person.id))
+    assert all(point.decided for point in decision_points(session.document))
     quote = session.accept_suggestion(
         suggestion_at(session, "«الوضع مستقر»", "QUOTE").id, gold=True).added[0]
     assert quote.layer == GOLD and Link("speaker", made.id) in quote.links
@@ -462,3 +469,69 @@ def test_random_runs_and_decisions_round_trip_and_undo(first: list[Proposal],
     while session.history.steps > 1:  # all but the labelling
         session.undo()
     assert tei_bytes(session.document) == start
+
+
+def test_export_leaves_suggestions_out_unless_asked(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from cli_runner import run
+
+    path = tmp_path / "d1.tei.xml"
+    save_tei(stored_document(), path)
+    status, _, err = run(capsys, "export", path, "-o", tmp_path / "all.jsonl", "--format",
+                         "jsonl")
+    assert status == 0, err
+    line = json.loads((tmp_path / "all.jsonl").read_text(encoding="utf-8"))
+    assert [span["label"] for span in line["spans"]] == ["PER"]
+    status, _, err = run(capsys, "export", path, "-o", tmp_path / "suggested.jsonl",
+                         "--format", "jsonl", "--layer", "suggestion")
+    assert status == 0 and "warning" not in err, err
+    line = json.loads((tmp_path / "suggested.jsonl").read_text(encoding="utf-8"))
+    assert sorted(span["label"] for span in line["spans"]) == ["PER", "QUOTE"]  # not the LOC
+    for fmt, out in (("brat", tmp_path / "brat"), ("conll", tmp_path / "d.conll")):
+        assert run(capsys, "export", path, "-o", out, "--format", fmt)[0] == 0
+    assert "LOC" not in (tmp_path / "brat" / "d1.ann").read_text(encoding="utf-8")
+    assert "QUOTE" not in (tmp_path / "brat" / "d1.ann").read_text(encoding="utf-8")
+
+
+def test_accept_all_is_the_changes_of_its_step_chained() -> None:
+    session = make_session()
+    session.store_suggestions([*quote_run(), proposal("السكان", "PER", 0.7)])
+    change = session.accept_all()
+    step = session.undo()
+    assert change is not None and step is not None and len(step.changes) == 3
+    folded = step.changes[0]
+    for later in step.changes[1:]:
+        folded = folded.followed_by(later)
+    def by_id(annotations: tuple[Annotation, ...]) -> dict[str, Annotation]:
+        return {a.id: a for a in annotations}
+
+    assert by_id(change.before) == by_id(folded.before)
+    assert by_id(change.after) == by_id(folded.after)
+
+
+def test_stats_count_open_suggestions_as_a_layer_and_no_recommender_as_an_annotator(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from cli_runner import run
+
+    path = tmp_path / "d1.tei.xml"
+    save_tei(stored_document(), path)
+    status, out, err = run(capsys, "stats", path, "--json")
+    assert status == 0, err
+    found = json.dumps(json.loads(out))
+    assert '"cues"' not in found and '"suggestion"' in found and '"LOC"' not in found
+
+
+def test_an_accepted_suggestion_reads_like_the_same_span_drawn_by_hand() -> None:
+    session = EditSession(Document("d1", TEXT), tagset=default_tagset(), annotator="amira")
+    session.store_suggestions(quote_run())
+    session.accept_all()
+    session.annotator = "bilal"
+    person = session.label_span(*span_of("محمد علي"), "PER").annotation_id
+    quote = session.label_span(*span_of("«الوضع مستقر»"), "QUOTE").annotation_id
+    session.link(quote, "speaker", person)
+    kinds = {kind for point in decision_points(session.document) for kind in point.kinds}
+    assert kinds == {"gold"}  # no attribute, link or span disagreement: provenance is no reading

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.errors import AnnotatorError
-from annotator.layers import GOLD
+from annotator.layers import GOLD, SUGGESTION, is_open_suggestion
 from annotator.model import Annotation, Document
 from annotator.progress import Progress
 
@@ -30,7 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def layer_of(annotation: Annotation) -> str:
-    """The layer an annotation belongs to: ``gold`` or its annotator's name."""
+    """The layer an annotation belongs to: ``gold``, ``suggestion`` or its annotator's
+    name."""
     return annotation.layer or annotation.annotator or NO_NAME
 
 
@@ -57,15 +58,18 @@ class Stats:
         annotators: set[str] = set()
         layers: set[str] = set()
         for annotation in document.annotations:
+            if annotation.layer == SUGGESTION and not is_open_suggestion(annotation):
+                continue  # a decision remembered (rejected, accepted), not an annotation
             self.annotations += 1
             layer = layer_of(annotation)
-            annotator = annotation.annotator or NO_NAME
             self.labels[annotation.label] += 1
             self.label_layers[annotation.label][layer] += 1
-            self.annotators[annotator] += 1
             self.layers[layer] += 1
-            annotators.add(annotator)
             layers.add(layer)
+            if annotation.layer != SUGGESTION:  # a recommender is not an annotator
+                annotator = annotation.annotator or NO_NAME
+                self.annotators[annotator] += 1
+                annotators.add(annotator)
             for link in annotation.links:
                 self.links[link.role] += 1
         self.annotator_documents.update(annotators)

@@ -1,15 +1,19 @@
 """The annotator's decisions on suggestions, as :class:`~annotator.edits.Change` values.
 
 * :func:`accept_change` makes a suggestion the annotator's own annotation (or a gold one)
-  over the span given (the session snaps it as labelling does), with attribute
-  ``suggested-by`` naming the recommender.  Its attributes come along (those the label does
-  not declare are dropped when the label changes, as relabelling does); its links come
-  along to targets in that layer and to suggestions still open, and the links other
-  annotations had to the suggestion now point to the new annotation.  A suggestion
-  accepted as it was leaves the suggestion layer; one accepted with another span or label
-  stays there closed (``status="accepted"``) so that it is not proposed again.
-* :func:`reject_change` closes a suggestion (``status="rejected"``): it stays in the file,
-  hidden, so that no recommender proposes it again; links to it are cut.
+  over the span given (the session snaps it as labelling does), with a ``source`` link to
+  the suggestion: where it came from, the provenance link the model already has (a
+  corrected copy's to its original, gold's to its annotators'), which comparisons of
+  readings (merge, adjudication, agreement) and the tag-set check leave aside.  Its
+  attributes come along (those the label does not declare are dropped when the label
+  changes, as relabelling does); its links come along to targets in that layer and to
+  suggestions still open, and the links other annotations had to the suggestion now point
+  to the new annotation.  The suggestion stays in its layer, closed (``status="accepted"``).
+* :func:`reject_change` closes a suggestion (``status="rejected"``); links to it are cut.
+
+A closed suggestion stays in the file, hidden from views and lists, so that no recommender
+proposes its span and label again, and what the annotator made of each proposal can be
+counted.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from annotator import adjudicate
 from annotator.edits import Change
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotationError
-from annotator.layers import STATUS, SUGGESTED_BY, SUGGESTION_BOOKKEEPING, is_open_suggestion
+from annotator.gold import SOURCE
+from annotator.layers import STATUS, SUGGESTION_BOOKKEEPING, is_open_suggestion
 from annotator.model import Annotation, Document, Link, now_iso
 from annotator.suggest.store import in_target
 from annotator.suggest.suggestions import ACCEPTED, REJECTED
@@ -55,17 +60,20 @@ def accept_change(document: Document, suggestion_id: str, *, start: int, end: in
     """Make a suggestion ``annotator``'s ``label`` over ``[start, end)``, in their own layer
     or, when ``gold``, in the gold layer with ``annotator`` as the lead (see the module
     docstring).  When that layer already holds the span and label, the suggestion's links
-    join that annotation."""
+    join that annotation (drawn by hand, it gets no ``source`` link)."""
     suggestion = open_suggestion(document, suggestion_id)
     stamp = now_iso()
     attributes = _attributes(suggestion, label, tagset)
     links = _links(document, suggestion, label, annotator, gold, tagset)
+    source = Link(SOURCE, suggestion.id)
     if gold:
         first = adjudicate.add_gold(document, start=start, end=end, label=label,
                                     lead=annotator, attributes=attributes)
         put = next(a for a in first.after if in_target(a, annotator, True)
                    and (a.start, a.end, a.label) == (start, end, label))
-        made = _with_links(put, links)
+        had = document.annotations.get(put.id)
+        drawn = had is not None and (had.start, had.end, had.label) == (start, end, label)
+        made = _with_links(put, links if drawn else (*links, source))
         first = first.followed_by(Change("", (put,), (made,)))
     else:
         existing = next((a for a in document.annotations.overlapping(start, end)
@@ -76,13 +84,10 @@ def accept_change(document: Document, suggestion_id: str, *, start: int, end: in
             first = Change("", (existing,), (made,))
         else:
             made = Annotation(document.annotations.new_id(), start, end, label, annotator,
-                              attributes, links, stamp, stamp)
+                              attributes, (*links, source), stamp, stamp)
             document.annotations.check(made)
             first = Change("", (), (made,))
-    if (start, end, label) == (suggestion.start, suggestion.end, suggestion.label):
-        closing = Change("", (suggestion,), ())
-    else:
-        closing = Change("", (suggestion,), (_closed(suggestion, ACCEPTED, stamp),))
+    closing = Change("", (suggestion,), (_closed(suggestion, ACCEPTED, stamp),))
     done = first.followed_by(closing).followed_by(
         _retarget(document, suggestion.id, made.id, {a.id: a for a in first.after}, stamp))
     return Change(f"Accept suggested {label}", done.before, done.after)
@@ -98,7 +103,6 @@ def _attributes(suggestion: Annotation, label: str, tagset: TagSet | None) -> di
         for attribute in spec.attributes:
             if attribute.default is not None:
                 values.setdefault(attribute.name, attribute.default)
-    values[SUGGESTED_BY] = suggestion.annotator
     return values
 
 

@@ -4,20 +4,21 @@ from one to the next.
 A suggestion is an annotation with ``layer="suggestion"`` whose ``annotator`` names the
 recommender; its attributes hold the ``score`` (0 to 1, as text), the ``evidence`` when
 there is one, and the attributes it proposes.  An open suggestion has no ``status``; once
-the annotator turned it down it keeps ``status="rejected"`` (or ``"accepted"`` when it was
-accepted with another span or label) so that it is never proposed again, and it is hidden
-from every view and list.
+the annotator decided it keeps ``status="rejected"`` or ``"accepted"`` (the annotation
+made from it has a ``source`` link to it), so that it is never proposed again, and it is
+hidden from every view and list.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.layers import EVIDENCE, SCORE, is_open_suggestion
+from annotator.gold import SOURCE
+from annotator.layers import EVIDENCE, SCORE, SUGGESTION, is_open_suggestion
 from annotator.model import Annotation, Document
 
 REJECTED = "rejected"  # the annotator turned the suggestion down
-ACCEPTED = "accepted"  # accepted with another span or label: the original is not proposed again
+ACCEPTED = "accepted"  # the annotator accepted it (perhaps with another span or label)
 
 
 def score_of(annotation: Annotation) -> float:
@@ -65,6 +66,17 @@ class Suggestion:
     @property
     def evidence(self) -> str:
         return self.annotation.attributes.get(EVIDENCE, "")
+
+
+def suggestion_of(document: Document, annotation: Annotation) -> Annotation | None:
+    """The suggestion ``annotation`` was accepted from (its ``source`` link into the
+    suggestion layer), if any; its ``annotator`` is the recommender."""
+    for link in annotation.links:
+        if link.role == SOURCE:
+            found = document.annotations.get(link.target)
+            if found is not None and found.layer == SUGGESTION:
+                return found
+    return None
 
 
 def _order(annotation: Annotation) -> tuple[int, int, str]:
