@@ -574,7 +574,8 @@ class EditSession:
     def accept_suggestion(self, suggestion_id: str, label: str | None = None, *,
                           gold: bool = False) -> Change:
         """Make a suggestion the annotator's annotation (``label``: another label), snapped
-        as labelling snaps; it records the recommender in ``suggested-by``."""
+        as labelling snaps; it gets a ``source`` link to the suggestion (which names the
+        recommender), and the suggestion stays closed."""
         suggestion = open_suggestion(self.document, suggestion_id)
         start, end = self.snap(suggestion.start, suggestion.end)
         return self.apply(accept_change(
