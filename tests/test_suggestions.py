@@ -388,8 +388,10 @@ def test_merge_reads_no_suggestions(tmp_path: Path) -> None:
 def stored_document() -> Document:
     session = make_session()
     session.label_span(*span_of("الرئيس"), "PER")
-    session.store_suggestions([*quote_run(), proposal("السكان", "LOC", 0.25)])
+    session.store_suggestions([*quote_run(), proposal("السكان", "LOC", 0.25),
+                               proposal("بخير", "MISC", 0.5)])
     session.reject_suggestion(suggestion_at(session, "السكان", "LOC").id)
+    session.accept_suggestion(suggestion_at(session, "بخير", "MISC").id)
     return session.document
 
 
@@ -400,7 +402,10 @@ def test_suggestions_are_written_as_their_own_list_and_read_back(tmp_path: Path)
     ns = {"tei": "http://www.tei-c.org/ns/1.0"}
     [listed] = root.findall(".//tei:listAnnotation[@type='suggestion']", ns)
     assert listed.get("resp") == "#resp.cues"
-    assert len(listed.findall("tei:annotation", ns)) == 3
+    assert len(listed.findall("tei:annotation", ns)) == 4
+    [accepted] = root.findall(".//tei:listAnnotation[@type='annotator']/tei:annotation"
+                              "[tei:ptr]", ns)  # the MISC accepted, with its source link
+    assert accepted.find("tei:ptr", ns).get("type") == "source"
     assert profile().validate(etree.ElementTree(root)), profile().error_log
     path = tmp_path / "d.tei.xml"
     save_tei(document, path)
@@ -483,7 +488,7 @@ def test_export_leaves_suggestions_out_unless_asked(tmp_path: Path,
                          "jsonl")
     assert status == 0, err
     line = json.loads((tmp_path / "all.jsonl").read_text(encoding="utf-8"))
-    assert [span["label"] for span in line["spans"]] == ["PER"]
+    assert sorted(span["label"] for span in line["spans"]) == ["MISC", "PER"]
     status, _, err = run(capsys, "export", path, "-o", tmp_path / "suggested.jsonl",
                          "--format", "jsonl", "--layer", "suggestion")
     assert status == 0 and "warning" not in err, err
