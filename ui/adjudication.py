@@ -92,6 +92,11 @@ class ConflictModel(QAbstractTableModel):
         super().__init__(parent)
         self._points: list[DecisionPoint] = []
         self._text = ""
+        self._kinds_texts: dict[tuple[str, ...], str] = {}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Headers and kinds of disagreement in the interface language now installed."""
         # Translated once here, not per row; in the contexts the catalogue has them under.
         panel = "AdjudicationPanel"
         self._headers = (QCoreApplication.translate(panel, "#"),
@@ -103,8 +108,13 @@ class ConflictModel(QAbstractTableModel):
                             "span": QCoreApplication.translate(owner, "span"),
                             "missing": QCoreApplication.translate(owner, "missing"),
                             "attribute": QCoreApplication.translate(owner, "attribute"),
+                            "link": QCoreApplication.translate(owner, "link"),
                             "gold": QCoreApplication.translate(owner, "gold differs")}
-        self._kinds_texts: dict[tuple[str, ...], str] = {}
+        self._kinds_texts.clear()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
+        if self._points:
+            self.dataChanged.emit(self.index(0, self.KIND),
+                                  self.index(len(self._points) - 1, self.KIND))
 
     def kinds_text(self, kinds: tuple[str, ...]) -> str:
         """Kinds of disagreement in the interface language (translated once, not per row)."""
@@ -223,8 +233,6 @@ class AdjudicationPanel(QWidget):
         self.versions.setObjectName("version-list")
         self.versions.setRootIsDecorated(False)
         self.versions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.versions.setHeaderLabels([self.tr("Key"), self.tr("Label"), self.tr("Text"),
-                                       self.tr("By")])
         header = self.versions.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -233,16 +241,28 @@ class AdjudicationPanel(QWidget):
         layout.addWidget(self.versions, 1)
 
         buttons = QHBoxLayout()
-        self.previous_button = QPushButton(self.tr("◀ Previous"), self)
-        self.next_button = QPushButton(self.tr("Next ▶"), self)
-        self.accept_button = QPushButton(self.tr("Accept"), self)
-        self.reject_button = QPushButton(self.tr("Reject Gold"), self)
-        self.edit_button = QPushButton(self.tr("Edit Gold"), self)
+        self.previous_button = QPushButton(self)
+        self.next_button = QPushButton(self)
+        self.accept_button = QPushButton(self)
+        self.reject_button = QPushButton(self)
+        self.edit_button = QPushButton(self)
         for button in (self.previous_button, self.next_button, self.accept_button,
                        self.reject_button, self.edit_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the text
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Headers and buttons in the interface language now installed."""
+        self.versions.setHeaderLabels([self.tr("Key"), self.tr("Label"), self.tr("Text"),
+                                       self.tr("By")])
+        self.previous_button.setText(self.tr("◀ Previous"))
+        self.next_button.setText(self.tr("Next ▶"))
+        self.accept_button.setText(self.tr("Accept"))
+        self.reject_button.setText(self.tr("Reject Gold"))
+        self.edit_button.setText(self.tr("Edit Gold"))
+        self.conflict_model.retranslate()
 
 
 class Adjudication(QObject):
@@ -290,6 +310,12 @@ class Adjudication(QObject):
     # -- building -------------------------------------------------------------------------
     def _action(self, name: str, text: str, slot: Callable[..., object],
                 shortcuts: tuple[str, ...] = (), tip: str = "") -> QAction:
+        action = self.actions.get(name)
+        if action is not None:  # retranslating: the same action, named anew
+            action.setText(text)
+            action.setStatusTip(tip)
+            action.setToolTip(tip)  # none: the text, as Qt shows by default
+            return action
         action = QAction(text, self.window)
         action.setObjectName(name)
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
@@ -340,6 +366,16 @@ class Adjudication(QObject):
                 menu.addAction(self.actions[name])
         menu.addSeparator()
         menu.addAction(self.dock.toggleViewAction())
+
+    def retranslate(self) -> None:
+        """Name the actions, the menu, the dock and the panel in the interface language now
+        installed (the conflicts, the current one and the decisions stay)."""
+        self._build_actions()
+        self.window.menus["adjudicate"].setTitle(self.tr("A&djudicate"))
+        self.dock.setWindowTitle(self.tr("Adjudicate"))
+        self.panel.retranslate()
+        self._fill_versions()  # the header too
+        self._fill_legend()
 
     # -- state ----------------------------------------------------------------------------
     @property
@@ -623,8 +659,10 @@ class Adjudication(QObject):
         gold = self._gold_for(version.start, version.end, version.label)
         if gold is not None:
             self.window.set_current(gold.id)
-            self._say(self.tr("Accepted %s into gold (%s)") % (
-                ", ".join(version.annotators), gold.id))
+            message = self.tr("Accepted %s into gold (%s)") % (
+                ", ".join(version.annotators), gold.id)
+            waiting = self._waiting_text(gold)
+            self._say(message + (" — ⚠ " + waiting if waiting else ""))
         return gold
 
     def accept_selected(self) -> None:
@@ -793,7 +831,11 @@ class Adjudication(QObject):
             text = self.tr("Conflict %d of %d: %s") % (self.index + 1, len(self.points),
                                                        self._kinds_text(point))
             if point.missing:
-                text += " — " + self.tr("nothing from %s") % ", ".join(point.missing)
+                text += " — " + self.tr("nothing from %s") % ", ".join(
+                    isolated(name) for name in point.missing)
+            waiting = "; ".join(filter(None, (self._waiting_text(g) for g in point.gold)))
+            if waiting:
+                text += " — ⚠ " + waiting
             self.panel.header.setText(text)
 
     def _fill_versions(self) -> None:
@@ -807,17 +849,22 @@ class Adjudication(QObject):
         bold = QFont(tree.font())
         bold.setBold(True)
         view = self.window.view
+        split = len({(v.start, v.end, v.label) for v in point.versions}) < len(point.versions)
         for number, version in enumerate(point.versions, 1):
             key = f"Alt+{number}" if number <= MAX_VERSIONS else ""
             if version.in_gold:
                 key += " ✓"
-            item = QTreeWidgetItem([key, self._label_name(version.label),
-                                    isolated(one_line(document.text[version.start:version.end],
-                                                      80)),
+            text = isolated(one_line(document.text[version.start:version.end], 80))
+            said = self._reading_text(version.label, version.attributes, version.links)
+            if said and (split or "attribute" in point.kinds or "link" in point.kinds):
+                text += "\n" + said  # what this version says that the others do not
+            item = QTreeWidgetItem([key, self._label_name(version.label), text,
                                     ", ".join(version.annotators)])
+            if said:
+                item.setToolTip(1, said)
             item.setData(0, ID_ROLE, version.id)
             item.setData(1, ID_ROLE, number)
-            item.setToolTip(2, f"[{version.start}, {version.end})")
+            item.setToolTip(2, f"[{version.start}, {version.end})\n{text}")
             colour = view.annotator_colour(version.annotators[0])
             item.setForeground(3, QBrush(colour.darker(130)))
             if version.in_gold:
@@ -830,8 +877,12 @@ class Adjudication(QObject):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             tree.addTopLevelItem(item)
         for gold in point.gold:
+            said = self._reading_text(gold.label, *adjudicate.reading(document, gold))
+            text = isolated(one_line(document.span_text(gold), 80))
+            waiting = self._waiting_text(gold)
             item = QTreeWidgetItem([self.tr("Gold"), self._label_name(gold.label),
-                                    isolated(one_line(document.span_text(gold), 80)),
+                                    text + ("\n" + said if said else "")
+                                    + ("\n⚠ " + waiting if waiting else ""),
                                     gold.annotator])
             item.setData(0, ID_ROLE, gold.id)
             item.setToolTip(2, f"{gold.id} [{gold.start}, {gold.end}) ← "
@@ -840,6 +891,44 @@ class Adjudication(QObject):
                 item.setFont(column, bold)
                 item.setBackground(column, QBrush(GOLD_ROW_BACKGROUND))
             tree.addTopLevelItem(item)
+
+    def _reading_text(self, label: str, attributes: Sequence[tuple[str, str]],
+                      links: Sequence[tuple[str, int, int, str]]) -> str:
+        """A version's attributes and links in the interface language: ``نوع الاقتباس: مباشر
+        · المتحدث → «محمد»``."""
+        document = self.document
+        if document is None:
+            return ""
+        language = getattr(self.window, "language", "en")
+        spec = self.window.tagset.get(label)
+        parts = []
+        for name, value in attributes:
+            found = spec.attribute(name)
+            shown = (found.ar if language == "ar" else found.en) or name if found else name
+            parts.append(f"{isolated(shown)}: "
+                         + isolated(found.display_value(value, language) if found else value))
+        for role, start, end, _target in links:
+            link = spec.link(role)
+            shown = ((link.ar if language == "ar" else link.en) or role) if link else role
+            parts.append(f"{isolated(shown)} → "
+                         + isolated("«" + one_line(document.text[start:end], 30) + "»"))
+        return " · ".join(parts)
+
+    def _waiting_text(self, gold: Annotation) -> str:
+        """The links ``gold`` waits for (their targets not in gold yet), said in a phrase."""
+        document = self.document
+        if document is None:
+            return ""
+        waiting = adjudicate.waiting_links(document, gold)
+        spec = self.window.tagset.get(gold.label)
+        language = getattr(self.window, "language", "en")
+        parts = []
+        for role, target in waiting:
+            link = spec.link(role)
+            shown = ((link.ar if language == "ar" else link.en) or role) if link else role
+            parts.append(self.tr("%s waits for %s to be accepted") % (
+                isolated(shown), isolated("«" + one_line(document.span_text(target), 30) + "»")))
+        return "; ".join(parts)
 
     def _fill_legend(self) -> None:
         document = self.document

@@ -8,6 +8,14 @@
       <translation>يضم هذا الملف عمل %d معلِّقين: تحكيم › وضع التحكيم (Ctrl+Shift+J) لتحكيمه.</translation>
     </message>
     <message>
+      <source>link</source>
+      <translation>رابط</translation>
+    </message>
+    <message>
+      <source>%s waits for %s to be accepted</source>
+      <translation>%s ينتظر قبول %s في المعيار الذهبي</translation>
+    </message>
+    <message>
       <source>%d conflicts. Alt+PgDown: the first one.</source>
       <translation>%d تعارضات. Alt+PgDown: أولها.</translation>
     </message>
