@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon
 
+from annotator.layers import SUGGESTION
 from annotator.model import Annotation, Document
 from annotator.tagset import TagSet
 
@@ -70,7 +71,8 @@ class AnnotationTableModel(QAbstractTableModel):
             self._ids = []
             self._shown = set()
         else:
-            self._ids = [a.id for a in document.annotations.sorted()]
+            self._ids = [a.id for a in document.annotations.sorted()
+                         if a.layer != SUGGESTION]  # suggestions have their own panel
             self._shown = set(self._ids)
         self.endResetModel()
 
@@ -112,6 +114,7 @@ class AnnotationTableModel(QAbstractTableModel):
             return
         for annotation in removed:
             self._remove_row(annotation.id, annotation)
+        changed = [a for a in changed if a.layer != SUGGESTION]  # listed in their own panel
         for annotation in changed:
             row = self.row_of(annotation.id)
             if row < 0:

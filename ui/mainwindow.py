@@ -32,6 +32,7 @@ from annotator_ui.i18n import error_message
 from annotator_ui.inspector import Inspector
 from annotator_ui.link_banner import LinkBanner, link_instruction
 from annotator_ui.palette import LabelPalette, swatch_icon
+from annotator_ui.suggestions import Suggestions
 from annotator_ui.teamqueue import tagset_folder
 from annotator_ui.textview import AnnotatedTextView
 from annotator_ui.view_options import ViewOptions
@@ -206,6 +207,7 @@ class MainWindow(QMainWindow):
         self.adjudication = Adjudication(self)
         self.view_options = ViewOptions(self, self.workflow.settings)
         self.concordance = Concordance(self)
+        self.suggestions = Suggestions(self)
         self._exact_label_shortcuts()
         if self.isRightToLeft():
             self.mirror_docks()
@@ -756,6 +758,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
+            self.suggestions.runner.cancel()  # a run going on ends with the window
             event.accept()
         else:
             event.ignore()
@@ -866,7 +869,10 @@ class MainWindow(QMainWindow):
 
     def annotate_selection(self, label: str, exact: bool = False) -> Annotation | None:
         """Label the current selection (snapped unless ``exact`` or snapping is off); while
-        adjudicating, into gold.  See :meth:`EditSession.label_span` for the rules."""
+        adjudicating, into gold.  See :meth:`EditSession.label_span` for the rules.  While a
+        suggestion is current and selected, its label key accepts it with that label."""
+        if self.suggestions.takes_label(label):
+            return self.current_annotation()
         if self.adjudication.active:
             return self.adjudication.label_into_gold(label, exact)
         session = self.editing_session(authoring=True)

@@ -41,6 +41,7 @@ from annotator_ui.search_marks import (
     paint_hits,
 )
 from annotator_ui.span_labels import paint_tags, place_tags, tag_font, tag_room
+from annotator_ui.suggestion_paint import is_suggestion, paint_suggestions, shown_suggestions
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -83,6 +84,7 @@ TOOLTIP_WORDS = 40  # characters of a link target's text shown in tooltips
 UNDERLINE_ROOM = 16  # pixels below a line that stacked underlines may take
 LABELLED_LINE_SPACING = 2.0  # at least, while label names are shown above the lines
 LANE_LOOKAROUND = 20_000  # code points around the painted lines searched for nested spans
+MANY_CHANGED = 500  # annotations changed at once above which the whole view repaints
 CAPTION_ROOM = 260  # pixels either side of an off-screen link's marker its caption may take
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
@@ -227,6 +229,7 @@ class AnnotatedTextView(QPlainTextEdit):
 
     span_selection_changed = Signal(int, int)  # code points; (-1, -1) when nothing selected
     annotation_clicked = Signal(str)  # id; repeated clicks at one spot cycle through overlaps
+    suggestion_clicked = Signal(str)  # id of an open suggestion clicked where no annotation is
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -238,6 +241,7 @@ class AnnotatedTextView(QPlainTextEdit):
         self._annotator_colours: dict[str, QColor] = {}
         self._label_colours: dict[str, QColor] = {}
         self._current_id: str | None = None
+        self._current_suggestion: str | None = None
         self._index_ready = False
         self._index_scheduled = False
         self._painted: dict[str, list[QRectF]] = {}  # id -> rectangles of the last paint
@@ -342,6 +346,11 @@ class AnnotatedTextView(QPlainTextEdit):
     def annotations_changed(self, changed: Iterable[Annotation] = (),
                             removed: Iterable[Annotation] = ()) -> None:
         """Repaint where ``changed`` (added or edited) and ``removed`` annotations lie."""
+        changed, removed = list(changed), list(removed)
+        if len(changed) + len(removed) > MANY_CHANGED:  # a recommender run: repaint it all
+            self._painted.clear()
+            self.viewport().update()
+            return
         area = QRectF()
         for annotation in (*changed, *removed):
             for rect in self._painted.pop(annotation.id, ()):
@@ -369,6 +378,18 @@ class AnnotatedTextView(QPlainTextEdit):
     def current_annotation(self) -> str | None:
         """The id drawn emphasised, or None."""
         return self._current_id
+
+    def set_current_suggestion(self, suggestion_id: str | None) -> None:
+        """Draw the suggestion ``suggestion_id`` with a thicker outline (None: none)."""
+        if suggestion_id == self._current_suggestion:
+            return
+        old, self._current_suggestion = self._current_suggestion, suggestion_id
+        self.annotations_changed([a for a in map(self._annotation, (old, suggestion_id))
+                                  if a is not None])
+
+    def current_suggestion(self) -> str | None:
+        """The suggestion drawn with a thicker outline, or None."""
+        return self._current_suggestion
 
     def set_label_filter(self, labels: set[str] | None) -> None:
         """Show only annotations with these labels (None: all)."""
@@ -492,9 +513,11 @@ class AnnotatedTextView(QPlainTextEdit):
         return colour
 
     def _shown(self, annotations: list[Annotation]) -> list[Annotation]:
+        """The annotations drawn as such: not suggestions, and of the labels filtered."""
         if self._label_filter is None:
-            return annotations
-        return [a for a in annotations if a.label in self._label_filter]
+            return [a for a in annotations if not is_suggestion(a)]
+        return [a for a in annotations if a.label in self._label_filter
+                and not is_suggestion(a)]
 
     def _overlapping(self, start: int, end: int) -> list[Annotation]:
         """Annotations sharing a character with ``[start, end)`` (code points)."""
@@ -588,6 +611,33 @@ class AnnotatedTextView(QPlainTextEdit):
             span.pieces = self._pieces_in(blocks, starts, annotation.start, annotation.end)
             painted.append(span)
         return painted
+
+    def _suggestions_in(self, blocks: list[VisibleBlock]) -> list[PaintedSpan]:
+        """Open suggestions over the shown lines of ``blocks``, with their rectangles."""
+        if not blocks or self._document is None:
+            return []
+        found = shown_suggestions(self._overlapping(*self._shown_range(blocks)))
+        if self._label_filter is not None:
+            found = [a for a in found if a.label in self._label_filter]
+        starts = [b.shown_start for b in blocks]
+        return [PaintedSpan(a, 0, self._colour(a),
+                            self._pieces_in(blocks, starts, a.start, a.end)) for a in found]
+
+    def suggestion_rects(self, suggestion_id: str) -> list[QRectF]:
+        """Viewport rectangles where the open suggestion ``suggestion_id`` is drawn."""
+        blocks = self._visible_blocks(self.viewport().rect())
+        return next(([piece.rect for piece in span.pieces]
+                     for span in self._suggestions_in(blocks)
+                     if span.annotation.id == suggestion_id), [])
+
+    def suggestions_at(self, point: QPoint | QPointF) -> list[Annotation]:
+        """Open suggestions drawn under ``point`` (viewport coordinates), shortest first."""
+        point = QPointF(point)
+        blocks = self._visible_blocks(QRect(int(point.x()), int(point.y()), 1, 1))
+        hits = [span.annotation for span in self._suggestions_in(blocks)
+                if any(piece.rect.contains(point) for piece in span.pieces)]
+        hits.sort(key=lambda a: (a.end - a.start, a.id))
+        return hits
 
     def _pieces_in(self, blocks: list[VisibleBlock], starts: list[int], start: int,
                    end: int) -> list[LinePiece]:
@@ -753,6 +803,7 @@ class AnnotatedTextView(QPlainTextEdit):
             self._painted[span.annotation.id] = [piece.rect for piece in span.pieces]
         heights = self._lane_heights(spans, blocks)
         hits = self._hit_pieces(blocks)
+        suggestions = self._suggestions_in(blocks)
         if spans or hits:
             painter = QPainter(self.viewport())
             painter.setClipRect(area)
@@ -761,10 +812,11 @@ class AnnotatedTextView(QPlainTextEdit):
             painter.end()
         super().paintEvent(event)
         arcs = self._link_arcs()
-        if spans or hits or arcs:
+        if spans or hits or arcs or suggestions:
             painter = QPainter(self.viewport())
             painter.setClipRect(area)
             paint_lanes(painter, spans, heights)
+            paint_suggestions(painter, suggestions, self._current_suggestion)
             current = next((s for s in spans if s.annotation.id == self._current_id), None)
             if current is not None:
                 paint_outline(painter, current)
@@ -898,6 +950,9 @@ class AnnotatedTextView(QPlainTextEdit):
         found = self.annotations_at(point)
         if not found:
             self._cycle_key, self._cycle_index = (), -1
+            suggested = self.suggestions_at(point)
+            if suggested:
+                self.suggestion_clicked.emit(suggested[0].id)
             return None
         key = tuple(a.id for a in found)
         self._cycle_index = (self._cycle_index + 1) % len(found) if key == self._cycle_key else 0

@@ -1,0 +1,218 @@
+"""Running recommenders off the GUI thread: which ones there are, and a child process that runs
+them on a copy of the open document.
+
+:data:`OFFERED` is the one list of what the app offers; :func:`run_job` builds the chosen
+recommenders through the registry (:mod:`annotator.suggest.registry`) for a project and
+collects their proposals.  :class:`SuggestRunner` runs a
+:class:`SuggestJob` in a ``spawn``-ed process (the GUI thread never runs recommender code, and
+a process is not slowed by the GUI's hold on the interpreter), reports progress and the
+proposals through Qt signals on the GUI thread, and cancels by ending the process.
+The job carries the document as plain tuples: pickling them is several times faster than
+pickling the annotations themselves.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.errors import AnnotatorError
+from annotator.model import Annotation, Document, Link
+from annotator.project import is_tei_name, project_files
+from annotator.suggest.proposal import Proposal
+from annotator.suggest.registry import RecommenderSource, build_recommender, propose_all
+from annotator.tei import read_tei
+
+OFFERED = ("cues", "claims", "project", "crf")
+"""The recommenders the app offers (of :data:`annotator.suggest.registry.RECOMMENDERS`), in
+the order they run: quote cues, claim cues, the names accepted in the project, the project's
+trained CRF (only when the project holds one)."""
+CRF_FOLDER = Path("models") / "crf"
+"""Where a project keeps its trained CRF model (a folder, as ``annotator train -o`` writes)."""
+CHUNK = 2000  # proposals sent back per message: the GUI process never unpickles for long
+
+Row = tuple[str, int, int, str, str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...],
+            str]
+
+
+@dataclass(frozen=True)
+class SuggestJob:
+    """Everything a run needs, picklable: the recommenders' names, the document as rows, the
+    project folders whose accepted annotations the ``project`` recommender learns from (the
+    project folder (its tag set, reporting verbs and TEI files), more folders whose TEI
+    files ``project`` learns from (a team project's gold and the annotator's own layer), and
+    the CRF model folder (None: no CRF)."""
+
+    names: tuple[str, ...]
+    document_id: str
+    text: str
+    source: str
+    rows: tuple[Row, ...]
+    project: str | None = None
+    folders: tuple[str, ...] = ()
+    crf_model: str | None = None
+
+
+def crf_model_in(folder: str | Path | None) -> Path | None:
+    """The project's CRF model folder when one was trained into it, else None."""
+    if folder is None:
+        return None
+    candidate = Path(folder) / CRF_FOLDER
+    return candidate if (candidate / "model.crfsuite").is_file() else None
+
+
+def document_rows(document: Document) -> tuple[Row, ...]:
+    """The annotations of ``document`` as plain tuples (see :func:`document_from`)."""
+    return tuple((a.id, a.start, a.end, a.label, a.annotator, tuple(a.attributes.items()),
+                  tuple((x.role, x.target) for x in a.links), a.layer)
+                 for a in document.annotations)
+
+
+def document_from(job: SuggestJob) -> Document:
+    """The document a job carries, rebuilt."""
+    document = Document(job.document_id, job.text, source=job.source)
+    document.annotations.load(
+        [Annotation(i, s, e, label, who, dict(attributes), tuple(Link(r, t) for r, t in links),
+                    layer=layer)
+         for i, s, e, label, who, attributes, links, layer in job.rows], [])
+    return document
+
+
+def make_job(document: Document, names: Sequence[str], *, project: str | Path | None = None,
+             folders: Sequence[str | Path] = (), crf_model: str | Path | None = None
+             ) -> SuggestJob:
+    """The job of running ``names`` on ``document`` (see :class:`SuggestJob`)."""
+    return SuggestJob(tuple(n for n in OFFERED if n in names), document.id, document.text,
+                      document.source, document_rows(document),
+                      str(project) if project else None, tuple(str(f) for f in folders),
+                      str(crf_model) if crf_model else None)
+
+
+def _learned_from(job: SuggestJob, document: Document) -> Iterator[Document]:
+    """The open document, then the TEI files of the job's extra folders."""
+    yield document
+    for folder in job.folders:
+        if Path(folder).is_dir():
+            for path in project_files(folder):
+                if is_tei_name(path):
+                    try:
+                        yield read_tei(path).document
+                    except (AnnotatorError, OSError):
+                        continue  # the project list already names a file it cannot read
+
+
+def run_job(job: SuggestJob, progress: Callable[[str, int, int], None] | None = None
+            ) -> list[Proposal]:
+    """Every proposal of the job's recommenders for its document (built by the registry);
+    ``progress(name, done, total)`` as each one reports."""
+    document = document_from(job)
+    source = RecommenderSource(project=Path(job.project) if job.project else None,
+                               model=Path(job.crf_model) if job.crf_model else None,
+                               documents=_learned_from(job, document))
+    names = [n for n in job.names if n != "crf" or job.crf_model]
+    return propose_all(document, [build_recommender(n, source) for n in names], progress)
+
+
+def _child(job: SuggestJob, connection: Any) -> None:
+    """The child process: run the job, sending progress, proposals in chunks, then ``done``."""
+    try:
+        proposals = run_job(job, lambda name, done, total:
+                            connection.send(("progress", name, done, total)))
+        for at in range(0, len(proposals), CHUNK):
+            connection.send(("chunk", proposals[at:at + CHUNK]))
+        connection.send(("done",))
+    except AnnotatorError as error:
+        connection.send(("error", str(error)))
+    except Exception as error:  # one line back to the window, never a hang
+        connection.send(("error", f"{type(error).__name__}: {error}"))
+    finally:
+        connection.close()
+
+
+class SuggestRunner(QObject):
+    """Runs one :class:`SuggestJob` at a time in a child process.
+
+    ``progress(name, done, total)``, ``finished(run, proposals)`` and ``failed(run, message)``
+    arrive on the GUI thread; ``run`` is the number :meth:`start` returned, so that a result
+    of a run cancelled or replaced since is recognised.
+    """
+
+    progress = Signal(str, int, int)
+    finished = Signal(int, object)  # run number, list[Proposal]
+    failed = Signal(int, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.run_number = 0
+        self._process: Any = None
+        self._reader: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._reader is not None and self._reader.is_alive()
+
+    def start(self, job: SuggestJob) -> int:
+        """Start ``job`` (cancelling a run still going); returns its run number."""
+        self.cancel()
+        self.run_number += 1
+        context = multiprocessing.get_context("spawn")  # safe in a process with threads
+        receiving, sending = context.Pipe(duplex=False)
+        process = context.Process(target=_child, args=(job, sending), daemon=True,
+                                  name="annotator-suggest")
+        process.start()
+        sending.close()
+        self._process = process
+        self._reader = threading.Thread(target=self._read, args=(self.run_number, receiving,
+                                                                 process),
+                                        name="annotator-suggest-reader", daemon=True)
+        self._reader.start()
+        return self.run_number
+
+    def cancel(self) -> None:
+        """End the run going on, if any; nothing of it arrives afterwards."""
+        self.run_number += 1
+        process, self._process = self._process, None
+        if process is not None and process.is_alive():
+            process.terminate()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait for the reader to finish (tests, and closing the window)."""
+        if self._reader is not None:
+            self._reader.join(timeout)
+
+    def _read(self, run: int, connection: Any, process: Any) -> None:
+        proposals: list[Proposal] = []
+        try:
+            while True:
+                try:
+                    message = connection.recv()
+                except (EOFError, OSError):
+                    self._emit(self.failed, run, "the suggestion process ended early")
+                    return
+                if run != self.run_number:
+                    return  # cancelled: the process is being ended
+                kind = message[0]
+                if kind == "progress":
+                    self._emit(self.progress, *message[1:])
+                elif kind == "chunk":
+                    proposals.extend(message[1])
+                elif kind == "done":
+                    self._emit(self.finished, run, proposals)
+                    return
+                else:
+                    self._emit(self.failed, run, message[1])
+                    return
+        finally:
+            connection.close()
+            process.join(5)
+
+    def _emit(self, signal: Any, *values: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the window closed while the run went on
+            signal.emit(*values)
