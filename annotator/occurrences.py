@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -25,6 +25,7 @@ from annotator.model import Document
 from annotator.search import FoldedText, SearchOptions, fold, folded_text
 from annotator.tagset import TagSet
 from annotator.tokenize import is_proclitic_prefix
+from annotator.wordindex import FoldedWords, folded_words
 
 CONTEXT_WORDS = 4
 _WORD_CHAR = regex.compile(r"\w")  # as annotator.search's whole-word test
@@ -77,65 +78,100 @@ _FOLDED_WORD = regex.compile(r"\w+")  # as _WORD_CHAR: marks are word characters
 _PROCLITIC_LETTERS = frozenset("وفبكلا\u0640")  # all a proclitic sequence may hold
 
 
+@dataclass(frozen=True)
+class KeyTable:
+    """Folded keys by first word, for :func:`candidates`: ``firsts`` maps a first word to the
+    keys starting with it by length; ``whole`` holds the keys that end in a word character
+    (they must end a word where they occur); ``others`` the keys that do not start with one
+    (``(د``), searched for one by one."""
+
+    firsts: dict[str, dict[int, set[str]]]
+    whole: frozenset[str]
+    others: tuple[str, ...] = ()
+
+
+def key_table(keys: Iterable[str]) -> KeyTable:
+    """The table of folded ``keys`` (empty ones are left out)."""
+    firsts: dict[str, dict[int, set[str]]] = {}
+    whole: set[str] = set()
+    others: list[str] = []
+    for key in keys:
+        if not key:
+            continue
+        if _WORD_CHAR.match(key[-1]):
+            whole.add(key)
+        first = _FOLDED_WORD.match(key)
+        if first is None:
+            others.append(key)
+        else:
+            firsts.setdefault(first.group(), {}).setdefault(len(key), set()).add(key)
+    return KeyTable(firsts, frozenset(whole), tuple(dict.fromkeys(others)))
+
+
+def candidates(index: FoldedWords, table: KeyTable) -> Iterator[tuple[int, str]]:
+    """``(folded start, key)`` of every place of ``index``'s text where a key of ``table``
+    stands as a word, proclitics allowed (the module docstring's rule; what is left to check
+    is that its span in the original text does not split a grapheme).  Each word form is
+    checked once, then every place it occurs; places come grouped by form, not in order."""
+    folded = index.found.folded
+    size = len(folded)
+    firsts, whole = table.firsts, table.whole
+    for word, starts in index.places.items():
+        for cut in range(min(len(word), _LONGEST_PREFIX + 1)):
+            if cut and word[cut - 1] not in _PROCLITIC_LETTERS:
+                break
+            rest = word[cut:]
+            bucket = firsts.get(rest)
+            if bucket is None or (cut and not _starts_word(word, cut)):
+                continue
+            if rest in bucket.get(len(rest), ()):  # the rest of the word is a key
+                yield from ((start + cut, rest) for start in starts)
+            longer = [(length, keys) for length, keys in bucket.items() if length > len(rest)]
+            for start in starts if longer else ():
+                at = start + cut
+                for length, keys in longer:
+                    piece = folded[at:at + length]
+                    if piece in keys and (piece not in whole or at + length == size
+                                          or not _WORD_CHAR.match(folded, at + length)):
+                        yield at, piece
+    for key in table.others:
+        at = folded.find(key)
+        while at >= 0:
+            end = at + len(key)
+            if key not in whole or end == size or not _WORD_CHAR.match(folded, end):
+                yield at, key
+            at = folded.find(key, at + 1)
+
+
 def find_occurrences_of_many(text: str, needles: Iterable[str],
                              options: SearchOptions | None = None
                              ) -> dict[str, list[tuple[int, int]]]:
     """:func:`find_occurrences` of each needle (same spans, same order), in one pass over the
-    text for needles that start with a word character: each word of the folded text, and each
-    of its starts after letters that may be proclitics, is looked up among the needles' first
-    words.  Needles that fold to nothing are left out."""
+    text's word forms (:func:`candidates`).  Needles that fold to nothing are left out."""
     options = replace(options or SearchOptions(), whole_word=False)
-    found = folded_text(text, options)
-    folded = found.folded
     keys: dict[str, list[str]] = {}
     result: dict[str, list[tuple[int, int]]] = {}
-    # First word -> (longest key, keys ending in a word character, keys ending otherwise).
-    buckets: dict[str, tuple[int, set[str], list[str]]] = {}
     for needle in needles:
         key = fold(needle, options)
-        if not key or needle in result:
-            continue
-        result[needle] = []
-        first = _FOLDED_WORD.match(key)
-        if first is None:
-            result[needle] = find_occurrences(text, needle, options)
-            continue
-        keys.setdefault(key, []).append(needle)
-        longest, whole, others = buckets.get(first.group(), (0, set(), []))
-        if _WORD_CHAR.match(key[-1]):
-            whole.add(key)
-        elif key not in others:
-            others.append(key)
-        buckets[first.group()] = (max(longest, len(key)), whole, others)
-    words = [match.span() for match in _FOLDED_WORD.finditer(folded)]
-    word_ends = [end for _, end in words]
-    last_end: dict[str, int] = {}
-    spans: dict[str, list[tuple[int, int]]] = {key: [] for key in keys}
-    for number, (word_start, word_end) in enumerate(words):
-        at = word_start
-        while at < word_end:
-            bucket = buckets.get(folded[at:word_end])
-            if bucket is not None:
-                longest, whole, others = bucket
-                candidates = list(others)
-                following = number
-                while following < len(word_ends) and word_ends[following] - at <= longest:
-                    if folded[at:word_ends[following]] in whole:
-                        candidates.append(folded[at:word_ends[following]])
-                    following += 1
-                for key in candidates:
-                    if at < last_end.get(key, 0) or not folded.startswith(key, at):
-                        continue
-                    span = _occurrence_at(found, key, at, True, key in whole)
-                    if span is not None:
-                        spans[key].append(span)
-                        last_end[key] = at + len(key)
-            if folded[at] not in _PROCLITIC_LETTERS or at - word_start >= _LONGEST_PREFIX:
-                break
-            at += 1
+        if key and needle not in result:
+            result[needle] = []
+            keys.setdefault(key, []).append(needle)
+    index = folded_words(text, options)
+    places: dict[str, list[int]] = {key: [] for key in keys}
+    for at, key in candidates(index, key_table(keys)):
+        places[key].append(at)
     for key, needles_of_key in keys.items():
+        spans: list[tuple[int, int]] = []
+        last_end = 0
+        for at in sorted(places[key]):
+            if at < last_end:
+                continue
+            span = _occurrence_at(index.found, key, at, False, False)
+            if span is not None:
+                spans.append(span)
+                last_end = at + len(key)
         for needle in needles_of_key:
-            result[needle] = spans[key]
+            result[needle] = spans
     return result
 
 

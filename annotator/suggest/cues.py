@@ -8,21 +8,20 @@ forms, ya, ta marbuta, harakat, tatweel) with Arabic proclitics allowed before t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from annotator.model import Document
-from annotator.search import fold, folded_text
+from annotator.search import fold
 from annotator.tagset import TagSet, default_tagset
 from annotator.tokenize import Token, is_proclitic_prefix, tokenize
+from annotator.wordindex import folded_words
 
 REPORTING_VERBS_NAME = "reporting_verbs.txt"
 """The bundled list of reporting verbs, and the name of a project folder's own addition."""
 
-_WORD = re.compile(r"\w+")
 _LONGEST_PROCLITICS = 4  # وبال, وللـ: more letters before a cue word are a longer word
 _PAST = ("", "ت", "وا", "ن")  # no dual: تابعا, قائما are mostly adjectives
 _PRESENT_PREFIXES = ("ي", "ت")
@@ -98,20 +97,24 @@ class Cue:
 
 
 def find_cues(text: str, words: CueWords) -> list[Cue]:
-    """Every word of ``text`` that is one of ``words``' forms, proclitics allowed, in order."""
-    found = folded_text(text)
+    """Every word of ``text`` that is one of ``words``' forms, proclitics allowed, in order.
+
+    Each word form of the text is looked up once (:func:`annotator.wordindex.folded_words`,
+    shared with the other recommenders of a run) and its answer given to all its places."""
+    index = folded_words(text)
     forms, excluded = words.forms, words.excluded
-    cues: list[Cue] = []
-    for match in _WORD.finditer(found.folded):
-        word = match.group()
+    found: list[tuple[int, int, str]] = []
+    for word, starts in index.places.items():
         for cut in range(min(_LONGEST_PROCLITICS, len(word) - 1) + 1):
             rest = word[cut:]
             if rest in forms and (cut == 0 or is_proclitic_prefix(word[:cut])):
                 if rest not in excluded:
-                    start, end = found.span_of(match.start() + cut, match.end())
-                    cues.append(Cue(start, end, forms[rest]))
+                    base, length = forms[rest], len(word)
+                    found.extend((start + cut, start + length, base) for start in starts)
                 break
-    return cues
+    found.sort()
+    span_of = index.found.span_of
+    return [Cue(*span_of(start, end), base) for start, end, base in found]
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,13 @@ documents proposed wherever it occurs in another, with the label annotators gave
 
 A name is the text of an annotation of an entity label (not a quote or claim, at most
 :data:`MAX_WORDS` words) in an annotator's layer or gold (suggestions are not accepted yet),
-grouped by its folded form.  Occurrences are those of
-:func:`annotator.occurrences.find_occurrences_of_many` (search folding, proclitics allowed).
-Where names overlap the longer wins; a place some annotation of an entity label already
-covers gets nothing.  The score is the share of the winning label times ``n / (n + 1)`` for
-``n`` annotations of the name: 0.5 for one, 0.75 for three that agree.
+grouped by its folded form.  Occurrences are those of :mod:`annotator.occurrences` (search
+folding, proclitics allowed; :func:`~annotator.occurrences.candidates`).  Where names overlap
+the longer (in folded characters) wins, the earlier of two as long; a place some annotation
+of an entity label already covers gets nothing.  Overlaps are settled in the folded text, so
+only the places kept are mapped back to the original text.  The score is the share of the
+winning label times ``n / (n + 1)`` for ``n`` annotations of the name: 0.5 for one, 0.75 for
+three that agree.
 """
 
 from __future__ import annotations
@@ -17,14 +19,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.align import is_grapheme_boundary
 from annotator.errors import AnnotatorError
 from annotator.model import Document
-from annotator.occurrences import find_occurrences_of_many
+from annotator.occurrences import candidates, key_table
 from annotator.project import is_tei_name, project_files
 from annotator.search import fold
 from annotator.suggest.proposal import Progress, Proposal
 from annotator.tagset import TagSet, default_tagset, tagset_for
 from annotator.tei import read_tei
+from annotator.wordindex import folded_words
 
 NAME = "project"
 MAX_WORDS = 6
@@ -98,31 +102,46 @@ class ProjectNames:
         if not self.names or not text:
             return []
         if progress:
-            progress(0, 2)
-        needles = {entry.text: key for key, entry in self.names.items()}
-        found = find_occurrences_of_many(text, needles)
+            progress(0, 3)
+        index = folded_words(text)
+        by_length: dict[int, list[tuple[int, str]]] = {}
+        for place in candidates(index, key_table(self.names)):
+            by_length.setdefault(len(place[1]), []).append(place)
+        places = [place for length in sorted(by_length, reverse=True)  # longest first
+                  for place in sorted(by_length[length])]
         if progress:
-            progress(1, 2)
-        covered = bytearray(len(text))
+            progress(1, 3)
+        found = index.found
+        taken = bytearray(len(found.folded))  # folded characters a proposal holds
+        covered = bytearray(len(text))  # original characters an entity annotation holds
         for annotation in document.annotations:
             if annotation.layer != SUGGESTION_LAYER and self.is_name_label(annotation.label):
                 covered[annotation.start:annotation.end] = b"\x01" * (annotation.end
                                                                       - annotation.start)
-        matches = [(start, end, needle) for needle, spans in found.items()
-                   for start, end in spans]
-        matches.sort(key=lambda m: (m[0] - m[1], m[0]))  # longest first
+        made: dict[str, tuple[str, float, str]] = {}  # key -> label, score, evidence
         proposals: list[Proposal] = []
-        for start, end, needle in matches:
-            if covered.find(1, start, end) != -1:
+        for at, key in places:
+            end = at + len(key)
+            if taken.find(1, at, end) != -1:
                 continue
-            covered[start:end] = b"\x01" * (end - start)
-            entry = self.names[needles[needle]]
-            label, score = entry.best()
-            count = sum(entry.labels.values())
-            proposals.append(Proposal(start, end, label, round(score, 3), NAME,
-                                      evidence=f"{label} {entry.labels[label]} of {count} "
-                                               "times in the project"))
+            start, stop = found.span_of(at, end)
+            if (covered.find(1, start, stop) != -1 or not is_grapheme_boundary(text, start)
+                    or not is_grapheme_boundary(text, stop)):
+                continue
+            taken[at:end] = b"\x01" * (end - at)
+            label, score, evidence = made.get(key) or made.setdefault(key, self._why(key))
+            proposals.append(Proposal(start, stop, label, score, NAME, evidence=evidence))
+        if progress:
+            progress(2, 3)
         proposals.sort(key=lambda p: p.start)
         if progress:
-            progress(2, 2)
+            progress(3, 3)
         return proposals
+
+    def _why(self, key: str) -> tuple[str, float, str]:
+        """The label, score and evidence of the name ``key``."""
+        entry = self.names[key]
+        label, score = entry.best()
+        count = sum(entry.labels.values())
+        return (label, round(score, 3),
+                f"{label} {entry.labels[label]} of {count} times in the project")
