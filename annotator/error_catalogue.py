@@ -446,6 +446,8 @@ class Errors:
     E643 = Entry("is not a regular file")
     E644 = Entry("holds no document")
     E645 = Entry("cannot write the screenshot")
+    E646 = Entry("the {format} export cannot carry {items}; left out (the jsonl export keeps "
+                 "everything)")
 
     # -- team projects: the folder and project.toml (teamproject, assignment) ------------------
     E700 = Entry("not a project folder (no project.toml): create one with 'annotator project "

@@ -11,10 +11,12 @@ from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, SaveError
 from annotator.formats import WRITERS, ExportOptions, Problems, write_documents
 from annotator.formats.brat import CONF as BRAT_CONF
+from annotator.formats.checkthat import CHECKWORTHY_FILE, CLAIM_FILE
 from annotator.formats.conll import DOCSTART_FORMS
 from annotator.formats.hf import labels_path
 from annotator.formats.hf_dataset import files_written, split_path, write_dataset_folder
 from annotator.formats.jsonl import only_labels
+from annotator.formats.spans import PER_CHOICES
 from annotator.labelmap import parse_map, rename_labels
 from annotator.layers import layer_names, select_layer
 from annotator.model import Document
@@ -32,6 +34,7 @@ HELP = ("Export TEI files (or folders of them) to JSONL, CoNLL, brat, HF, inline
 FILE_EXTENSIONS = {"jsonl": ".jsonl", "conll": ".conll", "hf": ".jsonl", "labelstudio": ".json",
                    "labelstudio-predictions": ".json"}
 FILE_EXTENSIONS["spacy"] = ".spacy"  # a DocBin
+FILE_EXTENSIONS.update({"spans": ".jsonl", "quote-pairs": ".jsonl"})
 DATASET_FOLDER = "hf-dataset"  # a folder whose splits are files in it, not folders
 ALL_LAYERS = "all"
 _SPLIT_NAME = re.compile(r"^[\w.\-]+$")
@@ -52,6 +55,13 @@ Token formats (conll, hf, hf-dataset, spacy) cut sentences with --sentences: spl
 breaks and Arabic full stops . ! ؟ ؛, never inside «…» or numbers), source (the file's own
 line breaks), none, or auto (source for text imported from token files, else split).
 --map PERS=PER,... renames labels before anything else (--labels names the new ones).
+
+Training exports for quotes and claims: spans (JSONL: text, spans with ids, labels and
+attributes, relations such as a quote's speaker; --per document|sentence), quote-pairs (JSONL:
+one row per quote and candidate speaker, label 1 for the annotated speaker; --window N) and
+checkthat (a folder with 1B_claim.tsv and 1A_checkworthy.tsv by sentence, in the shape of the
+CheckThat! 2022 task 1 files).  What a format cannot carry (quotes and claims in BIO, links,
+attributes) is named in one warning with counts.
 
 Output files already there are kept, and nothing is written, unless --overwrite is given.
 
@@ -96,6 +106,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(a stray I- tag) as it was, not as B-")
     parser.add_argument("--map", metavar="OLD=NEW,...",
                         help="rename labels, e.g. PERS=PER,ORGANIZATION=ORG")
+    parser.add_argument("--per", choices=list(PER_CHOICES), default="document",
+                        help="spans: one line per document (the default) or per sentence "
+                             "(offsets re-based to the sentence)")
+    parser.add_argument("--window", type=int, default=2, metavar="N",
+                        help="quote-pairs: sentences before a quote searched for its speaker "
+                             "(default 2; the sentence after it is searched too)")
     parser.add_argument("--tokenizer", choices=["auto", "whitespace", "punct"], default="auto",
                         help="conll/hf: how text is cut into tokens (default auto)")
     parser.add_argument("--split-proclitics", action="store_true",
@@ -172,6 +188,8 @@ def _files_written(out: Path, fmt: str, documents: list[Document]) -> list[Path]
                 *files_written(folder, ())]
     if fmt in FILE_EXTENSIONS:
         return [out]
+    if fmt == "checkthat":
+        return [out / CLAIM_FILE, out / CHECKWORTHY_FILE]
     endings = (".txt", ".ann") if fmt == "brat" else (".xml",)
     conf = [out / BRAT_CONF] if fmt == "brat" else []
     return [out / f"{document.id}{ending}" for document in documents for ending in endings] + conf
@@ -247,7 +265,8 @@ def run(args: argparse.Namespace) -> int:
                             tokenizer=args.tokenizer,
                             tagset=_kinds(args.tagset, args.sources, recorded),
                             sentences=args.sentences, docstart=args.docstart,
-                            source_tags=args.source_tags)
+                            source_tags=args.source_tags, per=args.per,
+                            window=max(0, args.window))
     unit = "document"
     if parts is None:
         chosen_parts = {"train": documents} if args.format == DATASET_FOLDER else None
@@ -291,6 +310,9 @@ def run(args: argparse.Namespace) -> int:
         written = (f"{_documents(len(documents))} to {out} ({', '.join(counts)} "
                    f"{unit}s)")
     _print_problems(options.problems)
+    not_carried = options.dropped.warning(args.format)
+    if not_carried is not None:
+        print(not_carried.diagnostic("warning"), file=sys.stderr)
     print(f"exported {written}", file=sys.stderr)
     return 2 if failures or options.problems.errors else 0
 

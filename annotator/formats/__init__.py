@@ -17,7 +17,7 @@ from typing import cast
 
 from annotator.error_catalogue import Entry, Errors
 from annotator.errors import AnnotatorError, FormatError
-from annotator.model import Document
+from annotator.model import Annotation, Document
 from annotator.tagset import TagSet
 
 READERS: dict[str, str] = {
@@ -28,6 +28,7 @@ READERS: dict[str, str] = {
     "brat": "annotator.formats.brat:read_brat",
     "hf": "annotator.formats.hf:read_hf",
     "labelstudio": "annotator.formats.labelstudio:read_json",
+    "tei-inline": "annotator.formats.tei_inline:read_tei_inline",
 }
 
 WRITERS: dict[str, str] = {
@@ -40,6 +41,9 @@ WRITERS: dict[str, str] = {
     "hf-dataset": "annotator.formats.hf_dataset:write_hf_dataset",
     "labelstudio": "annotator.formats.labelstudio:write_labelstudio",
     "labelstudio-predictions": "annotator.formats.labelstudio:write_labelstudio_predictions",
+    "spans": "annotator.formats.spans:write_spans",
+    "quote-pairs": "annotator.formats.quote_pairs:write_quote_pairs",
+    "checkthat": "annotator.formats.checkthat:write_checkthat",
 }
 
 # File name endings that ``--format auto`` recognises, longest first.
@@ -79,6 +83,49 @@ class ExportOptions:
     tagset: TagSet | None = None
     # Writers report what a format cannot hold (dropped or misaligned spans) here.
     problems: Problems = field(default_factory=lambda: Problems())
+    # ... and count what they leave out by kind, said once for the export (:class:`Dropped`).
+    dropped: Dropped = field(default_factory=lambda: Dropped())
+    per: str = "document"  # spans: one line per document or per sentence
+    window: int = 2  # quote-pairs: sentences before the quote searched for speakers
+
+
+@dataclass
+class Dropped:
+    """What an export cannot carry, counted by item (``"QUOTE spans"``, ``"speaker links"``),
+    so that a whole export says it in one warning (:meth:`warning`) instead of one per
+    document, and nothing is left out silently."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, item: str, count: int = 1) -> None:
+        """Count ``count`` more of ``item`` left out."""
+        if count:
+            self.counts[item] = self.counts.get(item, 0) + count
+
+    def add_spans_and_links(self, annotations: Iterable[Annotation], kept: Iterable[str],
+                            *, attributes: bool = True) -> None:
+        """Count the spans of ``annotations`` whose id is not in ``kept`` (by label), every
+        link (by role; a format that carries none), and, with ``attributes``, every
+        attribute (by name) and note."""
+        kept_ids = set(kept)
+        for annotation in annotations:
+            if annotation.id not in kept_ids:
+                self.add(f"{annotation.label} spans")
+            for link in annotation.links:
+                self.add(f"{link.role} links")
+            if attributes:
+                for name in annotation.attributes:
+                    self.add(f"{name!r} attributes")
+                if annotation.note:
+                    self.add("notes")
+
+    def warning(self, fmt: str) -> AnnotatorError | None:
+        """The one warning naming everything counted (None when nothing was left out)."""
+        if not self.counts:
+            return None
+        items = ", ".join(f"{count:,} {item}" for item, count in
+                          sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        return FormatError(Errors.E646, format=fmt, items=items)
 
 
 @dataclass

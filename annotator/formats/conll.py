@@ -77,7 +77,7 @@ from annotator.atomic import atomic_writer
 from annotator.docid import safe_id
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, EncodingError, FormatError
-from annotator.formats import ExportOptions, ImportOptions, Problems
+from annotator.formats import Dropped, ExportOptions, ImportOptions, Problems
 from annotator.layers import has_other_layers, select_layer
 from annotator.model import Annotation, Document, checked_annotation, now_iso
 from annotator.sentences import sentence_breaks, sentence_mode
@@ -426,14 +426,15 @@ def document_to_tagged_sentences(document: Document, *, tokenizer: str = "auto",
                                  tagset: TagSet | None = None,
                                  labels: frozenset[str] | None = None,
                                  sentences: str = "auto", source_tags: bool = False,
+                                 dropped: Dropped | None = None,
                                  ) -> list[list[tuple[str, str]]]:
     """The document's sentences as lists of (token, IOB2 tag); what BIO cannot hold is reported.
 
-    ``labels`` None leaves out labels whose kind is ``quote`` or ``claim`` (reported once).
-    Sentences as :mod:`annotator.sentences` cuts them in mode ``sentences``, never inside an
-    entity.
+    ``labels`` None leaves out labels whose kind is ``quote`` or ``claim`` (reported once, or
+    counted in ``dropped`` with the links and attributes BIO cannot carry).  Sentences as
+    :mod:`annotator.sentences` cuts them in mode ``sentences``, never inside an entity.
     """
-    candidates = _candidates(document, tagset or default_tagset(), labels, problems)
+    candidates = _candidates(document, tagset or default_tagset(), labels, problems, dropped)
     tagged = tag_tokens(document, candidates, tokenizer=tokenizer,
                         split_proclitics=split_proclitics, problems=problems,
                         sentences=sentences, source_tags=source_tags)
@@ -444,17 +445,38 @@ def document_to_tagged_sentences(document: Document, *, tokenizer: str = "auto",
 
 
 def _candidates(document: Document, tagset: TagSet, labels: frozenset[str] | None,
-                problems: Problems) -> list[Annotation]:
-    """The document's spans in (start, -end) order, quotes and claims out unless asked for."""
+                problems: Problems, dropped: Dropped | None = None) -> list[Annotation]:
+    """The document's spans in (start, -end) order, quotes and claims out unless asked for:
+    counted in ``dropped`` (said once for the export) when given, else one warning here."""
     candidates = document.annotations.sorted()
     if labels is None:
         skipped = sorted(label for label in {a.label for a in candidates}
                          if tagset.get(label).kind in NOT_IN_BIO_KINDS)
-        if skipped:
+        if skipped and dropped is not None:
+            for a in candidates:
+                if a.label in skipped:
+                    dropped.add(f"{a.label} spans")
+        elif skipped:
             problems.warn(FormatError(Errors.E434, document=document.id,
                                       labels=", ".join(skipped)))
+        if skipped:
             candidates = [a for a in candidates if a.label not in skipped]
+    if dropped is not None:
+        count_not_carried(document, dropped)
     return candidates
+
+
+def count_not_carried(document: Document, dropped: Dropped) -> None:
+    """Count in ``dropped`` what token formats never carry: every link (by role), attribute
+    (by name; ``source-tag`` is carried as the tag itself) and note of the document."""
+    for annotation in document.annotations:
+        for link in annotation.links:
+            dropped.add(f"{link.role} links")
+        for name in annotation.attributes:
+            if name != SOURCE_TAG:
+                dropped.add(f"{name!r} attributes")
+        if annotation.note:
+            dropped.add("notes")
 
 
 def _unaligned(document: Document, ann: Annotation, near: str, hint: bool) -> FormatError:
@@ -605,13 +627,13 @@ def documents_to_conll(documents: Iterable[Document], *, problems: Problems,
                        tagset: TagSet | None = None,
                        labels: frozenset[str] | None = None, sentences: str = "auto",
                        docstart: str = "conll2003", source_tags: bool = False,
-                       ) -> Iterator[str]:
+                       dropped: Dropped | None = None) -> Iterator[str]:
     """The CoNLL file for ``documents``, in chunks of text (see the module docstring)."""
     tagset = tagset or default_tagset()
     between = docstart_line(docstart)
     first = True
     for document in documents:
-        candidates = _candidates(document, tagset, labels, problems)
+        candidates = _candidates(document, tagset, labels, problems, dropped)
         chunk = None
         if (tokenizer_mode(document, tokenizer) == "whitespace" and not split_proclitics
                 and sentence_mode(document, sentences) == "source"):
@@ -666,5 +688,6 @@ def write_conll(documents: Iterable[Document], out: Path, options: ExportOptions
                                         tagset=options.tagset, labels=options.labels,
                                         sentences=options.sentences,
                                         docstart=options.docstart,
-                                        source_tags=options.source_tags):
+                                        source_tags=options.source_tags,
+                                        dropped=options.dropped):
             stream.write(chunk.encode("utf-8"))

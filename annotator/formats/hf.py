@@ -77,7 +77,7 @@ def write_hf(documents: Iterable[Document], out: Path, options: ExportOptions) -
             export_selection(document, options), tokenizer=options.tokenizer,
             split_proclitics=options.split_proclitics, problems=options.problems,
             tagset=tagset, labels=options.labels, sentences=options.sentences,
-            source_tags=options.source_tags)
+            source_tags=options.source_tags, dropped=options.dropped)
         for number, sentence in enumerate(sentences, 1):
             tokens = [token for token, _ in sentence]
             tags = [tag for _, tag in sentence]

@@ -45,7 +45,7 @@ def _rows(documents: Iterable[Document], options: ExportOptions) -> list[Row]:
             _selection(document, options), tokenizer=options.tokenizer,
             split_proclitics=options.split_proclitics, problems=options.problems,
             tagset=tagset, labels=options.labels, sentences=options.sentences,
-            source_tags=options.source_tags)
+            source_tags=options.source_tags, dropped=options.dropped)
         for number, sentence in enumerate(sentences, 1):
             rows.append((f"{document.id}-{number}", [t for t, _ in sentence],
                          [tag for _, tag in sentence]))

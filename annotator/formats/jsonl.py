@@ -423,6 +423,15 @@ def document_to_line(document: Document) -> str:
     return line
 
 
+def json_line(obj: Any) -> bytes:
+    """``obj`` as one UTF-8 JSON line with its newline, line separators escaped (readers that
+    split with str.splitlines() would cut a line at them)."""
+    line = json.dumps(obj, ensure_ascii=False)
+    for raw, escaped in _SEPARATOR_ESCAPES.items():
+        line = line.replace(raw, escaped)
+    return line.encode("utf-8") + b"\n"
+
+
 def only_labels(document: Document, labels: frozenset[str]) -> Document:
     """A copy with the annotations of ``labels`` from every layer; links to others dropped."""
     chosen = [a for a in document.annotations if a.label in labels]

@@ -28,7 +28,7 @@ from annotator.atomic import atomic_writer
 from annotator.error_catalogue import Errors
 from annotator.errors import FormatError
 from annotator.formats import ExportOptions
-from annotator.formats.conll import _candidates, export_selection, tag_tokens
+from annotator.formats.conll import _candidates, count_not_carried, export_selection, tag_tokens
 from annotator.model import Document
 from annotator.tagset import default_tagset
 
@@ -84,6 +84,7 @@ def document_to_doc(document: Document, vocab: Any, options: ExportOptions) -> A
     selected = export_selection(document, options)
     candidates = _candidates(selected, options.tagset or default_tagset(), options.labels,
                              options.problems)
+    count_not_carried(selected, options.dropped)  # quotes and claims go to doc.spans
     tagged = tag_tokens(selected, candidates, tokenizer=options.tokenizer,
                         split_proclitics=options.split_proclitics, problems=options.problems,
                         sentences=options.sentences)

@@ -18,8 +18,12 @@ Elements, from the label's kind in the tag set (:func:`annotator.tagset.default_
 
 Every element has the annotation id as ``xml:id``.  Links other than a quote's speaker
 (``claimant``, ``source``, ...) go to ``<back><linkGrp type="links">`` as
-``<link type="ROLE" target="#from #to"/>``.  Other attributes and notes stay in the
-standoff format.
+``<link type="ROLE" target="#from #to"/>``.  Attributes (a claim's ``checkworthy``, a
+quote's ``type`` too) go to ``<back>`` as a feature structure ``<fs type="attributes"
+xml:id="ID.attributes"><f name="KEY"><string>VALUE</string></f></fs>`` that every fragment
+points to with ``@ana`` (a key that is not an XML name: ``<f name="attribute" n="KEY">``), and
+a note as ``<note type="comment" target="#ID">``.  :func:`read_tei_inline` reads such a file
+back with its spans, links, attributes and notes.
 
 Spans that cannot nest (crossing spans, spans over a line break) are split into fragments,
 never dropped: fragments after the first get the ids ``<id>.2``, ``<id>.3`` ... and are
@@ -31,9 +35,10 @@ the whitespace between paragraphs has no place in the markup and is reported in
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -41,8 +46,8 @@ from lxml import etree
 from annotator.atomic import atomic_write_bytes
 from annotator.docid import fragment_ids
 from annotator.error_catalogue import Errors
-from annotator.errors import FormatError
-from annotator.formats import ExportOptions, Problems
+from annotator.errors import AnnotatorError, FormatError
+from annotator.formats import Dropped, ExportOptions, ImportOptions, Problems
 from annotator.layers import has_other_layers, select_layer
 from annotator.model import Annotation, Document
 from annotator.tagset import TagSet, default_tagset
@@ -62,6 +67,7 @@ _OWN_LABEL = {"persName": "PER", "orgName": "ORG", "placeName": "LOC"}
 _OUTER_KINDS = {"quote": 0, "claim": 0}
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 _XML_SPACE_ONLY = re.compile(r"[ \t]*")
+_XML_NAME = re.compile(r"^[^\W\d][\w.\-]*$")
 
 
 def paragraph_ranges(text: str) -> list[tuple[int, int]]:
@@ -94,8 +100,10 @@ def element_for(annotation: Annotation, tagset: TagSet) -> tuple[str, dict[str, 
 
 
 def document_to_tei_inline(document: Document, *, tagset: TagSet | None = None,
-                           problems: Problems | None = None) -> etree._Element:
-    """The inline TEI tree of one document (see the module docstring)."""
+                           problems: Problems | None = None,
+                           dropped: Dropped | None = None) -> etree._Element:
+    """The inline TEI tree of one document (see the module docstring); the links of spans
+    with no place in the markup are counted in ``dropped``."""
     tagset = tagset or default_tagset()
     problems = problems if problems is not None else Problems()
     text = document.text
@@ -144,8 +152,24 @@ def document_to_tei_inline(document: Document, *, tagset: TagSet | None = None,
         if ann.id not in fragments:
             problems.warn(FormatError(Errors.E470, document=document.id, id=ann.id,
                                       label=ann.label, start=ann.start, end=ann.end))
-    _links(text_element, annotations, fragments, tagset)
+    if dropped is not None:
+        starts = [start for start, _ in paragraphs]
+        for ann in annotations:
+            if ann.id in fragments and not (_in_paragraph(ann.start, paragraphs, starts)
+                                            and _in_paragraph(ann.end - 1, paragraphs, starts)):
+                dropped.add("span edges in the space between paragraphs (read back without "
+                            "that space)")
+            for link in ann.links:
+                if ann.id not in fragments or link.target not in fragments:
+                    dropped.add(f"{link.role} links of spans with no place in the markup")
+    back = _links(text_element, annotations, fragments, tagset)
+    _attributes_and_notes(text_element, back, annotations, fragments)
     return root
+
+
+def _in_paragraph(position: int, paragraphs: list[tuple[int, int]], starts: list[int]) -> bool:
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and position < paragraphs[index][1]
 
 
 def _header(root: etree._Element, document: Document) -> None:
@@ -221,8 +245,11 @@ def _link_fragments(fragments: dict[str, list[etree._Element]], taken: set[str])
 
 
 def _links(text_element: etree._Element, annotations: list[Annotation],
-           fragments: dict[str, list[etree._Element]], tagset: TagSet) -> None:
+           fragments: dict[str, list[etree._Element]], tagset: TagSet
+           ) -> etree._Element | None:
+    """Speakers as ``@who``, other links in ``<back><linkGrp>``; the ``<back>`` if made."""
     group = None
+    back = None
     for ann in annotations:
         if ann.id not in fragments:
             continue
@@ -236,17 +263,48 @@ def _links(text_element: etree._Element, annotations: list[Annotation],
             if group is None:
                 back = etree.SubElement(text_element, _T + "back")
                 group = etree.SubElement(back, _T + "linkGrp", type="links")
+            assert group is not None
             etree.SubElement(group, _T + "link", type=link.role,
                              target=f"#{ann.id} #{link.target}")
         if speakers:
             for element in fragments[ann.id]:
                 element.set("who", " ".join(speakers))
+    return back
+
+
+def _attributes_and_notes(text_element: etree._Element, back: etree._Element | None,
+                          annotations: list[Annotation],
+                          fragments: dict[str, list[etree._Element]]) -> None:
+    """Each placed annotation's attributes as an ``<fs>`` its fragments point to with
+    ``@ana``, and its note as a ``<note>`` pointing to it, in ``<back>``."""
+    used = {element.get(_XML_ID) for elements in fragments.values() for element in elements}
+    for ann in annotations:
+        if ann.id not in fragments or not (ann.attributes or ann.note):
+            continue
+        if back is None:
+            back = etree.SubElement(text_element, _T + "back")
+        if ann.attributes:
+            fs_id = f"{ann.id}.attributes"
+            while fs_id in used:
+                fs_id += "_"
+            used.add(fs_id)
+            fs = etree.SubElement(back, _T + "fs", type="attributes")
+            fs.set(_XML_ID, fs_id)
+            for name, value in ann.attributes.items():
+                f = etree.SubElement(fs, _T + "f", name=name) if _XML_NAME.match(name) \
+                    else etree.SubElement(fs, _T + "f", name="attribute", n=name)
+                etree.SubElement(f, _T + "string").text = value
+            for element in fragments[ann.id]:
+                element.set("ana", "#" + fs_id)
+        if ann.note:
+            etree.SubElement(back, _T + "note", type="comment",
+                             target="#" + ann.id).text = ann.note
 
 
 def tei_inline_bytes(document: Document, *, tagset: TagSet | None = None,
-                     problems: Problems | None = None) -> bytes:
+                     problems: Problems | None = None, dropped: Dropped | None = None) -> bytes:
     """The inline TEI file of one document, UTF-8 with an XML declaration."""
-    root = document_to_tei_inline(document, tagset=tagset, problems=problems)
+    root = document_to_tei_inline(document, tagset=tagset, problems=problems, dropped=dropped)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
@@ -260,4 +318,125 @@ def write_tei_inline(documents: Iterable[Document], out: Path, options: ExportOp
                 document):
             document = select_layer(document, options.layer, options.labels)
         atomic_write_bytes(out / f"{document.id}.xml",
-                           tei_inline_bytes(document, tagset=tagset, problems=options.problems))
+                           tei_inline_bytes(document, tagset=tagset, problems=options.problems,
+                                            dropped=options.dropped))
+
+
+# -- reading ---------------------------------------------------------------------------------
+_LABEL_OF_ELEMENT = {"persName": "PER", "orgName": "ORG", "placeName": "LOC", "said": "QUOTE"}
+
+
+def _label_of(element: etree._Element) -> str:
+    name = etree.QName(element).localname
+    kind = element.get("type", "")
+    if name == "seg" and kind == "claim":
+        return element.get("subtype") or "CLAIM"
+    if name in ("rs", "seg"):
+        return kind
+    return kind or _LABEL_OF_ELEMENT.get(name, "")
+
+
+def _walk(element: etree._Element, offset: int, pieces: list[str],
+          found: list[tuple[etree._Element, int, int]]) -> int:
+    """Append ``element``'s character content to ``pieces`` from ``offset``; record every
+    element with an ``xml:id`` and its ``[start, end)``; the offset after it."""
+    start = offset
+    if element.text:
+        pieces.append(element.text)
+        offset += len(element.text)
+    for child in element:
+        if isinstance(child.tag, str):
+            offset = _walk(child, offset, pieces, found)
+        if child.tail:
+            pieces.append(child.tail)
+            offset += len(child.tail)
+    if element.get(_XML_ID) is not None:
+        found.append((element, start, offset))
+    return offset
+
+
+def tei_inline_to_document(data: bytes, path: str, annotator: str = "") -> Document:
+    """The document of one inline TEI file written by :func:`write_tei_inline`: its text
+    (the body's characters), spans (fragments joined), links, attributes and notes."""
+    from annotator.formats.txt import text_direction
+    from annotator.model import Annotation, Link
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        raise FormatError(Errors.E200, detail=error.msg, path=path,
+                          line=error.position[0], column=error.position[1] + 1) from None
+    ns = {"t": TEI_NS}
+    div = root.find("t:text/t:body/t:div", ns)
+    if root.tag != _T + "TEI" or div is None:
+        raise FormatError(Errors.E203, namespace=TEI_NS, path=path)
+    pieces: list[str] = []
+    found: list[tuple[etree._Element, int, int]] = []
+    if div.text:
+        pieces.append(div.text)
+    offset = len(div.text or "")
+    for p in div:  # paragraphs: no ids of their own
+        offset = _walk(p, offset, pieces, found)
+        if p.tail:
+            pieces.append(p.tail)
+            offset += len(p.tail)
+    text = "".join(pieces)
+    idno = {i.get("type"): i.text or "" for i in root.iterfind(".//t:sourceDesc//t:idno", ns)}
+    title = root.findtext("t:teiHeader/t:fileDesc/t:titleStmt/t:title", "", ns)
+    doc_id = idno.get("document") or Path(path).name.split(".")[0]
+    document = Document(doc_id, text, "" if title == doc_id else title,
+                        idno.get("source-file", ""), root.get(_XML_LANG, "und"),
+                        text_direction(text))
+    features: dict[str, dict[str, str]] = {}
+    for fs in root.iterfind("t:text/t:back/t:fs", ns):
+        values = features.setdefault(fs.get(_XML_ID, ""), {})
+        for f in fs.iterfind("t:f", ns):
+            name = f.get("name", "")
+            values[f.get("n", name) if name == "attribute" else name] = (
+                f.findtext("t:string", "", ns) or "")
+    spans: dict[str, list[int]] = {}  # first fragment's id -> [start, end]
+    first_of: dict[str, str] = {}
+    elements: dict[str, etree._Element] = {}
+    for element, start, end in sorted(found, key=lambda item: item[1]):
+        element_id = element.get(_XML_ID, "")
+        previous = element.get("prev", "").lstrip("#")
+        head = first_of.get(previous, element_id) if previous else element_id
+        first_of[element_id] = head
+        if head in spans:
+            spans[head][1] = max(spans[head][1], end)
+        else:
+            spans[head] = [start, end]
+            elements[head] = element
+    links: dict[str, list[Link]] = {head: [] for head in spans}
+    for head, element in elements.items():
+        links[head].extend(Link("speaker", who.lstrip("#"))
+                           for who in element.get("who", "").split())
+    for link in root.iterfind("t:text/t:back/t:linkGrp/t:link", ns):
+        ends = [end.lstrip("#") for end in link.get("target", "").split()]
+        if len(ends) == 2 and ends[0] in links:
+            links[ends[0]].append(Link(link.get("type", ""), ends[1]))
+    notes = {note.get("target", "").lstrip("#"): note.text or ""
+             for note in root.iterfind("t:text/t:back/t:note", ns)}
+    document.annotations.extend(
+        Annotation(head, start, end, _label_of(elements[head]), annotator,
+                   dict(features.get(elements[head].get("ana", "").lstrip("#"), {})),
+                   tuple(links[head]), note=notes.get(head, ""))
+        for head, (start, end) in spans.items())
+    return document
+
+
+def read_tei_inline(path: Path, options: ImportOptions,
+                    problems: Problems) -> Iterator[Document]:
+    """Registry reader: the document of one inline TEI file (see
+    :func:`tei_inline_to_document`); a bad file is one error."""
+    try:
+        data = Path(path).read_bytes()
+        yield tei_inline_to_document(data, str(path), options.annotator)
+    except OSError as error:
+        problems.error(FormatError(Errors.E600, reason=error.strerror or str(error),
+                                   path=str(path)))
+    except FormatError as error:
+        problems.error(error)
+    except AnnotatorError as error:
+        problems.error(FormatError(error, path=str(path)))

@@ -772,6 +772,10 @@
       <translation>الوثيقة {document}: تُركت مديات {labels} خارج BIO (اقتباسات وادعاءات؛ سمّها في ⁨--labels⁩ لتدخل)</translation>
     </message>
     <message>
+      <source>the {format} export cannot carry {items}; left out (the jsonl export keeps everything)</source>
+      <translation>لا يحمل التصدير بصيغة {format} ما يلي: {items}؛ فتُرك (تصدير jsonl يحفظ كل شيء)</translation>
+    </message>
+    <message>
       <source>document {id} holds annotations of {names}; import one annotator's work at a time</source>
       <translation>الوثيقة {id} تحوي تعليقات {names}؛ استورد عمل معلّق واحد في كل مرة</translation>
     </message>
