@@ -281,11 +281,12 @@ def merge_sets(base: Document, sets: Sequence[AnnotatorSet], options: MergeOptio
             made += 1
             group.gold_id = gold_id(made)
     link_conflicts: dict[int, list[str]] = {}
+    attribute_details: dict[int, list[str]] = {}
     for group in groups:
         if len(group.members) > 1 and majority_attributes(
                 [a.attributes for _, a in group.members])[1]:
             attribute_differs.add(id(group))
-            link_conflicts.setdefault(id(group), []).extend(_attribute_details(group))
+            attribute_details[id(group)] = _attribute_details(group)
         support = _link_support(group, group_of)
         if not group.gold_id:
             for (role, _), (target, who) in support.items():
@@ -325,10 +326,12 @@ def merge_sets(base: Document, sets: Sequence[AnnotatorSet], options: MergeOptio
             kinds.append("missing")
         if any(id(g) in attribute_differs for g in component):
             kinds.append("attribute")
-        details = list(dict.fromkeys(text for g in component
-                                     for text in link_conflicts.get(id(g), [])))
-        if details:
+        link_details = list(dict.fromkeys(text for g in component
+                                          for text in link_conflicts.get(id(g), [])))
+        if link_details:
             kinds.append("link")
+        details = [text for g in component
+                   for text in attribute_details.get(id(g), [])] + link_details
         if not kinds:
             continue
         members = [Member(names[i], a.id, a.start, a.end, a.label) for i, a in sorted(
