@@ -207,7 +207,7 @@ def run(args: argparse.Namespace) -> int:
                 annotator, gold = target_layer(document, args.layer)
 
                 def step(name: str, done: int, total: int, file: str = path.name) -> None:
-                    progress.draw(f"{file}: {name} {done}/{total}")
+                    progress.draw(f"{name} {done}/{total}: {file}")
 
                 change = suggestion_change(document, recommenders, annotator=annotator,
                                            gold=gold, progress=step if progress.enabled
