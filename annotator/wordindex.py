@@ -10,6 +10,7 @@ one run share one pass over the text, as they share its folding (:func:`folded_t
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -46,16 +47,21 @@ _CACHE: OrderedDict[tuple[str, SearchOptions], FoldedWords] = OrderedDict()
 _CACHE_SIZE = 2
 
 
+_LOCK = threading.Lock()  # recommenders run in a worker thread while the window searches
+
+
 def folded_words(text: str, options: SearchOptions | None = None) -> FoldedWords:
     """The cached :class:`FoldedWords` of ``text`` folded with ``options`` (the last two
-    texts are kept)."""
+    texts are kept); safe to call from several threads."""
     key = (text, options or SearchOptions())
-    index = _CACHE.get(key)
-    if index is None:
-        index = index_words(folded_text(*key))
+    with _LOCK:
+        index = _CACHE.get(key)
+        if index is not None:
+            _CACHE.move_to_end(key)
+            return index
+    index = index_words(folded_text(*key))
+    with _LOCK:
         _CACHE[key] = index
         while len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
-    else:
-        _CACHE.move_to_end(key)
     return index
