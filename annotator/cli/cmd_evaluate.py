@@ -57,7 +57,7 @@ def _ratio(value: float) -> str:
     return f"{value:.3f}"
 
 
-def table_lines(scores: dict[str, Evaluation]) -> list[str]:
+def table_lines(scores: dict[Match, Evaluation]) -> list[str]:
     """The per-label table: counts, then precision, recall and F1 of each way to match; label
     names left-aligned, figures right-aligned."""
     exact = scores["exact"]
