@@ -194,7 +194,6 @@ def _text_bound(fields: list[str], text: str, number: int,
         if not 0 <= start < end <= len(text):
             error(FormatError(Errors.E367, start=start, end=end, length=len(text)), number)
             return None
-    spans = _joined_across_lines(text, spans)
     if len(fields) > 2:
         found = " ".join(text[s:e] for s, e in spans).translate(_BREAKS)
         given = "\t".join(fields[2:]).translate(_BREAKS)
@@ -204,7 +203,7 @@ def _text_bound(fields: list[str], text: str, number: int,
                 return None
             problems.warn(FormatError(Errors.E369, given=given, found=found, path=where,
                                       line=number))
-    return label, spans
+    return label, _joined_across_lines(text, spans)
 
 
 def _joined_across_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

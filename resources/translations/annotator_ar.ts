@@ -1476,6 +1476,26 @@
       <translation>مُدخَل آخر يُكتب أيضًا إلى {target}؛ تُرك هذا</translation>
     </message>
     <message>
+      <source>the model recommender needs the {extra} extra to read {kind} model folders ({reason}): pip install 'arabic-news-annotator[{extra}]'</source>
+      <translation>المقترِح ⁨model⁩ يحتاج إلى الإضافة الاختيارية ⁨{extra}⁩ ليقرأ مجلدات نماذج {kind} (⁨{reason}⁩): ⁨pip install 'arabic-news-annotator[{extra}]'⁩</translation>
+    </message>
+    <message>
+      <source>not a model folder: {reason}</source>
+      <translation>ليس مجلد نموذج: {reason}</translation>
+    </message>
+    <message>
+      <source>cannot load the {kind} model in this folder: {reason}</source>
+      <translation>تعذّر تحميل نموذج {kind} في هذا المجلد: ⁨{reason}⁩</translation>
+    </message>
+    <message>
+      <source>cannot read the suggestion settings: {detail}</source>
+      <translation>تعذّرت قراءة إعدادات الاقتراحات: ⁨{detail}⁩</translation>
+    </message>
+    <message>
+      <source>[model] {key} must be {kind}</source>
+      <translation>⁨[model] {key}⁩ يجب أن يكون {kind}</translation>
+    </message>
+    <message>
       <source>{id} is {owner}'s annotation: correct their layer as your own, or add a layer of your own</source>
       <translation>التعليق {id} من عمل {owner}: صحّح طبقته بوصفها طبقتك، أو أضف طبقة خاصة بك</translation>
     </message>
