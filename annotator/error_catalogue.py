@@ -100,6 +100,13 @@ class Errors:
     E078 = Entry("the {name} recommender is not installed")
     E079 = Entry("no document has the {layer} layer to evaluate against")
     E080 = Entry("another input is written to {target} too; this one is left out")
+    # A model the user already has (annotator.suggest.model_folder, hf_model, spacy_model).
+    E081 = Entry("the model recommender needs the {extra} extra to read {kind} model folders "
+                 "({reason}): pip install 'arabic-news-annotator[{extra}]'")
+    E082 = Entry("not a model folder: {reason}")
+    E083 = Entry("cannot load the {kind} model in this folder: {reason}")
+    E084 = Entry("cannot read the suggestion settings: {detail}")
+    E085 = Entry("[model] {key} must be {kind}")
 
     # -- tag sets ------------------------------------------------------------------------------
     E100 = Entry("{key!r} must be a string")

@@ -16,6 +16,7 @@ from annotator.edits import Change
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError
 from annotator.model import Document
+from annotator.suggest.model_folder import project_model
 from annotator.suggest.proposal import Progress, Proposal, Recommender
 from annotator.suggest.store import store_proposals
 from annotator.tagset import TagSet, tagset_for
@@ -95,6 +96,12 @@ def _crf(source: RecommenderSource) -> Recommender:
     return CrfRecommender(load_crf_model(source.model))
 
 
+def _model(source: RecommenderSource) -> Recommender:
+    from annotator.suggest.model_folder import model_recommender
+
+    return model_recommender(source.model, source.project, source.labels())
+
+
 RECOMMENDERS: dict[str, RecommenderKind] = {kind.name: kind for kind in (
     RecommenderKind("cues", "quotes and their speakers, from reporting verbs", build=_cues),
     RecommenderKind("claims", "sentences with figures, comparisons or attributions",
@@ -103,9 +110,9 @@ RECOMMENDERS: dict[str, RecommenderKind] = {kind.name: kind for kind in (
                     build=_project),
     RecommenderKind("crf", "entities a CRF trained with 'annotator train' finds",
                     needs_model=True, build=_crf),
-    # A Hugging Face or spaCy model folder; its module fills in ``build``.
+    # A Hugging Face or spaCy model folder: --model, or the project's suggestions.toml.
     RecommenderKind("model", "entities a Hugging Face or spaCy model folder finds",
-                    needs_model=True),
+                    needs_model=True, build=_model),
 )}
 
 DEFAULT_RECOMMENDERS = ("cues", "claims", "project")
@@ -120,7 +127,8 @@ def check_recommender(name: str, source: RecommenderSource) -> Builder:
         raise RecommenderError(Errors.E076, name=name, choices=", ".join(RECOMMENDERS))
     if kind.build is None:
         raise RecommenderError(Errors.E078, name=name)
-    if kind.needs_model and source.model is None:
+    if kind.needs_model and source.model is None and (
+            name != "model" or project_model(source.project) is None):
         raise RecommenderError(Errors.E077, name=name)
     return kind.build
 
