@@ -204,7 +204,7 @@ def test_link_a_quote_to_its_speaker_by_clicking_the_highlight(qtbot, window, tm
     back = window.inspector.findChild(QPushButton, f"jump-{quote.id}")
     assert back is not None
     assert window.inspector.link_captions == [
-        f"speaker of: «\u2068المعركة بدأت\u2069» ({quote.id})"]
+        f"speaker of: «\u2068المعركة بدأت\u2069» (\u2068{quote.id}\u2069)"]
     # undo removes the link; deleting the speaker removes it too and undo brings it back
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert document.annotations[quote.id].links == ()

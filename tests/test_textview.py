@@ -408,7 +408,8 @@ def test_tooltip_names_every_span_at_the_point(qtbot, view) -> None:
     point = view.annotation_rects(person.id)[0].center().toPoint()
     text = view.tooltip_text(view.annotations_at(point))
     for expected in ("Person", "PER", "ali", "Quote", "sara", "Quotation: direct",
-                     "check the source", f"Speaker: «Smith» ({person.id})"):
+                     "check the source",
+                     f"Speaker: \u2068«Smith»\u2069 (\u2068{person.id}\u2069)"):
         assert expected in text
     assert text.index("Person") < text.index("Quote")  # innermost first
     event = QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))

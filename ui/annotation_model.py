@@ -57,8 +57,18 @@ class AnnotationTableModel(QAbstractTableModel):
         self._shown: set[str] = set()  # the ids in _ids, for a quick "not listed" answer
         self._icons: dict[str, QIcon] = {}
         self.language = "en"
+        self._headers: tuple[str, ...] = ()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Headers and label names in the interface language now installed (``language``):
+        the rows stay, so the table keeps its selection and scroll position."""
         self._headers = (self.tr("Text"), self.tr("Label"), self.tr("Annotator"),
                          self.tr("Span"))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, self.LABEL),
+                                  self.index(len(self._ids) - 1, self.LABEL))
 
     # -- contents -----------------------------------------------------------------
     def set_document(self, document: Document | None, tagset: TagSet | None) -> None:

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from annotator_ui.i18n import error_message
+from annotator_ui.i18n import error_message, isolated, left_to_right
 from annotator_ui.settings import APPLICATION, ORGANISATION
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -153,6 +153,15 @@ class Autosaver(QObject):
             self._slot = None
 
 
+def recovery_caption(entry: RecoveryEntry) -> str:
+    """A recovery copy's row: the file's name and the document's title, each isolated (an
+    Arabic title such as «قسد» تتأهب keeps its quotes in an English row), then the time."""
+    untitled = QCoreApplication.translate("Recovery", "(never saved)")
+    name = isolated(Path(entry.original_path).name) if entry.original_path else untitled
+    title = f" — {isolated(entry.title)}" if entry.title else ""
+    return f"{name}{title}\n{left_to_right(local_time(entry.saved_at))}"
+
+
 class RecoveryDialog(QDialog):
     """Lists recovery copies; the user restores one, discards some, or decides later."""
 
@@ -190,11 +199,8 @@ class RecoveryDialog(QDialog):
     @staticmethod
     def _item(entry: RecoveryEntry) -> QListWidgetItem:
         untitled = QCoreApplication.translate("Recovery", "(never saved)")
-        name = Path(entry.original_path).name if entry.original_path else untitled
-        title = f" — {entry.title}" if entry.title else ""
-        when = local_time(entry.saved_at)
-        item = QListWidgetItem(f"\u2068{name}\u2069{title}\n\u2066{when}\u2069")
-        item.setToolTip(entry.original_path or untitled)
+        item = QListWidgetItem(recovery_caption(entry))
+        item.setToolTip(isolated(entry.original_path) if entry.original_path else untitled)
         item.setData(Qt.ItemDataRole.UserRole, entry.key)
         return item
 

@@ -432,18 +432,15 @@ class Concordance(QObject):
 
     def _build_actions(self) -> None:
         window = self.window
-        show = QAction(translate("Concordance", "&Concordance…"), window)
+        show = self.show_action = QAction(window)
         show.setObjectName("concordance")
         show.setShortcut(QKeySequence("Ctrl+Shift+F"))
-        show.setStatusTip(translate("Concordance", "Find a word in every document of the "
-                                                   "project, with its context"))
         show.triggered.connect(lambda _=False: self.show_concordance())
-        check = QAction(translate("Concordance", "Find &Inconsistencies…"), window)
+        check = self.check_action = QAction(window)
         check.setObjectName("inconsistencies")
         check.setShortcut(QKeySequence("Ctrl+Shift+I"))
-        check.setStatusTip(translate("Concordance", "Names labelled differently across the "
-                                                    "project, with a fix for each"))
         check.triggered.connect(lambda _=False: self.show_inconsistencies())
+        self.retranslate()
         for action in (show, check):
             window.addAction(action)
             window.action_by_name[action.objectName()] = action
@@ -453,6 +450,19 @@ class Concordance(QObject):
         annotate = window.menus.get("annotate")
         if annotate is not None:
             annotate.addAction(check)
+
+    def retranslate(self) -> None:
+        """The actions and the dock's corpus line and labels in the interface language now
+        installed (the dock retranslates its own words)."""
+        self.show_action.setText(translate("Concordance", "&Concordance…"))
+        self.show_action.setStatusTip(translate("Concordance", "Find a word in every document "
+                                                               "of the project, with its context"))
+        self.check_action.setText(translate("Concordance", "Find &Inconsistencies…"))
+        self.check_action.setStatusTip(translate("Concordance", "Names labelled differently "
+                                                                "across the project, with a fix "
+                                                                "for each"))
+        if hasattr(self, "dock") and hasattr(self.window, "tagset"):
+            self._update_corpus()
 
     # -- the corpus ----------------------------------------------------------------------
     def corpus_folder(self) -> Path | None:

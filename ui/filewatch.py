@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator_ui.i18n import isolated
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -66,7 +67,7 @@ def ask_overwrite_dialog(parent: QWidget | None, path: str) -> str:
     box.setWindowTitle(QCoreApplication.translate("FileWatch", "File changed on disk"))
     box.setText(QCoreApplication.translate(
         "FileWatch", "“%1” was changed by another program since you opened it.")
-        .replace("%1", Path(path).name))
+        .replace("%1", isolated(Path(path).name)))
     box.setInformativeText(QCoreApplication.translate(
         "FileWatch", "Overwrite it with your version, save yours under another name, "
         "or cancel?"))
@@ -91,7 +92,8 @@ def ask_reload_dialog(parent: QWidget | None, path: str, modified: bool) -> str:
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("FileWatch", "File changed on disk"))
     box.setText(QCoreApplication.translate(
-        "FileWatch", "“%1” was changed by another program.").replace("%1", Path(path).name))
+        "FileWatch", "“%1” was changed by another program.")
+        .replace("%1", isolated(Path(path).name)))
     if modified:
         info = QCoreApplication.translate(
             "FileWatch", "Reload it and lose your unsaved changes, or keep your version?")

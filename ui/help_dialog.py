@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from annotator_ui.i18n import left_to_right
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -73,15 +74,6 @@ def shortcut_text(action: QAction) -> str:
     """The action's shortcuts, comma-separated, as the user types them."""
     return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
                      for s in action.shortcuts() if not s.isEmpty())
-
-
-def left_to_right(text: str) -> str:
-    """``text`` as a left-to-right isolate (LRI ... PDI), shown as typed in any direction.
-
-    In the Arabic (right-to-left) interface a bare "[" is drawn mirrored as "]" and "Ctrl+,"
-    comes out as ",Ctrl+": the table would name the wrong key.
-    """
-    return f"\u2066{text}\u2069" if text else text
 
 
 class HelpDialog(QDialog):

@@ -110,13 +110,25 @@ def install_translator(app: QCoreApplication | None = None, language: str | None
 # Qt context of the core's error templates (annotator.error_catalogue).
 ERRORS_CONTEXT = "Errors"
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate and its closing pop
+LRI = "\u2066"  # left-to-right isolate (closed by PDI too)
 
 
 def isolated(text: str) -> str:
     """``text`` wrapped in FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE, for display only:
     a name, a path or Arabic quoted inside a caption of the other direction keeps its own
-    direction and its brackets in place (``000_x.tei.xml`` stays that way round in Arabic)."""
+    direction and its brackets in place (``000_x.tei.xml`` stays that way round in Arabic).
+
+    Every string the app inserts into a caption of either direction (a file name, a title,
+    a label, an annotator's name) goes through this one helper; key names go through
+    :func:`left_to_right`."""
     return FSI + text + PDI
+
+
+def left_to_right(text: str) -> str:
+    """``text`` as a LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE: key names such as
+    ``Alt+[`` or ``Ctrl+-`` shown as typed inside Arabic (a bare ``[`` would be drawn
+    mirrored and ``Ctrl+-`` as ``-Ctrl+``).  Empty text stays empty."""
+    return LRI + text + PDI if text else text
 
 
 class _Filler(Formatter):
@@ -131,7 +143,7 @@ class _Filler(Formatter):
         if isinstance(value, AnnotatorError):
             value = error_message(value)
         text: str = super().format_field(value, format_spec)  # typeshed says Any
-        return FSI + text + PDI if self.isolate else text
+        return isolated(text) if self.isolate else text
 
 
 def error_message(error: AnnotatorError) -> str:
@@ -146,5 +158,5 @@ def error_message(error: AnnotatorError) -> str:
         body = error.message
     where = error.where()
     if where and isolate:
-        where = FSI + where[:-2] + PDI + ": "
+        where = isolated(where[:-2]) + ": "
     return where + " ".join(body.split("\n"))

@@ -7,7 +7,7 @@ window turns it into an undoable edit, then calls :meth:`Inspector.show_annotati
 from __future__ import annotations
 
 from annotator_ui.annotation_model import one_line
-from annotator_ui.i18n import isolated
+from annotator_ui.i18n import isolated, left_to_right
 from annotator_ui.palette import swatch_icon
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -88,7 +88,9 @@ class Inspector(QWidget):
         self.label_combo = QComboBox(self.body)
         self.label_combo.setObjectName("inspector-label")
         self.label_combo.activated.connect(self._label_activated)
-        form.addRow(self.tr("&Label"), self.label_combo)
+        self._label_caption = QLabel(self.body)
+        self._label_caption.setBuddy(self.label_combo)
+        form.addRow(self._label_caption, self.label_combo)
 
         self.start_spin = QSpinBox(self.body)
         self.end_spin = QSpinBox(self.body)
@@ -99,11 +101,10 @@ class Inspector(QWidget):
         span_row.addWidget(self.start_spin)
         span_row.addWidget(QLabel("–"))
         span_row.addWidget(self.end_spin)
-        span_label = QLabel(self.tr("&Span"), self.body)
+        span_label = self._span_label = QLabel(self.body)
         span_label.setBuddy(self.start_spin)
         form.addRow(span_label, span_row)
-        self.span_help = QLabel(self.tr("[ ] move the start, Alt+[ Alt+] the end by a "
-                                        "character; with Ctrl by a word"))
+        self.span_help = QLabel(self)
         self.span_help.setWordWrap(True)
         self.span_help.setStyleSheet("color: palette(mid);")
         form.addRow("", self.span_help)
@@ -113,10 +114,11 @@ class Inspector(QWidget):
 
         self.note_edit = QLineEdit(self.body)
         self.note_edit.setObjectName("inspector-note")
-        self.note_edit.setPlaceholderText(self.tr("free note"))
         self.note_edit.editingFinished.connect(self._note_edited)
         note_form = QFormLayout()
-        note_form.addRow(self.tr("&Note"), self.note_edit)
+        self._note_caption = QLabel(self.body)
+        self._note_caption.setBuddy(self.note_edit)
+        note_form.addRow(self._note_caption, self.note_edit)
         body.addLayout(note_form)
 
         self.meta = QLabel(self.body)
@@ -124,15 +126,31 @@ class Inspector(QWidget):
         self.meta.setStyleSheet("color: palette(mid);")
         body.addWidget(self.meta)
 
-        self.links_box = QGroupBox(self.tr("Links"), self.body)
+        self.links_box = QGroupBox(self.body)
         self.links_layout = QVBoxLayout(self.links_box)
         body.addWidget(self.links_box)
 
-        self.delete_button = QPushButton(self.tr("Delete annotation"), self.body)
+        self.delete_button = QPushButton(self.body)
         self.delete_button.setObjectName("inspector-delete")
         self.delete_button.clicked.connect(self.delete_requested)
         body.addWidget(self.delete_button)
-        self.show_annotation(None, None, None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every visible string in the current interface language (and show the
+        current annotation again: label, attribute and link names are in it too)."""
+        self.empty_label.setText(self.tr("Select a highlight or a row of the list."))
+        self._label_caption.setText(self.tr("&Label"))
+        self._span_label.setText(self.tr("&Span"))
+        self.span_help.setText(
+            self.tr("%1 move the start, %2 the end by a character; with %3 by a word")
+            .replace("%1", left_to_right("[ ]")).replace("%2", left_to_right("Alt+[ Alt+]"))
+            .replace("%3", left_to_right("Ctrl")))
+        self.note_edit.setPlaceholderText(self.tr("free note"))
+        self._note_caption.setText(self.tr("&Note"))
+        self.links_box.setTitle(self.tr("Links"))
+        self.delete_button.setText(self.tr("Delete annotation"))
+        self.show_annotation(self._document, self._tagset, self._annotation)
 
     # -- showing --------------------------------------------------------------------
     def annotation_id(self) -> str | None:
@@ -151,8 +169,9 @@ class Inspector(QWidget):
         self._filling = True
         try:
             spec = tagset.get(annotation.label)
-            self.title.setText(f"{annotation.id} · {spec.display_name(self.language)}\n"
-                               f"«{one_line(document.span_text(annotation), 200)}»")
+            self.title.setText(
+                f"{isolated(annotation.id)} · {isolated(spec.display_name(self.language))}\n"
+                + isolated(f"«{one_line(document.span_text(annotation), 200)}»"))
             self._fill_labels(tagset, annotation.label)
             for spin in (self.start_spin, self.end_spin):
                 spin.setRange(0, len(document.text))
@@ -161,11 +180,11 @@ class Inspector(QWidget):
             self._fill_attributes(spec, annotation)
             if not self.note_edit.hasFocus() or self.note_edit.text() != annotation.note:
                 self.note_edit.setText(annotation.note)
-            meta = [self.tr("by %s") % (annotation.annotator or "?")]
+            meta = [self.tr("by %s") % isolated(annotation.annotator or "?")]
             if annotation.layer:
-                meta.append(self.tr("layer %s") % annotation.layer)
+                meta.append(self.tr("layer %s") % isolated(annotation.layer))
             if annotation.modified:
-                meta.append(annotation.modified)
+                meta.append(left_to_right(annotation.modified))
             self.meta.setText(" · ".join(meta))
             self._fill_links(document, tagset, spec, annotation)
         finally:
@@ -221,7 +240,8 @@ class Inspector(QWidget):
             for target_id in annotation.link_targets(role):
                 target = annotations.get(target_id)
                 text = one_line(document.span_text(target), 40) if target else "?"
-                self._link_row(f"{role_name}: «{isolated(text)}» ({target_id})", target_id,
+                self._link_row(f"{role_name}: {isolated(f'«{text}»')} ({isolated(target_id)})",
+                               target_id,
                                role=role)
                 shown = True
             if link_spec is not None:
@@ -241,7 +261,8 @@ class Inspector(QWidget):
                              if source_spec else "") or link.role
                 text = one_line(document.span_text(source), 40)
                 self._link_row(self.tr("%s of: «%s» (%s)") % (role_name.lower(),
-                                                             isolated(text), source.id),
+                                                             isolated(text),
+                                                             isolated(source.id)),
                                source.id)
                 shown = True
         self.links_box.setVisible(shown)

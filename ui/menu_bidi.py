@@ -8,6 +8,7 @@ wraps that part in a left-to-right isolate before the base style draws the item.
 
 from __future__ import annotations
 
+from annotator_ui.i18n import LRI, PDI, left_to_right
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate, pop directional isolate
+__all__ = ["LRI", "PDI", "ShortcutIsolatingStyle", "isolate_menu_shortcuts", "isolate_shortcut"]
 
 
 def isolate_shortcut(text: str) -> str:
@@ -26,7 +27,7 @@ def isolate_shortcut(text: str) -> str:
     label, tab, keys = text.partition("\t")
     if not tab or not keys or keys.startswith(LRI):
         return text
-    return f"{label}\t{LRI}{keys}{PDI}"
+    return f"{label}\t{left_to_right(keys)}"
 
 
 class ShortcutIsolatingStyle(QProxyStyle):

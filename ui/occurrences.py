@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from annotator_ui.i18n import isolated
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -63,7 +64,8 @@ class OccurrencesDialog(QDialog):
         form.addRow(translate("Occurrences", "Text:"), needle_label)
         self.label_box = QComboBox()
         for spec in tagset:
-            self.label_box.addItem(f"{spec.display_name(language)} ({spec.name})", spec.name)
+            self.label_box.addItem(f"{isolated(spec.display_name(language))} "
+                                   f"({isolated(spec.name)})", spec.name)
         if label is not None:
             index = self.label_box.findData(label)
             if index < 0:

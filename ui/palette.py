@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from annotator_ui.i18n import isolated, left_to_right
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QWidget
@@ -25,7 +26,7 @@ def swatch_icon(colour: str, size: int = 14) -> QIcon:
 def label_caption(spec: LabelSpec, language: str) -> str:
     """What a label is called on its button: display name and shortcut, e.g. ``Person (P)``."""
     name = spec.display_name(language)
-    return f"{name} ({spec.shortcut})" if spec.shortcut else name
+    return f"{isolated(name)} ({left_to_right(spec.shortcut)})" if spec.shortcut else name
 
 
 class LabelPalette(QWidget):
@@ -57,9 +58,11 @@ class LabelPalette(QWidget):
             button.setIconSize(QSize(14, 14))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep focus in the text
-            tip = f"{spec.display_name('en')} / {spec.display_name('ar')} — {spec.name}"
+            tip = (f"{isolated(spec.display_name('en'))} / {isolated(spec.display_name('ar'))}"
+                   f" — {isolated(spec.name)}")
             if spec.shortcut:
-                tip += f"  [{spec.shortcut}; Alt+{spec.shortcut}: exact selection]"
+                keys = left_to_right(f"{spec.shortcut}; Alt+{spec.shortcut}")
+                tip += f"  [{keys}: exact selection]"
             button.setToolTip(tip)
             button.setObjectName(f"label-{spec.name}")
             button.clicked.connect(lambda _=False, name=spec.name: self.label_chosen.emit(name))

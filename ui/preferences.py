@@ -1,12 +1,15 @@
 """The preferences dialog: annotator name, interface language, text font, snapping, autosave.
 
+A new interface language applies at once (the window retranslates itself when the setting
+changes: see :meth:`annotator_ui.mainwindow.MainWindow.apply_language`).
+
 The dialog only binds :class:`~annotator_ui.settings.Settings`: it shows the stored values and
 writes them back on OK.  Fonts come from the machine, those that can write Arabic first.
 """
 
 from __future__ import annotations
 
-from annotator_ui.i18n import current_language, resolve_language
+from annotator_ui.i18n import isolated
 from annotator_ui.settings import PROCLITIC_MODES, Settings
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
@@ -68,12 +71,8 @@ class PreferencesDialog(QDialog):
         self.language_box.addItem("English", "en")
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.language)))
         form.addRow(translate("Preferences", "Interface language:"), self.language_box)
-        self.language_note = QLabel(translate("Preferences",
-                                       "A new language is used from the next start."))
-        self.language_note.setWordWrap(True)
-        self.language_note.setVisible(False)
-        form.addRow("", self.language_note)
-        self.language_box.currentIndexChanged.connect(self._language_changed)
+        self.language_box.setToolTip(translate(
+            "Preferences", "The window switches to the new language when you press OK"))
         self.autosave_spin = QSpinBox()
         self.autosave_spin.setRange(1, 600)
         self.autosave_spin.setSuffix(translate("Preferences", " s"))
@@ -121,8 +120,10 @@ class PreferencesDialog(QDialog):
         self.snapping_box.setChecked(settings.snapping)
         annotate_form.addRow(self.snapping_box)
         self.proclitic_box = QComboBox()
-        names = {"particles": translate("Preferences", "Leave out و ف ب ل ك"),
-                 "all": translate("Preferences", "Leave out و ف ب ل ك and the article ال"),
+        particles, article = isolated("و ف ب ل ك"), isolated("ال")
+        names = {"particles": translate("Preferences", "Leave out %1").replace("%1", particles),
+                 "all": translate("Preferences", "Leave out %1 and the article %2")
+                 .replace("%1", particles).replace("%2", article),
                  "none": translate("Preferences", "Keep every prefix")}
         for mode in PROCLITIC_MODES:
             self.proclitic_box.addItem(names[mode], mode)
@@ -151,10 +152,6 @@ class PreferencesDialog(QDialog):
 
     def _update_preview(self, *_args: object) -> None:
         self.preview.setFont(self.chosen_font())
-
-    def _language_changed(self, *_args: object) -> None:
-        chosen = resolve_language(str(self.language_box.currentData() or ""))
-        self.language_note.setVisible(chosen != current_language())
 
     def accept(self) -> None:
         """Write every changed value to the settings."""

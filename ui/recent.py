@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from annotator_ui.i18n import isolated
 from annotator_ui.settings import Settings
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent
@@ -28,7 +29,7 @@ read_all_documents = read_documents_from
 def document_choice_label(number: int, document: Document) -> str:
     """How a document is listed in the picker: number, id, title or first words."""
     words = " ".join(document.text.split()[:8])
-    return f"{number}. {document.id} — {document.title or words}"
+    return f"{number}. {isolated(document.id)} — {isolated(document.title or words)}"
 
 
 def pick_document_dialog(parent: QWidget | None, path: str,
@@ -38,7 +39,7 @@ def pick_document_dialog(parent: QWidget | None, path: str,
     choice, ok = QInputDialog.getItem(
         parent, QCoreApplication.translate("OpenFile", "Choose a document"),
         QCoreApplication.translate("OpenFile", "“%1” holds %2 documents. Open which one?")
-        .replace("%1", Path(path).name).replace("%2", str(len(documents))),
+        .replace("%1", isolated(Path(path).name)).replace("%2", str(len(documents))),
         choices, 0, False)
     if not ok:
         return None
@@ -76,9 +77,9 @@ class RecentFilesMenu(QObject):
         paths = self.settings.recent_files
         for number, path in enumerate(paths, 1):
             shortcut = f"&{number % 10} " if number <= 10 else ""
-            action = QAction(f"{shortcut}\u2068{Path(path).name}\u2069", self.menu)
-            action.setToolTip(path)
-            action.setStatusTip(path)
+            action = QAction(f"{shortcut}{isolated(Path(path).name)}", self.menu)
+            action.setToolTip(isolated(path))
+            action.setStatusTip(isolated(path))
             action.setData(path)
             action.setEnabled(Path(path).is_file())
             action.triggered.connect(lambda _=False, p=path: self.open_requested.emit(p))

@@ -31,6 +31,7 @@ from annotator_ui.highlight_painter import (
     range_pieces,
     visible_lines,
 )
+from annotator_ui.i18n import isolated
 from annotator_ui.link_arcs import Arc, arc_between, links_to_draw, paint_arcs
 from annotator_ui.nesting_lanes import nesting_heights, paint_boxes, paint_lanes
 from annotator_ui.positions import PositionMap, text_to_qt
@@ -868,9 +869,9 @@ class AnnotatedTextView(QPlainTextEdit):
         for annotation in annotations:
             spec = self._tagset.get(annotation.label)
             name = spec.display_name(language)
-            lines = [f"<b>{html.escape(name)}</b> ({html.escape(annotation.label)})"]
+            lines = [f"<b>{html.escape(name)}</b> ({html.escape(isolated(annotation.label))})"]
             if annotation.annotator:
-                lines.append(self.tr("Annotator: %s") % html.escape(annotation.annotator))
+                lines.append(self.tr("Annotator: %s") % html.escape(isolated(annotation.annotator)))
             for key, value in annotation.attributes.items():
                 attribute = spec.attribute(key)
                 shown = (attribute.ar if language == "ar" else attribute.en) if attribute else ""
@@ -889,11 +890,11 @@ class AnnotatedTextView(QPlainTextEdit):
         """A link target as rich text: its words (shortened) and its id."""
         target = self._annotation(annotation_id)
         if target is None or self._document is None:
-            return html.escape(annotation_id) + " " + self.tr("(missing)")
+            return html.escape(isolated(annotation_id)) + " " + self.tr("(missing)")
         words = self._document.text[target.start:target.end]
         if len(words) > TOOLTIP_WORDS:
             words = words[:TOOLTIP_WORDS] + "…"
-        return f"«{html.escape(words)}» ({html.escape(annotation_id)})"
+        return f"{html.escape(isolated(f'«{words}»'))} ({html.escape(isolated(annotation_id))})"
 
     def viewportEvent(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:

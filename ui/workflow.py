@@ -26,7 +26,7 @@ from annotator_ui.autosave import (
     offer_recovery,
 )
 from annotator_ui.filewatch import CANCEL, RELOAD, SAVE_AS, DiskGuard
-from annotator_ui.i18n import error_message
+from annotator_ui.i18n import error_message, left_to_right
 from annotator_ui.occurrences import OccurrencesDialog
 from annotator_ui.preferences import PreferencesDialog
 from annotator_ui.project import DONE, ProjectDock, set_status_in_file
@@ -175,6 +175,12 @@ class Workflow(QObject):
     def _action(self, name: str, text: str, slot: Callable[..., object],
                 shortcuts: tuple[str, ...] = (), tip: str = "") -> QAction:
         window = self.window
+        action = window.action_by_name.get(name)
+        if action is not None:  # retranslating: the same action, named anew
+            action.setText(text)
+            action.setStatusTip(tip)
+            action.setToolTip(tip)  # none: the text, as Qt shows by default
+            return action
         action = QAction(text, window)
         action.setObjectName(name)
         if shortcuts:
@@ -207,6 +213,14 @@ class Workflow(QObject):
         a("mark_done", translate("Workflow", "Mark Document as &Done"),
           self.mark_current_done, ("Ctrl+Shift+D",),
           translate("Workflow", "Record that you finished annotating this document"))
+
+    def retranslate(self) -> None:
+        """Name the workflow's actions, menu, find bar and docks in the interface language
+        now installed (what they hold stays)."""
+        self._build_actions()  # the same actions, named anew
+        self.recent_menu.setTitle(translate("Workflow", "Open &Recent"))
+        self.search_toolbar.setWindowTitle(translate("Workflow", "Find"))
+        self.search_bar.retranslate()  # the docks are the window's: it retranslates them
 
     def _build_menus(self) -> None:
         window = self.window
@@ -308,6 +322,8 @@ class Workflow(QObject):
             window.view.set_text_font(settings.text_font())
         elif key == "files/autosave_seconds":
             self.autosaver.set_interval(settings.autosave_seconds * 1000)
+        elif key == "ui/language":
+            window.apply_language(settings.language)  # at once, nothing of the session lost
 
     def show_preferences(self) -> None:
         """Edit > Preferences."""
@@ -543,7 +559,8 @@ class Workflow(QObject):
         window.session.mark_unsaved()  # modified: the restored work is not saved yet
         self.autosaver.take_over(entry)  # the copy, now this window's, stays until saved
         window.statusBar().showMessage(translate("Workflow", "Restored unsaved work from %1")
-                                       .replace("%1", local_time(entry.saved_at)), 10000)
+                                       .replace("%1", left_to_right(local_time(entry.saved_at))),
+                                       10000)
         return True
 
     # -- find and annotate all -----------------------------------------------------------------
