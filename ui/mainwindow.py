@@ -28,7 +28,7 @@ from annotator_ui.annotation_model import (
     AnnotationTableModel,
 )
 from annotator_ui.concordance import Concordance
-from annotator_ui.i18n import error_message
+from annotator_ui.i18n import error_message, isolated
 from annotator_ui.inspector import Inspector
 from annotator_ui.link_banner import LinkBanner, link_instruction
 from annotator_ui.palette import LabelPalette, swatch_icon
@@ -209,8 +209,73 @@ class MainWindow(QMainWindow):
         self.concordance = Concordance(self)
         self.suggestions = Suggestions(self)
         self._exact_label_shortcuts()
+        self._docks_right_to_left = False  # True once the docks sit mirrored
         if self.isRightToLeft():
             self.mirror_docks()
+            self._docks_right_to_left = True
+
+    # -- the interface language ---------------------------------------------------------
+    def apply_language(self, setting: str | None) -> str:
+        """Switch the interface to ``setting``'s language (""/None: the system's) while the
+        window runs, as Preferences does; returns the language now in effect.  Nothing of
+        the session changes: see :meth:`retranslate`."""
+        from annotator_ui.i18n import install_translator
+
+        language = install_translator(QApplication.instance(), setting)
+        self.retranslate()
+        return language
+
+    def retranslate(self) -> None:
+        """Name everything in the interface language now installed: menus, actions, docks,
+        the palette, the list's and the inspector's label names, the title and status bar,
+        and each part of the window (every child with a ``retranslate`` method); the docks
+        move to the sides of the new direction.  The document, its undo history, the
+        selection and the current annotation stay as they are."""
+        from annotator_ui.i18n import current_language, is_right_to_left
+
+        language = self.language = current_language()
+        self.view.set_display_language(language)
+        self.list_model.language = self.inspector.language = language
+        self.list_model.retranslate()
+        self._build_actions()  # the same actions, named anew
+        self._update_undo_actions()
+        for key, title in self._menu_titles().items():
+            self.menus[key].setTitle(title)
+        self.exact_menu.setTitle(self.tr("Label &Exact Selection"))
+        self.nudge_menu.setTitle(self.tr("&Boundaries"))
+        self._exact_label_shortcuts()  # the mnemonics are the new language's
+        self.palette_bar.setWindowTitle(self.tr("Labels"))
+        self.label_palette.set_tagset(self.tagset, language)
+        self.list_dock.setWindowTitle(self.tr("Annotations"))
+        self.inspector_dock.setWindowTitle(self.tr("Inspector"))
+        self.text_filter.setPlaceholderText(self.tr("Filter…"))
+        self._fill_label_filter()
+        self.inspector.retranslate()
+        span = self.view.selected_span()
+        self._selection_changed(*(span or (-1, -1)))
+        self._update_title()
+        self.statusBar().clearMessage()  # said in the old language
+        if self._picking is not None:
+            source = self.current_annotation()
+            if source is not None:
+                self.link_banner.show_message(link_instruction(
+                    self.tagset, source.label, self._picking[1], language))
+        for part in self.findChildren(QObject, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            retranslate = getattr(part, "retranslate", None)
+            if callable(retranslate):
+                retranslate()
+        if is_right_to_left(language) != self._docks_right_to_left:
+            self.mirror_docks()
+            self._docks_right_to_left = is_right_to_left(language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A translator installed elsewhere (another window's Preferences) retranslates."""
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "workflow"):
+            from annotator_ui.i18n import current_language
+
+            if current_language() != self.language:
+                self.retranslate()
+        super().changeEvent(event)
 
     def mirror_docks(self) -> None:
         """Move the docks on the left to the right and back (tabbed groups stay together).
@@ -344,6 +409,12 @@ class MainWindow(QMainWindow):
                 shortcuts: Sequence[str | QKeySequence.StandardKey] = (), *,
                 checkable: bool = False,
                 tip: str = "") -> QAction:
+        action = self.action_by_name.get(name)
+        if action is not None:  # retranslating: the same action, named anew
+            action.setText(text)
+            action.setStatusTip(tip)
+            action.setToolTip(tip)  # none: the text, as Qt shows by default
+            return action
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcuts:
@@ -394,8 +465,8 @@ class MainWindow(QMainWindow):
         a("cancel_link", tr("Cancel &Linking"), self.cancel_link_pick, ["Esc"])
         a("toggle_proclitics", tr("Leave Out or Put Back &Proclitics"), self.toggle_proclitics,
           ["Ctrl+Shift+P"],
-          tip=tr("Leave out or put back the attached \u2068و ف ب ل ك (ال)\u2069 at the start "
-                 "of the selection or of the current annotation"))
+          tip=tr("Leave out or put back the attached %1 at the start of the selection or of "
+                 "the current annotation").replace("%1", isolated("و ف ب ل ك (ال)")))
         for (edge, direction, unit), (keys, text) in NUDGES.items():
             a(f"nudge_{edge}_{'earlier' if direction < 0 else 'later'}_{unit}", tr(text),
               lambda _=False, e=edge, d=direction, u=unit: self.nudge(e, d, u), [keys])
@@ -418,9 +489,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        titles = {"file": self.tr("&File"), "edit": self.tr("&Edit"), "view": self.tr("&View"),
-                  "annotate": self.tr("&Annotate"), "help": self.tr("&Help")}
-        for key, title in titles.items():
+        for key, title in self._menu_titles().items():
             self.menus[key] = bar.addMenu(title)
             self.menus[key].setObjectName(f"menu-{key}")
         get = self.action_by_name
@@ -436,16 +505,20 @@ class MainWindow(QMainWindow):
         annotate = self.menus["annotate"]
         for label in self.label_actions:
             annotate.addAction(get[f"label_{label}"])
-        exact = annotate.addMenu(self.tr("Label &Exact Selection"))
+        exact = self.exact_menu = annotate.addMenu(self.tr("Label &Exact Selection"))
         for label in self.label_actions:
             exact.addAction(get[f"label_exact_{label}"])
         annotate.addSeparator()
         self._fill_menu("annotate", ["snapping", "toggle_proclitics", None, "link", "cancel_link",
                                    None])
-        nudge = annotate.addMenu(self.tr("&Boundaries"))
+        nudge = self.nudge_menu = annotate.addMenu(self.tr("&Boundaries"))
         for (edge, direction, unit) in NUDGES:
             nudge.addAction(get[f"nudge_{edge}_{'earlier' if direction < 0 else 'later'}_{unit}"])
         self._fill_menu("help", ["shortcuts", "about"])
+
+    def _menu_titles(self) -> dict[str, str]:
+        return {"file": self.tr("&File"), "edit": self.tr("&Edit"), "view": self.tr("&View"),
+                "annotate": self.tr("&Annotate"), "help": self.tr("&Help")}
 
     def _fill_menu(self, key: str, names: list[str | None]) -> None:
         menu = self.menus[key]
@@ -484,7 +557,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Opened document %1 of %2 in this file (%3)")
                 .replace("%1", str(index + 1)).replace("%2", str(len(documents)))
-                .replace("%3", document.id), 10000)
+                .replace("%3", isolated(document.id)), 10000)
         elif problems.warnings:
             self.statusBar().showMessage(error_message(problems.warnings[0]), 10000)
         return document
@@ -612,7 +685,8 @@ class MainWindow(QMainWindow):
         if self.document is None:
             self.setWindowTitle(f"{APP_NAME}[*]")
         else:
-            name = Path(self.current_path).name if self.current_path else self.document.id
+            name = isolated(Path(self.current_path).name if self.current_path
+                            else self.document.id)
             if self.example:
                 name = self.tr("%s (example, read-only)") % name
             self.setWindowTitle(f"{name}[*] — {APP_NAME}")
@@ -712,7 +786,7 @@ class MainWindow(QMainWindow):
         path = chosen
         if inside_installed_package(path):
             self.show_error(self.tr("Cannot save"), self.tr(
-                "%s is inside the installed program; save your work elsewhere.") % path)
+                "%s is inside the installed program; save your work elsewhere.") % isolated(path))
             return False
         try:
             session.save(path)
@@ -725,7 +799,7 @@ class MainWindow(QMainWindow):
         self.save_folder = None
         self.example = False  # the user's own copy now
         self._update_title()
-        self.statusBar().showMessage(self.tr("Saved %s") % path, 5000)
+        self.statusBar().showMessage(self.tr("Saved %s") % isolated(str(path)), 5000)
         self.document_saved.emit(str(path))
         return True
 
@@ -827,7 +901,8 @@ class MainWindow(QMainWindow):
                           self.tr("These annotations are %s's. Correct their layer as your "
                                   "own (a copy that records where each annotation came "
                                   "from), or add a layer of your own and leave theirs as it "
-                                  "is?") % owner, QMessageBox.StandardButton.Cancel, self)
+                                  "is?") % isolated(owner), QMessageBox.StandardButton.Cancel,
+                          self)
         correct = box.addButton(self.tr("&Correct as My Own"),
                                 QMessageBox.ButtonRole.AcceptRole)
         own = box.addButton(self.tr("Add &My Own Layer"), QMessageBox.ButtonRole.AcceptRole)
@@ -890,12 +965,17 @@ class MainWindow(QMainWindow):
         found = results[0]
         if found.already:
             self.statusBar().showMessage(
-                self.tr("Already labelled %s: %s") % (label, found.annotation_id), 4000)
+                self.tr("Already labelled %s: %s") % (isolated(self._label_name(label)),
+                                                      isolated(found.annotation_id)), 4000)
         self.set_current(found.annotation_id)
         labelled = session.document.annotations.get(found.annotation_id)
         if labelled is not None and (labelled.start, labelled.end) != span:
             self.view.select_span(labelled.start, labelled.end)  # the span as snapped
         return labelled
+
+    def _label_name(self, label: str) -> str:
+        """``label`` as named in the interface language."""
+        return self.tagset.get(label).display_name(self.language)
 
     def _palette_clicked(self, label: str) -> None:
         exact = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
@@ -970,10 +1050,11 @@ class MainWindow(QMainWindow):
             return
         self._picking = (annotation.id, role)
         spec = self.tagset.get(annotation.label).link(role)
-        allowed = "/".join(self.tagset.get(t).display_name(self.language)
+        shown = ((spec.ar if self.language == "ar" else spec.en) or role) if spec else role
+        allowed = "/".join(isolated(self.tagset.get(t).display_name(self.language))
                            for t in spec.targets) if spec and spec.targets else ""
         message = self.tr("Click the %s (a highlight or a list row; Esc cancels)") % (
-            f"{role} ({allowed})" if allowed else role)
+            f"{isolated(shown)} ({allowed})" if allowed else isolated(shown))
         self.statusBar().showMessage(message)
         self.view.viewport().setCursor(Qt.CursorShape.CrossCursor)
         self.link_banner.show_message(link_instruction(self.tagset, annotation.label, role,

@@ -1717,8 +1717,8 @@
       <translation>ثم انقر تظليل %s أو صفّه في القائمة (Esc للإلغاء)</translation>
     </message>
     <message>
-      <source>[ ] move the start, Alt+[ Alt+] the end by a character; with Ctrl by a word</source>
-      <translation>[ ] تحرّك البداية، وAlt+[ Alt+] النهاية، حرفًا حرفًا؛ ومع Ctrl كلمةً كلمة</translation>
+      <source>%1 move the start, %2 the end by a character; with %3 by a word</source>
+      <translation>%1 تحرّك البداية، و%2 النهاية، حرفًا حرفًا؛ ومع %3 كلمةً كلمة</translation>
     </message>
     <message>
       <source>by %s</source>
@@ -1876,8 +1876,8 @@
       <translation>أسقِط السوابق المتصلة أو أ&amp;عِدها</translation>
     </message>
     <message>
-      <source>Leave out or put back the attached ⁨و ف ب ل ك (ال)⁩ at the start of the selection or of the current annotation</source>
-      <translation>أسقِط أو أعِد ⁨و ف ب ل ك (ال)⁩ المتصلة بأول التحديد أو بأول التوسيم الحالي</translation>
+      <source>Leave out or put back the attached %1 at the start of the selection or of the current annotation</source>
+      <translation>أسقِط أو أعِد %1 المتصلة بأول التحديد أو بأول التوسيم الحالي</translation>
     </message>
     <message>
       <source>No attached proclitic to leave out or put back.</source>
@@ -2093,8 +2093,8 @@
       <translation> ث</translation>
     </message>
     <message>
-      <source>A new language is used from the next start.</source>
-      <translation>تُستعمل اللغة الجديدة من التشغيل القادم.</translation>
+      <source>The window switches to the new language when you press OK</source>
+      <translation>تنتقل النافذة إلى اللغة الجديدة حين تضغط «موافق»</translation>
     </message>
     <message>
       <source>A recovery copy is written this long after the last change</source>
@@ -2125,12 +2125,12 @@
       <translation>أبقِ كل السوابق</translation>
     </message>
     <message>
-      <source>Leave out و ف ب ل ك</source>
-      <translation>استبعد و ف ب ل ك</translation>
+      <source>Leave out %1</source>
+      <translation>استبعد %1</translation>
     </message>
     <message>
-      <source>Leave out و ف ب ل ك and the article ال</source>
-      <translation>استبعد و ف ب ل ك وأداة التعريف ال</translation>
+      <source>Leave out %1 and the article %2</source>
+      <translation>استبعد %1 وأداة التعريف %2</translation>
     </message>
     <message>
       <source>Preferences</source>
