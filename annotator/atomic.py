@@ -9,13 +9,15 @@ behind: :func:`remove_stale_temporary_files` removes such leftovers.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import string
+import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from annotator import filelock
 from annotator.error_catalogue import Errors
@@ -70,6 +72,129 @@ def fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+class AtomicBatch:
+    """Many files replaced together, with one flush to disk instead of two per file.
+
+    :meth:`write` puts each file's bytes in its own temporary file beside it (unsynced);
+    :meth:`commit` flushes them all at once (``syncfs`` of their file system where the system
+    has it, else an ``fsync`` each), then renames each over its target and syncs each folder
+    once.  Nothing is replaced before every file is written and flushed: a failure on the way
+    (or :meth:`discard`, or leaving the ``with`` block by an exception) removes the temporary
+    files and leaves every target as it was.  A corpus export of 1,285 brat documents makes
+    one flush, not 5,140 (bench/bench_export.py)."""
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[str, Path]] = []  # (temporary file, target)
+
+    def __enter__(self) -> AtomicBatch:
+        return self
+
+    def __exit__(self, kind: object, *rest: object) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
+
+    def write(self, path: str | Path, data: bytes) -> None:
+        """Write ``data`` to a temporary file that :meth:`commit` renames to ``path``."""
+        target = Path(path)
+        folder = target.parent if str(target.parent) else Path(".")
+        try:
+            fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX,
+                                             dir=folder)
+        except OSError as error:
+            self.discard()
+            raise SaveError(Errors.E605, reason=error.strerror, path=str(target)) from None
+        self._pending.append((temp_name, target))
+        try:
+            filelock.lock(fd)
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(data)
+        except OSError as error:
+            self.discard()
+            raise SaveError(Errors.E606, reason=error.strerror or str(error),
+                            path=str(target)) from None
+
+    def commit(self) -> None:
+        """Flush every file written, then put each in place (see the class docstring)."""
+        pending, self._pending = self._pending, []
+        try:
+            _flush([temp for temp, _ in pending])
+            umask = os.umask(0)
+            os.umask(umask)
+            for temp, target in pending:
+                try:
+                    mode = target.stat().st_mode & 0o7777
+                except OSError:
+                    mode = 0o666 & ~umask
+                with contextlib.suppress(OSError):
+                    os.chmod(temp, mode)
+        except OSError as error:
+            self._pending = pending
+            self.discard()
+            raise SaveError(Errors.E606, reason=error.strerror or str(error),
+                            path=str(pending[0][1])) from None
+        for temp, target in pending:
+            try:
+                os.replace(temp, target)
+            except OSError as error:
+                self._pending = [(t, g) for t, g in pending if os.path.exists(t)]
+                self.discard()
+                raise SaveError(Errors.E606, reason=error.strerror or str(error),
+                                path=str(target)) from None
+        for folder in dict.fromkeys(target.parent for _, target in pending):
+            fsync_folder(folder if str(folder) else Path("."))
+
+    def discard(self) -> None:
+        """Remove the temporary files written so far; no target is touched."""
+        pending, self._pending = self._pending, []
+        for temp, _ in pending:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+def _flush(names: list[str]) -> None:
+    """Bring the files ``names`` to disk: one ``syncfs`` per file system holding them where
+    the C library has it (Linux), else an ``fsync`` of each."""
+    if not names:
+        return
+    syncfs = _syncfs()
+    if syncfs is None:
+        for name in names:
+            fd = os.open(name, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        return
+    done: set[int] = set()
+    for name in names:
+        device = os.stat(name).st_dev
+        if device in done:
+            continue
+        fd = os.open(name, os.O_RDONLY)
+        try:
+            if syncfs(fd) != 0:
+                code = ctypes.get_errno()
+                raise OSError(code, os.strerror(code))
+        finally:
+            os.close(fd)
+        done.add(device)
+
+
+def _syncfs() -> Callable[[int], int] | None:
+    """The C library's ``syncfs`` (Linux), or None where there is none."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int]
+    function.restype = ctypes.c_int
+    return cast("Callable[[int], int]", function)
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:

@@ -83,9 +83,11 @@ class _Parser(argparse.ArgumentParser):
                               f"Try '{self.prog} --help'.\n")
 
 
-def _available_commands() -> dict[str, Command]:
+def _available_commands(only: str | None = None) -> dict[str, Command]:
     modules: dict[str, Command] = {}
     for name, module_name in COMMANDS.items():
+        if only is not None and name != only:
+            continue
         try:
             modules[name] = cast(Command, importlib.import_module(module_name))
         except ModuleNotFoundError as error:
@@ -94,8 +96,9 @@ def _available_commands() -> dict[str, Command]:
     return modules
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
-    """The full parser and the command modules behind it."""
+def build_parser(only: str | None = None) -> tuple[argparse.ArgumentParser, dict[str, Command]]:
+    """The full parser and the command modules behind it; with ``only``, the parser of that
+    one command (the others' modules, some slow to import, are then not imported)."""
     parser = _Parser(
         prog="annotator",
         description="Annotate Arabic news text: entities, quotes and claims in TEI P5 files. "
@@ -104,7 +107,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
                "[--current ID]]; --screenshot renders the window with the first FILE to a "
                "PNG and exits (no display needed). 'annotator FILE --help' details them.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    modules = _available_commands()
+    modules = _available_commands(only)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, module in modules.items():
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
@@ -118,7 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help",
                                                                              "--version")):
         return _start_app(args_list)
-    parser, modules = build_parser()
+    chosen = args_list[0] if args_list[0] in COMMANDS else None
+    parser, modules = build_parser(chosen)
     args = parser.parse_args(args_list)
     if args.command is None:
         parser.print_help()

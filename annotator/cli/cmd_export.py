@@ -18,7 +18,7 @@ from annotator.formats.hf_dataset import files_written, split_path, write_datase
 from annotator.formats.jsonl import only_labels
 from annotator.formats.spans import PER_CHOICES
 from annotator.labelmap import parse_map, rename_labels
-from annotator.layers import layer_names, select_layer
+from annotator.layers import has_other_layers, layer_names, select_layer
 from annotator.model import Document
 from annotator.progress import Progress
 from annotator.sentences import SENTENCE_MODES
@@ -244,8 +244,9 @@ def run(args: argparse.Namespace) -> int:
             seen[document.id] = path
             found_layers.update(layer_names(document))
             found_labels.update(a.label for a in document.annotations)
-            if args.layer != ALL_LAYERS:
-                document = select_layer(document, args.layer, labels)
+            if args.layer != ALL_LAYERS and (args.layer is not None or labels is not None
+                                             or has_other_layers(document)):
+                document = select_layer(document, args.layer, labels)  # else: all of it
             elif labels is not None:
                 document = only_labels(document, labels)
             documents.append(document)

@@ -43,7 +43,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from annotator.atomic import atomic_write_bytes
+from annotator.atomic import AtomicBatch
 from annotator.docid import doc_id_from_path, fragment_ids
 from annotator.error_catalogue import Errors
 from annotator.errors import EncodingError, FormatError
@@ -384,15 +384,16 @@ def write_brat(documents: Iterable[Document], out: Path, options: ExportOptions)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     conf = AnnotationConf()
-    for document in documents:
-        if options.layer is not None or options.labels is not None or has_other_layers(
-                document):
-            document = select_layer(document, options.layer, options.labels)
-        ann = document_to_ann(document, options.problems)
-        atomic_write_bytes(out / f"{document.id}.txt", document.text.encode("utf-8"))
-        atomic_write_bytes(out / f"{document.id}.ann", ann.encode("utf-8"))
-        conf.add(document)
-    atomic_write_bytes(out / CONF, conf.text().encode("utf-8"))
+    with AtomicBatch() as batch:  # every file written, then flushed to disk once
+        for document in documents:
+            if options.layer is not None or options.labels is not None or has_other_layers(
+                    document):
+                document = select_layer(document, options.layer, options.labels)
+            ann = document_to_ann(document, options.problems)
+            batch.write(out / f"{document.id}.txt", document.text.encode("utf-8"))
+            batch.write(out / f"{document.id}.ann", ann.encode("utf-8"))
+            conf.add(document)
+        batch.write(out / CONF, conf.text().encode("utf-8"))
 
 
 class AnnotationConf:

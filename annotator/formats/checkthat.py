@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from annotator.atomic import atomic_write_bytes
+from annotator.atomic import AtomicBatch
 from annotator.formats import ExportOptions
 from annotator.formats.conll import export_selection
 from annotator.formats.spans import sentence_ranges
@@ -93,5 +93,6 @@ def write_checkthat(documents: Iterable[Document], out: Path, options: ExportOpt
             claim_lines.append(_line(row, row.claim))
             if row.checkworthy is not None:
                 worthy_lines.append(_line(row, row.checkworthy))
-    atomic_write_bytes(out / CLAIM_FILE, "".join(claim_lines).encode("utf-8"))
-    atomic_write_bytes(out / CHECKWORTHY_FILE, "".join(worthy_lines).encode("utf-8"))
+    with AtomicBatch() as batch:  # both or neither
+        batch.write(out / CLAIM_FILE, "".join(claim_lines).encode("utf-8"))
+        batch.write(out / CHECKWORTHY_FILE, "".join(worthy_lines).encode("utf-8"))

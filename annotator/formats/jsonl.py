@@ -390,36 +390,55 @@ def read_jsonl(path: Path, options: ImportOptions, problems: Problems) -> Iterat
 
 
 # -- writing -------------------------------------------------------------------------------
-def annotation_to_object(annotation: Annotation) -> dict[str, Any]:
-    """One span as written: every field of the annotation."""
-    return {
-        "id": annotation.id, "start": annotation.start, "end": annotation.end,
-        "label": annotation.label, "annotator": annotation.annotator,
-        "layer": annotation.layer, "attributes": dict(annotation.attributes),
-        "links": [{"role": link.role, "target": link.target} for link in annotation.links],
-        "note": annotation.note, "created": annotation.created,
-        "modified": annotation.modified,
-    }
+_STRING = json.encoder.encode_basestring  # a JSON string, non-ASCII kept (as dumps writes it)
+_SPAN = ('{"id": %s, "start": %d, "end": %d, "label": %s, "annotator": %s, "layer": %s, '
+         '"attributes": %s, "links": %s, "note": %s, "created": %s, "modified": %s}')
 
 
-def document_to_object(document: Document) -> dict[str, Any]:
-    """One document as written: metadata, exact text, spans by position."""
-    obj: dict[str, Any] = {
-        "id": document.id, "title": document.title, "source": document.source,
-        "language": document.language, "direction": document.direction,
-        "text": document.text,
-        "spans": [annotation_to_object(a) for a in document.annotations.sorted()],
-    }
-    if document.status:
-        obj["status"] = dict(document.status)
-    return obj
+def _spans_json(annotations: list[Annotation]) -> str:
+    """The ``spans`` list as JSON text: every field of each annotation, in this order, as
+    ``json.dumps`` writes it.  Built with one format per span, and each repeated value (label,
+    annotator, times, attribute sets) escaped once per call: a document of 100,000 spans takes
+    half the time of building dicts for ``json.dumps`` (bench/bench_export.py)."""
+    seen: dict[object, str] = {}
+
+    def once(value: str) -> str:
+        found = seen.get(value)
+        if found is None:
+            found = seen[value] = _STRING(value)
+        return found
+
+    pieces = []
+    for a in annotations:
+        if a.attributes:
+            key = tuple(a.attributes.items())
+            attributes = seen.get(key)
+            if attributes is None:
+                attributes = seen[key] = json.dumps(dict(key), ensure_ascii=False)
+        else:
+            attributes = "{}"
+        links = "[" + ", ".join(f'{{"role": {once(link.role)}, "target": {_STRING(link.target)}}}'
+                                for link in a.links) + "]" if a.links else "[]"
+        pieces.append(_SPAN % (_STRING(a.id), a.start, a.end, once(a.label), once(a.annotator),
+                               once(a.layer), attributes, links,
+                               _STRING(a.note) if a.note else '""', once(a.created),
+                               once(a.modified)))
+    return "[" + ", ".join(pieces) + "]"
 
 
 def document_to_line(document: Document) -> str:
-    """One JSON line (no newline), UTF-8-ready, with line separators escaped."""
-    line = json.dumps(document_to_object(document), ensure_ascii=False)
+    """One JSON line (no newline), UTF-8-ready, with line separators escaped: metadata, the
+    exact text, every span by position with all its fields, then the status if any."""
+    head = json.dumps({"id": document.id, "title": document.title, "source": document.source,
+                       "language": document.language, "direction": document.direction,
+                       "text": document.text}, ensure_ascii=False)
+    status = (', "status": ' + json.dumps(dict(document.status), ensure_ascii=False)
+              if document.status else "")
+    line = (head[:-1] + ', "spans": ' + _spans_json(document.annotations.sorted()) + status
+            + "}")
     for raw, escaped in _SEPARATOR_ESCAPES.items():
-        line = line.replace(raw, escaped)
+        if raw in line:
+            line = line.replace(raw, escaped)
     return line
 
 

@@ -43,7 +43,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from annotator.atomic import atomic_write_bytes
+from annotator.atomic import AtomicBatch
 from annotator.docid import fragment_ids
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, FormatError
@@ -313,13 +313,14 @@ def write_tei_inline(documents: Iterable[Document], out: Path, options: ExportOp
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     tagset = options.tagset or default_tagset()
-    for document in documents:
-        if options.layer is not None or options.labels is not None or has_other_layers(
-                document):
-            document = select_layer(document, options.layer, options.labels)
-        atomic_write_bytes(out / f"{document.id}.xml",
-                           tei_inline_bytes(document, tagset=tagset, problems=options.problems,
-                                            dropped=options.dropped))
+    with AtomicBatch() as batch:  # every file written, then flushed to disk once
+        for document in documents:
+            if options.layer is not None or options.labels is not None or has_other_layers(
+                    document):
+                document = select_layer(document, options.layer, options.labels)
+            batch.write(out / f"{document.id}.xml",
+                        tei_inline_bytes(document, tagset=tagset, problems=options.problems,
+                                         dropped=options.dropped))
 
 
 # -- reading ---------------------------------------------------------------------------------
