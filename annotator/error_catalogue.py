@@ -200,6 +200,8 @@ class Errors:
     E302 = Entry("unknown export format {name!r}; choose from {choices}")
     E303 = Entry("the export format {name!r} is not available yet")
     E304 = Entry("not a file type import reads; it reads {formats} (or name one with --format)")
+    E305 = Entry("holds a token and its tag a line (CoNLL/BIO): read as CoNLL (--format txt "
+                 "reads it as plain text)")
 
     # -- JSONL ---------------------------------------------------------------------------------
     E310 = Entry("{what} must be a string, not {type}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.error_catalogue import Errors
@@ -300,13 +301,15 @@ def run(args: argparse.Namespace) -> int:
         counts = [f"{name} {rows[name]} rows" for name in chosen_parts]
         written = f"{_documents(len(documents))} to {out} ({', '.join(counts)})"
     elif chosen_parts is None:
-        _write(documents, out, args.format, options)
+        with Progress(len(documents)) as writing:
+            _write(_advancing(documents, writing), out, args.format, options)
         written = f"{_documents(len(documents))} to {out}"
     else:
         _prepare_folder(out)
         counts = []
-        for (target, chosen), name in zip(outputs, chosen_parts, strict=True):
-            _write(chosen, target, args.format, options)
+        with Progress(sum(map(len, chosen_parts.values()))) as writing:
+            for (target, chosen), name in zip(outputs, chosen_parts, strict=True):
+                _write(_advancing(chosen, writing), target, args.format, options)
             counts.append(f"{name} {len(chosen)}")
         written = (f"{_documents(len(documents))} to {out} ({', '.join(counts)} "
                    f"{unit}s)")
@@ -327,6 +330,13 @@ def _write_dataset(parts: dict[str, list[Document]], out: Path,
         raise
     except OSError as error:
         raise SaveError(Errors.E607, reason=error.strerror or str(error), path=str(out)) from None
+
+
+def _advancing(documents: list[Document], progress: Progress) -> Iterator[Document]:
+    """``documents`` one by one, the bar (on a terminal) advanced as each is taken."""
+    for document in documents:
+        yield document
+        progress.advance(document.id)
 
 
 def _documents(count: int) -> str:

@@ -291,6 +291,9 @@ def run(args: argparse.Namespace) -> int:
             importer.problems.warn(warning)
         if unknown:
             importer.problems.warn(_unknown_types(unknown))
+        for path, fmt in formats.items():
+            if args.format == "auto" and fmt == "conll" and path.suffix.lower() == ".txt":
+                importer.problems.warn(FormatError(Errors.E305, path=str(path)))
         if not files and not source_errors:
             importer.problems.error(FormatError(Errors.E626,
                                                 endings=", ".join(s for s, _ in SUFFIXES)))

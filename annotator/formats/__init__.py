@@ -169,15 +169,24 @@ def _resolve(table: dict[str, str], name: str, unknown: Entry, unavailable: Entr
 
 
 def guess_format(path: Path) -> str:
-    """The format ``--format auto`` picks for ``path`` (by its name; a folder is brat), or
-    :data:`UNKNOWN` for a name without a known ending."""
+    """The format ``--format auto`` picks for ``path`` (by its name; a folder is brat, and a
+    ``.txt`` of token/tag lines CoNLL), or :data:`UNKNOWN` for a name without a known
+    ending."""
     if path.is_dir():
         return "brat"
     name = path.name.lower()
     for suffix, fmt in SUFFIXES:
         if name.endswith(suffix):
-            return fmt
+            return "conll" if fmt == "txt" and token_lines_in_text_file(path) else fmt
     return UNKNOWN
+
+
+def token_lines_in_text_file(path: Path) -> bool:
+    """True for a ``.txt`` file whose first lines are CoNLL's ``TOKEN TAG`` (ANERcorp's and
+    NewsFANE's files are named so): :func:`guess_format` takes it for ``conll``."""
+    from annotator.formats.conll import looks_like_token_lines
+
+    return path.suffix.lower() == ".txt" and path.is_file() and looks_like_token_lines(path)
 
 
 def read_documents(path: Path, fmt: str, options: ImportOptions,

@@ -100,6 +100,7 @@ _FIELDS = re.compile(r"\S+")
 _OTHER_SPACE = re.compile(r"[^\S \n]")
 _TAG = re.compile(r"O|[BI]-[^\s\-]\S*")
 _REPAIRABLE_PREFIX = re.compile(r"([BIESbies])[-_:]+([^\s\-_:]\S*)")
+_LOOSE_TAG = re.compile(r"O|[BIES]-\S+")
 _GLUED_TAG = re.compile(r"(O|[BI]-[A-Za-z]+)([^A-Za-z\-].*)")
 
 
@@ -410,6 +411,25 @@ def read_conll(path: Path, options: ImportOptions, problems: Problems) -> Iterat
     yield from conll_to_documents(content, name=name, problems=problems, repair=options.repair,
                                   annotator=options.annotator, path=str(path),
                                   replace_invalid=options.replace_invalid)
+
+
+def looks_like_token_lines(path: Path, sample: int = 8192) -> bool:
+    """True when the first lines of ``path`` (its first ``sample`` bytes) are token/tag lines:
+    at least three, and nine in ten of them ``TOKEN TAG`` (or Label Studio's ``TOKEN -X- _
+    TAG``) with an IOB tag, ``-DOCSTART-`` lines aside.  For a ``.txt`` that is CoNLL."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(sample)
+    except OSError:
+        return False
+    text = head.decode("utf-8", "replace").lstrip("\ufeff")
+    lines = text.splitlines()
+    if len(head) == sample and lines:
+        lines.pop()  # cut in the middle
+    fields = [line.split() for line in lines if line.strip()]
+    fields = [f for f in fields if f[0] != DOCSTART][:50]
+    good = sum(1 for f in fields if len(f) in (2, 4) and _LOOSE_TAG.fullmatch(f[-1]))
+    return len(fields) >= 3 and good >= 0.9 * len(fields)
 
 
 # -- writing ---------------------------------------------------------------------------------

@@ -236,6 +236,10 @@
       <translation>ليس نوع ملف يقرؤه الاستيراد؛ يقرأ {formats} (أو سمِّ أحدها بـ⁨--format⁩)</translation>
     </message>
     <message>
+      <source>holds a token and its tag a line (CoNLL/BIO): read as CoNLL (--format txt reads it as plain text)</source>
+      <translation>فيه كلمة ووسمها في كل سطر (CoNLL/BIO): قُرئ بصيغة CoNLL (⁨--format txt⁩ يقرؤه نصًا عاديًا)</translation>
+    </message>
+    <message>
       <source>{count} span(s) read as UTF-16 code units, as JavaScript tools count (a character beyond U+FFFF, such as an emoji, comes before them): converted to code points</source>
       <translation>قُرئت مواضع {count} مقطع بوحدات ⁨UTF-16⁩ كما تعدّها أدوات ⁨JavaScript⁩ (يسبقها محرف بعد ⁨U+FFFF⁩ كالرموز التعبيرية): حُوّلت إلى نقاط ترميز</translation>
     </message>
