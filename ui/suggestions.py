@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from annotator_ui.suggest_runner import OFFERED, SuggestRunner, crf_model_in, make_job
 from annotator_ui.suggestions_panel import AcceptAllDialog, SuggestionsDock, recommender_title
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QWidget
 
@@ -43,15 +43,23 @@ translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 # name -> (text, shortcuts, only where the text or the panel has the focus)
 ACTIONS: dict[str, tuple[str, tuple[str, ...], bool]] = {
-    "suggest": ("&Suggest for This Document", ("Ctrl+Shift+G",), False),
-    "cancel_suggest": ("&Cancel Suggesting", (), False),
-    "next_suggestion": ("&Next Suggestion", ("F7",), False),
-    "previous_suggestion": ("&Previous Suggestion", ("Shift+F7",), False),
-    "accept_suggestion": ("&Accept Suggestion", ("Return", "Enter"), True),
-    "reject_suggestion": ("&Reject Suggestion", ("Backspace",), True),
-    "accept_suggestion_as": ("Accept &with Another Label…", ("Shift+Return", "Shift+Enter"),
-                             True),
-    "accept_all_suggestions": ("Accept A&ll of a Label…", ("Ctrl+Shift+Return",), False),
+    "suggest": (
+        QT_TRANSLATE_NOOP("Suggestions", "&Suggest for This Document"), ("Ctrl+Shift+G",), False),
+    "cancel_suggest": (
+        QT_TRANSLATE_NOOP("Suggestions", "&Cancel Suggesting"), (), False),
+    "next_suggestion": (
+        QT_TRANSLATE_NOOP("Suggestions", "&Next Suggestion"), ("F7",), False),
+    "previous_suggestion": (
+        QT_TRANSLATE_NOOP("Suggestions", "&Previous Suggestion"), ("Shift+F7",), False),
+    "accept_suggestion": (
+        QT_TRANSLATE_NOOP("Suggestions", "&Accept Suggestion"), ("Return", "Enter"), True),
+    "reject_suggestion": (
+        QT_TRANSLATE_NOOP("Suggestions", "&Reject Suggestion"), ("Backspace",), True),
+    "accept_suggestion_as": (
+        QT_TRANSLATE_NOOP("Suggestions", "Accept &with Another Label…"),
+        ("Shift+Return", "Shift+Enter"), True),
+    "accept_all_suggestions": (
+        QT_TRANSLATE_NOOP("Suggestions", "Accept A&ll of a Label…"), ("Ctrl+Shift+Return",), False),
 }
 
 
@@ -118,7 +126,7 @@ class Suggestions(QObject):
 
     def _build_menu(self) -> None:
         window = self.window
-        menu = self.menu = window.menuBar().addMenu(translate("Suggestions", "Su&ggestions"))
+        menu = self.menu = window.menuBar().addMenu(translate("Suggestions", "S&uggestions"))
         menu.setObjectName("menu-suggestions")
         help_menu = window.menus.get("help")
         if help_menu is not None:  # before Help, where menus usually are
@@ -136,7 +144,7 @@ class Suggestions(QObject):
     def retranslate(self) -> None:
         """Name the actions, the menu and the panel in the interface language now installed."""
         self._build_actions()
-        self.menu.setTitle(translate("Suggestions", "Su&ggestions"))
+        self.menu.setTitle(translate("Suggestions", "S&uggestions"))
         self.dock.retranslate()
         self._fill_labels()
 

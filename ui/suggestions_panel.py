@@ -335,8 +335,10 @@ class SuggestionsDock(QDockWidget):
             if box is None:
                 box = self.recommender_boxes[name] = QCheckBox(recommender_title(name), self)
                 box.setObjectName(f"suggest-use-{name}")
-                box.setChecked(True)
                 self.run_row.insertWidget(len(self.recommender_boxes) - 1, box)
+            if box.isEnabled() != (name in usable) or not box.property("shown"):
+                box.setChecked(name in usable)  # a model trained since is checked
+                box.setProperty("shown", True)
             box.setEnabled(name in usable)
             if name not in usable:
                 box.setToolTip(translate("Suggestions", "This project has no trained model "
@@ -400,8 +402,8 @@ class SuggestionsDock(QDockWidget):
         self.update_count()
 
     def update_count(self) -> None:
-        self.count_label.setText(translate("Suggestions", "%n open", "",
-                                           len(self.model.rows)))
+        self.count_label.setText(translate("Suggestions", "%1 open")
+                                 .replace("%1", str(len(self.model.rows))))
 
     # -- rows ------------------------------------------------------------------------------
     def select(self, suggestion_id: str | None) -> None:

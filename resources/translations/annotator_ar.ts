@@ -240,6 +240,10 @@
       <translation>فيه كلمة ووسمها في كل سطر (CoNLL/BIO): قُرئ بصيغة CoNLL (⁨--format txt⁩ يقرؤه نصًا عاديًا)</translation>
     </message>
     <message>
+      <source>holds a token and its tag a line (CoNLL/BIO): read as CoNLL (--format txt reads it as plain text)</source>
+      <translation>فيه كلمة ووسمها في كل سطر (CoNLL/BIO): قُرئ بصيغة CoNLL (⁨--format txt⁩ يقرؤه نصًا عاديًا)</translation>
+    </message>
+    <message>
       <source>{count} span(s) read as UTF-16 code units, as JavaScript tools count (a character beyond U+FFFF, such as an emoji, comes before them): converted to code points</source>
       <translation>قُرئت مواضع {count} مقطع بوحدات ⁨UTF-16⁩ كما تعدّها أدوات ⁨JavaScript⁩ (يسبقها محرف بعد ⁨U+FFFF⁩ كالرموز التعبيرية): حُوّلت إلى نقاط ترميز</translation>
     </message>
@@ -774,6 +778,10 @@
     <message>
       <source>document {document}: {labels} spans left out of BIO (quotes and claims; name them in --labels to include them)</source>
       <translation>الوثيقة {document}: تُركت مديات {labels} خارج BIO (اقتباسات وادعاءات؛ سمّها في ⁨--labels⁩ لتدخل)</translation>
+    </message>
+    <message>
+      <source>the {format} export cannot carry {items}; left out (the jsonl export keeps everything)</source>
+      <translation>لا يحمل التصدير بصيغة {format} ما يلي: {items}؛ فتُرك (تصدير jsonl يحفظ كل شيء)</translation>
     </message>
     <message>
       <source>the {format} export cannot carry {items}; left out (the jsonl export keeps everything)</source>
@@ -1478,6 +1486,26 @@
     <message>
       <source>another input is written to {target} too; this one is left out</source>
       <translation>مُدخَل آخر يُكتب أيضًا إلى {target}؛ تُرك هذا</translation>
+    </message>
+    <message>
+      <source>the model recommender needs the {extra} extra to read {kind} model folders ({reason}): pip install 'arabic-news-annotator[{extra}]'</source>
+      <translation>المقترِح ⁨model⁩ يحتاج إلى الإضافة الاختيارية ⁨{extra}⁩ ليقرأ مجلدات نماذج {kind} (⁨{reason}⁩): ⁨pip install 'arabic-news-annotator[{extra}]'⁩</translation>
+    </message>
+    <message>
+      <source>not a model folder: {reason}</source>
+      <translation>ليس مجلد نموذج: {reason}</translation>
+    </message>
+    <message>
+      <source>cannot load the {kind} model in this folder: {reason}</source>
+      <translation>تعذّر تحميل نموذج {kind} في هذا المجلد: ⁨{reason}⁩</translation>
+    </message>
+    <message>
+      <source>cannot read the suggestion settings: {detail}</source>
+      <translation>تعذّرت قراءة إعدادات الاقتراحات: ⁨{detail}⁩</translation>
+    </message>
+    <message>
+      <source>[model] {key} must be {kind}</source>
+      <translation>⁨[model] {key}⁩ يجب أن يكون {kind}</translation>
     </message>
     <message>
       <source>the model recommender needs the {extra} extra to read {kind} model folders ({reason}): pip install 'arabic-news-annotator[{extra}]'</source>
@@ -2722,6 +2750,181 @@
     <message>
       <source>Stop linking (Esc)</source>
       <translation>أوقف الربط (Esc)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Suggestions</name>
+    <message>
+      <source>&amp;Suggest for This Document</source>
+      <translation>&amp;اقترح لهذه الوثيقة</translation>
+    </message>
+    <message>
+      <source>&amp;Cancel Suggesting</source>
+      <translation>أ&amp;لغِ الاقتراح</translation>
+    </message>
+    <message>
+      <source>&amp;Next Suggestion</source>
+      <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+      <source>&amp;Previous Suggestion</source>
+      <translation>الاقتراح ال&amp;سابق</translation>
+    </message>
+    <message>
+      <source>&amp;Accept Suggestion</source>
+      <translation>&amp;اقبل الاقتراح</translation>
+    </message>
+    <message>
+      <source>&amp;Reject Suggestion</source>
+      <translation>&amp;ارفض الاقتراح</translation>
+    </message>
+    <message>
+      <source>Accept &amp;with Another Label…</source>
+      <translation>اقبله &amp;بوسم آخر…</translation>
+    </message>
+    <message>
+      <source>Accept A&amp;ll of a Label…</source>
+      <translation>اقبل &amp;كل اقتراحات وسم…</translation>
+    </message>
+    <message>
+      <source>S&amp;uggestions</source>
+      <translation>&amp;اقتراحات</translation>
+    </message>
+    <message>
+      <source>Choose at least one recommender in the panel.</source>
+      <translation>اختر مقترِحًا واحدًا على الأقل في اللوحة.</translation>
+    </message>
+    <message>
+      <source>Suggesting with %1…</source>
+      <translation>يجري الاقتراح بـ %1…</translation>
+    </message>
+    <message>
+      <source>Suggesting cancelled.</source>
+      <translation>أُلغي الاقتراح.</translation>
+    </message>
+    <message>
+      <source>%1: %2%</source>
+      <translation>%1: %2٪</translation>
+    </message>
+    <message>
+      <source>%1 new suggestions from %2.</source>
+      <translation>%1 اقتراحًا جديدًا من %2.</translation>
+    </message>
+    <message>
+      <source>Suggesting failed: %1</source>
+      <translation>تعذّر الاقتراح: %1</translation>
+    </message>
+    <message>
+      <source>Suggested %1 (%2, score %3). Enter accepts, Backspace rejects.</source>
+      <translation>مقترَح: %1 (%2، الدرجة %3). Enter يقبله، وBackspace يرفضه.</translation>
+    </message>
+    <message>
+      <source>No more suggestions this way.</source>
+      <translation>لا اقتراحات أخرى في هذا الاتجاه.</translation>
+    </message>
+    <message>
+      <source>No open suggestion fits.</source>
+      <translation>لا اقتراح مفتوح يطابق.</translation>
+    </message>
+    <message>
+      <source>Accepted %1 suggestions.</source>
+      <translation>قُبل %1 اقتراحًا.</translation>
+    </message>
+    <message>
+      <source>Accept with Label</source>
+      <translation>اقبل بوسم</translation>
+    </message>
+    <message>
+      <source>Label:</source>
+      <translation>الوسم:</translation>
+    </message>
+    <message>
+      <source>Quote cues</source>
+      <translation>قرائن الاقتباس</translation>
+    </message>
+    <message>
+      <source>Claim cues</source>
+      <translation>قرائن الادعاء</translation>
+    </message>
+    <message>
+      <source>Project names</source>
+      <translation>أسماء المشروع</translation>
+    </message>
+    <message>
+      <source>CRF model</source>
+      <translation>نموذج CRF</translation>
+    </message>
+    <message>
+      <source>Your model</source>
+      <translation>نموذجك</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>الوسم</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>النص</translation>
+    </message>
+    <message>
+      <source>Score</source>
+      <translation>الدرجة</translation>
+    </message>
+    <message>
+      <source>Recommender</source>
+      <translation>المقترِح</translation>
+    </message>
+    <message>
+      <source>Evidence</source>
+      <translation>الدليل</translation>
+    </message>
+    <message>
+      <source>Suggestions</source>
+      <translation>الاقتراحات</translation>
+    </message>
+    <message>
+      <source>Suggest</source>
+      <translation>اقترح</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>إلغاء</translation>
+    </message>
+    <message>
+      <source>Score at least</source>
+      <translation>الدرجة لا تقل عن</translation>
+    </message>
+    <message>
+      <source>Accept</source>
+      <translation>اقبل</translation>
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation>ارفض</translation>
+    </message>
+    <message>
+      <source>Accept All…</source>
+      <translation>اقبل الكل…</translation>
+    </message>
+    <message>
+      <source>This project has no trained model yet (annotator train … -o %1)</source>
+      <translation>لا نموذج مدرَّبًا في هذا المشروع بعد (annotator train … -o %1)</translation>
+    </message>
+    <message>
+      <source>All labels</source>
+      <translation>كل الوسوم</translation>
+    </message>
+    <message>
+      <source>All recommenders</source>
+      <translation>كل المقترِحات</translation>
+    </message>
+    <message>
+      <source>%1 open</source>
+      <translation>%1 مفتوحًا</translation>
+    </message>
+    <message>
+      <source>Accept All Suggestions</source>
+      <translation>اقبل كل الاقتراحات</translation>
     </message>
   </context>
   <context>
