@@ -94,6 +94,15 @@ GOLD_LAYER = "gold"  # annotation.layer of adjudicated annotations
 GOLD_COLOUR = QColor("#1a1a1a")  # the gold layer in the "annotator" colour mode
 
 
+def _arc_area(arc: Arc) -> QRectF:
+    """The viewport rectangle an arc may paint: its line, arrow and caption."""
+    bounds = arc.bounds()
+    if arc.caption_at is not None:
+        at = arc.caption_at
+        bounds = bounds.united(QRectF(at.x() - CAPTION_ROOM, at.y() - 30, 2 * CAPTION_ROOM, 60))
+    return bounds.adjusted(-4, -4, 4, 4)
+
+
 class VisibleBlock(NamedTuple):
     """A block being painted: its Qt position, the Qt range of its lines in the paint area,
     its layout and its top-left corner in the viewport."""
@@ -736,12 +745,7 @@ class AnnotatedTextView(QPlainTextEdit):
         does not repaint)."""
         bounds = QRectF()
         for arc in arcs:
-            bounds = bounds.united(arc.bounds())
-            if arc.caption_at is not None:
-                at = arc.caption_at
-                bounds = bounds.united(QRectF(at.x() - CAPTION_ROOM, at.y() - 30,
-                                              2 * CAPTION_ROOM, 60))
-        bounds = bounds.adjusted(-4, -4, 4, 4) if not bounds.isNull() else bounds
+            bounds = bounds.united(_arc_area(arc))
         key = tuple((arc.link.source.id, arc.link.role, arc.link.target.id,
                      arc.bounds().getCoords()) for arc in arcs)
         if key != self._arcs_key:
@@ -813,6 +817,7 @@ class AnnotatedTextView(QPlainTextEdit):
             painter.end()
         super().paintEvent(event)
         arcs = self._link_arcs()
+        painted = QRectF(area)
         if spans or hits or arcs or suggestions:
             painter = QPainter(self.viewport())
             painter.setClipRect(area)
@@ -827,9 +832,12 @@ class AnnotatedTextView(QPlainTextEdit):
             if labels_font is not None:
                 tags = place_tags(spans, self._short_name, self._starts_right_to_left,
                                   labels_font, self._current_id)
-                paint_tags(painter, tags, labels_font)
-            if arcs:
-                paint_arcs(painter, arcs, self._caption_font(),
+                # Placed among all their neighbours, painted only where the area is.
+                paint_tags(painter, [tag for tag in tags if tag.rect.intersects(painted)],
+                           labels_font)
+            shown = [arc for arc in arcs if _arc_area(arc).intersects(painted)]
+            if shown:  # an antialiased curve costs even where the clip hides it
+                paint_arcs(painter, shown, self._caption_font(),
                            self.layoutDirection() == _RIGHT_TO_LEFT)
             painter.end()
         self.last_arcs = arcs
