@@ -118,7 +118,8 @@ def candidates(index: FoldedWords, table: KeyTable) -> Iterator[tuple[int, str]]
     firsts, whole = table.firsts, table.whole
     for word, starts in index.places.items():
         for cut in range(min(len(word), _LONGEST_PREFIX + 1)):
-            if cut and word[cut - 1] not in _PROCLITIC_LETTERS:
+            if cut and word[cut - 1] not in _PROCLITIC_LETTERS and not unicodedata.combining(
+                    word[cut - 1]):  # a proclitic may carry its haraka (بَ) when it counts
                 break
             rest = word[cut:]
             bucket = firsts.get(rest)
