@@ -253,3 +253,16 @@ def test_the_command_line_stores_what_the_registry_proposes(
 
     assert key(written) == key(expected)
     assert all(isinstance(x, Link) for a in written.annotations for x in a.links)
+
+
+def test_two_inputs_for_one_output_file_keep_the_first(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for folder, text in (("a", ONE), ("b", TWO)):
+        (tmp_path / folder).mkdir()
+        save_tei(_document(folder, text), tmp_path / folder / "same.tei.xml")
+    status, _, err = run(capsys, "suggest", tmp_path / "a" / "same.tei.xml",
+                         tmp_path / "b" / "same.tei.xml", "-o", tmp_path / "out",
+                         "--recommender", "cues")
+    assert status == 2
+    assert f"{tmp_path / 'b' / 'same.tei.xml'}: error E080" in err
+    assert load_tei(tmp_path / "out" / "same.tei.xml").text == ONE
