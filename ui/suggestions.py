@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator_ui.suggest_runner import OFFERED, SuggestRunner, crf_model_in, make_job
+from annotator_ui.suggest_store import StoreWorker, open_after
 from annotator_ui.suggestions_panel import AcceptAllDialog, SuggestionsDock, recommender_title
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -34,32 +35,33 @@ from annotator.layers import GOLD, is_open_suggestion
 from annotator.model import Annotation, Document
 from annotator.session import EditSession
 from annotator.suggest.proposal import Proposal
-from annotator.suggest.suggestions import open_suggestions
+from annotator.suggest.store import store_proposals
+from annotator.suggest.suggestions import Suggestion, open_suggestions
 
 if TYPE_CHECKING:
     from annotator_ui.mainwindow import MainWindow
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+STORE_ATTEMPTS = 3  # snapshots a store is computed on before it is computed in the window
 
 # name -> (text, shortcuts, only where the text or the panel has the focus)
 ACTIONS: dict[str, tuple[str, tuple[str, ...], bool]] = {
-    "suggest": (
-        QT_TRANSLATE_NOOP("Suggestions", "&Suggest for This Document"), ("Ctrl+Shift+G",), False),
-    "cancel_suggest": (
-        QT_TRANSLATE_NOOP("Suggestions", "&Cancel Suggesting"), (), False),
-    "next_suggestion": (
-        QT_TRANSLATE_NOOP("Suggestions", "&Next Suggestion"), ("F7",), False),
-    "previous_suggestion": (
-        QT_TRANSLATE_NOOP("Suggestions", "&Previous Suggestion"), ("Shift+F7",), False),
-    "accept_suggestion": (
-        QT_TRANSLATE_NOOP("Suggestions", "&Accept Suggestion"), ("Return", "Enter"), True),
-    "reject_suggestion": (
-        QT_TRANSLATE_NOOP("Suggestions", "&Reject Suggestion"), ("Backspace",), True),
-    "accept_suggestion_as": (
-        QT_TRANSLATE_NOOP("Suggestions", "Accept &with Another Label…"),
-        ("Shift+Return", "Shift+Enter"), True),
-    "accept_all_suggestions": (
-        QT_TRANSLATE_NOOP("Suggestions", "Accept A&ll of a Label…"), ("Ctrl+Shift+Return",), False),
+    "suggest": (str(QT_TRANSLATE_NOOP("Suggestions", "&Suggest for This Document")),
+                ("Ctrl+Shift+G",), False),
+    "cancel_suggest": (str(QT_TRANSLATE_NOOP("Suggestions", "&Cancel Suggesting")),
+                       (), False),
+    "next_suggestion": (str(QT_TRANSLATE_NOOP("Suggestions", "&Next Suggestion")),
+                        ("F7",), False),
+    "previous_suggestion": (str(QT_TRANSLATE_NOOP("Suggestions", "&Previous Suggestion")),
+                            ("Shift+F7",), False),
+    "accept_suggestion": (str(QT_TRANSLATE_NOOP("Suggestions", "&Accept Suggestion")),
+                          ("Return", "Enter"), True),
+    "reject_suggestion": (str(QT_TRANSLATE_NOOP("Suggestions", "&Reject Suggestion")),
+                          ("Backspace",), True),
+    "accept_suggestion_as": (str(QT_TRANSLATE_NOOP("Suggestions", "Accept &with Another Label…")),
+                             ("Shift+Return", "Shift+Enter"), True),
+    "accept_all_suggestions": (str(QT_TRANSLATE_NOOP("Suggestions", "Accept A&ll of a Label…")),
+                               ("Ctrl+Shift+Return",), False),
 }
 
 
@@ -72,6 +74,10 @@ class Suggestions(QObject):
         self.current: str | None = None
         self.names: list[str] = []  # the recommenders of the run going on
         self._run_document: object | None = None  # the document the run going on is for
+        self._proposals: list[Proposal] = []  # what the run brought, while it is stored
+        self._edits = 0  # changes seen: a store computed before the last one is stale
+        self._attempts = 0
+        self._listed: list[Suggestion] | None = None  # open suggestions after a store
         self.actions: dict[str, QAction] = {}
         # Questions, replaceable in tests.
         self.ask_label = self._ask_label_dialog
@@ -80,6 +86,8 @@ class Suggestions(QObject):
         self.runner.progress.connect(self._progress)
         self.runner.finished.connect(self._finished)
         self.runner.failed.connect(self._failed)
+        self.store_worker = StoreWorker(self)
+        self.store_worker.ready.connect(self._store_ready)
         self.dock = SuggestionsDock(window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.inspector_dock, self.dock)
@@ -170,7 +178,7 @@ class Suggestions(QObject):
         return [project.gold_dir, project.layer_dir(workflow.settings.annotator)]
 
     def _document_opened(self) -> None:
-        if self.runner.running:
+        if self.busy:
             self.cancel()
         self.current = None
         self.window.view.set_current_suggestion(None)
@@ -189,9 +197,15 @@ class Suggestions(QObject):
         self.dock.set_labels([(spec.name, spec.display_name(language), spec.color)
                               for spec in self.window.tagset])
 
+    @property
+    def busy(self) -> bool:
+        """True from Suggest until what the run brought is stored (or cancelled)."""
+        return self.runner.running or self._run_document is not None
+
     def _edited(self, change: Change) -> None:
+        self._edits += 1
         self.dock.model.tagset = self.window.tagset
-        self.dock.model.follow(change)
+        self.dock.model.follow(change, self._listed)
         self.dock.update_count()
         document = self.window.document
         if self.current is not None and (document is None or not open_suggestions_has(
@@ -203,7 +217,7 @@ class Suggestions(QObject):
 
     def _update_actions(self) -> None:
         has_doc = self.window.document is not None
-        running = self.runner.running
+        running = self.busy
         has_current = self.current is not None
         get = self.actions
         get["suggest"].setEnabled(has_doc and not running)
@@ -245,7 +259,7 @@ class Suggestions(QObject):
 
     def cancel(self) -> None:
         """Stop the run going on; nothing of it is stored."""
-        if not self.runner.running:
+        if not self.busy:
             return
         self.runner.cancel()
         self._run_document = None
@@ -266,14 +280,48 @@ class Suggestions(QObject):
     def _finished(self, run: int, proposals: list[Proposal]) -> None:
         if run != self.runner.run_number or self._run_document is not self.window.document:
             return  # cancelled, or another document is open now
-        self._run_document = None
+        self._proposals = proposals
+        self._attempts = 0
+        self.dock.show_progress(1.0, translate("Suggestions", "Storing %1 suggestions…")
+                                .replace("%1", str(len(proposals))))
+        self._store_later()
+
+    def _store_later(self) -> None:
+        """Compute the change storing the run's proposals on a thread (:mod:`suggest_store`)."""
+        document = self.window.document
+        session = self.window.editing_session(authoring=True)
+        if document is None or session is None:
+            return
+        self.store_worker.start((self.runner.run_number, self._edits), document,
+                                self._proposals, annotator=session.annotator,
+                                gold=self._gold(), recommenders=self.names)
+
+    def _store_ready(self, token: tuple[int, int], change: Change,
+                     listed: list[Suggestion]) -> None:
+        run, edits = token
+        document = self.window.document
+        if run != self.runner.run_number or document is None \
+                or self._run_document is not document:
+            return  # cancelled, or another document is open now
+        session = self.window.editing_session(authoring=True)
+        assert session is not None
+        if edits != self._edits:  # edited meanwhile: the snapshot is out of date
+            self._attempts += 1
+            if self._attempts < STORE_ATTEMPTS:
+                self._store_later()
+                return
+            change = store_proposals(document, self._proposals, annotator=session.annotator,
+                                     gold=self._gold(), recommenders=self.names)
+            listed = open_after(document, change)
+        self._run_document, self._proposals = None, []
         names = self.names
-        stored: list[Change] = []
-        gold = self._gold()
-        self.window._try(lambda session: stored.append(
-            session.store_suggestions(proposals, recommenders=names, gold=gold)))
-        count = sum(1 for a in (stored[0].after if stored else ())
-                    if a.id not in {b.id for b in stored[0].before})
+        self._listed = listed
+        try:
+            self.window._try(lambda session: session.apply(change))
+        finally:
+            self._listed = None
+        before = {a.id for a in change.before}
+        count = sum(1 for a in change.after if a.id not in before)
         text = translate("Suggestions", "%1 new suggestions from %2.").replace(
             "%1", str(count)).replace("%2", ", ".join(recommender_title(n) for n in names))
         self.dock.set_running(False, text)

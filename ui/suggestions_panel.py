@@ -92,20 +92,26 @@ class SuggestionModel(QAbstractTableModel):
                 and (not self.recommender or suggestion.recommender == self.recommender)
                 and suggestion.score >= self.min_score)
 
-    def refill(self, document: Document | None = None) -> None:
+    def refill(self, document: Document | None = None,
+               listed: Sequence[Suggestion] | None = None) -> None:
         """Every open suggestion of ``document`` (default: the one shown) that passes the
-        filters."""
+        filters; ``listed``: those open suggestions, already found and in text order."""
         if document is not None:
             self.document = document
         self.beginResetModel()
-        self.rows = [] if self.document is None else open_suggestions(
-            self.document, label=self.label or None, min_score=self.min_score,
-            recommender=self.recommender or None)
+        if self.document is None:
+            self.rows = []
+        elif listed is not None:
+            self.rows = [s for s in listed if self._passes(s)]
+        else:
+            self.rows = open_suggestions(self.document, label=self.label or None,
+                                         min_score=self.min_score,
+                                         recommender=self.recommender or None)
         self.endResetModel()
 
-    def follow(self, change: Change) -> None:
+    def follow(self, change: Change, listed: Sequence[Suggestion] | None = None) -> None:
         """Rows in or out for the suggestions ``change`` touched (the document already
-        changed)."""
+        changed); ``listed``: every open suggestion now, when the caller has them."""
         document = self.document
         if document is None:
             return
@@ -113,7 +119,7 @@ class SuggestionModel(QAbstractTableModel):
         if not ids:
             return
         if len(ids) > REFILL_ABOVE:
-            self.refill()
+            self.refill(listed=listed)
             return
         for suggestion_id in ids:
             row = self.row_of(suggestion_id)
