@@ -3,6 +3,7 @@ the inconsistency tab's fixes (undoable in the open document, saved in the other
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 from test_inconsistency import FOUR, ONE, THREE, TWO, span, write
 
+from annotator.inconsistency import Finding
 from annotator.tei import load_tei
 
 
@@ -40,19 +42,31 @@ def make_window(qtbot: QtBot, path: Path) -> MainWindow:
     return window
 
 
-def search(window: MainWindow, query: str, mode: str = "text") -> list[str]:
+def finish(qtbot: QtBot, window: MainWindow, action: Callable[[], object]) -> object:
+    """``action()``'s value once the corpus run it starts has shown what it found."""
+    with qtbot.waitSignal(window.concordance.done, timeout=30000):
+        value = action()
+    return value
+
+
+def check(qtbot: QtBot, window: MainWindow) -> list[Finding]:
+    finish(qtbot, window, window.concordance.check)
+    return window.concordance.dock.findings
+
+
+def search(qtbot: QtBot, window: MainWindow, query: str, mode: str = "text") -> list[str]:
     window.concordance.show_concordance()
     dock = window.concordance.dock
     dock.query_edit.setText(query)
     dock.mode_combo.setCurrentIndex(dock.mode_combo.findData(mode))
-    dock.search_button.click()
+    finish(qtbot, window, dock.search_button.click)
     return [f"{hit.document_id}:{hit.match}" for hit in dock.model.hits]
 
 
 def test_search_sort_and_filter(qtbot: QtBot, settings: Settings, folder: Path) -> None:
     window = make_window(qtbot, folder / "one.tei.xml")
     assert window.concordance.corpus_folder() == folder
-    assert search(window, "لبنان") == ["four:لبنان", "one:لبنان", "one:لبنانَ", "two:لبنان"]
+    assert search(qtbot, window, "لبنان") == ["four:لبنان", "one:لبنان", "one:لبنانَ", "two:لبنان"]
     dock = window.concordance.dock
     assert dock.summary_label.text().startswith("4 hit(s)")
     dock.table.sortByColumn(HitModel.AFTER, Qt.SortOrder.AscendingOrder)  # آمن, لن, ليس, وسوريا
@@ -61,7 +75,7 @@ def test_search_sort_and_filter(qtbot: QtBot, settings: Settings, folder: Path) 
     dock.table.sortByColumn(HitModel.AFTER, Qt.SortOrder.DescendingOrder)
     assert dock.model.hits[0].start == 15
     # Annotations, by label
-    assert sorted(search(window, "امين", "annotations")) == [
+    assert sorted(search(qtbot, window, "امين", "annotations")) == [
         "four:الأمين", "four:الأمين", "three:الامين", "two:الأمين"]
     dock.label_combo.setCurrentIndex(dock.label_combo.findData("ORG"))
     assert [h.label for h in dock.model.hits] == ["ORG"]
@@ -72,7 +86,7 @@ def test_search_sort_and_filter(qtbot: QtBot, settings: Settings, folder: Path) 
 def test_double_click_opens_the_hit_and_selects_its_span(qtbot: QtBot, settings: Settings,
                                                          folder: Path) -> None:
     window = make_window(qtbot, folder / "one.tei.xml")
-    search(window, "لبنان")
+    search(qtbot, window, "لبنان")
     dock = window.concordance.dock
     table = dock.table
     row = [h.document_id for h in dock.model.hits].index("two")
@@ -93,7 +107,7 @@ def test_double_click_opens_the_hit_and_selects_its_span(qtbot: QtBot, settings:
 def test_annotation_hit_becomes_current(qtbot: QtBot, settings: Settings,
                                         folder: Path) -> None:
     window = make_window(qtbot, folder / "one.tei.xml")
-    search(window, "الامين", "annotations")
+    search(qtbot, window, "الامين", "annotations")
     dock = window.concordance.dock
     row = [h.document_id for h in dock.model.hits].index("three")
     hit = dock.model.hits[row]
@@ -105,7 +119,7 @@ def test_annotation_hit_becomes_current(qtbot: QtBot, settings: Settings,
 
 def test_contexts_render_right_to_left(qtbot: QtBot, settings: Settings, folder: Path) -> None:
     window = make_window(qtbot, folder / "one.tei.xml")
-    search(window, "لبنان")
+    search(qtbot, window, "لبنان")
     table = window.concordance.dock.table
     assert table.layoutDirection() == Qt.LayoutDirection.RightToLeft
     model = window.concordance.dock.model
@@ -135,7 +149,7 @@ def test_fix_is_undoable_in_the_open_document_and_saved_elsewhere(
     window = make_window(qtbot, folder / "three.tei.xml")
     window.concordance.show_inconsistencies()
     dock = window.concordance.dock
-    dock.check_button.click()
+    finish(qtbot, window, dock.check_button.click)
     assert {f.key for f in dock.findings} == {"الامين", "لبنان", "بيروت"}
     assert dock.tree.topLevelItemCount() == 3
     two_before = (folder / "two.tei.xml").read_bytes()
@@ -143,7 +157,7 @@ def test_fix_is_undoable_in_the_open_document_and_saved_elsewhere(
     amin = next(f for f in dock.findings if f.key == "الامين")
     button = dock.tree.itemWidget(dock.tree.topLevelItem(dock.findings.index(amin)), 4)
     assert button.text() == "Relabel all as \u2068PER\u2069"  # the label isolated
-    button.click()
+    finish(qtbot, window, button.click)  # the findings are looked for again
     # The open document changed through its session, not on disk; one undo brings it back.
     assert [a.label for a in window.document.annotations] == ["PER"]
     assert window.is_modified() and (folder / "three.tei.xml").read_bytes() == three_before
@@ -154,15 +168,15 @@ def test_fix_is_undoable_in_the_open_document_and_saved_elsewhere(
     beirut = next(f for f in dock.findings if f.key == "بيروت")
     window.redo()
     window.save()
-    window.concordance.fix(beirut)
+    finish(qtbot, window, lambda: window.concordance.fix(beirut))
     assert (folder / "two.tei.xml").read_bytes() == two_before  # nothing to do there
     assert [a.label for a in window.document.annotations if a.label == "LOC"] == ["LOC"]
-    lebanon = next(f for f in window.concordance.check() if f.key == "لبنان")
-    changes, errors = window.concordance.fix(lebanon)
+    lebanon = next(f for f in check(qtbot, window) if f.key == "لبنان")
+    changes, errors = finish(qtbot, window, lambda: window.concordance.fix(lebanon))
     assert changes == 3 and errors == []
     assert len([a for a in load_tei(folder / "four.tei.xml").annotations
                 if a.label == "GPE"]) == 1
-    assert window.concordance.check() == []
+    assert check(qtbot, window) == []
 
 
 def test_a_damaged_file_is_named_and_left_alone(qtbot: QtBot, settings: Settings,
@@ -170,11 +184,11 @@ def test_a_damaged_file_is_named_and_left_alone(qtbot: QtBot, settings: Settings
     window = make_window(qtbot, folder / "one.tei.xml")
     shown: list[str] = []
     window.show_error = lambda _title, message: shown.append(message)
-    lebanon = next(f for f in window.concordance.check() if f.key == "لبنان")
+    lebanon = next(f for f in check(qtbot, window) if f.key == "لبنان")
     damaged = folder / "four.tei.xml"
     data = damaged.read_bytes().replace("التقى".encode(), "التقي".encode(), 1)
     damaged.write_bytes(data)
-    _changes, errors = window.concordance.fix(lebanon)
+    _changes, errors = finish(qtbot, window, lambda: window.concordance.fix(lebanon))
     assert len(errors) == 1 and damaged.read_bytes() == data
     assert len(shown) == 1 and "four.tei.xml" in shown[0]
 
@@ -185,7 +199,7 @@ def test_the_dock_in_arabic(qtbot: QtBot, qapp, settings: Settings, folder: Path
     try:
         install_translator(qapp, "ar")
         window = make_window(qtbot, folder / "one.tei.xml")
-        search(window, "لبنان")
+        search(qtbot, window, "لبنان")
         dock = window.concordance.dock
         assert dock.windowTitle() == "الكشاف السياقي"
         assert dock.search_button.text() == "ابحث"
@@ -195,7 +209,7 @@ def test_the_dock_in_arabic(qtbot: QtBot, qapp, settings: Settings, folder: Path
         after = table.visualRect(model.index(0, HitModel.AFTER))
         assert after.right() < before.left()  # the same right-to-left rows
         # Latin labels and counts inside Arabic captions are isolated
-        window.concordance.check()
+        check(qtbot, window)
         item = dock.tree.topLevelItem(0)
         assert item.text(2) == "\u2068PER 3\u2069, \u2068ORG 1\u2069"
         assert dock.tree.itemWidget(item, 4).text() == "أعد وسم الكل \u2068PER\u2069"
@@ -221,7 +235,7 @@ def test_a_team_projects_text_opens_as_the_annotators_own_file(
     qtbot.addWidget(window)
     window.workflow.open_folder(str(project.root))
     assert window.concordance.corpus_folder() == project.root
-    assert search(window, "لبنان") == ["one:لبنان", "one:لبنانَ", "two:لبنان"]
+    assert search(qtbot, window, "لبنان") == ["one:لبنان", "one:لبنانَ", "two:لبنان"]
     dock = window.concordance.dock
     row = [h.document_id for h in dock.model.hits].index("two")
     assert Path(dock.model.hits[row].path) == project.text_path("two")  # searched once

@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     from annotator_ui.i18n import install_translator
     from annotator_ui.mainwindow import MainWindow
     from annotator_ui.screenshot import render_to_png
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -78,14 +78,18 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(1280, 760)
     window.show()
     part = window.concordance
+    waiting = QEventLoop()
+    part.done.connect(waiting.quit)  # the corpus is read on a worker thread
     if args.inconsistencies:
         part.show_inconsistencies()
         part.check()
+        waiting.exec()
         part.dock.tree.expandAll()
     else:
         part.show_concordance()
         part.dock.query_edit.setText("لبنان")
         part.search()
+        waiting.exec()
     window.resizeDocks([part.dock], [330], Qt.Orientation.Vertical)
     app.processEvents()
     render_to_png(window, args.out, (1280, 760))

@@ -12,6 +12,10 @@ it on its left.  Double-click opens the hit's document (asking to save the curre
 selects the span.  A finding's Fix button makes the name consistent: in the open document
 through its session (one undo step, nothing written), in every other file by an atomic save
 (a file that cannot be read is named and left as it was).
+
+Reading the corpus, searching it and checking it run on a worker thread
+(:mod:`annotator_ui.corpus_runner`): the window goes on while a progress bar under the tabs
+counts the files, Cancel stops the run, and a new search replaces the one under way.
 """
 
 from __future__ import annotations
@@ -20,6 +24,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from annotator_ui.corpus_runner import (
+    ANNOTATIONS,
+    CHECK,
+    TEXT,
+    CorpusQuery,
+    CorpusResult,
+    CorpusRunner,
+    snapshot,
+)
 from annotator_ui.i18n import error_message, isolated
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -40,6 +53,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -51,18 +65,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.concordance import (
-    Corpus,
-    Hit,
-    filter_hits,
-    label_counts,
-    list_annotations,
-    load_corpus,
-    search_text,
-    sort_hits,
-)
+from annotator.concordance import Hit, filter_hits, label_counts, sort_hits
 from annotator.errors import AnnotatorError
-from annotator.inconsistency import Finding, find_inconsistencies, fix_changes, fix_file
+from annotator.inconsistency import Finding, fix_changes, fix_file
 
 if TYPE_CHECKING:
     from annotator_ui.mainwindow import MainWindow
@@ -161,13 +166,15 @@ class _ContextDelegate(QStyledItemDelegate):
 class ConcordanceDock(QDockWidget):
     """Two tabs: the concordance, and the inconsistencies (see the module docstring).
 
-    ``search_requested`` / ``check_requested`` ask the owner to read the corpus;
-    ``open_requested(hit)`` on double-click or Enter; ``fix_requested(finding)`` from a
-    finding's Fix button; ``folder_requested`` from Choose Folder….
+    ``search_requested`` / ``check_requested`` ask the owner to read the corpus, and
+    ``cancel_requested`` to stop reading it; ``open_requested(hit)`` on double-click or
+    Enter; ``fix_requested(finding)`` from a finding's Fix button; ``folder_requested`` from
+    Choose Folder….
     """
 
     search_requested = Signal()
     check_requested = Signal()
+    cancel_requested = Signal()
     open_requested = Signal(object)  # Hit
     fix_requested = Signal(object)  # Finding
     folder_requested = Signal()
@@ -257,7 +264,25 @@ class ConcordanceDock(QDockWidget):
         tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(tree, 1)
         self.tabs.addTab(page, "")
-        self.setWidget(self.tabs)
+
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs, 1)
+        row = QHBoxLayout()
+        row.setContentsMargins(4, 0, 4, 4)
+        self.progress_label = QLabel(body)
+        self.progress_bar = QProgressBar(body)
+        self.progress_bar.setObjectName("concordance-progress")
+        self.cancel_button = QPushButton(body)
+        self.cancel_button.setObjectName("concordance-cancel")
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        row.addWidget(self.progress_label, 1)
+        row.addWidget(self.progress_bar, 1)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        self.setWidget(body)
+        self.show_progress(None)
         self.retranslate()
 
     # -- words -------------------------------------------------------------------------
@@ -279,6 +304,7 @@ class ConcordanceDock(QDockWidget):
         self.search_button.setText(translate("Concordance", "Search"))
         self.folder_button.setText(translate("Concordance", "Choose Folder…"))
         self.check_button.setText(translate("Concordance", "Check"))
+        self.cancel_button.setText(translate("Concordance", "Cancel"))
         self.check_label.setText(translate(
             "Concordance", "Names labelled differently in different places, or labelled in "
                            "some places and not in others."))
@@ -294,6 +320,19 @@ class ConcordanceDock(QDockWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def show_progress(self, step: tuple[int, int, str] | None) -> None:
+        """Show a run's progress: ``(done, total, file name)``; None hides it."""
+        running = step is not None
+        for widget in (self.progress_label, self.progress_bar, self.cancel_button):
+            widget.setVisible(running)
+        if step is None:
+            return
+        done, total, name = step
+        self.progress_bar.setRange(0, max(1, total))
+        self.progress_bar.setValue(done)
+        text = translate("Concordance", "Searching the corpus…")
+        self.progress_label.setText(f"{text} {isolated(name)}" if name else text)
 
     # -- the concordance ---------------------------------------------------------------
     @property
@@ -409,13 +448,26 @@ class ConcordanceDock(QDockWidget):
 
 
 class Concordance(QObject):
-    """The corpus dock as a part of the main window: its actions, and what it does."""
+    """The corpus dock as a part of the main window: its actions, and what it does.
+
+    ``done`` is emitted once the hits or findings of a run are shown (or it failed or was
+    cancelled).
+    """
+
+    done = Signal()
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.chosen_folder: Path | None = None
         self.layer: str | None = None
+        self.runner = CorpusRunner(self)
+        self.runner.progress.connect(self._progress)
+        self.runner.finished.connect(self._finished)
+        self.runner.failed.connect(self._failed)
+        self.runner.cancelled.connect(self._cancelled)
+        runner = self.runner
+        window.destroyed.connect(lambda *_: runner.cancel())
         # A question, replaceable in tests.
         self.ask_folder = self._ask_folder_dialog
         self.dock = ConcordanceDock(window)
@@ -423,6 +475,7 @@ class Concordance(QObject):
         self.dock.hide()
         self.dock.search_requested.connect(self.search)
         self.dock.check_requested.connect(self.check)
+        self.dock.cancel_requested.connect(self.cancel)
         self.dock.open_requested.connect(self.open_hit)
         self.dock.fix_requested.connect(self.fix)
         self.dock.folder_requested.connect(self.choose_folder)
@@ -500,24 +553,65 @@ class Concordance(QObject):
             self.chosen_folder = Path(folder)
             self._update_corpus()
 
-    def load(self) -> Corpus | None:
-        """The corpus read from disk, with the open document as it is in the window."""
+    def start(self, kind: str, query: str = "", labels: frozenset[str] | None = None
+              ) -> bool:
+        """Read the corpus on the worker thread and do ``kind`` (see
+        :class:`~annotator_ui.corpus_runner.CorpusQuery`), the open document as it is now
+        in the window; False when there is no corpus."""
         folder = self.corpus_folder()
         if folder is None:
-            return None
-        corpus = load_corpus([folder])
+            return False
         window = self.window
-        if window.document is not None and window.current_path:
-            here = Path(window.current_path).resolve()
-            for item in corpus.documents:
-                if Path(item.path).resolve() == here:
-                    item.document = window.document
-        if corpus.errors:
-            first = error_message(corpus.errors[0])
-            window.statusBar().showMessage(
+        document = window.document
+        self.runner.start(CorpusQuery(
+            kind, folder, query, labels, self.layer, window.current_path or None,
+            snapshot(document) if document is not None and window.current_path else None))
+        self.dock.show_progress((0, 1, ""))
+        return True
+
+    def cancel(self) -> None:
+        """Stop the run under way (what it found so far is not shown)."""
+        if self.runner.running:
+            self.runner.cancel()
+        self.dock.show_progress(None)
+
+    def _progress(self, run: int, done: int, total: int, name: str) -> None:
+        if run == self.runner.run and self.runner.running:
+            self.dock.show_progress((done, total, name))
+
+    def _finished(self, run: int, result: CorpusResult) -> None:
+        if run != self.runner.run:
+            return  # a run replaced by a newer one
+        self.dock.show_progress(None)
+        if result.errors:
+            first = error_message(result.errors[0])
+            self.window.statusBar().showMessage(
                 translate("Concordance", "%1 file(s) could not be read, for example: %2")
-                .replace("%1", str(len(corpus.errors))).replace("%2", first), 10000)
-        return corpus
+                .replace("%1", str(len(result.errors))).replace("%2", first), 10000)
+        if result.query.kind == CHECK:
+            self.dock.show_findings(result.findings)
+            if not result.findings:
+                self.dock.check_label.setText(translate(
+                    "Concordance", "Every name is labelled consistently."))
+        else:
+            self.dock.show_hits(result.hits)
+        self.done.emit()
+
+    def _failed(self, run: int, error: AnnotatorError | OSError) -> None:
+        if run != self.runner.run:
+            return
+        self.dock.show_progress(None)
+        message = error_message(error) if isinstance(error, AnnotatorError) else \
+            f"{isolated(str(error.filename or ''))}: {error.strerror or error}"
+        self.window.statusBar().showMessage(message, 10000)
+        self.done.emit()
+
+    def _cancelled(self, run: int) -> None:
+        if run == self.runner.run:
+            self.dock.show_progress(None)
+            self.window.statusBar().showMessage(translate(
+                "Concordance", "Reading the corpus was cancelled."), 5000)
+            self.done.emit()
 
     # -- actions -------------------------------------------------------------------------
     def show_concordance(self) -> None:
@@ -539,32 +633,23 @@ class Concordance(QObject):
         self.dock.raise_()
         self.dock.tabs.setCurrentIndex(1)
 
-    def search(self) -> list[Hit]:
-        """Run the dock's query over the corpus and show the hits."""
+    def search(self) -> bool:
+        """Start the dock's query over the corpus; the hits are shown when it ends
+        (``done``).  False when nothing was started."""
         dock = self.dock
         if not dock.query and not dock.annotations_mode:
+            self.cancel()
             dock.show_hits([])
-            return []
-        corpus = self.load()
-        if corpus is None:
-            return []
+            return False
         if dock.annotations_mode:
-            hits = list_annotations(corpus, labels={dock.label()} if dock.label() else None,
-                                    query=dock.query)
-        else:
-            hits = search_text(corpus, dock.query)
-        dock.show_hits(hits)
-        return hits
+            label = dock.label()
+            return self.start(ANNOTATIONS, dock.query, frozenset({label}) if label else None)
+        return self.start(TEXT, dock.query)
 
-    def check(self) -> list[Finding]:
-        """Look for inconsistencies in the corpus and list them."""
-        corpus = self.load()
-        findings = [] if corpus is None else find_inconsistencies(corpus, layer=self.layer)
-        self.dock.show_findings(findings)
-        if corpus is not None and not findings:
-            self.dock.check_label.setText(translate("Concordance",
-                                                    "Every name is labelled consistently."))
-        return findings
+    def check(self) -> bool:
+        """Start looking for inconsistencies in the corpus; they are listed when it ends
+        (``done``).  False when there is no corpus."""
+        return self.start(CHECK)
 
     def _is_open(self, path: str | Path) -> bool:
         current = self.window.current_path
