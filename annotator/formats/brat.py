@@ -74,6 +74,7 @@ def brat_to_document(text: str, ann: str, *, doc_id: str, problems: Problems,
     document = Document(doc_id, text, source=source)
     stamp = now_iso()
     fragments: dict[str, list[tuple[int, int]]] = {}
+    fragment_lines: dict[str, int] = {}  # T id -> its line, for the warnings about it
     labels: dict[str, str] = {}
     attributes: dict[str, dict[str, str]] = {}
     links: dict[str, list[Link]] = {}
@@ -104,6 +105,7 @@ def brat_to_document(text: str, ann: str, *, doc_id: str, problems: Problems,
                     continue
                 label, spans_list = spans
                 fragments[fields[0]] = spans_list
+                fragment_lines[fields[0]] = number
                 labels[fields[0]] = label
         elif kind in "AMR#":
             later.append((number, kind, fields))
@@ -152,7 +154,7 @@ def brat_to_document(text: str, ann: str, *, doc_id: str, problems: Problems,
         ids = fragment_ids(tid, len(spans_list), taken, "-")
         if len(ids) > 1:
             problems.warn(FormatError(Errors.E362, id=tid, count=len(ids), ids=", ".join(ids),
-                                      role=NEXT, path=where))
+                                      role=NEXT, path=where, line=fragment_lines[tid]))
         for index, ((start, end), aid) in enumerate(zip(spans_list, ids, strict=True)):
             own_links = tuple(links.get(tid, ())) if index == 0 else ()
             if index + 1 < len(ids):
