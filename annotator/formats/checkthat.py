@@ -19,6 +19,7 @@ claim sentence whose claims have no checkworthy value is left out of 1A and coun
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -28,7 +29,7 @@ from annotator.atomic import AtomicBatch
 from annotator.formats import ExportOptions
 from annotator.formats.conll import export_selection
 from annotator.formats.spans import sentence_ranges
-from annotator.model import Document
+from annotator.model import Annotation, Document
 from annotator.tagset import default_tagset
 
 HEADER = ("topic", "tweet_id", "tweet_url", "tweet_text", "class_label")
@@ -61,8 +62,15 @@ def sentence_rows(document: Document, options: ExportOptions) -> Iterator[Senten
                 options.dropped.add(f"{name!r} attributes")
     ranges = sentence_ranges(document, options, claims)
     width = len(str(len(ranges)))
-    for number, (start, end) in enumerate(ranges, 1):
-        inside = [c for c in claims if c.start < end and c.end > start]
+    by_sentence: list[list[Annotation]] = [[] for _ in ranges]
+    ends = [end for _, end in ranges]
+    for claim in claims:  # the sentences a claim overlaps (one: sentences never cut claims)
+        first = bisect.bisect_right(ends, claim.start)
+        for number in range(first, len(ranges)):
+            if ranges[number][0] >= claim.end:
+                break
+            by_sentence[number].append(claim)
+    for number, ((start, end), inside) in enumerate(zip(ranges, by_sentence, strict=True), 1):
         values = {c.attributes.get(CHECKWORTHY, "") for c in inside}
         if not inside:
             worthy = None

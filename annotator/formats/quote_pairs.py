@@ -66,14 +66,16 @@ def quote_pairs(document: Document, options: ExportOptions) -> Iterator[dict[str
     def sentence_of(position: int) -> int:
         return min(bisect.bisect_right(ends, position), len(ranges) - 1)
 
-    mention_sentences = [sentence_of(m.start) for m in mentions]
+    mention_sentences = [sentence_of(m.start) for m in mentions]  # in order, as mentions
     text = document.text
     for quote in quotes:
         first, last = sentence_of(quote.start), sentence_of(quote.end - 1)
         low, high = max(0, first - options.window), min(len(ranges) - 1, last + AFTER)
         context_start, context_end = ranges[low][0], ranges[high][1]
-        chosen = [(m, s) for m, s in zip(mentions, mention_sentences, strict=True)
-                  if low <= s <= high and m.id != quote.id]
+        window = range(bisect.bisect_left(mention_sentences, low),
+                       bisect.bisect_right(mention_sentences, high))
+        chosen = [(mentions[i], mention_sentences[i]) for i in window
+                  if mentions[i].id != quote.id]
         speakers = set(quote.link_targets(SPEAKER))
         found = {m.id for m, _ in chosen} & speakers
         if speakers - found:
