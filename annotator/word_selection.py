@@ -1,14 +1,14 @@
-"""Selecting words the way an annotator means them.
+"""Selecting words the way an annotator means them, and the one rule for attached proclitics.
 
 A double-click or a keyboard selection by word picks whole words, and leaves out the attached
 proclitics of the annotator's preference (``particles``: و ف ب ل ك; ``all``: also ال, لل)
 when the word without them is a word of this text: ``لقوات`` gives ``قوات`` where ``قوات``
-stands alone somewhere near, while ``بغداد`` and ``لبنان`` stay whole (``غداد`` and ``بنان``
-are not words of the text).  Whether a stem stands alone is decided by the search's own
-matching (:func:`annotator.occurrences.find_occurrences`: folding and clitic rules), in a
-window of :data:`ATTESTATION_WINDOW` characters on each side, so a double-click on a 5 MB
-article stays instant.  :func:`toggle_proclitics` is the key that strips or restores them
-when the guess is wrong.
+stands alone somewhere, while ``بغداد`` and ``لبنان`` stay whole (``غداد`` and ``بنان`` are not
+words of the text).  "A word of the text" is one of :func:`text_words`: the folded ``punct``
+tokens, so the search's folding decides (tashkeel, alef forms…).  The recommenders apply the
+same rule (:func:`stem_start`) with the words of the whole document; a click looks at
+:data:`ATTESTATION_WINDOW` characters on each side, so it stays instant on a 5 MB article.
+:func:`toggle_proclitics` is the key that strips or restores them when the guess is wrong.
 """
 
 from __future__ import annotations
@@ -20,35 +20,47 @@ from annotator.align import (
     word_at,
     word_edge_step,
 )
-from annotator.occurrences import find_occurrences
+from annotator.search import fold
+from annotator.tokenize import tokenize_columns
 
 ATTESTATION_WINDOW = 100_000
 
 
-def _stands_alone(text: str, stem: int, end: int) -> bool:
-    """True when ``text[stem:end]`` occurs as a word with no proclitic before it, near it."""
-    lo = max(0, stem - ATTESTATION_WINDOW)
+def text_words(text: str) -> frozenset[str]:
+    """The folded words of ``text`` (its ``punct`` tokens): what a stem must be to stand
+    alone."""
+    return frozenset(map(fold, tokenize_columns(text, "punct")[0]))
+
+
+def stem_start(text: str, word_start: int, word_end: int, words: frozenset[str],
+               mode: ProcliticMode = "particles") -> int:
+    """Where a word starting at ``word_start`` starts once its attached proclitics of
+    ``mode`` are left out: after the longest prefix whose stem (up to ``word_end``) is one of
+    ``words``, else ``word_start``."""
+    for stem in proclitic_stems(text, word_start, mode):
+        if stem < word_end and fold(text[stem:word_end]) in words:
+            return stem
+    return word_start
+
+
+def _nearby_words(text: str, start: int, end: int) -> frozenset[str]:
+    """:func:`text_words` of the text around ``[start, end)``."""
+    lo = max(0, start - ATTESTATION_WINDOW)
     hi = min(len(text), end + ATTESTATION_WINDOW)
     while lo > 0 and not is_grapheme_boundary(text, lo):
         lo -= 1
     while hi < len(text) and not is_grapheme_boundary(text, hi):
         hi += 1
-    window = text[lo:hi]
-    for found_start, _ in find_occurrences(window, text[stem:end]):
-        word = word_at(window, found_start)
-        if word is not None and word[0] == found_start:
-            return True
-    return False
+    return text_words(text[lo:hi])
 
 
 def word_stem_start(text: str, word_start: int, word_end: int,
                     mode: ProcliticMode = "particles") -> int:
-    """Where a word selection starts: after the longest attached proclitic prefix of ``mode``
-    whose stem stands alone in the text, else ``word_start``."""
-    for stem in proclitic_stems(text, word_start, mode):
-        if stem < word_end and _stands_alone(text, stem, word_end):
-            return stem
-    return word_start
+    """Where a word selection starts: :func:`stem_start` with the words around the word."""
+    if not proclitic_stems(text, word_start, mode):
+        return word_start
+    return stem_start(text, word_start, word_end, _nearby_words(text, word_start, word_end),
+                      mode)
 
 
 def word_selection(text: str, position: int,
@@ -102,10 +114,10 @@ def toggle_proclitics(text: str, start: int, end: int,
     alone in the text, else the shortest (``ولبنان`` gives ``لبنان``): the user asked for it."""
     stems = [s for s in proclitic_stems(text, start, mode) if s < end]
     if stems:
-        word_end = word_at(text, start)
-        stop = word_end[1] if word_end is not None else end
-        alone = [s for s in stems if _stands_alone(text, s, stop)]
-        return (alone[0] if alone else stems[-1]), end
+        word = word_at(text, start)
+        stop = word[1] if word is not None else end
+        alone = stem_start(text, start, stop, _nearby_words(text, start, stop), mode)
+        return (alone if alone != start else stems[-1]), end
     word = word_at(text, start)
     if word is None or word[0] >= start:
         return None

@@ -31,8 +31,9 @@ from transformers import AutoModelForTokenClassification, AutoTokenizer
 from annotator.error_catalogue import Errors
 from annotator.model import Document
 from annotator.suggest.model_folder import NAME, ModelError
-from annotator.suggest.model_spans import LabelMapper, document_words, snap_span, tag_runs
+from annotator.suggest.model_spans import LabelMapper, snap_span, tag_runs
 from annotator.suggest.proposal import Progress, Proposal
+from annotator.word_selection import text_words
 
 MAX_WINDOW = 512
 """Tokens a window holds at most, special tokens included (BERT's positions)."""
@@ -219,7 +220,7 @@ class HfRecommender:
         offsets, word_ids, labels, scores = self.predict(text, progress)
         words = word_tags(word_ids, labels, scores, self.aggregation)
         tags = [self.model.labels[label] for _, _, label, _ in words]
-        known = document_words(text) if self.strip else None
+        known = text_words(text) if self.strip else None
         proposals = []
         for first, end, name in tag_runs(tags):
             label = self.mapper.label_for(name)

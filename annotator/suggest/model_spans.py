@@ -16,13 +16,11 @@ What the Hugging Face and spaCy recommenders (:mod:`annotator.suggest.hf_model`,
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from annotator.align import align_span, proclitic_stems, word_at
-from annotator.search import fold
+from annotator.align import align_span, word_at
 from annotator.tagset import TagSet
-from annotator.tokenize import tokenize_columns
+from annotator.word_selection import stem_start
 
 OUTSIDE = "O"
 
@@ -101,19 +99,13 @@ class LabelMapper:
         return sorted(label for label in labels if self.label_for(label) is None)
 
 
-def document_words(text: str) -> frozenset[str]:
-    """The folded words of ``text`` (its ``punct`` tokens): what a stem must be to stand
-    alone."""
-    return frozenset(map(fold, tokenize_columns(text, "punct")[0]))
-
-
 def snap_span(text: str, start: int, end: int,
-              words: AbstractSet[str] | None = None) -> tuple[int, int] | None:
+              words: frozenset[str] | None = None) -> tuple[int, int] | None:
     """``[start, end)`` snapped to whole words with spaces and punctuation trimmed (as a
     selection is: :func:`align_span` ``expand``); then, when ``words`` is given (the
-    document's :func:`document_words`), the longest attached proclitic prefix of the first
-    word is left out if the rest of the word is one of ``words``.  None when nothing is
-    left."""
+    document's :func:`annotator.word_selection.text_words`), the first word's attached
+    proclitics are left out by :func:`annotator.word_selection.stem_start`.  None when
+    nothing is left."""
     snapped = align_span(text, start, end, "expand")
     if snapped is None:
         return None
@@ -121,8 +113,5 @@ def snap_span(text: str, start: int, end: int,
     if words is not None:
         word = word_at(text, start)
         if word is not None and word[0] == start:
-            word_end = min(word[1], end)
-            for stem in proclitic_stems(text, start, "particles"):
-                if stem < word_end and fold(text[stem:word_end]) in words:
-                    return stem, end
+            return stem_start(text, start, min(word[1], end), words), end
     return start, end

@@ -24,8 +24,9 @@ import spacy
 from annotator.error_catalogue import Errors
 from annotator.model import Document
 from annotator.suggest.model_folder import NAME, ModelError
-from annotator.suggest.model_spans import LabelMapper, document_words, snap_span
+from annotator.suggest.model_spans import LabelMapper, snap_span
 from annotator.suggest.proposal import Progress, Proposal
+from annotator.word_selection import text_words
 
 CHUNK = 100_000
 """Characters of text one ``nlp`` call gets at most (spaCy's own limit is 1,000,000)."""
@@ -107,7 +108,7 @@ class SpacyRecommender:
     def propose(self, document: Document, progress: Progress | None = None) -> list[Proposal]:
         """The pipeline's entities and spans in ``document`` (module docstring)."""
         text = document.text
-        known = document_words(text) if self.strip else None
+        known = text_words(text) if self.strip else None
         proposals = []
         for start, end, name, score in self.spans(text, progress):
             label = self.mapper.label_for(name)
