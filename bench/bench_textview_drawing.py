@@ -54,6 +54,7 @@ from annotator.tagset import default_tagset
 EDITS = 20
 PAGES = 10
 LIMIT_MS = 20.0
+LOOK_FOR_LINKS = 40  # pages looked through for one with several linked quotes
 
 
 def build_linked(text: str, count: int, seed: int = 11) -> list[Annotation]:
@@ -144,6 +145,13 @@ def open_case(app: QApplication, document: Document, labels: bool,
     scrollbar = view.verticalScrollBar()
     scrollbar.setValue(scrollbar.maximum() // 3)  # the middle of the text, not its first lines
     app.processEvents()
+    if any(a.links for a in document.annotations):
+        for _ in range(LOOK_FOR_LINKS):  # a page with several links to draw
+            low, high = visible_range(view)
+            if sum(1 for a in document.annotations.overlapping(low, high) if a.links) >= 4:
+                break
+            scrollbar.setValue(scrollbar.value() + scrollbar.pageStep())
+            app.processEvents()
     return view
 
 
