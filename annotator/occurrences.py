@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -78,14 +78,21 @@ _FOLDED_WORD = regex.compile(r"\w+")  # as _WORD_CHAR: marks are word characters
 _PROCLITIC_LETTERS = frozenset("وفبكلا\u0640")  # all a proclitic sequence may hold
 
 
+_HEAD = regex.compile(r"\w+\W+\w+")  # a key's or a place's first two words and what is between
+
+
 @dataclass(frozen=True)
 class KeyTable:
-    """Folded keys by first word, for :func:`candidates`: ``firsts`` maps a first word to the
-    keys starting with it by length; ``whole`` holds the keys that end in a word character
-    (they must end a word where they occur); ``others`` the keys that do not start with one
-    (``(د``), searched for one by one."""
+    """Folded keys arranged for :func:`candidates`.  ``firsts``: keys of one word (perhaps
+    followed by other characters: ``د.``) by that word, then by length; ``heads``: keys of
+    several words by their first two words and what is between them (``عبد الله``), then by
+    length; ``openers``: the first words of those heads; ``whole``: the keys that end in a
+    word character (they must end a word where they occur); ``others``: keys that do not
+    start with one (``(د``), searched for one by one."""
 
     firsts: dict[str, dict[int, set[str]]]
+    heads: dict[str, dict[int, set[str]]]
+    openers: frozenset[str]
     whole: frozenset[str]
     others: tuple[str, ...] = ()
 
@@ -93,6 +100,8 @@ class KeyTable:
 def key_table(keys: Iterable[str]) -> KeyTable:
     """The table of folded ``keys`` (empty ones are left out)."""
     firsts: dict[str, dict[int, set[str]]] = {}
+    heads: dict[str, dict[int, set[str]]] = {}
+    openers: set[str] = set()
     whole: set[str] = set()
     others: list[str] = []
     for key in keys:
@@ -101,21 +110,39 @@ def key_table(keys: Iterable[str]) -> KeyTable:
         if _WORD_CHAR.match(key[-1]):
             whole.add(key)
         first = _FOLDED_WORD.match(key)
+        head = _HEAD.match(key)
         if first is None:
             others.append(key)
-        else:
+        elif head is None:
             firsts.setdefault(first.group(), {}).setdefault(len(key), set()).add(key)
-    return KeyTable(firsts, frozenset(whole), tuple(dict.fromkeys(others)))
+        else:
+            heads.setdefault(head.group(), {}).setdefault(len(key), set()).add(key)
+            openers.add(first.group())
+    return KeyTable(firsts, heads, frozenset(openers), frozenset(whole),
+                    tuple(dict.fromkeys(others)))
 
 
-def candidates(index: FoldedWords, table: KeyTable) -> Iterator[tuple[int, str]]:
-    """``(folded start, key)`` of every place of ``index``'s text where a key of ``table``
-    stands as a word, proclitics allowed (the module docstring's rule; what is left to check
-    is that its span in the original text does not split a grapheme).  Each word form is
-    checked once, then every place it occurs; places come grouped by form, not in order."""
+def candidates(index: FoldedWords, table: KeyTable) -> dict[str, list[int]]:
+    """The folded starts of each key of ``table`` where it stands as a word of ``index``'s
+    text, proclitics allowed (the module docstring's rule; what is left to check is that its
+    span in the original text does not split a grapheme), in no particular order; keys found
+    nowhere are left out.  Each word form is checked once, then all its places at once; a
+    key of several words is tried only where its first two words are."""
     folded = index.found.folded
     size = len(folded)
-    firsts, whole = table.firsts, table.whole
+    firsts, heads, openers, whole = table.firsts, table.heads, table.openers, table.whole
+    found: dict[str, list[int]] = {}
+
+    def read_on(at: int, bucket: dict[int, set[str]], shortest: int) -> None:
+        """Record the keys of ``bucket`` at least ``shortest`` long that the text at
+        ``at`` reads as."""
+        for length, keys in bucket.items():
+            if length >= shortest:
+                piece = folded[at:at + length]
+                if piece in keys and (piece not in whole or at + length == size
+                                      or not _WORD_CHAR.match(folded, at + length)):
+                    found.setdefault(piece, []).append(at)
+
     for word, starts in index.places.items():
         for cut in range(min(len(word), _LONGEST_PREFIX + 1)):
             if cut and word[cut - 1] not in _PROCLITIC_LETTERS and not unicodedata.combining(
@@ -123,25 +150,30 @@ def candidates(index: FoldedWords, table: KeyTable) -> Iterator[tuple[int, str]]
                 break
             rest = word[cut:]
             bucket = firsts.get(rest)
-            if bucket is None or (cut and not _starts_word(word, cut)):
+            opens = rest in openers
+            if (bucket is None and not opens) or (cut and not _starts_word(word, cut)):
                 continue
-            if rest in bucket.get(len(rest), ()):  # the rest of the word is a key
-                yield from ((start + cut, rest) for start in starts)
-            longer = [(length, keys) for length, keys in bucket.items() if length > len(rest)]
-            for start in starts if longer else ():
-                at = start + cut
-                for length, keys in longer:
-                    piece = folded[at:at + length]
-                    if piece in keys and (piece not in whole or at + length == size
-                                          or not _WORD_CHAR.match(folded, at + length)):
-                        yield at, piece
+            if bucket is not None:
+                if rest in bucket.get(len(rest), ()):  # the rest of the word is a key
+                    found.setdefault(rest, []).extend(
+                        starts if not cut else [start + cut for start in starts])
+                if any(length > len(rest) for length in bucket):
+                    for start in starts:
+                        read_on(start + cut, bucket, len(rest) + 1)
+            if opens:
+                for start in starts:
+                    head = _HEAD.match(folded, start + cut)
+                    group = heads.get(head.group()) if head is not None else None
+                    if group is not None:
+                        read_on(start + cut, group, 0)
     for key in table.others:
         at = folded.find(key)
         while at >= 0:
             end = at + len(key)
             if key not in whole or end == size or not _WORD_CHAR.match(folded, end):
-                yield at, key
+                found.setdefault(key, []).append(at)
             at = folded.find(key, at + 1)
+    return found
 
 
 def find_occurrences_of_many(text: str, needles: Iterable[str],
@@ -158,13 +190,11 @@ def find_occurrences_of_many(text: str, needles: Iterable[str],
             result[needle] = []
             keys.setdefault(key, []).append(needle)
     index = folded_words(text, options)
-    places: dict[str, list[int]] = {key: [] for key in keys}
-    for at, key in candidates(index, key_table(keys)):
-        places[key].append(at)
+    places = candidates(index, key_table(keys))
     for key, needles_of_key in keys.items():
         spans: list[tuple[int, int]] = []
         last_end = 0
-        for at in sorted(places[key]):
+        for at in sorted(places.get(key, ())):
             if at < last_end:
                 continue
             span = _occurrence_at(index.found, key, at, False, False)

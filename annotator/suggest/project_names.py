@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from annotator.align import is_grapheme_boundary
@@ -105,8 +106,8 @@ class ProjectNames:
             progress(0, 3)
         index = folded_words(text)
         by_length: dict[int, list[tuple[int, str]]] = {}
-        for place in candidates(index, key_table(self.names)):
-            by_length.setdefault(len(place[1]), []).append(place)
+        for key, starts in candidates(index, key_table(self.names)).items():
+            by_length.setdefault(len(key), []).extend(zip(starts, repeat(key)))
         places = [place for length in sorted(by_length, reverse=True)  # longest first
                   for place in sorted(by_length[length])]
         if progress:
