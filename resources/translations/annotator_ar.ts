@@ -2705,6 +2705,18 @@
       <translation>اختر المجلد الذي تبحث فيه</translation>
     </message>
     <message>
+      <source>Searching the corpus…</source>
+      <translation>جارٍ البحث في الملفات…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>إلغاء</translation>
+    </message>
+    <message>
+      <source>Reading the corpus was cancelled.</source>
+      <translation>أُلغيت قراءة الملفات.</translation>
+    </message>
+    <message>
       <source>%1 file(s) could not be read, for example: %2</source>
       <translation>تعذّرت قراءة %1 ملف، منها: %2</translation>
     </message>
