@@ -91,3 +91,15 @@ def test_export_draws_progress_on_a_terminal_and_a_count_line_otherwise(
     terminal = _export(tmp_path, stderr_tty=True)
     assert "3/3" in terminal and "\r" in terminal
     assert terminal.rstrip().endswith(f"exported 3 documents to {tmp_path / 'out.jsonl'}")
+
+
+def test_a_split_export_counts_every_part(capsys: pytest.CaptureFixture[str],
+                                          tmp_path: Path) -> None:
+    for number in range(4):
+        save_tei(Document(f"d{number}", f"نص رقم {number}."), tmp_path / f"d{number}.tei.xml")
+    status, _, err = run(capsys, "export", tmp_path, "-o", tmp_path / "out", "--format",
+                         "spans", "--split", "train=0.5,dev=0.25,test=0.25",
+                         "--split-by", "document")
+    assert status == 0, err
+    assert err.splitlines()[-1] == (f"exported 4 documents to {tmp_path / 'out'} "
+                                    "(train 2, dev 1, test 1 documents)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from annotator.error_catalogue import Errors
@@ -168,7 +168,7 @@ def _prepare_folder(folder: Path) -> None:
                         path=str(folder)) from None
 
 
-def _write(documents: list[Document], out: Path, fmt: str, options: ExportOptions) -> None:
+def _write(documents: Iterable[Document], out: Path, fmt: str, options: ExportOptions) -> None:
     """Write one output; folder formats get their folder, file formats their parent."""
     _prepare_folder(out if fmt not in FILE_EXTENSIONS else out.parent)
     try:
@@ -310,7 +310,7 @@ def run(args: argparse.Namespace) -> int:
         with Progress(sum(map(len, chosen_parts.values()))) as writing:
             for (target, chosen), name in zip(outputs, chosen_parts, strict=True):
                 _write(_advancing(chosen, writing), target, args.format, options)
-            counts.append(f"{name} {len(chosen)}")
+                counts.append(f"{name} {len(chosen)}")
         written = (f"{_documents(len(documents))} to {out} ({', '.join(counts)} "
                    f"{unit}s)")
     _print_problems(options.problems)
