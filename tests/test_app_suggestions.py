@@ -267,3 +267,28 @@ def test_cancel_stores_nothing_and_edits_meanwhile_stay(qtbot: QtBot, settings: 
                     timeout=60_000)
     assert ("LOC", "مكة المكرمة") not in open_spans(window)
     assert own(window) == [("LOC", "مكة المكرمة")]
+
+
+def test_a_store_computed_before_an_edit_is_computed_again(qtbot: QtBot, settings: Settings,
+                                                           folder: Path) -> None:
+    window = make_window(qtbot, folder / "article.tei.xml")
+    part = window.suggestions
+    document = window.document
+    assert document is not None
+    proposals = run_job(make_job(document, RECOMMENDERS, project=part.project_folder()))
+    # What a finished run does: the store is computed on a thread from a snapshot...
+    part.names, part._run_document = list(RECOMMENDERS), document
+    part._finished(part.runner.run_number, proposals)
+    assert part.busy
+    # ...and the annotator labels a span before it comes back: it is computed again.
+    window.view.select_span(172, 183)
+    window.annotate_selection("LOC")
+    qtbot.waitUntil(lambda: not part.busy, timeout=30_000)
+    assert own(window) == [("LOC", "مكة المكرمة")]
+    assert ("LOC", "مكة المكرمة") not in open_spans(window)
+    assert ("QUOTE", "إن المستشفيات جاهزة لاستقبال الحجاج") in open_spans(window)
+    assert part.dock.model.rowCount() == len(open_spans(window))
+    window.undo()  # the store, then the label: two steps
+    assert open_spans(window) == [] and own(window) == [("LOC", "مكة المكرمة")]
+    window.undo()
+    assert own(window) == []

@@ -153,34 +153,50 @@ class SuggestRunner(QObject):
         self.run_number = 0
         self._process: Any = None
         self._reader: threading.Thread | None = None
+        self._lock = threading.Lock()  # run_number and _process, between the two threads
 
     @property
     def running(self) -> bool:
         return self._reader is not None and self._reader.is_alive()
 
     def start(self, job: SuggestJob) -> int:
-        """Start ``job`` (cancelling a run still going); returns its run number."""
+        """Start ``job`` (cancelling a run still going); returns its run number.  The child
+        process is started from the reader thread: handing it the job waits for the child
+        to import the program, which the window need not wait for."""
         self.cancel()
-        self.run_number += 1
+        with self._lock:
+            self.run_number += 1
+            run = self.run_number
+        self._reader = threading.Thread(target=self._run, args=(run, job),
+                                        name="annotator-suggest-reader", daemon=True)
+        self._reader.start()
+        return run
+
+    def cancel(self) -> None:
+        """End the run going on, if any; nothing of it arrives afterwards."""
+        with self._lock:
+            self.run_number += 1
+            process, self._process = self._process, None
+        if process is not None and process.is_alive():
+            process.terminate()
+
+    def _run(self, run: int, job: SuggestJob) -> None:
         context = multiprocessing.get_context("spawn")  # safe in a process with threads
         receiving, sending = context.Pipe(duplex=False)
         process = context.Process(target=_child, args=(job, sending), daemon=True,
                                   name="annotator-suggest")
         process.start()
         sending.close()
-        self._process = process
-        self._reader = threading.Thread(target=self._read, args=(self.run_number, receiving,
-                                                                 process),
-                                        name="annotator-suggest-reader", daemon=True)
-        self._reader.start()
-        return self.run_number
-
-    def cancel(self) -> None:
-        """End the run going on, if any; nothing of it arrives afterwards."""
-        self.run_number += 1
-        process, self._process = self._process, None
-        if process is not None and process.is_alive():
+        with self._lock:
+            cancelled = run != self.run_number
+            if not cancelled:
+                self._process = process
+        if cancelled:
             process.terminate()
+            process.join(5)
+            receiving.close()
+            return
+        self._read(run, receiving, process)
 
     def wait(self, timeout: float | None = None) -> None:
         """Wait for the reader to finish (tests, and closing the window)."""
