@@ -28,7 +28,7 @@ def test_the_index_holds_every_word_of_the_folded_text_at_its_place(text: str) -
     for match in regex.finditer(r"\w+", found.folded):
         expected.setdefault(match.group(), []).append(match.start())
     assert index.places == expected
-    assert folded_words(text).places == expected  # the cached one is the same
+    assert folded_words(text).places == expected
 
 
 @settings(max_examples=300, deadline=None)

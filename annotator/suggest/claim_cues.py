@@ -34,6 +34,7 @@ from annotator.suggest.cues import (
 from annotator.suggest.proposal import Progress, Proposal, ProposedLink
 from annotator.tagset import TagSet, tagset_for
 from annotator.tokenize import tokenize_columns
+from annotator.wordindex import FoldedWords
 
 NAME = "claims"
 ATTRIBUTIONS = ("وفق", "وفقا", "بحسب", "حسب", "نقلا", "أفادت", "أفاد", "طبقا", "استنادا")
@@ -71,13 +72,14 @@ class ClaimCues:
         """The recommender with the project's tag set and reporting verbs."""
         return cls(tagset_for(folder), reporting_verbs(folder))
 
-    def propose(self, document: Document, progress: Progress | None = None) -> list[Proposal]:
+    def propose(self, document: Document, progress: Progress | None = None, *,
+                index: FoldedWords | None = None) -> list[Proposal]:
         """Claims of ``document`` with their claimants (see the module docstring)."""
         labels = self.labels
         if labels.claim is None:
             return []
         text = document.text
-        cues = find_cues(text, self.words)
+        cues = find_cues(text, self.words, index)
         cue_starts = [c.start for c in cues]
         proposals: list[Proposal] = []
         sentences = list(_sentences(text))

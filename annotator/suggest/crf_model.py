@@ -63,6 +63,7 @@ from annotator.suggest.evaluation import Span, evaluate_spans
 from annotator.suggest.proposal import Progress, Proposal
 from annotator.tagset import TagSet, default_tagset
 from annotator.tokenize import is_proclitic_prefix, tokenize_columns
+from annotator.wordindex import FoldedWords
 
 MODEL_FILE = "model.crfsuite"
 META_FILE = "model.json"
@@ -362,7 +363,8 @@ class CrfRecommender:
         settings = model.info.get("settings", {})
         self._gazetteer = None if settings.get("gazetteer") == "none" else model.gazetteer
 
-    def propose(self, document: Document, progress: Progress | None = None) -> list[Proposal]:
+    def propose(self, document: Document, progress: Progress | None = None, *,
+                index: FoldedWords | None = None) -> list[Proposal]:
         """The model's entities in ``document``, scored by the smallest marginal probability
         of their tokens' tags."""
         tokens = tokenize_document(document)

@@ -17,7 +17,7 @@ from annotator.model import Document
 from annotator.search import fold
 from annotator.tagset import TagSet, default_tagset
 from annotator.tokenize import Token, is_proclitic_prefix, tokenize
-from annotator.wordindex import folded_words
+from annotator.wordindex import FoldedWords, folded_words
 
 REPORTING_VERBS_NAME = "reporting_verbs.txt"
 """The bundled list of reporting verbs, and the name of a project folder's own addition."""
@@ -96,12 +96,14 @@ class Cue:
     base: str
 
 
-def find_cues(text: str, words: CueWords) -> list[Cue]:
+def find_cues(text: str, words: CueWords, index: FoldedWords | None = None) -> list[Cue]:
     """Every word of ``text`` that is one of ``words``' forms, proclitics allowed, in order.
 
-    Each word form of the text is looked up once (:func:`annotator.wordindex.folded_words`,
-    shared with the other recommenders of a run) and its answer given to all its places."""
-    index = folded_words(text)
+    Each word form of the text is looked up once (``index``: the run's
+    :func:`annotator.wordindex.folded_words` of ``text``, built here when not given) and its
+    answer given to all its places."""
+    if index is None:
+        index = folded_words(text)
     forms, excluded = words.forms, words.excluded
     found: list[tuple[int, int, str]] = []
     for word, starts in index.places.items():

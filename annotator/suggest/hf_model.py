@@ -34,6 +34,7 @@ from annotator.suggest.model_folder import NAME, ModelError
 from annotator.suggest.model_spans import LabelMapper, snap_span, tag_runs
 from annotator.suggest.proposal import Progress, Proposal
 from annotator.word_selection import text_words
+from annotator.wordindex import FoldedWords
 
 MAX_WINDOW = 512
 """Tokens a window holds at most, special tokens included (BERT's positions)."""
@@ -214,7 +215,8 @@ class HfRecommender:
             best, chosen = torch.softmax(logits.float(), dim=-1).max(dim=-1)
         return list(zip(chosen.tolist(), best.tolist(), strict=True))
 
-    def propose(self, document: Document, progress: Progress | None = None) -> list[Proposal]:
+    def propose(self, document: Document, progress: Progress | None = None, *,
+                index: FoldedWords | None = None) -> list[Proposal]:
         """The model's entities in ``document`` (module docstring)."""
         text = document.text
         offsets, word_ids, labels, scores = self.predict(text, progress)

@@ -29,7 +29,7 @@ from annotator.search import fold
 from annotator.suggest.proposal import Progress, Proposal
 from annotator.tagset import TagSet, default_tagset, tagset_for
 from annotator.tei import read_tei
-from annotator.wordindex import folded_words
+from annotator.wordindex import FoldedWords, folded_words
 
 NAME = "project"
 MAX_WORDS = 6
@@ -97,14 +97,16 @@ class ProjectNames:
                 entry = self.names[key] = NameLabels(span.strip(), Counter())
             entry.labels[annotation.label] += 1
 
-    def propose(self, document: Document, progress: Progress | None = None) -> list[Proposal]:
+    def propose(self, document: Document, progress: Progress | None = None, *,
+                index: FoldedWords | None = None) -> list[Proposal]:
         """Each known name wherever it occurs in ``document`` and nothing is labelled yet."""
         text = document.text
         if not self.names or not text:
             return []
         if progress:
             progress(0, 3)
-        index = folded_words(text)
+        if index is None:
+            index = folded_words(text)
         by_length: dict[int, list[tuple[int, str]]] = {}
         for key, starts in candidates(index, key_table(self.names)).items():
             by_length.setdefault(len(key), []).extend(zip(starts, repeat(key)))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from annotator.model import Document
+from annotator.wordindex import FoldedWords
 
 # Progress callback: (done, total) in units the recommender chooses (characters, sentences…).
 Progress = Callable[[int, int], None]
@@ -48,6 +49,9 @@ class Recommender(Protocol):
 
     name: str
 
-    def propose(self, document: Document, progress: Progress | None = None) -> list[Proposal]:
-        """Proposals for ``document``, in any order; never changes the document."""
+    def propose(self, document: Document, progress: Progress | None = None, *,
+                index: FoldedWords | None = None) -> list[Proposal]:
+        """Proposals for ``document``, in any order; never changes the document.  ``index``
+        is the words of its folded text when the run has built them (recommenders that look
+        words up use it instead of folding the text again)."""
         ...

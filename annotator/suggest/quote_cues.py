@@ -42,6 +42,7 @@ from annotator.suggest.cues import (
 from annotator.suggest.proposal import Progress, Proposal, ProposedLink
 from annotator.tagset import TagSet, tagset_for
 from annotator.tokenize import tokenize
+from annotator.wordindex import FoldedWords
 
 NAME = "cues"
 _OPENERS = {"«": "»", "“": "”", '"': '"'}
@@ -84,13 +85,14 @@ class QuoteCues:
         """The recommender with the project's tag set and its extra reporting verbs."""
         return cls(tagset_for(folder), reporting_verbs(folder))
 
-    def propose(self, document: Document, progress: Progress | None = None) -> list[Proposal]:
+    def propose(self, document: Document, progress: Progress | None = None, *,
+                index: FoldedWords | None = None) -> list[Proposal]:
         """Quotes of ``document`` with their speakers (see the module docstring)."""
         labels = self.labels
         if labels.quote is None:
             return []
         text = document.text
-        verbs = find_cues(text, self.verbs)
+        verbs = find_cues(text, self.verbs, index)
         if progress:
             progress(1, 3)
         direct = _direct_quotes(text, verbs)

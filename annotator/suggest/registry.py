@@ -20,6 +20,7 @@ from annotator.suggest.model_folder import project_model
 from annotator.suggest.proposal import Progress, Proposal, Recommender
 from annotator.suggest.store import store_proposals
 from annotator.tagset import TagSet, tagset_for
+from annotator.wordindex import folded_words
 
 
 class RecommenderError(AnnotatorError):
@@ -144,9 +145,10 @@ def propose_all(document: Document, recommenders: Sequence[Recommender],
     """Every proposal of each recommender for ``document``, in the recommenders' order;
     ``progress(name, done, total)`` as each one reports."""
     proposals: list[Proposal] = []
+    index = folded_words(document.text)  # one pass over the text for all of them
     for recommender in recommenders:
         step = _named(progress, recommender.name) if progress is not None else None
-        proposals.extend(recommender.propose(document, step))
+        proposals.extend(recommender.propose(document, step, index=index))
     return proposals
 
 

@@ -27,6 +27,7 @@ from annotator.suggest.model_folder import NAME, ModelError
 from annotator.suggest.model_spans import LabelMapper, snap_span
 from annotator.suggest.proposal import Progress, Proposal
 from annotator.word_selection import text_words
+from annotator.wordindex import FoldedWords
 
 CHUNK = 100_000
 """Characters of text one ``nlp`` call gets at most (spaCy's own limit is 1,000,000)."""
@@ -105,7 +106,8 @@ class SpacyRecommender:
                 progress(done, len(chunks))
         return found
 
-    def propose(self, document: Document, progress: Progress | None = None) -> list[Proposal]:
+    def propose(self, document: Document, progress: Progress | None = None, *,
+                index: FoldedWords | None = None) -> list[Proposal]:
         """The pipeline's entities and spans in ``document`` (module docstring)."""
         text = document.text
         known = text_words(text) if self.strip else None
