@@ -1049,16 +1049,10 @@ class MainWindow(QMainWindow):
         if annotation is None:
             return
         self._picking = (annotation.id, role)
-        spec = self.tagset.get(annotation.label).link(role)
-        shown = ((spec.ar if self.language == "ar" else spec.en) or role) if spec else role
-        allowed = "/".join(isolated(self.tagset.get(t).display_name(self.language))
-                           for t in spec.targets) if spec and spec.targets else ""
-        message = self.tr("Click the %s (a highlight or a list row; Esc cancels)") % (
-            f"{isolated(shown)} ({allowed})" if allowed else isolated(shown))
-        self.statusBar().showMessage(message)
+        instruction = link_instruction(self.tagset, annotation.label, role, self.language)
+        self.statusBar().showMessage(instruction)  # the banner's words, where the eye goes next
         self.view.viewport().setCursor(Qt.CursorShape.CrossCursor)
-        self.link_banner.show_message(link_instruction(self.tagset, annotation.label, role,
-                                                       self.language))
+        self.link_banner.show_message(instruction)
         self._update_actions()
 
     def cancel_link_pick(self) -> None:
