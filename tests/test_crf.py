@@ -25,6 +25,7 @@ from annotator.suggest.crf_model import (
 )
 from annotator.suggest.evaluation import evaluate_spans
 from annotator.suggest.proposal import Recommender
+from annotator.suggest.word_clusters import WordClusters, learn_clusters
 from annotator.tei import load_tei, save_tei
 
 # Sentences in the tool's convention: the proclitic و stays out of the span (والبيان -> البيان).
@@ -140,6 +141,54 @@ def test_loading_something_else_is_one_clear_error(tmp_path: Path) -> None:
     assert raised.value.code == "E627" and raised.value.path == str(tmp_path)
 
 
+# -- word clusters -----------------------------------------------------------------------------
+
+def test_words_with_the_same_neighbours_share_a_cluster() -> None:
+    names = ["بوتين", "ساركوزي", "ميركل", "اوباما", "كاميرون"]
+    places = ["بيروت", "دمشق", "القاهره", "عمان", "بغداد"]
+    sentences = [["قال", "الرئيس", name, "ان", "الوضع", "هادئ"] for name in names] * 4
+    sentences += [["وصل", "الوفد", "الي", place, "امس", "صباحا"] for place in places] * 4
+    clusters = learn_clusters(sentences, sizes=(2, 4), min_count=2, contexts=20, dimensions=8)
+    assert {clusters.numbers[n][0] for n in names} != {clusters.numbers[p][0] for p in places}
+    assert len({clusters.numbers[n][0] for n in names}) == 1
+    assert len({clusters.numbers[p][0] for p in places}) == 1
+    assert clusters.features("بوتين")[0] == f"c2={clusters.numbers['بوتين'][0]}"
+    assert clusters.features("غير") == ["c=none"]
+    assert WordClusters.from_json(json.loads(json.dumps(clusters.to_json()))) == clusters
+    again = learn_clusters(sentences, sizes=(2, 4), min_count=2, contexts=20, dimensions=8)
+    assert again == clusters  # the seed is fixed: the same text gives the same clusters
+
+
+def test_clusters_learnt_from_unlabelled_documents_are_stored_and_used_offline(
+        tmp_path: Path) -> None:
+    unlabelled = [document_of(50 + i, [f"قال {name} إن الوضع هادئ في {place} ."
+                                       for name, place in (("بوتين", "موسكو"),
+                                                           ("ميركل", "برلين"))] * 3)
+                  for i in range(2)]
+    model = train_crf(training_documents(), settings=SETTINGS, unlabelled=unlabelled)
+    assert model.info["unlabelled_documents"] == 2
+    assert model.clusters is not None and "ميركل" in model.clusters.numbers  # unlabelled only
+    model.save(tmp_path / "model")
+    meta = json.loads((tmp_path / "model" / META_FILE).read_text(encoding="utf-8"))
+    assert meta["clusters"]["sizes"] == list(SETTINGS.cluster_sizes)
+    loaded = load_crf_model(tmp_path / "model")  # nothing but the folder is needed
+    assert loaded.clusters == model.clusters
+    new = document_of(9, ["قال {PERS:محمد علي} في {LOC:بيروت} إن الوضع هادئ ."])
+    assert [(p.start, p.end, p.label) for p in CrfRecommender(loaded).propose(new)] == \
+        [(p.start, p.end, p.label) for p in CrfRecommender(model).propose(new)]
+
+
+def test_a_model_without_clusters_trains_saves_and_loads(tmp_path: Path) -> None:
+    settings = CrfSettings(max_iterations=30, gazetteer_folds=2, cluster_sizes=())
+    model = train_crf(training_documents(), settings=settings)
+    assert model.clusters is None and model.info["clustered_words"] == 0
+    model.save(tmp_path / "m")
+    assert load_crf_model(tmp_path / "m").clusters is None
+    new = document_of(3, ["زار {PERS:محمد علي} مدينة {LOC:بيروت} ."])
+    assert any(p.label == "LOC" for p in CrfRecommender(load_crf_model(tmp_path / "m"))
+               .propose(new))
+
+
 # -- the command line --------------------------------------------------------------------------
 
 def test_cli_train_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -155,6 +204,23 @@ def test_cli_train_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert model.info["labels"] == ["LOC", "ORG", "PERS"]
     new = document_of(5, ["قال محمد علي في بيروت إن الوضع هادئ ."])
     assert {new.text[p.start:p.end] for p in CrfRecommender(model).propose(new)} >= {"بيروت"}
+
+
+def test_cli_train_learns_clusters_from_unlabelled_documents(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "train.conll"
+    source.write_text("قال O\nمحمد B-PERS\nعلي I-PERS\nفي O\nبيروت B-LOC\n. O\n\n" * 5,
+                      encoding="utf-8")
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "a.txt").write_text("قالت ميركل في برلين إن الوضع هادئ .\n" * 4, encoding="utf-8")
+    status, _, err = run(capsys, "train", source, "-o", tmp_path / "m", "--iterations", "20",
+                         "--unlabelled", plain)
+    assert status == 0, err
+    assert "(text of 1 unannotated document(s) added)" in err
+    model = load_crf_model(tmp_path / "m")
+    assert model.info["unlabelled_documents"] == 1
+    assert model.clusters is not None and "ميركل" in model.clusters.numbers
 
 
 def test_cli_train_from_conll_and_by_layer(tmp_path: Path,

@@ -24,8 +24,13 @@ annotator's name; by default the gold layer where a document has one, else every
 work.  Quotes and claims are left out.  Sources are TEI files or folders, or any file
 'annotator import' reads (CoNLL, JSONL, brat, Hugging Face...).
 
-The model folder holds model.crfsuite and model.json (labels, date, training size, and with
---folds K the F1 per label of K models each scored on the documents it did not see).
+Word clusters are learnt from the text of the sources and of --unlabelled documents (the
+project's documents nobody annotated yet: only their text is read) and stored in the model,
+so proposing needs nothing else.
+
+The model folder holds model.crfsuite and model.json (labels, date, training size, word
+clusters, and with --folds K the F1 per label of K models each scored on the documents it
+did not see).
 'annotator suggest --recommender crf --model MODEL' proposes with it.
 Exit status: 0 when trained, 2 when an input failed or nothing could be learned.
 """
@@ -45,6 +50,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--repair", action="store_true",
                         help="fix what can be fixed in malformed token files, and say what")
     parser.add_argument("--encoding", metavar="NAME", help="encoding of text inputs")
+    parser.add_argument("--unlabelled", nargs="+", default=[], metavar="SRC",
+                        help="unannotated documents whose text the word clusters learn from")
     parser.add_argument("--folds", type=int, default=0, metavar="K",
                         help="cross-validate on K folds of the documents (default: none)")
     defaults = CrfSettings()
@@ -55,10 +62,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"training iterations (default {defaults.max_iterations})")
 
 
-def _read(args: argparse.Namespace, problems: Problems) -> list[Document]:
+def _read(args: argparse.Namespace, sources: list[str], problems: Problems) -> list[Document]:
     errors: list[AnnotatorError] = []
     skipped: list[AnnotatorError] = []
-    files = expand_sources(args.sources, wanted_files(args.format), errors,
+    files = expand_sources(sources, wanted_files(args.format), errors,
                            exclude=args.output, warnings=skipped)
     for error in errors:
         problems.error(error)
@@ -81,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
     with Progress(0) as progress:
         problems = Problems(on_problem=lambda problem, is_error: progress.message(
             problem.diagnostic("error" if is_error else "warning")))
-        documents = _read(args, problems)
+        documents = _read(args, args.sources, problems)
+        unlabelled = _read(args, args.unlabelled, problems) if args.unlabelled else []
         if problems.errors:
             print(f"nothing trained: {len(problems.errors)} input(s) failed (see above)",
                   file=sys.stderr)
@@ -96,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
 
         settings = CrfSettings(c1=args.c1, c2=args.c2, max_iterations=args.iterations)
         model = train_crf(documents, layer=args.layer, settings=settings, folds=args.folds,
-                          progress=report)
+                          progress=report, unlabelled=unlabelled)
     try:
         model.save(args.output)
     except OSError as error:
@@ -105,7 +113,9 @@ def run(args: argparse.Namespace) -> int:
     info = model.info
     print(f"trained on {info['documents']} document(s), {info['tokens']} tokens, "
           f"{sum(info['entities'].values())} entities ({', '.join(info['labels'])}) in "
-          f"{info['training_seconds']:.1f} s; model in {args.output}", file=sys.stderr)
+          f"{info['training_seconds']:.1f} s; word clusters of {info['clustered_words']} words "
+          f"(text of {len(unlabelled)} unannotated document(s) added); model in {args.output}",
+          file=sys.stderr)
     scores = info.get("cross_validation")
     if scores:
         print(f"cross-validated on {args.folds} folds (exact spans): "

@@ -13,7 +13,9 @@ Each token gets a list of ``name=value`` strings (python-crfsuite's binary featu
   token's stem was inside an entity of each label.  Training features take their gazetteer
   from the *other* folds of the training data (:func:`cross_folded_gazetteers`): a gazetteer
   built from the same sentences marks every training entity, the model learns to trust it
-  blindly, and it overfits (0.57 micro F1 on ANERcorp against 0.63 without it, issue 12).
+  blindly, and it overfits (0.57 micro F1 on ANERcorp against 0.63 without it, issue 12);
+* the word clusters (:mod:`annotator.suggest.word_clusters`) of its stem and its neighbours'
+  stems, learnt from unlabelled text, when the model has them.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from dataclasses import dataclass, field
 import regex
 
 from annotator.search import fold
+from annotator.suggest.word_clusters import WordClusters
 
 _PROCLITICS = regex.compile(r"^([وف]?)([بكل]?)(ال)?")
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -163,7 +166,8 @@ def cross_folded_gazetteers(sentences: Sequence[tuple[Sequence[str], Sequence[st
     return result
 
 
-def sentence_features(words: Sequence[str], gazetteer: Gazetteer | None) -> list[list[str]]:
+def sentence_features(words: Sequence[str], gazetteer: Gazetteer | None,
+                      clusters: WordClusters | None = None) -> list[list[str]]:
     """The features of each token of one sentence (``words`` as they are in the text)."""
     folded = [fold(word) for word in words]
     split = [split_stem(f) for f in folded]
@@ -194,5 +198,9 @@ def sentence_features(words: Sequence[str], gazetteer: Gazetteer | None) -> list
                 features.extend("-1" + g for g in gazetteer_features[i - 1])
             if i + 1 < len(words):
                 features.extend("+1" + g for g in gazetteer_features[i + 1])
+        if clusters is not None:
+            features.extend(clusters.features(s))
+            features.extend(clusters.features(padded[i + 1], "c-1"))
+            features.extend(clusters.features(padded[i + 3], "c+1"))
         out.append(features)
     return out

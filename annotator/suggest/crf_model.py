@@ -20,11 +20,16 @@ they include them (ANERcorp: ``وإسرائيل`` is one LOC).  With ``strip`` a
 training text or the document), so ``ولبنان`` gives ``لبنان`` but ``لبنان`` stays whole.
 Proposals on ``punct`` documents are then snapped as a selection is (:func:`align_span`).
 A name the model found with confidence (marginal 0.5 or more) is also proposed where its stems
-recur untagged in the same document (score 0.8 times its own): +0.013 micro F1 on ANERcorp.
+recur untagged in the same document (score 0.8 times its own): +0.013 micro F1 on ANERcorp;
+so is the family name of a person's full name (``لحود`` after ``إميل لحود``).
+
+Word clusters (:mod:`annotator.suggest.word_clusters`) are learnt at training time from the
+training text and the project's unannotated documents (``unlabelled``) and stored with the
+model, so proposing works offline on any text.
 
 A model is a folder: ``model.crfsuite`` (the CRF) and ``model.json`` (labels, date, training
-size, settings, cross-validated scores, gazetteer and vocabulary); :meth:`CrfModel.save`
-writes each file atomically, :func:`load_crf_model` reads them back.
+size, settings, cross-validated scores, gazetteer, vocabulary and word clusters);
+:meth:`CrfModel.save` writes each file atomically, :func:`load_crf_model` reads them back.
 """
 
 from __future__ import annotations
@@ -61,6 +66,7 @@ from annotator.suggest.crf_features import (
 )
 from annotator.suggest.evaluation import Span, evaluate_spans
 from annotator.suggest.proposal import Progress, Proposal
+from annotator.suggest.word_clusters import WordClusters, learn_clusters
 from annotator.tagset import TagSet, default_tagset
 from annotator.tokenize import is_proclitic_prefix, tokenize_columns
 from annotator.wordindex import FoldedWords
@@ -77,7 +83,9 @@ class CrfSettings:
     """How the CRF is trained.  ``c1``/``c2``: L1/L2 regularisation; ``gazetteer_folds``:
     the folds the training gazetteer features are built across; ``gazetteer``:
     ``cross-folded`` (the default), ``naive`` (built from the very sentences it marks, which
-    overfits) or ``none``."""
+    overfits) or ``none``; ``cluster_sizes``: the k-means sizes of the word clusters (none:
+    no cluster features); ``person_labels``: labels whose family names recur alone
+    (:func:`_repeated_names`)."""
 
     c1: float = 0.05
     c2: float = 0.01
@@ -85,6 +93,8 @@ class CrfSettings:
     gazetteer_folds: int = 5
     min_feature_count: int = 1
     gazetteer: str = "cross-folded"
+    cluster_sizes: tuple[int, ...] = (32, 128, 512)
+    person_labels: tuple[str, ...] = ("PERS", "PER", "PERSON")
 
 
 @dataclass(frozen=True)
@@ -184,6 +194,7 @@ class CrfModel:
     gazetteer: Gazetteer
     words: frozenset[str]  # folded words of the training text
     info: dict[str, Any] = field(default_factory=dict)
+    clusters: WordClusters | None = None
 
     @property
     def labels(self) -> list[str]:
@@ -200,7 +211,8 @@ class CrfModel:
                               "places": self.gazetteer.places,
                               "counts": self.gazetteer.counts,
                               "totals": self.gazetteer.totals},
-                "words": sorted(self.words)}
+                "words": sorted(self.words),
+                "clusters": self.clusters.to_json() if self.clusters is not None else None}
         atomic_write_bytes(target / MODEL_FILE, self.crf)
         atomic_write_bytes(target / META_FILE,
                            json.dumps(meta, ensure_ascii=False, indent=0).encode("utf-8"))
@@ -217,7 +229,9 @@ def load_crf_model(folder: str | Path) -> CrfModel:
         table = meta["gazetteer"]
         gazetteer = Gazetteer({tuple(k): v for k, v in table["names"]}, table["places"],
                               table["counts"], table["totals"])
-        return CrfModel(crf, gazetteer, frozenset(meta["words"]), meta["info"])
+        clusters = meta.get("clusters")
+        return CrfModel(crf, gazetteer, frozenset(meta["words"]), meta["info"],
+                        WordClusters.from_json(clusters) if clusters is not None else None)
     except (OSError, ValueError, KeyError, TypeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise FormatError(Errors.E627, reason=reason, path=str(source)) from None
@@ -249,6 +263,7 @@ def _corpus(documents: Sequence[Document], spans: Sequence[Sequence[Span]]) -> _
 
 
 def _train_one(corpus: _Corpus, chosen: Sequence[int], settings: CrfSettings,
+               clusters: WordClusters | None,
                report: Callable[[], None]) -> tuple[bytes, Gazetteer]:
     """Train on the sentences ``chosen``; the CRF's bytes and the full gazetteer."""
     pairs = [(corpus.stems[i], corpus.tags[i]) for i in chosen]
@@ -264,7 +279,7 @@ def _train_one(corpus: _Corpus, chosen: Sequence[int], settings: CrfSettings,
     else:
         gazetteers = [full if settings.gazetteer == "naive" else None] * len(pairs)
     for i, gazetteer in zip(chosen, gazetteers, strict=True):
-        trainer.append(sentence_features(corpus.words[i], gazetteer), corpus.tags[i])
+        trainer.append(sentence_features(corpus.words[i], gazetteer, clusters), corpus.tags[i])
     with tempfile.TemporaryDirectory(prefix="annotator-crf-") as folder:
         path = Path(folder) / MODEL_FILE
         trainer.train(str(path))
@@ -273,8 +288,12 @@ def _train_one(corpus: _Corpus, chosen: Sequence[int], settings: CrfSettings,
 
 def train_crf(documents: Sequence[Document], *, layer: str | None = None,
               tagset: TagSet | None = None, settings: CrfSettings | None = None,
-              folds: int = 0, progress: Progress | None = None) -> CrfModel:
+              folds: int = 0, progress: Progress | None = None,
+              unlabelled: Sequence[Document] = ()) -> CrfModel:
     """A CRF trained on the spans of ``layer`` in ``documents`` (:func:`entity_spans`).
+
+    The word clusters are learnt from the text of ``documents`` and of ``unlabelled`` (the
+    project's documents nobody annotated yet: their text only is read).
 
     ``folds`` >= 2 also trains that many models on all documents but one fold and scores
     each on its fold; the scores per label go in ``info["cross_validation"]``.  ``progress``
@@ -287,6 +306,12 @@ def train_crf(documents: Sequence[Document], *, layer: str | None = None,
     if not any(spans):
         raise FormatError(Errors.E628, layer=layer or "default", count=len(documents))
     corpus = _corpus(documents, spans)
+    clusters = None
+    if settings.cluster_sizes:
+        text = corpus.stems + [stems(tokens.texts[a:b]) for tokens in map(tokenize_document,
+                                                                           unlabelled)
+                               for a, b in tokens.sentences]
+        clusters = learn_clusters(text, sizes=settings.cluster_sizes)
     folds = min(folds, len(documents)) if folds >= 2 else 0
     total = settings.max_iterations * (1 + folds)
     done = 0
@@ -299,11 +324,12 @@ def train_crf(documents: Sequence[Document], *, layer: str | None = None,
 
     cross_validation = None
     if folds:
-        cross_validation = _cross_validate(documents, spans, corpus, folds, settings, report)
+        cross_validation = _cross_validate(documents, spans, corpus, folds, settings, clusters,
+                                           report)
     done = settings.max_iterations * folds
-    crf, gazetteer = _train_one(corpus, range(len(corpus.words)), settings, report)
+    crf, gazetteer = _train_one(corpus, range(len(corpus.words)), settings, clusters, report)
     words = frozenset(fold(w) for sentence in corpus.words for w in sentence)
-    model = CrfModel(crf, gazetteer, words)
+    model = CrfModel(crf, gazetteer, words, clusters=clusters)
     left_out = kept = 0
     for document, document_spans in zip(documents, spans, strict=True):
         votes = _strip_votes(document, tokenize_document(document), document_spans, words)
@@ -313,6 +339,8 @@ def train_crf(documents: Sequence[Document], *, layer: str | None = None,
         "recommender": NAME, "created": now_iso(), "labels": sorted(labels),
         "entities": dict(sorted(labels.items())), "documents": len(documents),
         "sentences": len(corpus.words), "tokens": sum(map(len, corpus.words)),
+        "unlabelled_documents": len(unlabelled),
+        "clustered_words": len(clusters.numbers) if clusters is not None else 0,
         "layer": layer or "", "proclitics": "strip" if left_out > kept else "keep",
         "settings": asdict(settings), "cross_validation": cross_validation,
         "training_seconds": round(time.perf_counter() - began, 2),
@@ -325,9 +353,11 @@ def train_crf(documents: Sequence[Document], *, layer: str | None = None,
 
 def _cross_validate(documents: Sequence[Document], spans: Sequence[Sequence[Span]],
                     corpus: _Corpus, folds: int, settings: CrfSettings,
+                    clusters: WordClusters | None,
                     report: Callable[[], None]) -> dict[str, dict[str, float | int]]:
     """Entity scores per label (and micro) of ``folds`` models, each scored on the documents
-    it was not trained on (contiguous blocks of documents)."""
+    it was not trained on (contiguous blocks of documents).  The clusters are those of the
+    whole text: the held-out documents' text is unlabelled text the project has."""
     count = len(documents)
     bounds = [count * k // folds for k in range(folds + 1)]
     gold: list[list[Span]] = []
@@ -337,11 +367,11 @@ def _cross_validate(documents: Sequence[Document], spans: Sequence[Sequence[Span
         chosen = [i for i, d in enumerate(corpus.document_of) if d not in held]
         if not any(corpus.tags[i][j] != "O" for i in chosen for j in range(len(corpus.tags[i]))):
             continue
-        crf, gazetteer = _train_one(corpus, chosen, settings, report)
+        crf, gazetteer = _train_one(corpus, chosen, settings, clusters, report)
         words = frozenset(fold(w) for i in chosen for w in corpus.words[i])
         recommender = CrfRecommender(CrfModel(crf, gazetteer, words,
                                               {"proclitics": "keep",
-                                               "settings": asdict(settings)}))
+                                               "settings": asdict(settings)}, clusters))
         for d in held:
             gold.append(list(spans[d]))
             proposed.append([(p.start, p.end, p.label)
@@ -375,7 +405,8 @@ class CrfRecommender:
         runs: list[tuple[int, int, str, float, str]] = []  # tokens [first, end), label...
         total = len(tokens.sentences)
         for done, (a, b) in enumerate(tokens.sentences, 1):
-            tagger.set(sentence_features(tokens.texts[a:b], self._gazetteer))
+            tagger.set(sentence_features(tokens.texts[a:b], self._gazetteer,
+                                         self.model.clusters))
             tags = tagger.tag()
             for first, end, label in bio_runs(tags):
                 score = min(tagger.marginal(tags[i], i) for i in range(first, end))
@@ -383,7 +414,10 @@ class CrfRecommender:
             if progress is not None and (done % 50 == 0 or done == total):
                 progress(done, total)
         proposals: list[Proposal] = []
-        for first, end, label, score, evidence in _repeated_names(tokens, runs):
+        persons = set(self.model.info.get("settings", {}).get("person_labels",
+                                                               CrfSettings.person_labels))
+        for first, end, label, score, evidence in _repeated_names(tokens, runs,
+                                                                  self.model.gazetteer, persons):
             start, stop = tokens.starts[first], tokens.ends[end - 1]
             if punct:  # trimmed and detached proclitics dropped, as a selection is
                 snapped = align_span(document.text, start, stop, "expand")
@@ -399,10 +433,14 @@ class CrfRecommender:
         return proposals
 
 
-def _repeated_names(tokens: TokenizedDocument, runs: list[tuple[int, int, str, float, str]]
+def _repeated_names(tokens: TokenizedDocument, runs: list[tuple[int, int, str, float, str]],
+                    gazetteer: Gazetteer, person_labels: AbstractSet[str]
                     ) -> list[tuple[int, int, str, float, str]]:
     """``runs`` plus the other places in the document where the stems of a run found with
-    confidence (0.5 or more) occur untagged: one name, one label, within a document."""
+    confidence (0.5 or more) occur untagged: one name, one label, within a document.  The
+    last word of a full name of a ``person_labels`` label counts as a name on its own (news
+    call ``إميل لحود`` then ``لحود``) unless the training data shows it mostly outside
+    names."""
     words = stems(tokens.texts)
     names: dict[tuple[str, ...], tuple[str, float]] = {}
     for first, end, label, score, _ in runs:
@@ -410,6 +448,13 @@ def _repeated_names(tokens: TokenizedDocument, runs: list[tuple[int, int, str, f
         if score >= 0.5 and end - first <= 6 and sum(map(len, key)) >= 3 \
                 and score > names.get(key, ("", 0.0))[1]:
             names[key] = (label, score)
+    for first, end, label, score, _ in runs:  # the family name of a full name, alone
+        if label in person_labels and end - first >= 2 and score >= 0.5:
+            family = words[end - 1]
+            seen = gazetteer.totals.get(family, 0)  # not a word mostly outside names
+            inside = sum(gazetteer.counts.get(family, {}).values())
+            if len(family) >= 3 and (family,) not in names and (seen < 3 or inside >= seen / 2):
+                names[(family,)] = (label, score)
     if not names:
         return runs
     lengths = sorted({len(k) for k in names}, reverse=True)
