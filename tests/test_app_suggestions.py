@@ -292,3 +292,24 @@ def test_a_store_computed_before_an_edit_is_computed_again(qtbot: QtBot, setting
     assert open_spans(window) == [] and own(window) == [("LOC", "مكة المكرمة")]
     window.undo()
     assert own(window) == []
+
+
+def test_a_crf_trained_into_the_project_is_offered(qtbot: QtBot, settings: Settings,
+                                                   folder: Path) -> None:
+    from annotator.suggest.crf_model import train_crf
+
+    window = make_window(qtbot, folder / "article.tei.xml")
+    boxes = window.suggestions.dock.recommender_boxes
+    assert not boxes["crf"].isEnabled() and not boxes["crf"].isChecked()
+    assert not boxes["model"].isEnabled()  # no suggestions.toml names one
+    training = read_tei(folder / "other.tei.xml").document
+    train_crf([training, training]).save(folder / "models" / "crf")
+    window.open_path(folder / "article.tei.xml")
+    assert boxes["crf"].isEnabled() and boxes["crf"].isChecked()
+    assert window.suggestions.suggest(["crf"])
+    qtbot.waitUntil(lambda: not window.suggestions.busy, timeout=60_000)
+    document = window.document
+    assert document is not None
+    found = open_suggestions(document)
+    assert found and {s.recommender for s in found} == {"crf"}
+    assert "Suggesting failed" not in window.suggestions.dock.status_label.text()

@@ -30,10 +30,10 @@ from annotator.suggest.proposal import Proposal
 from annotator.suggest.registry import RecommenderSource, build_recommender, propose_all
 from annotator.tei import read_tei
 
-OFFERED = ("cues", "claims", "project", "crf")
+OFFERED = ("cues", "claims", "project", "crf", "model")
 """The recommenders the app offers (of :data:`annotator.suggest.registry.RECOMMENDERS`), in
 the order they run: quote cues, claim cues, the names accepted in the project, the project's
-trained CRF (only when the project holds one)."""
+trained CRF and the model its ``suggestions.toml`` names (each only when there is one)."""
 CRF_FOLDER = Path("models") / "crf"
 """Where a project keeps its trained CRF model (a folder, as ``annotator train -o`` writes)."""
 CHUNK = 2000  # proposals sent back per message: the GUI process never unpickles for long
@@ -58,6 +58,18 @@ class SuggestJob:
     project: str | None = None
     folders: tuple[str, ...] = ()
     crf_model: str | None = None
+
+
+def available(folder: str | Path | None) -> list[str]:
+    """The recommenders of :data:`OFFERED` that can run for the project ``folder``."""
+    from annotator.suggest.model_folder import ModelError, project_model
+
+    try:
+        has_model = project_model(folder) is not None
+    except ModelError:  # a suggestions.toml that cannot be read: the run would say why
+        has_model = True
+    usable = {"crf": crf_model_in(folder) is not None, "model": has_model}
+    return [name for name in OFFERED if usable.get(name, True)]
 
 
 def crf_model_in(folder: str | Path | None) -> Path | None:
@@ -113,11 +125,12 @@ def run_job(job: SuggestJob, progress: Callable[[str, int, int], None] | None = 
     """Every proposal of the job's recommenders for its document (built by the registry);
     ``progress(name, done, total)`` as each one reports."""
     document = document_from(job)
-    source = RecommenderSource(project=Path(job.project) if job.project else None,
-                               model=Path(job.crf_model) if job.crf_model else None,
-                               documents=_learned_from(job, document))
-    names = [n for n in job.names if n != "crf" or job.crf_model]
-    return propose_all(document, [build_recommender(n, source) for n in names], progress)
+    project = Path(job.project) if job.project else None
+    source = RecommenderSource(project=project, documents=_learned_from(job, document))
+    crf = RecommenderSource(project=project, model=Path(job.crf_model or "."))
+    recommenders = [build_recommender(n, crf if n == "crf" else source)
+                    for n in job.names if n != "crf" or job.crf_model]
+    return propose_all(document, recommenders, progress)
 
 
 def _child(job: SuggestJob, connection: Any) -> None:

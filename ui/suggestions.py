@@ -23,7 +23,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator_ui.suggest_runner import OFFERED, SuggestRunner, crf_model_in, make_job
+from annotator_ui.suggest_runner import (
+    OFFERED,
+    SuggestRunner,
+    available,
+    crf_model_in,
+    make_job,
+)
 from annotator_ui.suggest_store import StoreWorker, open_after
 from annotator_ui.suggestions_panel import AcceptAllDialog, SuggestionsDock, recommender_title
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
@@ -182,8 +188,7 @@ class Suggestions(QObject):
             self.cancel()
         self.current = None
         self.window.view.set_current_suggestion(None)
-        available = [n for n in OFFERED if n != "crf" or crf_model_in(self.project_folder())]
-        self.dock.set_recommenders(OFFERED, available)
+        self.dock.set_recommenders(OFFERED, available(self.project_folder()))
         self.dock.model.tagset = self.window.tagset
         self.dock.model.language = self.window.language
         self.dock.model.refill(self.window.document)

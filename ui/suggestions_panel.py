@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -54,6 +55,7 @@ _ROOT = QModelIndex()
 ANY = ""
 REFILL_ABOVE = 300  # suggestions changed at once above which the table is refilled
 TEXT_SHOWN = 60  # characters of a suggestion's text in its row
+BOXES_PER_ROW = 3  # recommender check boxes side by side
 
 
 def recommender_title(name: str) -> str:
@@ -223,14 +225,13 @@ class SuggestionsDock(QDockWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
 
-        run = QHBoxLayout()
+        run = self.run_grid = QGridLayout()  # check boxes in rows of three: the dock stays narrow
         self.recommender_boxes: dict[str, QCheckBox] = {}
-        self.run_row = run
         self.suggest_button = QPushButton(page)
         self.suggest_button.setObjectName("suggest-button")
         self.suggest_button.clicked.connect(self.suggest_requested)
-        run.addStretch(1)
-        run.addWidget(self.suggest_button)
+        run.addWidget(self.suggest_button, 0, BOXES_PER_ROW)
+        run.setColumnStretch(BOXES_PER_ROW - 1, 1)
         layout.addLayout(run)
 
         progress = QHBoxLayout()
@@ -341,15 +342,20 @@ class SuggestionsDock(QDockWidget):
             if box is None:
                 box = self.recommender_boxes[name] = QCheckBox(recommender_title(name), self)
                 box.setObjectName(f"suggest-use-{name}")
-                self.run_row.insertWidget(len(self.recommender_boxes) - 1, box)
+                at = len(self.recommender_boxes) - 1
+                self.run_grid.addWidget(box, at // BOXES_PER_ROW, at % BOXES_PER_ROW)
             if box.isEnabled() != (name in usable) or not box.property("shown"):
                 box.setChecked(name in usable)  # a model trained since is checked
                 box.setProperty("shown", True)
             box.setEnabled(name in usable)
-            if name not in usable:
+            if name not in usable and name == "crf":
                 box.setToolTip(translate("Suggestions", "This project has no trained model "
                                                         "yet (annotator train … -o %1)")
                                .replace("%1", "models/crf"))
+            elif name not in usable:
+                box.setToolTip(translate("Suggestions", "Name a model folder in the "
+                                                        "project's %1").replace(
+                    "%1", "suggestions.toml"))
             else:
                 box.setToolTip("")
         self._fill_recommender_filter()

@@ -2717,6 +2717,18 @@
       <translation>أُلغيت قراءة الملفات.</translation>
     </message>
     <message>
+      <source>Searching the corpus…</source>
+      <translation>جارٍ البحث في الملفات…</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>إلغاء</translation>
+    </message>
+    <message>
+      <source>Reading the corpus was cancelled.</source>
+      <translation>أُلغيت قراءة الملفات.</translation>
+    </message>
+    <message>
       <source>%1 file(s) could not be read, for example: %2</source>
       <translation>تعذّرت قراءة %1 ملف، منها: %2</translation>
     </message>
@@ -2905,6 +2917,10 @@
     <message>
       <source>Score at least</source>
       <translation>الدرجة لا تقل عن</translation>
+    </message>
+    <message>
+      <source>Name a model folder in the project's %1</source>
+      <translation>سمِّ مجلد نموذج في ملف المشروع %1</translation>
     </message>
     <message>
       <source>Accept</source>
