@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from annotator_ui.concordance import HitModel
-from annotator_ui.corpus_runner import TEXT, CorpusQuery, run_query, snapshot
+from annotator_ui.corpus_runner import TEXT, CorpusQuery, OpenDocument, run_query
 from annotator_ui.mainwindow import MainWindow
 from annotator_ui.settings import Settings
 from PySide6.QtCore import Qt, QTimer
@@ -132,6 +132,7 @@ def test_cancel_stops_a_check_and_a_new_search_replaces_the_old(
     assert part.dock.findings == [] and part.dock.tree.topLevelItemCount() == 0
     assert not part.dock.progress_bar.isVisible()
     assert "cancelled" in window.statusBar().currentMessage()
+    assert part.runner.wait(10)  # the child process was ended
     # A search started while another runs: only the second one's hits are shown.
     finished: list[int] = []
     part.runner.finished.connect(lambda run, _result: finished.append(run))
@@ -159,17 +160,21 @@ def test_the_open_documents_unsaved_edits_are_searched(qtbot: QtBot, settings: S
         ("doc003", start, "MISC")]
 
 
-def test_a_snapshot_is_not_changed_by_later_edits(corpus: Path) -> None:
+def test_the_open_document_is_sent_as_it_was(corpus: Path) -> None:
     document = load_corpus([corpus / "doc007.tei.xml"]).documents[0].document
-    copy = snapshot(document)
-    assert copy == document
+    sent = OpenDocument.of(document)
     first = next(iter(document.annotations))
-    document.annotations.remove(first.id)
-    assert first.id in copy.annotations and copy != document
-    # run_query reads the files with the snapshot in place of the open one's
+    document.annotations.remove(first.id)  # an edit after the run started
+    rebuilt = sent.document()
+    assert first.id in rebuilt.annotations and len(rebuilt.annotations) == \
+        len(document.annotations) + 1
+    assert [(a.id, a.start, a.end, a.label, a.annotator) for a in rebuilt.annotations.sorted()
+            if a.id != first.id] == [(a.id, a.start, a.end, a.label, a.annotator)
+                                     for a in document.annotations.sorted()]
+    # run_query reads the files with the open one as sent
     query = CorpusQuery(TEXT, corpus, NEEDLE, open_path=str(corpus / "doc007.tei.xml"),
-                        open_document=copy)
+                        open_document=sent)
     steps: list[int] = []
     result = run_query(query, lambda done, _total, _name: steps.append(done))
     assert len(result.hits) == len(search_text(load_corpus([corpus]), NEEDLE))
-    assert steps == sorted(steps) and len(steps) == 2 * DOCUMENTS  # files, then texts
+    assert steps == list(range(2 * DOCUMENTS))  # each file read, then each text searched

@@ -13,7 +13,7 @@ selects the span.  A finding's Fix button makes the name consistent: in the open
 through its session (one undo step, nothing written), in every other file by an atomic save
 (a file that cannot be read is named and left as it was).
 
-Reading the corpus, searching it and checking it run on a worker thread
+Reading the corpus, searching it and checking it run in a child process
 (:mod:`annotator_ui.corpus_runner`): the window goes on while a progress bar under the tabs
 counts the files, Cancel stops the run, and a new search replaces the one under way.
 """
@@ -31,7 +31,7 @@ from annotator_ui.corpus_runner import (
     CorpusQuery,
     CorpusResult,
     CorpusRunner,
-    snapshot,
+    OpenDocument,
 )
 from annotator_ui.i18n import error_message, isolated
 from PySide6.QtCore import (
@@ -75,6 +75,7 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 _ROOT = QModelIndex()
 ANY = ""
+PROGRESS_STEPS = 1000
 
 
 def counts_text(counts: dict[str, int]) -> str:
@@ -236,6 +237,9 @@ class ConcordanceDock(QDockWidget):
         header.setSectionResizeMode(HitModel.BEFORE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(HitModel.AFTER, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(HitModel.MATCH, QHeaderView.ResizeMode.ResizeToContents)
+        # ... measured on the rows in view: Qt measures up to 1,000 rows at each layout of
+        # the dock (a progress bar shown, a resize), 100 ms with a thousand hits.
+        header.setResizeContentsPrecision(0)
         header.resizeSection(HitModel.DOCUMENT, 110)
         header.resizeSection(HitModel.LABEL, 70)
         header.setSortIndicator(HitModel.DOCUMENT, Qt.SortOrder.AscendingOrder)
@@ -274,12 +278,18 @@ class ConcordanceDock(QDockWidget):
         self.progress_label = QLabel(body)
         self.progress_bar = QProgressBar(body)
         self.progress_bar.setObjectName("concordance-progress")
+        self.progress_bar.setRange(0, PROGRESS_STEPS)
         self.cancel_button = QPushButton(body)
         self.cancel_button.setObjectName("concordance-cancel")
         self.cancel_button.clicked.connect(self.cancel_requested)
-        row.addWidget(self.progress_label, 1)
-        row.addWidget(self.progress_bar, 1)
-        row.addWidget(self.cancel_button)
+        for widget, stretch in ((self.progress_label, 1), (self.progress_bar, 1),
+                                (self.cancel_button, 0)):
+            # Hidden, they keep their room: showing them does not resize the table, which
+            # would measure every row again (its match column fits its contents).
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
+            row.addWidget(widget, stretch)
         layout.addLayout(row)
         self.setWidget(body)
         self.show_progress(None)
@@ -329,8 +339,8 @@ class ConcordanceDock(QDockWidget):
         if step is None:
             return
         done, total, name = step
-        self.progress_bar.setRange(0, max(1, total))
-        self.progress_bar.setValue(done)
+        # A fixed range: a new one would lay the dock out again (and measure every row).
+        self.progress_bar.setValue(PROGRESS_STEPS * done // max(1, total))
         text = translate("Concordance", "Searching the corpus…")
         self.progress_label.setText(f"{text} {isolated(name)}" if name else text)
 
@@ -467,7 +477,7 @@ class Concordance(QObject):
         self.runner.failed.connect(self._failed)
         self.runner.cancelled.connect(self._cancelled)
         runner = self.runner
-        window.destroyed.connect(lambda *_: runner.cancel())
+        window.destroyed.connect(lambda *_: runner.end())
         # A question, replaceable in tests.
         self.ask_folder = self._ask_folder_dialog
         self.dock = ConcordanceDock(window)
@@ -555,7 +565,7 @@ class Concordance(QObject):
 
     def start(self, kind: str, query: str = "", labels: frozenset[str] | None = None
               ) -> bool:
-        """Read the corpus on the worker thread and do ``kind`` (see
+        """Read the corpus in the child process and do ``kind`` (see
         :class:`~annotator_ui.corpus_runner.CorpusQuery`), the open document as it is now
         in the window; False when there is no corpus."""
         folder = self.corpus_folder()
@@ -565,14 +575,14 @@ class Concordance(QObject):
         document = window.document
         self.runner.start(CorpusQuery(
             kind, folder, query, labels, self.layer, window.current_path or None,
-            snapshot(document) if document is not None and window.current_path else None))
+            OpenDocument.of(document) if document is not None and window.current_path
+            else None))
         self.dock.show_progress((0, 1, ""))
         return True
 
     def cancel(self) -> None:
         """Stop the run under way (what it found so far is not shown)."""
-        if self.runner.running:
-            self.runner.cancel()
+        self.runner.cancel()
         self.dock.show_progress(None)
 
     def _progress(self, run: int, done: int, total: int, name: str) -> None:
@@ -597,12 +607,11 @@ class Concordance(QObject):
             self.dock.show_hits(result.hits)
         self.done.emit()
 
-    def _failed(self, run: int, error: AnnotatorError | OSError) -> None:
+    def _failed(self, run: int, error: AnnotatorError | str) -> None:
         if run != self.runner.run:
             return
         self.dock.show_progress(None)
-        message = error_message(error) if isinstance(error, AnnotatorError) else \
-            f"{isolated(str(error.filename or ''))}: {error.strerror or error}"
+        message = error_message(error) if isinstance(error, AnnotatorError) else error
         self.window.statusBar().showMessage(message, 10000)
         self.done.emit()
 

@@ -2,25 +2,30 @@
 search, an annotation listing or the inconsistency check.
 
 :func:`run_query` is the work itself, plain Python calling the core; ``step(done, total,
-name)`` is called before each file read and each document searched, and is where a
-cancelled run stops (it raises :class:`Cancelled`).  The open document takes part as it is
-in the window: the GUI thread hands over a :func:`snapshot` of it (annotations are
-immutable, so a copy of the list is a copy of the state), never the live document the
-window goes on editing.
+name)`` is called before each file read and each document searched.  The open document takes
+part as it is in the window: the GUI thread hands over an :class:`OpenDocument`, its
+annotations as plain tuples taken at the start (a snapshot the window's later edits do not
+reach, and quick to send).
 
-:class:`CorpusRunner` runs one query at a time on a worker thread, as
-:class:`annotator_ui.teamqueue.SyncRunner` does for syncs; its signals arrive on the GUI
-thread.  Starting a new query cancels the one running; each signal carries the number of
-its run, so that what a superseded run still reports is told apart and dropped.
+:class:`CorpusRunner` runs one query at a time in a ``spawn``-ed child process, as
+:class:`annotator_ui.suggest_runner.SuggestRunner` runs recommenders: a thread would share the
+interpreter lock with the GUI thread, which then waits up to the switch interval each time a
+Qt call hands the lock back (measured: a 10 ms timer ticked every 60 ms while a thread read
+200 files).  A reader thread turns what the child sends into Qt signals on the GUI thread;
+Cancel ends the child; starting a new query ends the one under way, and each signal carries
+the number of its run so that nothing of an ended run is shown.
 """
 
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
@@ -34,23 +39,48 @@ from annotator.concordance import (
 )
 from annotator.errors import AnnotatorError
 from annotator.inconsistency import Finding, find_inconsistencies
-from annotator.model import Document
+from annotator.model import Annotation, Document, Link
 
 TEXT, ANNOTATIONS, CHECK = "text", "annotations", "check"
+PROGRESS_EVERY = 0.05  # seconds between progress messages from the child
 
 Step = Callable[[int, int, str], None]
+Row = tuple[str, int, int, str, str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...],
+            str]
 
 
-class Cancelled(Exception):
-    """The run was cancelled (raised by a step, caught by the runner)."""
+@dataclass(frozen=True)
+class OpenDocument:
+    """The window's document as plain values: id, text, and each annotation as a row."""
+
+    id: str
+    text: str
+    rows: tuple[Row, ...]
+
+    @classmethod
+    def of(cls, document: Document) -> OpenDocument:
+        """``document`` as it is now."""
+        return cls(document.id, document.text, tuple(
+            (a.id, a.start, a.end, a.label, a.annotator, tuple(a.attributes.items()),
+             tuple((x.role, x.target) for x in a.links), a.layer)
+            for a in document.annotations))
+
+    def document(self) -> Document:
+        """The document rebuilt (what searching and checking read of it)."""
+        document = Document(self.id, self.text)
+        document.annotations.load(
+            [Annotation(i, s, e, label, who, dict(attributes),
+                        tuple(Link(r, t) for r, t in links), layer=layer)
+             for i, s, e, label, who, attributes, links, layer in self.rows], [])
+        return document
 
 
 @dataclass(frozen=True)
 class CorpusQuery:
     """What to do over the TEI files under ``folder``: ``kind`` is :data:`TEXT` (find
     ``query`` in the text), :data:`ANNOTATIONS` (list annotations of ``labels`` holding
-    ``query``) or :data:`CHECK` (find inconsistencies in ``layer``).  ``open_path`` and
-    ``open_document`` are the window's document and the snapshot to use for that file."""
+    ``query``) or :data:`CHECK` (find inconsistencies in ``layer``).  The file at
+    ``open_path`` is read as ``open_document`` (the window's, unsaved edits included)."""
 
     kind: str
     folder: Path
@@ -58,7 +88,7 @@ class CorpusQuery:
     labels: frozenset[str] | None = None
     layer: str | None = None
     open_path: str | None = None
-    open_document: Document | None = None
+    open_document: OpenDocument | None = None
 
 
 @dataclass
@@ -71,19 +101,12 @@ class CorpusResult:
     errors: list[AnnotatorError] = field(default_factory=list)
 
 
-def snapshot(document: Document) -> Document:
-    """A copy of ``document`` that later edits of it leave alone."""
-    copy = Document(document.id, document.text, document.title, document.source,
-                    document.language, document.direction, dict(document.status))
-    copy.annotations.load(list(document.annotations), [])
-    return copy
-
-
 def run_query(query: CorpusQuery, step: Step) -> CorpusResult:
-    """Read the corpus under ``query.folder`` (the open document as snapshotted) and do
-    what ``query`` asks, calling ``step`` before each file and each document searched."""
+    """Read the corpus under ``query.folder`` (the open document as the query carries it)
+    and do what ``query`` asks, calling ``step`` before each file and each document
+    searched."""
     files, _missing = corpus_files([query.folder])
-    total = len(files) + (0 if query.kind == CHECK else len(files)) + 1
+    total = len(files) + (1 if query.kind == CHECK else len(files))
     done = 0
 
     def read(name: str) -> None:
@@ -96,7 +119,7 @@ def run_query(query: CorpusQuery, step: Step) -> CorpusResult:
         here = Path(query.open_path).resolve()
         for item in corpus.documents:
             if Path(item.path).resolve() == here:
-                item.document = query.open_document
+                item.document = query.open_document.document()
     result = CorpusResult(query, errors=list(corpus.errors))
     if query.kind == CHECK:
         step(done, total, "")
@@ -114,71 +137,128 @@ def run_query(query: CorpusQuery, step: Step) -> CorpusResult:
     return result
 
 
-class CorpusRunner(QObject):
-    """Runs :func:`run_query` on a worker thread.
+def _child(query: CorpusQuery, connection: Any) -> None:
+    """The child process: run the query, sending progress now and then, then the result."""
+    last = 0.0
 
-    ``progress(run, done, total, name)``, ``finished(run, result)``, ``failed(run,
-    error)`` (an :class:`AnnotatorError` or :class:`OSError`) and ``cancelled(run)`` arrive
-    on the GUI thread; ``run`` is the number :meth:`start` returned.
+    def step(done: int, total: int, name: str) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last >= PROGRESS_EVERY:
+            last = now
+            connection.send(("progress", done, total, name))
+
+    try:
+        connection.send(("done", run_query(query, step)))
+    except AnnotatorError as error:
+        connection.send(("failed", error))
+    except Exception as error:  # one line back to the window, never a hang
+        connection.send(("failed", f"{query.folder}: {type(error).__name__}: {error}"))
+    finally:
+        connection.close()
+
+
+class CorpusRunner(QObject):
+    """Runs one :class:`CorpusQuery` at a time in a child process.
+
+    ``progress(run, done, total, name)``, ``finished(run, result)`` and ``failed(run,
+    error)`` (an :class:`AnnotatorError`, or a message) arrive on the GUI thread;
+    ``cancelled(run)`` is emitted by :meth:`cancel`.  ``run`` is the number :meth:`start`
+    returned.
     """
 
     progress = Signal(int, int, int, str)
     finished = Signal(int, object)  # CorpusResult
-    failed = Signal(int, object)  # AnnotatorError | OSError
+    failed = Signal(int, object)  # AnnotatorError | str
     cancelled = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.run = 0
-        self._stop = threading.Event()
-        self._worker: threading.Thread | None = None
+        self.run = 0  # the number of the last run started
+        self._current = 0  # the run under way (0: none)
+        self._process: Any = None
+        self._reader: threading.Thread | None = None
+        self._lock = threading.Lock()  # _current and _process, between the two threads
 
     @property
     def running(self) -> bool:
-        """True while a run is under way and not cancelled."""
-        return (self._worker is not None and self._worker.is_alive()
-                and not self._stop.is_set())
+        """True while a run is under way."""
+        return self._current != 0 and self._reader is not None and self._reader.is_alive()
 
     def start(self, query: CorpusQuery) -> int:
-        """Cancel the run under way, if any, and start ``query``; returns its number."""
-        self.cancel()
-        self.run += 1
-        self._stop = threading.Event()
-        self._worker = threading.Thread(target=self._work, args=(self.run, query, self._stop),
-                                        name="annotator-corpus", daemon=True)
-        self._worker.start()
-        return self.run
+        """End the run under way, if any, and start ``query``; returns its number."""
+        self.end()
+        with self._lock:
+            self.run += 1
+            self._current = run = self.run
+        self._reader = threading.Thread(target=self._work, args=(run, query),
+                                        name="annotator-corpus-reader", daemon=True)
+        self._reader.start()
+        return run
 
     def cancel(self) -> None:
-        """Stop the run under way at its next file (nothing is reported for it but
-        ``cancelled``)."""
-        self._stop.set()
+        """End the run under way and say so (``cancelled``)."""
+        run = self._current
+        if run:
+            self.end()
+            self.cancelled.emit(run)
+
+    def end(self) -> None:
+        """End the run under way without a word (a new run, or the window closing)."""
+        with self._lock:
+            self._current = 0
+            process, self._process = self._process, None
+        if process is not None and process.is_alive():
+            process.terminate()
 
     def wait(self, seconds: float | None = None) -> bool:
-        """Block until the worker has ended (for closing the window); True when it has."""
-        worker = self._worker
-        if worker is None:
-            return True
-        worker.join(seconds)
-        return not worker.is_alive()
+        """Wait for the reader thread to end; True when it has."""
+        reader = self._reader
+        if reader is not None:
+            reader.join(seconds)
+        return reader is None or not reader.is_alive()
 
-    def _work(self, run: int, query: CorpusQuery, stop: threading.Event) -> None:
-        def step(done: int, total: int, name: str) -> None:
-            if stop.is_set():
-                raise Cancelled
-            self._emit(self.progress, run, done, total, name)
-
+    def _work(self, run: int, query: CorpusQuery) -> None:
+        context = multiprocessing.get_context("spawn")  # safe in a process with threads
+        receiving, sending = context.Pipe(duplex=False)
+        process = context.Process(target=_child, args=(query, sending), daemon=True,
+                                  name="annotator-corpus")
+        process.start()
+        sending.close()
+        with self._lock:
+            ended = run != self._current
+            if not ended:
+                self._process = process
         try:
-            result = run_query(query, step)
-        except Cancelled:
-            self._emit(self.cancelled, run)
-        except (AnnotatorError, OSError) as error:
-            self._emit(self.failed, run, error)
-        else:
-            if stop.is_set():
-                self._emit(self.cancelled, run)
+            if ended:
+                process.terminate()
             else:
-                self._emit(self.finished, run, result)
+                self._read(run, receiving)
+        finally:
+            receiving.close()
+            process.join(5)
+
+    def _read(self, run: int, connection: Any) -> None:
+        while True:
+            try:
+                message = connection.recv()
+            except (EOFError, OSError):
+                if run == self._current:
+                    self._current = 0
+                    self._emit(self.failed, run, "the corpus process ended early")
+                return
+            if run != self._current:
+                return  # ended: the child is being terminated
+            kind = message[0]
+            if kind == "progress":
+                self._emit(self.progress, run, *message[1:])
+                continue
+            with self._lock:
+                if run != self._current:
+                    return
+                self._current, self._process = 0, None
+            self._emit(self.finished if kind == "done" else self.failed, run, message[1])
+            return
 
     @staticmethod
     def _emit(signal: SignalInstance, *args: object) -> None:
