@@ -96,8 +96,7 @@ class Suggestions(QObject):
         self.store_worker.ready.connect(self._store_ready)
         self.dock = SuggestionsDock(window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.inspector_dock, self.dock)
-        window.inspector_dock.raise_()
+        window.tabifyDockWidget(self.dock, window.inspector_dock)  # the inspector in front
         dock = self.dock
         dock.suggest_requested.connect(self.suggest)
         dock.cancel_requested.connect(self.cancel)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -302,7 +303,11 @@ class SuggestionsDock(QDockWidget):
         buttons.addWidget(self.reject_button)
         buttons.addWidget(self.accept_all_button)
         layout.addLayout(buttons)
-        self.setWidget(page)
+        scroller = QScrollArea(self)  # a narrow dock scrolls instead of squeezing the text
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setWidget(page)
+        self.setWidget(scroller)
 
         self.label_combo.currentIndexChanged.connect(self._filters_changed)
         self.recommender_combo.currentIndexChanged.connect(self._filters_changed)
