@@ -263,6 +263,9 @@ def _kind(cluster: str) -> str:
     return "symbol"
 
 
+_FIRST_REACH = 32
+
+
 class _Clusters:
     """Lazy, locally segmented view of the clusters of one text (for one call)."""
 
@@ -270,7 +273,8 @@ class _Clusters:
 
     def __init__(self, text: str, lo: int, hi: int) -> None:
         self._text = text
-        self._bounds = _segment(text, lo, hi)
+        # A word's worth on each side from the start: most calls then never segment again.
+        self._bounds = _segment(text, lo - _FIRST_REACH, hi + _FIRST_REACH)
 
     def _cover(self, lo: int, hi: int) -> None:
         """Grow the segmented window (doubling, towards the side asked for) to hold [lo, hi]."""
@@ -542,8 +546,12 @@ def align_span(text: str, start: int, end: int, mode: AlignMode = "expand", *,
     s, e = grapheme_floor(text, start), grapheme_ceil(text, end)
     if mode == "grapheme":
         return s, e
-    # Two lazily grown windows, so that a span over a whole 5 MB text stays cheap.
-    left, right = _Clusters(text, s, s), _Clusters(text, e, e)
+    # Two lazily grown windows, so that a span over a whole 5 MB text stays cheap; one for a
+    # short span (a name, a word), which is most of them.
+    if e - s <= 8 * _FIRST_REACH:
+        left = right = _Clusters(text, s, e)
+    else:
+        left, right = _Clusters(text, s, s), _Clusters(text, e, e)
     if mode == "expand":
         if left.inside_word(s):
             s = left.word_start(s)
