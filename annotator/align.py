@@ -23,7 +23,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, cast
 
 import regex
 
@@ -276,6 +276,11 @@ class _Clusters:
         # A word's worth on each side from the start: most calls then never segment again.
         self._bounds = _segment(text, lo - _FIRST_REACH, hi + _FIRST_REACH)
 
+    @property
+    def text(self) -> str:
+        """The whole text these clusters are of."""
+        return self._text
+
     def _cover(self, lo: int, hi: int) -> None:
         """Grow the segmented window (doubling, towards the side asked for) to hold [lo, hi]."""
         first, last = self._bounds[0], self._bounds[-1]
@@ -410,27 +415,12 @@ _MIN_STEM = 2  # clusters left after stripping attached proclitics
 
 
 def _proclitic_end(clusters: _Clusters, word_start: int, word_end: int, mode: str) -> int:
-    """Where the stem starts after the longest proclitic prefix of the word, or ``word_start``.
-
-    The prefix is matched on base letters (so harakat on the proclitic go with it), may be
-    followed by tatweels, and must leave at least two clusters of stem.
-    """
+    """Where the stem starts after the longest proclitic prefix of the word, or ``word_start``
+    (the first of :func:`proclitic_stems`)."""
     if mode == "none":
         return word_start
-    bases = clusters.bases(word_start, min(word_end, word_start + 4 * (_LONGEST_PROCLITIC + 8)))
-    letters = [c for _, c in bases]
-    starts = [b for b, _ in bases] + [word_end]
-    total = _count_clusters(clusters, word_start, word_end)
-    best = word_start
-    for length in range(1, min(_LONGEST_PROCLITIC, len(letters)) + 1):
-        if "".join(letters[:length]) not in _PROCLITICS[mode]:
-            continue
-        cut = length
-        while cut < len(letters) and letters[cut] == TATWEEL:
-            cut += 1
-        if total - cut >= _MIN_STEM:
-            best = starts[cut]
-    return best
+    stems = proclitic_stems(clusters.text, word_start, cast(ProcliticMode, mode))
+    return stems[0] if stems and stems[0] <= word_end else word_start
 
 
 def _count_clusters(clusters: _Clusters, start: int, end: int, limit: int = 16) -> int:
