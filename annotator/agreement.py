@@ -59,6 +59,7 @@ from annotator.agreement_units import (
     spans_to_token_sets,
     text_to_tokens,
 )
+from annotator.counts import SpanCounts
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError
 from annotator.overlap import overlap_joins
@@ -338,31 +339,6 @@ def unitizing_alpha(length: int, observers: Sequence[Sequence[Span]]
 
 
 # -- spans ---------------------------------------------------------------------------------
-
-@dataclass
-class SpanCounts:
-    """True positives, false positives and false negatives of a span comparison."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def __add__(self, other: SpanCounts) -> SpanCounts:
-        return SpanCounts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else NAN
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else NAN
-
-    @property
-    def f1(self) -> float:
-        total = 2 * self.tp + self.fp + self.fn
-        return 2 * self.tp / total if total else NAN
-
 
 def match_spans(reference: Sequence[Span], candidate: Sequence[Span], *,
                 overlap: bool = False) -> list[tuple[int, int]]:

@@ -21,6 +21,8 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from annotator.counts import SpanCounts
+
 NAN = float("nan")
 Span = tuple[int, int, str]
 LinkItem = tuple[str, Span, Span]  # role, source span, target span
@@ -32,34 +34,7 @@ def _num(value: float) -> float | None:
     return None if math.isnan(value) else round(value, 6)
 
 
-@dataclass
-class LinkCounts:
-    """Matched (tp), only the second's (fp) and only the first's (fn) links."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def __add__(self, other: LinkCounts) -> LinkCounts:
-        return LinkCounts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else NAN
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else NAN
-
-    @property
-    def f1(self) -> float:
-        total = 2 * self.tp + self.fp + self.fn
-        return 2 * self.tp / total if total else NAN
-
-    def to_json(self) -> dict[str, object]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "precision": _num(self.precision), "recall": _num(self.recall),
-                "f1": _num(self.f1)}
+LinkCounts = SpanCounts  # links are counted as spans are
 
 
 @dataclass

@@ -10,15 +10,19 @@ parallel lists of span lists.  Two ways to match:
     matched at most once, so duplicates count as many times as they occur.
 ``overlap``
     A proposed span is right when it shares at least one character with a gold span of the
-    same label that no other proposed span matched; matched one to one, by increasing end.
+    same label that no other proposed span matched; matched one to one as agreement and
+    merging match them (:func:`annotator.agreement.span_counts`, which does the counting
+    for both ways).
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
+
+from annotator.agreement import span_counts
+from annotator.counts import SpanCounts
 
 Span = tuple[int, int, str]
 Match = Literal["exact", "overlap"]
@@ -67,33 +71,6 @@ class Evaluation:
                 for name, s in rows.items()}
 
 
-def _correct_exact(gold: Iterable[Span], proposed: Iterable[Span]) -> Counter[str]:
-    common = Counter(gold) & Counter(proposed)
-    found: Counter[str] = Counter()
-    for (_, _, label), count in common.items():
-        found[label] += count
-    return found
-
-
-def _correct_overlap(gold: Iterable[Span], proposed: Iterable[Span]) -> Counter[str]:
-    gold_by_label: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for start, end, label in gold:
-        gold_by_label[label].append((start, end))
-    proposed_by_label: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for start, end, label in proposed:
-        proposed_by_label[label].append((start, end))
-    found: Counter[str] = Counter()
-    for label, spans in proposed_by_label.items():
-        free = sorted(gold_by_label.get(label, ()), key=lambda s: (s[1], s[0]))
-        for start, end in sorted(spans, key=lambda s: (s[1], s[0])):
-            for i, (gold_start, gold_end) in enumerate(free):
-                if gold_start < end and start < gold_end:
-                    del free[i]
-                    found[label] += 1
-                    break
-    return found
-
-
 def evaluate_spans(gold: Sequence[Sequence[Span]], proposed: Sequence[Sequence[Span]],
                    match: Match = "exact") -> Evaluation:
     """Scores of ``proposed`` against ``gold``: one list of spans per document, both lists
@@ -102,16 +79,12 @@ def evaluate_spans(gold: Sequence[Sequence[Span]], proposed: Sequence[Sequence[S
         raise ValueError(f"{len(gold)} gold documents but {len(proposed)} proposed")
     if match not in MATCHES:
         raise ValueError(f"unknown match {match!r}; use exact or overlap")
-    correct: Counter[str] = Counter()
-    gold_count: Counter[str] = Counter()
-    proposed_count: Counter[str] = Counter()
+    counts: dict[str, SpanCounts] = {}
     for gold_spans, proposed_spans in zip(gold, proposed, strict=True):
-        gold_count.update(label for _, _, label in gold_spans)
-        proposed_count.update(label for _, _, label in proposed_spans)
-        correct += (_correct_exact(gold_spans, proposed_spans) if match == "exact"
-                    else _correct_overlap(gold_spans, proposed_spans))
-    labels = sorted(set(gold_count) | set(proposed_count))
-    per_label = {label: Score(correct[label], proposed_count[label], gold_count[label])
-                 for label in labels}
+        found = span_counts(list(gold_spans), list(proposed_spans), overlap=match == "overlap")
+        for label, count in found.items():
+            counts[label] = counts.get(label, SpanCounts()) + count
+    per_label = {label: Score(c.tp, c.tp + c.fp, c.tp + c.fn)
+                 for label, c in sorted(counts.items())}
     micro = sum(per_label.values(), Score())
     return Evaluation(per_label, micro)
