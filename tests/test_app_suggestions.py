@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from annotator_ui.mainwindow import MainWindow
 from annotator_ui.settings import Settings
-from annotator_ui.suggest_runner import make_job, run_job
+from annotator_ui.suggest_runner import make_job, run_each, run_job
 from annotator_ui.suggestions_panel import SuggestionModel
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
@@ -75,6 +75,12 @@ def open_spans(window: MainWindow) -> list[tuple[str, str]]:
     return [(s.label, document.text[s.start:s.end]) for s in open_suggestions(document)]
 
 
+def recommenders_open(window: MainWindow) -> set[str]:
+    document = window.document
+    assert document is not None
+    return {s.recommender for s in open_suggestions(document)}
+
+
 def own(window: MainWindow) -> list[tuple[str, str]]:
     document = window.document
     assert document is not None
@@ -112,11 +118,19 @@ def test_run_in_the_background_draws_and_lists(qtbot: QtBot, settings: Settings,
              model.index(r, SuggestionModel.SCORE).data()) for r in range(model.rowCount())}
     assert ("مكة المكرمة", "Project names", "0.50") in rows
     assert window.list_model.rowCount() == 0
-    # One undo step takes the whole run back, redo brings it again.
+    # One undo step per recommender, named after it, the last stored first; redo brings
+    # them again.
     count = len(open_spans(window))
+    assert window.session is not None
+    assert window.session.history.undo_text == "Suggestions from project"
+    window.undo()
+    assert recommenders_open(window) == {"cues", "claims"}
+    window.undo()
+    assert recommenders_open(window) == {"cues"}
     window.undo()
     assert open_spans(window) == [] and model.rowCount() == 0
-    window.redo()
+    for _ in range(3):
+        window.redo()
     assert len(open_spans(window)) == count == model.rowCount()
 
 
@@ -275,10 +289,13 @@ def test_a_store_computed_before_an_edit_is_computed_again(qtbot: QtBot, setting
     part = window.suggestions
     document = window.document
     assert document is not None
-    proposals = run_job(make_job(document, RECOMMENDERS, project=part.project_folder()))
-    # What a finished run does: the store is computed on a thread from a snapshot...
+    batches = list(run_each(make_job(document, RECOMMENDERS, project=part.project_folder())))
+    # What a run does as each recommender finishes: the store is computed on a thread from
+    # a snapshot...
     part.names, part._run_document = list(RECOMMENDERS), document
-    part._finished(part.runner.run_number, proposals)
+    for name, proposals in batches:
+        part._batch(part.runner.run_number, name, proposals)
+    part._finished(part.runner.run_number)
     assert part.busy
     # ...and the annotator labels a span before it comes back: it is computed again.
     window.view.select_span(172, 183)
@@ -288,7 +305,8 @@ def test_a_store_computed_before_an_edit_is_computed_again(qtbot: QtBot, setting
     assert ("LOC", "مكة المكرمة") not in open_spans(window)
     assert ("QUOTE", "إن المستشفيات جاهزة لاستقبال الحجاج") in open_spans(window)
     assert part.dock.model.rowCount() == len(open_spans(window))
-    window.undo()  # the store, then the label: two steps
+    for _ in RECOMMENDERS:  # the stores, one per recommender, then the label
+        window.undo()
     assert open_spans(window) == [] and own(window) == [("LOC", "مكة المكرمة")]
     window.undo()
     assert own(window) == []
@@ -313,3 +331,48 @@ def test_a_crf_trained_into_the_project_is_offered(qtbot: QtBot, settings: Setti
     found = open_suggestions(document)
     assert found and {s.recommender for s in found} == {"crf"}
     assert "Suggesting failed" not in window.suggestions.dock.status_label.text()
+
+
+def test_each_recommender_is_shown_as_soon_as_it_finishes(qtbot: QtBot, settings: Settings,
+                                                          folder: Path) -> None:
+    """Quote cues take a fraction of a second on this article, the CRF several: the cues'
+    suggestions are listed and drawn while the CRF still runs, the progress names the
+    recommender running and those done, and undo takes one recommender's batch at a time."""
+    from annotator.suggest.crf_model import train_crf
+
+    training = read_tei(folder / "other.tei.xml").document
+    train_crf([training, training]).save(folder / "models" / "crf")
+    path = folder / "long.tei.xml"
+    save_tei(Document("long", "\n".join([ARTICLE] * 2000)), path)
+    window = make_window(qtbot, path)
+    part = window.suggestions
+    seen: dict[str, tuple[int, bool]] = {}  # recommender -> (cue rows listed, one drawn)
+
+    def batch_arrived(_run: int, name: str, _proposals: object) -> None:
+        document = window.document
+        assert document is not None
+        cues = [s for s in open_suggestions(document) if s.recommender == "cues"]
+        rows = [s for s in part.dock.model.rows if s.recommender == "cues"]
+        drawn = bool(cues) and bool(window.view.suggestion_rects(cues[0].id))
+        seen[name] = (len(rows), drawn)
+
+    texts: list[str] = []
+    part.runner.batch.connect(batch_arrived)
+    part.runner.progress.connect(lambda name, *_: texts.append(
+        part.dock.status_label.text()) if name == "crf" else None)
+    assert part.suggest(["crf", "cues"])
+    assert part.names == ["cues", "crf"]  # the fast cues first, whatever the order asked
+    qtbot.waitUntil(lambda: not part.busy, timeout=120_000)
+    # When the CRF's batch arrived, the cues' suggestions were already listed and drawn.
+    assert seen["crf"][0] > 1000 and seen["crf"][1]
+    assert any("CRF model" in t and "Quote cues" in t for t in texts)
+    assert "Suggesting failed" not in part.dock.status_label.text()
+    assert recommenders_open(window) == {"cues", "crf"}
+    session = window.session
+    assert session is not None
+    assert session.history.undo_text == "Suggestions from crf"
+    window.undo()
+    assert recommenders_open(window) == {"cues"}
+    assert session.history.undo_text == "Suggestions from cues"
+    window.undo()
+    assert open_spans(window) == [] and part.dock.model.rowCount() == 0

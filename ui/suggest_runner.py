@@ -3,10 +3,12 @@ them on a copy of the open document.
 
 :data:`OFFERED` is the one list of what the app offers; :func:`run_job` builds the chosen
 recommenders through the registry (:mod:`annotator.suggest.registry`) for a project and
-collects their proposals.  :class:`SuggestRunner` runs a
+collects their proposals; :func:`run_each` gives them one recommender at a time, each built
+just before it runs.  :class:`SuggestRunner` runs a
 :class:`SuggestJob` in a ``spawn``-ed process (the GUI thread never runs recommender code, and
-a process is not slowed by the GUI's hold on the interpreter), reports progress and the
-proposals through Qt signals on the GUI thread, and cancels by ending the process.
+a process is not slowed by the GUI's hold on the interpreter), reports progress and each
+recommender's proposals as soon as it finishes through Qt signals on the GUI thread (the quote
+cues need not wait for the CRF), and cancels by ending the process.
 The job carries the document as plain tuples: pickling them is several times faster than
 pickling the annotations themselves.
 """
@@ -27,8 +29,9 @@ from annotator.errors import AnnotatorError
 from annotator.model import Annotation, Document, Link
 from annotator.project import is_tei_name, project_files
 from annotator.suggest.proposal import Proposal
-from annotator.suggest.registry import RecommenderSource, build_recommender, propose_all
+from annotator.suggest.registry import RecommenderSource, build_recommender
 from annotator.tei import read_tei
+from annotator.wordindex import folded_words
 
 OFFERED = ("cues", "claims", "project", "crf", "model")
 """The recommenders the app offers (of :data:`annotator.suggest.registry.RECOMMENDERS`), in
@@ -120,26 +123,42 @@ def _learned_from(job: SuggestJob, document: Document) -> Iterator[Document]:
                         continue  # the project list already names a file it cannot read
 
 
-def run_job(job: SuggestJob, progress: Callable[[str, int, int], None] | None = None
-            ) -> list[Proposal]:
-    """Every proposal of the job's recommenders for its document (built by the registry);
-    ``progress(name, done, total)`` as each one reports."""
+def run_each(job: SuggestJob, progress: Callable[[str, int, int], None] | None = None
+             ) -> Iterator[tuple[str, list[Proposal]]]:
+    """Each of the job's recommenders (built by the registry, in the job's order) with its
+    proposals for the job's document, as soon as it has them; ``progress(name, done,
+    total)`` as each one reports, ``(name, 0, 1)`` before it is built."""
     document = document_from(job)
     project = Path(job.project) if job.project else None
     source = RecommenderSource(project=project, documents=_learned_from(job, document))
     crf = RecommenderSource(project=project, model=Path(job.crf_model or "."))
-    recommenders = [build_recommender(n, crf if n == "crf" else source)
-                    for n in job.names if n != "crf" or job.crf_model]
-    return propose_all(document, recommenders, progress)
+    index = folded_words(document.text)  # one pass over the text for all of them
+    for name in job.names:
+        if name == "crf" and not job.crf_model:
+            continue
+        if progress is not None:
+            progress(name, 0, 1)
+        recommender = build_recommender(name, crf if name == "crf" else source)
+        step = None if progress is None else (
+            lambda done, total, name=name: progress(name, done, total))
+        yield name, list(recommender.propose(document, step, index=index))
+
+
+def run_job(job: SuggestJob, progress: Callable[[str, int, int], None] | None = None
+            ) -> list[Proposal]:
+    """Every proposal of the job's recommenders for its document (see :func:`run_each`)."""
+    return [p for _, proposals in run_each(job, progress) for p in proposals]
 
 
 def _child(job: SuggestJob, connection: Any) -> None:
-    """The child process: run the job, sending progress, proposals in chunks, then ``done``."""
+    """The child process: run the job, sending progress, each recommender's proposals in
+    chunks followed by ``("batch", name)``, then ``done``."""
     try:
-        proposals = run_job(job, lambda name, done, total:
-                            connection.send(("progress", name, done, total)))
-        for at in range(0, len(proposals), CHUNK):
-            connection.send(("chunk", proposals[at:at + CHUNK]))
+        for name, proposals in run_each(job, lambda name, done, total:
+                                        connection.send(("progress", name, done, total))):
+            for at in range(0, len(proposals), CHUNK):
+                connection.send(("chunk", proposals[at:at + CHUNK]))
+            connection.send(("batch", name))
         connection.send(("done",))
     except AnnotatorError as error:
         connection.send(("error", str(error)))
@@ -152,13 +171,16 @@ def _child(job: SuggestJob, connection: Any) -> None:
 class SuggestRunner(QObject):
     """Runs one :class:`SuggestJob` at a time in a child process.
 
-    ``progress(name, done, total)``, ``finished(run, proposals)`` and ``failed(run, message)``
-    arrive on the GUI thread; ``run`` is the number :meth:`start` returned, so that a result
-    of a run cancelled or replaced since is recognised.
+    ``progress(name, done, total)``, ``batch(run, name, proposals)`` (one recommender's,
+    as soon as it finished), ``finished(run)`` (after the last batch) and ``failed(run,
+    message)`` (no batch follows) arrive on the GUI thread; ``run`` is the number
+    :meth:`start` returned, so that a result of a run cancelled or replaced since is
+    recognised.
     """
 
     progress = Signal(str, int, int)
-    finished = Signal(int, object)  # run number, list[Proposal]
+    batch = Signal(int, str, object)  # run number, recommender, list[Proposal]
+    finished = Signal(int)  # run number
     failed = Signal(int, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -232,8 +254,11 @@ class SuggestRunner(QObject):
                     self._emit(self.progress, *message[1:])
                 elif kind == "chunk":
                     proposals.extend(message[1])
+                elif kind == "batch":
+                    self._emit(self.batch, run, message[1], proposals)
+                    proposals = []
                 elif kind == "done":
-                    self._emit(self.finished, run, proposals)
+                    self._emit(self.finished, run)
                     return
                 else:
                     self._emit(self.failed, run, message[1])

@@ -3,9 +3,11 @@ propose with the keyboard, accept or reject each, or all of one label above a sc
 
 * Suggestions > Suggest for This Document (Ctrl+Shift+G) runs the recommenders checked in the
   panel in a child process (:mod:`annotator_ui.suggest_runner`) on a copy of the document, with
-  progress in the panel and the status bar and a Cancel; the window goes on meanwhile.  What
-  comes back is stored through the session (one undo step); rejected suggestions are not
-  proposed again, and suggestions over spans annotated meanwhile are skipped (the core's
+  progress in the panel and the status bar (which recommender runs, which are done) and a
+  Cancel; the window goes on meanwhile.  Each recommender's proposals are stored through the
+  session as soon as it finishes (one undo step per recommender, named after it; Cancel keeps
+  those stored and stops the rest); rejected suggestions are not proposed again, and
+  suggestions over spans annotated meanwhile are skipped (the core's
   :func:`~annotator.suggest.store.store_proposals`).
 * F7 / Shift+F7: next / previous suggestion (selected and scrolled to, drawn thicker).
   Enter accepts it, Backspace rejects it (in the text or the panel), Shift+Enter asks for
@@ -80,7 +82,12 @@ class Suggestions(QObject):
         self.current: str | None = None
         self.names: list[str] = []  # the recommenders of the run going on
         self._run_document: object | None = None  # the document the run going on is for
-        self._proposals: list[Proposal] = []  # what the run brought, while it is stored
+        self._queue: list[tuple[str, list[Proposal]]] = []  # batches waiting to be stored
+        self._storing: tuple[str, list[Proposal]] | None = None  # the batch being stored
+        self._run_over = False  # the child process sent its last batch (or failed)
+        self._failure = ""  # why the run failed, said once its batches are stored
+        self.stored: list[tuple[str, int]] = []  # recommenders of this run stored, new counts
+        self._running_name = ""  # the recommender the child process runs now
         self._edits = 0  # changes seen: a store computed before the last one is stale
         self._attempts = 0
         self._listed: list[Suggestion] | None = None  # open suggestions after a store
@@ -90,6 +97,7 @@ class Suggestions(QObject):
         self.ask_accept_all = self._ask_accept_all_dialog
         self.runner = SuggestRunner(self)
         self.runner.progress.connect(self._progress)
+        self.runner.batch.connect(self._batch)
         self.runner.finished.connect(self._finished)
         self.runner.failed.connect(self._failed)
         self.store_worker = StoreWorker(self)
@@ -203,7 +211,8 @@ class Suggestions(QObject):
 
     @property
     def busy(self) -> bool:
-        """True from Suggest until what the run brought is stored (or cancelled)."""
+        """True from Suggest until what every recommender of the run brought is stored (or
+        the run is cancelled)."""
         return self.runner.running or self._run_document is not None
 
     def _edited(self, change: Change) -> None:
@@ -251,6 +260,8 @@ class Suggestions(QObject):
                        crf_model=crf)
         self.names = list(job.names)
         self._run_document = document
+        self._queue, self._storing, self._run_over, self._failure = [], None, False, ""
+        self.stored, self._running_name = [], ""
         self.dock.show()
         self.dock.raise_()
         self.runner.start(job)
@@ -262,84 +273,135 @@ class Suggestions(QObject):
         return True
 
     def cancel(self) -> None:
-        """Stop the run going on; nothing of it is stored."""
+        """Stop the run going on: what recommenders that finished brought stays stored,
+        nothing more is."""
         if not self.busy:
             return
         self.runner.cancel()
-        self._run_document = None
+        self._run_document, self._queue, self._storing = None, [], None
         text = translate("Suggestions", "Suggesting cancelled.")
         self.dock.set_running(False, text)
         self.window.statusBar().showMessage(text, 4000)
         self._update_actions()
 
     def _progress(self, name: str, done: int, total: int) -> None:
-        if name not in self.names:
+        if name not in self.names or self._run_document is None:
             return
+        self._running_name = name
         fraction = (self.names.index(name) + (done / total if total else 0)) / len(self.names)
         text = translate("Suggestions", "%1: %2%").replace("%1", recommender_title(name)) \
             .replace("%2", str(int(fraction * 100)))
+        self._show(fraction, text)
+
+    def _show(self, fraction: float, text: str) -> None:
+        """Progress in the panel and the status bar, followed by the recommenders done."""
+        if self.stored:
+            text += translate("Suggestions", " — done: %1").replace("%1", self._done_text())
         self.dock.show_progress(fraction, text)
         self.window.statusBar().showMessage(text)
 
-    def _finished(self, run: int, proposals: list[Proposal]) -> None:
+    def _done_text(self) -> str:
+        return ", ".join(translate("Suggestions", "%1 (%2 new)").replace(
+            "%1", recommender_title(n)).replace("%2", str(c)) for n, c in self.stored)
+
+    def _batch(self, run: int, name: str, proposals: list[Proposal]) -> None:
+        """One recommender finished: store what it brought after the batches before it."""
         if run != self.runner.run_number or self._run_document is not self.window.document:
             return  # cancelled, or another document is open now
-        self._proposals = proposals
+        self._queue.append((name, proposals))
+        if self._storing is None:
+            self._store_next()
+
+    def _finished(self, run: int) -> None:
+        if run != self.runner.run_number or self._run_document is not self.window.document:
+            return
+        self._run_over = True
+        self._running_name = ""
+        if self._storing is None:
+            self._end_run()
+
+    def _store_next(self) -> None:
+        self._storing = self._queue.pop(0)
         self._attempts = 0
-        self.dock.show_progress(1.0, translate("Suggestions", "Storing %1 suggestions…")
-                                .replace("%1", str(len(proposals))))
+        name, proposals = self._storing
+        if not self._run_over and self._running_name in ("", name):
+            self.dock.show_progress(
+                (self.names.index(name) + 1) / len(self.names),
+                translate("Suggestions", "Storing %1 suggestions from %2…")
+                .replace("%1", str(len(proposals))).replace("%2", recommender_title(name)))
         self._store_later()
 
     def _store_later(self) -> None:
-        """Compute the change storing the run's proposals on a thread (:mod:`suggest_store`)."""
+        """Compute the change storing the batch's proposals on a thread
+        (:mod:`suggest_store`)."""
         document = self.window.document
         session = self.window.editing_session(authoring=True)
-        if document is None or session is None:
+        if document is None or session is None or self._storing is None:
             return
+        name, proposals = self._storing
         self.store_worker.start((self.runner.run_number, self._edits), document,
-                                self._proposals, annotator=session.annotator,
-                                gold=self._gold(), recommenders=self.names)
+                                proposals, annotator=session.annotator,
+                                gold=self._gold(), recommenders=[name])
 
     def _store_ready(self, token: tuple[int, int], change: Change,
                      listed: list[Suggestion]) -> None:
         run, edits = token
         document = self.window.document
         if run != self.runner.run_number or document is None \
-                or self._run_document is not document:
+                or self._run_document is not document or self._storing is None:
             return  # cancelled, or another document is open now
         session = self.window.editing_session(authoring=True)
         assert session is not None
+        name, proposals = self._storing
         if edits != self._edits:  # edited meanwhile: the snapshot is out of date
             self._attempts += 1
             if self._attempts < STORE_ATTEMPTS:
                 self._store_later()
                 return
-            change = store_proposals(document, self._proposals, annotator=session.annotator,
-                                     gold=self._gold(), recommenders=self.names)
+            change = store_proposals(document, proposals, annotator=session.annotator,
+                                     gold=self._gold(), recommenders=[name])
             listed = open_after(document, change)
-        self._run_document, self._proposals = None, []
-        names = self.names
+        self._storing = None
         self._listed = listed
         try:
             self.window._try(lambda session: session.apply(change))
         finally:
             self._listed = None
         before = {a.id for a in change.before}
-        count = sum(1 for a in change.after if a.id not in before)
+        self.stored.append((name, sum(1 for a in change.after if a.id not in before)))
+        if self._queue:
+            self._store_next()
+        elif self._run_over:
+            self._end_run()
+        else:
+            running = self._running_name or name
+            fraction = self.names.index(running) / len(self.names) if running in self.names \
+                else 1.0
+            self._show(fraction, translate("Suggestions", "%1: running…")
+                       .replace("%1", recommender_title(running)))
+        self._update_actions()
+
+    def _end_run(self) -> None:
+        """Every batch stored: say what the run brought (and why it stopped, if it did)."""
+        self._run_document = None
+        count = sum(c for _, c in self.stored)
         text = translate("Suggestions", "%1 new suggestions from %2.").replace(
-            "%1", str(count)).replace("%2", ", ".join(recommender_title(n) for n in names))
+            "%1", str(count)).replace("%2", self._done_text() or ", ".join(
+                recommender_title(n) for n in self.names))
+        if self._failure:
+            text = translate("Suggestions", "Suggesting failed: %1").replace(
+                "%1", self._failure) + (" " + text if self.stored else "")
         self.dock.set_running(False, text)
         self.window.statusBar().showMessage(text, 8000)
         self._update_actions()
 
     def _failed(self, run: int, message: str) -> None:
-        if run != self.runner.run_number:
+        if run != self.runner.run_number or self._run_document is None:
             return
-        self._run_document = None
-        text = translate("Suggestions", "Suggesting failed: %1").replace("%1", message)
-        self.dock.set_running(False, text)
-        self.window.statusBar().showMessage(text, 8000)
-        self._update_actions()
+        self._failure = message
+        self._run_over = True
+        if self._storing is None:
+            self._end_run()
 
     # -- moving ----------------------------------------------------------------------------
     def make_current(self, suggestion_id: str | None, *, jump: bool = True) -> None:
