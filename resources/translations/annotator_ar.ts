@@ -2835,6 +2835,22 @@
       <translation>%1 اقتراحًا جديدًا من %2.</translation>
     </message>
     <message>
+      <source> — done: %1</source>
+      <translation> — انتهى: %1</translation>
+    </message>
+    <message>
+      <source>%1 (%2 new)</source>
+      <translation>%1 (%2 جديدًا)</translation>
+    </message>
+    <message>
+      <source>Storing %1 suggestions from %2…</source>
+      <translation>يجري حفظ %1 اقتراحًا من %2…</translation>
+    </message>
+    <message>
+      <source>%1: running…</source>
+      <translation>%1: قيد التشغيل…</translation>
+    </message>
+    <message>
       <source>Suggesting failed: %1</source>
       <translation>تعذّر الاقتراح: %1</translation>
     </message>
