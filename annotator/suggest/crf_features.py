@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import regex
@@ -108,32 +109,58 @@ class Gazetteer:
 
     def features(self, words: Sequence[str]) -> list[list[str]]:
         """Gazetteer features of each token of one sentence of stems."""
-        out: list[list[str]] = [[] for _ in words]
+        return [names + self.stem_features(word)
+                for names, word in zip(self.name_features(words), words, strict=True)]
+
+    def name_features(self, words: Sequence[str]) -> list[list[str]]:
+        """``gz=B-LABEL``/``gz=I-LABEL`` of the tokens the longest known names (left to
+        right) cover in one sentence of stems."""
+        marks = self.name_marks(words, self.longest_names())
+        return [marks.get(i, []) for i in range(len(words))]
+
+    def longest_names(self) -> dict[str, int]:
+        """The length of the longest name starting with each stem that starts one."""
+        longest: dict[str, int] = {}
+        for name in self.names:
+            longest[name[0]] = max(longest.get(name[0], 0), len(name))
+        return longest
+
+    def name_marks(self, words: Sequence[str], longest: dict[str, int]
+                   ) -> dict[int, list[str]]:
+        """:meth:`name_features` of the tokens that have some, by position (``longest``:
+        :meth:`longest_names`)."""
+        marks: dict[int, list[str]] = {}
+        names = self.names
+        count = len(words)
         i = 0
-        while i < len(words):  # longest known name starting here, left to right
-            for length in range(min(_LONGEST_NAME, len(words) - i), 0, -1):
-                label = self.names.get(tuple(words[i:i + length]))
+        while i < count:  # longest known name starting here, left to right
+            for length in range(min(longest.get(words[i], 0), count - i), 0, -1):
+                label = names.get(tuple(words[i:i + length]))
                 if label is not None:
-                    out[i].append(f"gz=B-{label}")
+                    marks[i] = [f"gz=B-{label}"]
                     for j in range(i + 1, i + length):
-                        out[j].append(f"gz=I-{label}")
+                        marks[j] = [f"gz=I-{label}"]
                     i += length
                     break
             else:
                 i += 1
-        for token, word in zip(out, words, strict=True):
-            seen = self.totals.get(word, 0)
-            token.extend("gzp=" + place for place in self.places.get(word, ()))
-            token.append("freq=" + ("0" if not seen else "1" if seen == 1
-                                    else "2-4" if seen < 5 else "many"))
-            labels = self.counts.get(word)
-            if labels:
-                total = self.totals.get(word, 1)
-                for label, count in labels.items():
-                    ratio = count / total
-                    level = "hi" if ratio > 0.5 else "mid" if ratio > 0.1 else "lo"
-                    token.append(f"gzr={label}:{level}")
-        return out
+        return marks
+
+    def stem_features(self, word: str) -> list[str]:
+        """The gazetteer features of one stem on its own: the places it took in names, how
+        often it was seen, and how often inside a name of each label."""
+        seen = self.totals.get(word, 0)
+        token = ["gzp=" + place for place in self.places.get(word, ())]
+        token.append("freq=" + ("0" if not seen else "1" if seen == 1
+                                else "2-4" if seen < 5 else "many"))
+        labels = self.counts.get(word)
+        if labels:
+            total = self.totals.get(word, 1)
+            for label, count in labels.items():
+                ratio = count / total
+                level = "hi" if ratio > 0.5 else "mid" if ratio > 0.1 else "lo"
+                token.append(f"gzr={label}:{level}")
+        return token
 
 
 def bio_runs(tags: Sequence[str]) -> list[tuple[int, int, str]]:
@@ -166,41 +193,116 @@ def cross_folded_gazetteers(sentences: Sequence[tuple[Sequence[str], Sequence[st
     return result
 
 
-def sentence_features(words: Sequence[str], gazetteer: Gazetteer | None,
-                      clusters: WordClusters | None = None) -> list[list[str]]:
-    """The features of each token of one sentence (``words`` as they are in the text)."""
-    folded = [fold(word) for word in words]
-    split = [split_stem(f) for f in folded]
-    stem = [s for _, s in split]
-    gazetteer_features = gazetteer.features(stem) if gazetteer is not None else None
-    padded = ["<s>", "<s>", *stem, "</s>", "</s>"]
-    out: list[list[str]] = []
-    for i, word in enumerate(words):
-        proclitics, s = split[i]
-        f = folded[i]
-        features = [
-            "bias", f"w={f}", f"s={s}", f"p={proclitics}", f"shape={_shape(word)}",
-            f"len={min(len(s), 8)}",
-            f"s1={s[:1]}", f"s2={s[:2]}", f"s3={s[:3]}",
-            f"e1={s[-1:]}", f"e2={s[-2:]}", f"e3={s[-3:]}",
-            f"s-1={padded[i + 1]}", f"s-2={padded[i]}", f"s+1={padded[i + 3]}",
-            f"s+2={padded[i + 4]}",
-            f"b-1={padded[i + 1]}|{s}", f"b+1={s}|{padded[i + 3]}",
-            f"w-1={folded[i - 1] if i else '<s>'}",
-            f"w+1={folded[i + 1] if i + 1 < len(words) else '</s>'}",
-            f"p-1={split[i - 1][0] if i else '<s>'}",
-            f"shape-1={_shape(words[i - 1]) if i else '<s>'}",
-            f"shape+1={_shape(words[i + 1]) if i + 1 < len(words) else '</s>'}",
-        ]
-        if gazetteer_features is not None:
-            features.extend(gazetteer_features[i])
-            if i > 0:
-                features.extend("-1" + g for g in gazetteer_features[i - 1])
-            if i + 1 < len(words):
-                features.extend("+1" + g for g in gazetteer_features[i + 1])
+Pieces = tuple[str, ...]  # features of a token, or none
+
+
+def _one(feature: str, known: AbstractSet[str] | None) -> Pieces:
+    return (feature,) if known is None or feature in known else ()
+
+
+class FormPieces:
+    """What the features of a sentence take from one word form: the features that depend on
+    the form alone, and the pieces its neighbours take from it (``s-1=``, ``w+1=``...), each
+    a tuple of one feature or none (when ``known`` does not hold it)."""
+
+    __slots__ = ("as_next_gazetteer", "as_previous_gazetteer", "c1", "c_1", "clusters",
+                 "folded", "gazetteer", "own", "proclitics", "ps_1", "s1", "s2", "s_1", "s_2",
+                 "shape1", "stem", "w1", "w_1")
+
+    def __init__(self, word: str, table: FeatureTable, pad: str = "") -> None:
+        gazetteer, clusters = table.gazetteer, table.clusters
+        folded = pad or fold(word)
+        proclitics, s = ("", pad) if pad else split_stem(folded)
+        shape = pad or _shape(word)
+        self.folded, self.proclitics, self.stem = folded, proclitics, s
+        keep, known = table.keep, table.known
+        self.own = keep("bias", f"w={folded}", f"s={s}", f"p={proclitics}", f"shape={shape}",
+                        f"len={min(len(s), 8)}", f"s1={s[:1]}", f"s2={s[:2]}", f"s3={s[:3]}",
+                        f"e1={s[-1:]}", f"e2={s[-2:]}", f"e3={s[-3:]}")
+        self.s_1, self.s_2 = _one(f"s-1={s}", known), _one(f"s-2={s}", known)
+        self.s1, self.s2 = _one(f"s+1={s}", known), _one(f"s+2={s}", known)
+        self.w_1, self.w1 = _one(f"w-1={folded}", known), _one(f"w+1={folded}", known)
+        self.ps_1 = keep(f"p-1={pad or proclitics}", f"shape-1={shape}")
+        self.shape1 = _one(f"shape+1={shape}", known)
+        # the gazetteer features that do not depend on the neighbours (gzp, freq, gzr)
+        own_gazetteer = gazetteer.stem_features(s) if gazetteer is not None and not pad else []
+        self.gazetteer = keep(*own_gazetteer)
+        self.as_next_gazetteer = keep(*("+1" + g for g in own_gazetteer))
+        self.as_previous_gazetteer = keep(*("-1" + g for g in own_gazetteer))
         if clusters is not None:
-            features.extend(clusters.features(s))
-            features.extend(clusters.features(padded[i + 1], "c-1"))
-            features.extend(clusters.features(padded[i + 3], "c+1"))
+            self.clusters = keep(*clusters.features(s))
+            self.c_1 = keep(*clusters.features(s, "c-1"))
+            self.c1 = keep(*clusters.features(s, "c+1"))
+        else:
+            self.clusters = self.c_1 = self.c1 = ()
+
+
+class FeatureTable:
+    """The :class:`FormPieces` of the word forms met so far with one gazetteer and one set of
+    word clusters.  A proposing or training run makes one and passes it to each of its
+    sentences, so that each word form's features are made once in the run.  ``known``: the
+    features a trained model holds (the tagger ignores all others, so proposing need not pass
+    them); None to keep all (training)."""
+
+    def __init__(self, gazetteer: Gazetteer | None, clusters: WordClusters | None,
+                 known: AbstractSet[str] | None = None) -> None:
+        self.gazetteer, self.clusters, self.known = gazetteer, clusters, known
+        self.forms: dict[str, FormPieces] = {}
+        self.start = FormPieces("", self, "<s>")
+        self.end = FormPieces("", self, "</s>")
+        self.longest = gazetteer.longest_names() if gazetteer is not None else {}
+
+    def keep(self, *features: str) -> Pieces:
+        """Those of ``features`` that are known (all when no set of known ones is given)."""
+        known = self.known
+        return features if known is None else tuple(filter(known.__contains__, features))
+
+    def pieces(self, words: Sequence[str]) -> list[FormPieces]:
+        """The :class:`FormPieces` of each of ``words``."""
+        forms = self.forms
+        out = []
+        for word in words:
+            pieces = forms.get(word)
+            if pieces is None:
+                pieces = forms[word] = FormPieces(word, self)
+            out.append(pieces)
+        return out
+
+
+def sentence_features(words: Sequence[str], table: FeatureTable) -> list[list[str]]:
+    """The features of each token of one sentence (``words`` as they are in the text), with
+    the gazetteer and clusters of ``table`` (only its known ones when it has a set of them)."""
+    tokens = table.pieces(words)
+    known, start, end = table.known, table.start, table.end
+    padded = [start, start, *tokens, end, end]  # the pads have no gazetteer features
+    marks = table.gazetteer.name_marks([t.stem for t in tokens], table.longest) \
+        if table.gazetteer is not None else {}
+    out: list[list[str]] = []
+    for i, token in enumerate(tokens):
+        before, after = padded[i + 1], padded[i + 3]
+        pair_before = "b-1=" + before.stem + "|" + token.stem
+        pair_after = "b+1=" + token.stem + "|" + after.stem
+        pairs: Pieces
+        if known is None or (pair_before in known and pair_after in known):
+            pairs = (pair_before, pair_after)
+        elif pair_before in known:
+            pairs = (pair_before,)
+        elif pair_after in known:
+            pairs = (pair_after,)
+        else:
+            pairs = ()
+        features = [*token.own, *before.s_1, *padded[i].s_2, *after.s1, *padded[i + 4].s2,
+                    *pairs, *before.w_1, *after.w1, *before.ps_1, *after.shape1]
+        if marks and (i in marks or i - 1 in marks or i + 1 in marks):  # in a known name
+            keep = table.keep
+            features += [*keep(*marks.get(i, ())), *token.gazetteer,
+                         *keep(*("-1" + g for g in marks.get(i - 1, ()))),
+                         *before.as_previous_gazetteer,
+                         *keep(*("+1" + g for g in marks.get(i + 1, ()))),
+                         *after.as_next_gazetteer]
+        else:
+            features += [*token.gazetteer, *before.as_previous_gazetteer,
+                         *after.as_next_gazetteer]
+        features += [*token.clusters, *before.c_1, *after.c1]
         out.append(features)
     return out

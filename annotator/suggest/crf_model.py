@@ -58,6 +58,7 @@ from annotator.model import Document, now_iso
 from annotator.search import fold
 from annotator.sentences import sentence_breaks, sentence_mode
 from annotator.suggest.crf_features import (
+    FeatureTable,
     Gazetteer,
     bio_runs,
     cross_folded_gazetteers,
@@ -278,8 +279,11 @@ def _train_one(corpus: _Corpus, chosen: Sequence[int], settings: CrfSettings,
         gazetteers = cross_folded_gazetteers(pairs, settings.gazetteer_folds)
     else:
         gazetteers = [full if settings.gazetteer == "naive" else None] * len(pairs)
+    table = FeatureTable(None, clusters)
     for i, gazetteer in zip(chosen, gazetteers, strict=True):
-        trainer.append(sentence_features(corpus.words[i], gazetteer, clusters), corpus.tags[i])
+        if gazetteer is not table.gazetteer:  # the cross-folded ones: one per fold
+            table = FeatureTable(gazetteer, clusters)
+        trainer.append(sentence_features(corpus.words[i], table), corpus.tags[i])
     with tempfile.TemporaryDirectory(prefix="annotator-crf-") as folder:
         path = Path(folder) / MODEL_FILE
         trainer.train(str(path))
@@ -390,6 +394,8 @@ class CrfRecommender:
         self.model = model
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open_inmemory(model.crf)
+        # the features the CRF holds: the tagger ignores all others, so they need not be made
+        self._known = frozenset(self._tagger.info().attributes)
         settings = model.info.get("settings", {})
         self._gazetteer = None if settings.get("gazetteer") == "none" else model.gazetteer
 
@@ -398,26 +404,27 @@ class CrfRecommender:
         """The model's entities in ``document``, scored by the smallest marginal probability
         of their tokens' tags."""
         tokens = tokenize_document(document)
-        strip = self.model.info.get("proclitics") == "strip"
-        words = (self.model.words | {fold(w) for w in tokens.texts}) if strip else frozenset()
         punct = tokenizer_mode(document) == "punct"
         tagger = self._tagger
         runs: list[tuple[int, int, str, float, str]] = []  # tokens [first, end), label...
         total = len(tokens.sentences)
+        table = FeatureTable(self._gazetteer, self.model.clusters, self._known)  # for this document
         for done, (a, b) in enumerate(tokens.sentences, 1):
-            tagger.set(sentence_features(tokens.texts[a:b], self._gazetteer,
-                                         self.model.clusters))
+            tagger.set(sentence_features(tokens.texts[a:b], table))
             tags = tagger.tag()
             for first, end, label in bio_runs(tags):
                 score = min(tagger.marginal(tags[i], i) for i in range(first, end))
                 runs.append((a + first, a + end, label, score, f"CRF {score:.2f}"))
             if progress is not None and (done % 50 == 0 or done == total):
                 progress(done, total)
+        strip = self.model.info.get("proclitics") == "strip"
+        words = (self.model.words | {f.folded for f in table.forms.values()}) if strip \
+            else frozenset()
         proposals: list[Proposal] = []
         persons = set(self.model.info.get("settings", {}).get("person_labels",
                                                                CrfSettings.person_labels))
-        for first, end, label, score, evidence in _repeated_names(tokens, runs,
-                                                                  self.model.gazetteer, persons):
+        for first, end, label, score, evidence in _repeated_names(
+                [table.forms[w].stem for w in tokens.texts], runs, self.model.gazetteer, persons):
             start, stop = tokens.starts[first], tokens.ends[end - 1]
             if punct:  # trimmed and detached proclitics dropped, as a selection is
                 snapped = align_span(document.text, start, stop, "expand")
@@ -433,15 +440,14 @@ class CrfRecommender:
         return proposals
 
 
-def _repeated_names(tokens: TokenizedDocument, runs: list[tuple[int, int, str, float, str]],
+def _repeated_names(words: Sequence[str], runs: list[tuple[int, int, str, float, str]],
                     gazetteer: Gazetteer, person_labels: AbstractSet[str]
                     ) -> list[tuple[int, int, str, float, str]]:
     """``runs`` plus the other places in the document where the stems of a run found with
     confidence (0.5 or more) occur untagged: one name, one label, within a document.  The
     last word of a full name of a ``person_labels`` label counts as a name on its own (news
     call ``إميل لحود`` then ``لحود``) unless the training data shows it mostly outside
-    names."""
-    words = stems(tokens.texts)
+    names.  ``words``: the stems of the document's tokens."""
     names: dict[tuple[str, ...], tuple[str, float]] = {}
     for first, end, label, score, _ in runs:
         key = tuple(words[first:end])
@@ -458,12 +464,16 @@ def _repeated_names(tokens: TokenizedDocument, runs: list[tuple[int, int, str, f
     if not names:
         return runs
     lengths = sorted({len(k) for k in names}, reverse=True)
+    firsts = {k[0] for k in names}
     tagged = [False] * len(words)
     for first, end, *_ in runs:
         tagged[first:end] = [True] * (end - first)
     extra = []
     i = 0
     while i < len(words):
+        if words[i] not in firsts:  # no name starts here
+            i += 1
+            continue
         for length in lengths:
             found = names.get(tuple(words[i:i + length]))
             if found and not any(tagged[i:i + length]):
