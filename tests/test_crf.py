@@ -27,6 +27,7 @@ from annotator.suggest.evaluation import evaluate_spans
 from annotator.suggest.proposal import Recommender
 from annotator.suggest.word_clusters import WordClusters, learn_clusters
 from annotator.tei import load_tei, save_tei
+from annotator.word_selection import word_selection
 
 # Sentences in the tool's convention: the proclitic و stays out of the span (والبيان -> البيان).
 SENTENCES = [
@@ -94,19 +95,33 @@ def test_loaded_model_proposes_on_a_new_document_in_code_points(trained: Path) -
     assert recommender.name == "crf"
     # An astral character (two UTF-16 units, one code point) before the entities.
     new = document_of(99, ["🇱🇧 قال {PERS:محمد علي} في {LOC:بيروت} إن الوضع هادئ .",
-                           "و{ORG:البيان} نشرت تقريرا عن {LOC:دمشق} ."])
+                           "و{ORG:البيان} نشرت تقريرا عن {LOC:دمشق} .",
+                           "{ORG:البيان} صحيفة تصدر في {LOC:دبي} ."])
     before = [(a.start, a.end, a.label) for a in new.annotations]
     proposals = recommender.propose(new)
     found = {(new.text[p.start:p.end], p.label) for p in proposals}
     assert ("محمد علي", "PERS") in found
     assert ("بيروت", "LOC") in found
-    assert ("البيان", "ORG") in found  # the proclitic و is left out
+    assert ("البيان", "ORG") in found  # the proclitic و is left out: البيان stands alone
     assert ("دمشق", "LOC") in found
     assert all(0 < p.score <= 1 and p.recommender == "crf" for p in proposals)
     assert [(a.start, a.end, a.label) for a in new.annotations] == before  # unchanged
     evaluation = evaluate_spans([entity_spans(new)], [[(p.start, p.end, p.label)
                                                        for p in proposals]])
     assert evaluation.micro.f1 == 1.0
+
+
+def test_proclitics_are_left_out_by_the_rule_a_double_click_follows(trained: Path) -> None:
+    """A proposal leaves out و only where the stem stands alone in the document, as
+    :func:`annotator.word_selection.word_selection` selects the word."""
+    recommender = CrfRecommender(load_crf_model(trained))
+    new = document_of(9, ["و{ORG:البيان} نشرت تقريرا عن {LOC:دمشق} ."])
+    proposals = recommender.propose(new)
+    found = {new.text[p.start:p.end] for p in proposals}
+    assert "والبيان" in found and "البيان" not in found  # البيان never stands alone here
+    for proposal in proposals:
+        selected = word_selection(new.text, proposal.start)
+        assert selected is not None and selected[0] == proposal.start
 
 
 def test_proclitics_are_kept_when_the_training_spans_keep_them() -> None:
@@ -120,7 +135,8 @@ def test_proclitics_are_kept_when_the_training_spans_keep_them() -> None:
 
 def test_a_word_starting_with_a_proclitic_letter_is_not_cut(trained: Path) -> None:
     recommender = CrfRecommender(load_crf_model(trained))
-    new = document_of(8, ["زار {PERS:محمد علي} مدينة {LOC:لبنان} و{LOC:بيروت} ."])
+    new = document_of(8, ["زار {PERS:محمد علي} مدينة {LOC:لبنان} و{LOC:بيروت} .",
+                          "الوضع في {LOC:بيروت} هادئ ."])  # بيروت stands alone: و is cut
     found = {(new.text[p.start:p.end], p.label) for p in recommender.propose(new)}
     assert ("لبنان", "LOC") in found and ("بيروت", "LOC") in found
 

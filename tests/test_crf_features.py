@@ -20,8 +20,9 @@ from annotator.suggest.crf_features import (
     split_stem,
     stems,
 )
-from annotator.suggest.crf_model import tokenize_document
+from annotator.suggest.crf_model import tokenize_document, tokenizer_mode
 from annotator.suggest.word_clusters import WordClusters, learn_clusters
+from annotator.word_selection import text_words
 
 
 def reference_features(words: Sequence[str], gazetteer: Gazetteer | None,
@@ -114,3 +115,18 @@ def test_known_features_are_the_reference_less_the_unknown(news: list[list[str]]
         expected = [[f for f in token if f in known]
                     for token in reference_features(words, gazetteer, clusters)]
         assert sentence_features(words, table) == expected
+
+
+@pytest.mark.shared
+def test_the_table_holds_the_document_words_of_the_proclitic_rule(corpora_dir: Path) -> None:
+    """Proposing takes the words :func:`annotator.word_selection.stem_start` needs (the
+    document's :func:`text_words`) from the table's folded forms of a ``punct`` document."""
+    articles = json.loads((corpora_dir / "saudinewsnet" / "2015-08-01.json")
+                          .read_text(encoding="utf-8"))
+    document = Document("news", "\n".join(a["content"] for a in articles[:60]))
+    assert tokenizer_mode(document) == "punct"
+    tokens = tokenize_document(document)
+    table = FeatureTable(None, None)
+    for a, b in tokens.sentences:
+        sentence_features(tokens.texts[a:b], table)
+    assert frozenset(f.folded for f in table.forms.values()) == text_words(document.text)
