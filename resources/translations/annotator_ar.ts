@@ -240,10 +240,6 @@
       <translation>فيه كلمة ووسمها في كل سطر (CoNLL/BIO): قُرئ بصيغة CoNLL (⁨--format txt⁩ يقرؤه نصًا عاديًا)</translation>
     </message>
     <message>
-      <source>holds a token and its tag a line (CoNLL/BIO): read as CoNLL (--format txt reads it as plain text)</source>
-      <translation>فيه كلمة ووسمها في كل سطر (CoNLL/BIO): قُرئ بصيغة CoNLL (⁨--format txt⁩ يقرؤه نصًا عاديًا)</translation>
-    </message>
-    <message>
       <source>{count} span(s) read as UTF-16 code units, as JavaScript tools count (a character beyond U+FFFF, such as an emoji, comes before them): converted to code points</source>
       <translation>قُرئت مواضع {count} مقطع بوحدات ⁨UTF-16⁩ كما تعدّها أدوات ⁨JavaScript⁩ (يسبقها محرف بعد ⁨U+FFFF⁩ كالرموز التعبيرية): حُوّلت إلى نقاط ترميز</translation>
     </message>
@@ -778,10 +774,6 @@
     <message>
       <source>document {document}: {labels} spans left out of BIO (quotes and claims; name them in --labels to include them)</source>
       <translation>الوثيقة {document}: تُركت مديات {labels} خارج BIO (اقتباسات وادعاءات؛ سمّها في ⁨--labels⁩ لتدخل)</translation>
-    </message>
-    <message>
-      <source>the {format} export cannot carry {items}; left out (the jsonl export keeps everything)</source>
-      <translation>لا يحمل التصدير بصيغة {format} ما يلي: {items}؛ فتُرك (تصدير jsonl يحفظ كل شيء)</translation>
     </message>
     <message>
       <source>the {format} export cannot carry {items}; left out (the jsonl export keeps everything)</source>
@@ -1486,26 +1478,6 @@
     <message>
       <source>another input is written to {target} too; this one is left out</source>
       <translation>مُدخَل آخر يُكتب أيضًا إلى {target}؛ تُرك هذا</translation>
-    </message>
-    <message>
-      <source>the model recommender needs the {extra} extra to read {kind} model folders ({reason}): pip install 'arabic-news-annotator[{extra}]'</source>
-      <translation>المقترِح ⁨model⁩ يحتاج إلى الإضافة الاختيارية ⁨{extra}⁩ ليقرأ مجلدات نماذج {kind} (⁨{reason}⁩): ⁨pip install 'arabic-news-annotator[{extra}]'⁩</translation>
-    </message>
-    <message>
-      <source>not a model folder: {reason}</source>
-      <translation>ليس مجلد نموذج: {reason}</translation>
-    </message>
-    <message>
-      <source>cannot load the {kind} model in this folder: {reason}</source>
-      <translation>تعذّر تحميل نموذج {kind} في هذا المجلد: ⁨{reason}⁩</translation>
-    </message>
-    <message>
-      <source>cannot read the suggestion settings: {detail}</source>
-      <translation>تعذّرت قراءة إعدادات الاقتراحات: ⁨{detail}⁩</translation>
-    </message>
-    <message>
-      <source>[model] {key} must be {kind}</source>
-      <translation>⁨[model] {key}⁩ يجب أن يكون {kind}</translation>
     </message>
     <message>
       <source>the model recommender needs the {extra} extra to read {kind} model folders ({reason}): pip install 'arabic-news-annotator[{extra}]'</source>
@@ -2575,6 +2547,52 @@
     </message>
   </context>
   <context>
+    <name>LinkBanner</name>
+    <message>
+      <source>Click the speaker of this quote</source>
+      <translation>انقر على المتحدث صاحب هذا الاقتباس</translation>
+    </message>
+    <message>
+      <source>Click the claimant of this claim</source>
+      <translation>انقر على صاحب هذا الادعاء</translation>
+    </message>
+    <message>
+      <source>Click the %1 of this annotation</source>
+      <translation>انقر على %1 لهذا التعليق</translation>
+    </message>
+    <message>
+      <source>%1 or %2</source>
+      <translation>%1 أو %2</translation>
+    </message>
+    <message>
+      <source>%1 to cancel</source>
+      <translation>%1 للإلغاء</translation>
+    </message>
+    <message>
+      <source>Stop linking (Esc)</source>
+      <translation>أوقف الربط (Esc)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ViewOptions</name>
+    <message>
+      <source>Show &amp;Label Names</source>
+      <translation>أظهر أسماء ال&amp;وسوم</translation>
+    </message>
+    <message>
+      <source>Write each span's label above it</source>
+      <translation>اكتب وسم كل مقطع فوقه</translation>
+    </message>
+    <message>
+      <source>Show All &amp;Links</source>
+      <translation>أظهر كل ال&amp;روابط</translation>
+    </message>
+    <message>
+      <source>Draw every link on screen, not only those of the current annotation</source>
+      <translation>ارسم كل رابط ظاهر على الشاشة، لا روابط التعليق الحالي وحده</translation>
+    </message>
+  </context>
+  <context>
     <name>Concordance</name>
     <message>
       <source>Document</source>
@@ -2717,18 +2735,6 @@
       <translation>أُلغيت قراءة الملفات.</translation>
     </message>
     <message>
-      <source>Searching the corpus…</source>
-      <translation>جارٍ البحث في الملفات…</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>إلغاء</translation>
-    </message>
-    <message>
-      <source>Reading the corpus was cancelled.</source>
-      <translation>أُلغيت قراءة الملفات.</translation>
-    </message>
-    <message>
       <source>%1 file(s) could not be read, for example: %2</source>
       <translation>تعذّرت قراءة %1 ملف، منها: %2</translation>
     </message>
@@ -2747,33 +2753,6 @@
     <message>
       <source>Some files were not changed</source>
       <translation>لم تُغيَّر بعض الملفات</translation>
-    </message>
-  </context>
-  <context>
-    <name>LinkBanner</name>
-    <message>
-      <source>Click the speaker of this quote</source>
-      <translation>انقر على المتحدث صاحب هذا الاقتباس</translation>
-    </message>
-    <message>
-      <source>Click the claimant of this claim</source>
-      <translation>انقر على صاحب هذا الادعاء</translation>
-    </message>
-    <message>
-      <source>Click the %1 of this annotation</source>
-      <translation>انقر على %1 لهذا التعليق</translation>
-    </message>
-    <message>
-      <source>%1 or %2</source>
-      <translation>%1 أو %2</translation>
-    </message>
-    <message>
-      <source>%1 to cancel</source>
-      <translation>%1 للإلغاء</translation>
-    </message>
-    <message>
-      <source>Stop linking (Esc)</source>
-      <translation>أوقف الربط (Esc)</translation>
     </message>
   </context>
   <context>
@@ -2935,10 +2914,6 @@
       <translation>الدرجة لا تقل عن</translation>
     </message>
     <message>
-      <source>Name a model folder in the project's %1</source>
-      <translation>سمِّ مجلد نموذج في ملف المشروع %1</translation>
-    </message>
-    <message>
       <source>Accept</source>
       <translation>اقبل</translation>
     </message>
@@ -2959,6 +2934,10 @@
       <translation>كل الوسوم</translation>
     </message>
     <message>
+      <source>Name a model folder in the project's %1</source>
+      <translation>سمِّ مجلد نموذج في ملف المشروع %1</translation>
+    </message>
+    <message>
       <source>All recommenders</source>
       <translation>كل المقترِحات</translation>
     </message>
@@ -2969,25 +2948,6 @@
     <message>
       <source>Accept All Suggestions</source>
       <translation>اقبل كل الاقتراحات</translation>
-    </message>
-  </context>
-  <context>
-    <name>ViewOptions</name>
-    <message>
-      <source>Show &amp;Label Names</source>
-      <translation>أظهر أسماء ال&amp;وسوم</translation>
-    </message>
-    <message>
-      <source>Write each span's label above it</source>
-      <translation>اكتب وسم كل مقطع فوقه</translation>
-    </message>
-    <message>
-      <source>Show All &amp;Links</source>
-      <translation>أظهر كل ال&amp;روابط</translation>
-    </message>
-    <message>
-      <source>Draw every link on screen, not only those of the current annotation</source>
-      <translation>ارسم كل رابط ظاهر على الشاشة، لا روابط التعليق الحالي وحده</translation>
     </message>
   </context>
 </TS>
