@@ -358,11 +358,11 @@ def test_each_recommender_is_shown_as_soon_as_it_finishes(qtbot: QtBot, settings
 
     texts: list[str] = []
     part.runner.batch.connect(batch_arrived)
-    part.runner.progress.connect(lambda name, *_: texts.append(
-        part.dock.status_label.text()) if name == "crf" else None)
     assert part.suggest(["crf", "cues"])
     assert part.names == ["cues", "crf"]  # the fast cues first, whatever the order asked
-    qtbot.waitUntil(lambda: not part.busy, timeout=120_000)
+    # The status as the run goes (the CRF runs in its own process, seconds after the cues).
+    qtbot.waitUntil(lambda: texts.append(part.dock.status_label.text()) or not part.busy,
+                    timeout=120_000)
     # When the CRF's batch arrived, the cues' suggestions were already listed and drawn.
     assert seen["crf"][0] > 1000 and seen["crf"][1]
     assert any("CRF model" in t and "Quote cues" in t for t in texts)
@@ -376,3 +376,39 @@ def test_each_recommender_is_shown_as_soon_as_it_finishes(qtbot: QtBot, settings
     assert session.history.undo_text == "Suggestions from cues"
     window.undo()
     assert open_spans(window) == [] and part.dock.model.rowCount() == 0
+
+
+def test_the_cues_and_the_crf_run_at_the_same_time(qtbot: QtBot, settings: Settings,
+                                                   folder: Path) -> None:
+    """The cue lists and the trained models run in two processes side by side (a core
+    each): the CRF reports progress before the cues, claims and project names are all done
+    (one after the other it would start after them), each batch is stored as it arrives,
+    and Cancel ends both processes."""
+    from annotator.suggest.crf_model import train_crf
+
+    training = read_tei(folder / "other.tei.xml").document
+    train_crf([training, training]).save(folder / "models" / "crf")
+    path = folder / "long.tei.xml"
+    save_tei(Document("long", "\n".join([ARTICLE] * 2000)), path)
+    window = make_window(qtbot, path)
+    part = window.suggestions
+    events: list[tuple[str, str, float]] = []
+    part.runner.progress.connect(
+        lambda name, *_: events.append(("progress", name, time.perf_counter())))
+    part.runner.batch.connect(
+        lambda _run, name, _p: events.append(("batch", name, time.perf_counter())))
+    assert part.suggest(["crf", *RECOMMENDERS])
+    qtbot.waitUntil(lambda: not part.busy, timeout=120_000)
+    batches = [(name, at) for kind, name, at in events if kind == "batch"]
+    assert [name for name, _ in batches] == [*RECOMMENDERS, "crf"]  # the fast cues first
+    crf_started = next(at for kind, name, at in events if kind == "progress" and name == "crf")
+    assert crf_started < dict(batches)["project"]
+    assert [name for name, _ in part.stored] == [*RECOMMENDERS, "crf"]
+    assert recommenders_open(window) == {*RECOMMENDERS, "crf"}
+    # Cancel ends both processes.
+    part.suggest(["crf", *RECOMMENDERS])
+    qtbot.waitUntil(lambda: len(part.runner._processes) == 2, timeout=30_000)
+    processes = list(part.runner._processes)
+    part.cancel()
+    qtbot.waitUntil(lambda: not part.busy, timeout=10_000)  # the reader joins them
+    assert all(process.exitcode is not None for process in processes)

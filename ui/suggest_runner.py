@@ -5,10 +5,11 @@ them on a copy of the open document.
 recommenders through the registry (:mod:`annotator.suggest.registry`) for a project and
 collects their proposals; :func:`run_each` gives them one recommender at a time, each built
 just before it runs.  :class:`SuggestRunner` runs a
-:class:`SuggestJob` in a ``spawn``-ed process (the GUI thread never runs recommender code, and
-a process is not slowed by the GUI's hold on the interpreter), reports progress and each
-recommender's proposals as soon as it finishes through Qt signals on the GUI thread (the quote
-cues need not wait for the CRF), and cancels by ending the process.
+:class:`SuggestJob` in ``spawn``-ed processes, one per group of :data:`GROUPS` (the GUI thread
+never runs recommender code, a process is not slowed by the GUI's hold on the interpreter, and
+the cues and the CRF use a core each), reports progress and each recommender's proposals as
+soon as it finishes through Qt signals on the GUI thread (the quote cues need not wait for the
+CRF), and cancels by ending the processes.
 The job carries the document as plain tuples: pickling them is several times faster than
 pickling the annotations themselves.
 """
@@ -16,7 +17,9 @@ pickling the annotations themselves.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
+import multiprocessing.connection
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -37,6 +40,11 @@ OFFERED = ("cues", "claims", "project", "crf", "model")
 """The recommenders the app offers (of :data:`annotator.suggest.registry.RECOMMENDERS`), in
 the order they run: quote cues, claim cues, the names accepted in the project, the project's
 trained CRF and the model its ``suggestions.toml`` names (each only when there is one)."""
+GROUPS = (("cues", "claims", "project"), ("crf", "model"))
+"""How the runner splits a run between child processes running at the same time, one per
+group: the cue lists and project names in one, the trained models in the other (the machine
+has two cores; each group runs its recommenders one after the other, in :data:`OFFERED`
+order)."""
 CRF_FOLDER = Path("models") / "crf"
 """Where a project keeps its trained CRF model (a folder, as ``annotator train -o`` writes)."""
 CHUNK = 2000  # proposals sent back per message: the GUI process never unpickles for long
@@ -110,6 +118,14 @@ def make_job(document: Document, names: Sequence[str], *, project: str | Path | 
                       str(crf_model) if crf_model else None)
 
 
+def split(job: SuggestJob) -> list[SuggestJob]:
+    """The job as one job per group of :data:`GROUPS` that has a recommender to run (the CRF
+    only with a model), in order; the job itself when none has."""
+    runs = [n for n in job.names if n != "crf" or job.crf_model]
+    parts = [tuple(n for n in runs if n in group) for group in GROUPS]
+    return [dataclasses.replace(job, names=names) for names in parts if names] or [job]
+
+
 def _learned_from(job: SuggestJob, document: Document) -> Iterator[Document]:
     """The open document, then the TEI files of the job's extra folders."""
     yield document
@@ -169,11 +185,13 @@ def _child(job: SuggestJob, connection: Any) -> None:
 
 
 class SuggestRunner(QObject):
-    """Runs one :class:`SuggestJob` at a time in a child process.
+    """Runs one :class:`SuggestJob` at a time, in a child process per part of it
+    (:func:`split`), the parts at the same time.
 
     ``progress(name, done, total)``, ``batch(run, name, proposals)`` (one recommender's,
-    as soon as it finished), ``finished(run)`` (after the last batch) and ``failed(run,
-    message)`` (no batch follows) arrive on the GUI thread; ``run`` is the number
+    as soon as it finished, from whichever process), ``finished(run)`` (after the last batch
+    of all) and ``failed(run, message)`` (the other processes are ended, no batch follows)
+    arrive on the GUI thread; ``run`` is the number
     :meth:`start` returned, so that a result of a run cancelled or replaced since is
     recognised.
     """
@@ -186,9 +204,9 @@ class SuggestRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.run_number = 0
-        self._process: Any = None
+        self._processes: list[Any] = []
         self._reader: threading.Thread | None = None
-        self._lock = threading.Lock()  # run_number and _process, between the two threads
+        self._lock = threading.Lock()  # run_number and _processes, between the two threads
 
     @property
     def running(self) -> bool:
@@ -196,8 +214,8 @@ class SuggestRunner(QObject):
 
     def start(self, job: SuggestJob) -> int:
         """Start ``job`` (cancelling a run still going); returns its run number.  The child
-        process is started from the reader thread: handing it the job waits for the child
-        to import the program, which the window need not wait for."""
+        processes are started from the reader thread: handing one its job waits for it to
+        import the program, which the window need not wait for."""
         self.cancel()
         with self._lock:
             self.run_number += 1
@@ -208,63 +226,87 @@ class SuggestRunner(QObject):
         return run
 
     def cancel(self) -> None:
-        """End the run going on, if any; nothing of it arrives afterwards."""
+        """End the run going on, if any (all its processes); nothing of it arrives
+        afterwards."""
         with self._lock:
             self.run_number += 1
-            process, self._process = self._process, None
-        if process is not None and process.is_alive():
-            process.terminate()
+            processes, self._processes = self._processes, []
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
 
     def _run(self, run: int, job: SuggestJob) -> None:
         context = multiprocessing.get_context("spawn")  # safe in a process with threads
-        receiving, sending = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(job, sending), daemon=True,
-                                  name="annotator-suggest")
-        process.start()
-        sending.close()
+        parts = split(job)
+        pipes = [context.Pipe(duplex=False) for _ in parts]
+        processes = [context.Process(target=_child, args=(part, sending), daemon=True,
+                                     name="annotator-suggest")
+                     for part, (_, sending) in zip(parts, pipes, strict=True)]
+        # Each start waits for its child to take the job: started side by side.
+        starters = [threading.Thread(target=process.start, daemon=True)
+                    for process in processes]
+        for starter in starters:
+            starter.start()
+        for starter in starters:
+            starter.join()
+        for _, sending in pipes:
+            sending.close()
         with self._lock:
             cancelled = run != self.run_number
             if not cancelled:
-                self._process = process
+                self._processes = processes
+        receivers = [receiving for receiving, _ in pipes]
         if cancelled:
-            process.terminate()
-            process.join(5)
-            receiving.close()
+            self._end(receivers, processes, stop=True)
             return
-        self._read(run, receiving, process)
+        self._read(run, receivers, processes)
 
     def wait(self, timeout: float | None = None) -> None:
         """Wait for the reader to finish (tests, and closing the window)."""
         if self._reader is not None:
             self._reader.join(timeout)
 
-    def _read(self, run: int, connection: Any, process: Any) -> None:
-        proposals: list[Proposal] = []
+    def _read(self, run: int, connections: list[Any], processes: list[Any]) -> None:
+        """Messages from every child as they come, until each sent ``done`` (or one failed:
+        the others are ended)."""
+        waiting = list(connections)
+        proposals: dict[Any, list[Proposal]] = {c: [] for c in connections}  # chunks so far
         try:
-            while True:
-                try:
-                    message = connection.recv()
-                except (EOFError, OSError):
-                    self._emit(self.failed, run, "the suggestion process ended early")
-                    return
-                if run != self.run_number:
-                    return  # cancelled: the process is being ended
-                kind = message[0]
-                if kind == "progress":
-                    self._emit(self.progress, *message[1:])
-                elif kind == "chunk":
-                    proposals.extend(message[1])
-                elif kind == "batch":
-                    self._emit(self.batch, run, message[1], proposals)
-                    proposals = []
-                elif kind == "done":
-                    self._emit(self.finished, run)
-                    return
-                else:
-                    self._emit(self.failed, run, message[1])
-                    return
+            while waiting:
+                ready: list[Any] = multiprocessing.connection.wait(waiting)
+                for connection in ready:
+                    try:
+                        message = connection.recv()
+                    except (EOFError, OSError):
+                        self._emit(self.failed, run, "the suggestion process ended early")
+                        return
+                    if run != self.run_number:
+                        return  # cancelled: the processes are being ended
+                    kind = message[0]
+                    if kind == "progress":
+                        self._emit(self.progress, *message[1:])
+                    elif kind == "chunk":
+                        proposals[connection].extend(message[1])
+                    elif kind == "batch":
+                        self._emit(self.batch, run, message[1], proposals[connection])
+                        proposals[connection] = []
+                    elif kind == "done":
+                        waiting.remove(connection)
+                    else:
+                        self._emit(self.failed, run, message[1])
+                        return
+            self._emit(self.finished, run)
         finally:
+            self._end(connections, processes, stop=bool(waiting))
+
+    @staticmethod
+    def _end(connections: list[Any], processes: list[Any], *, stop: bool) -> None:
+        """Close the pipes and wait for the processes, ending them first when ``stop``."""
+        for connection in connections:
             connection.close()
+        for process in processes:
+            if stop and process.is_alive():
+                process.terminate()
             process.join(5)
 
     def _emit(self, signal: Any, *values: object) -> None:

@@ -87,7 +87,8 @@ class Suggestions(QObject):
         self._run_over = False  # the child process sent its last batch (or failed)
         self._failure = ""  # why the run failed, said once its batches are stored
         self.stored: list[tuple[str, int]] = []  # recommenders of this run stored, new counts
-        self._running_name = ""  # the recommender the child process runs now
+        self._running_name = ""  # the recommender that reported progress last
+        self._fractions: dict[str, float] = {}  # how far each recommender of the run is
         self._edits = 0  # changes seen: a store computed before the last one is stale
         self._attempts = 0
         self._listed: list[Suggestion] | None = None  # open suggestions after a store
@@ -261,7 +262,7 @@ class Suggestions(QObject):
         self.names = list(job.names)
         self._run_document = document
         self._queue, self._storing, self._run_over, self._failure = [], None, False, ""
-        self.stored, self._running_name = [], ""
+        self.stored, self._running_name, self._fractions = [], "", {}
         self.dock.show()
         self.dock.raise_()
         self.runner.start(job)
@@ -288,10 +289,17 @@ class Suggestions(QObject):
         if name not in self.names or self._run_document is None:
             return
         self._running_name = name
-        fraction = (self.names.index(name) + (done / total if total else 0)) / len(self.names)
+        self._fractions[name] = done / total if total else 0.0
+        fraction = self._fraction()  # the recommenders run in two processes at once
         text = translate("Suggestions", "%1: %2%").replace("%1", recommender_title(name)) \
             .replace("%2", str(int(fraction * 100)))
         self._show(fraction, text)
+
+    def _fraction(self, done: str = "") -> float:
+        """How far the run is, over all its recommenders (``done``: one more finished)."""
+        if done:
+            self._fractions[done] = 1.0
+        return sum(self._fractions.values()) / max(1, len(self.names))
 
     def _show(self, fraction: float, text: str) -> None:
         """Progress in the panel and the status bar, followed by the recommenders done."""
@@ -326,7 +334,7 @@ class Suggestions(QObject):
         name, proposals = self._storing
         if not self._run_over and self._running_name in ("", name):
             self.dock.show_progress(
-                (self.names.index(name) + 1) / len(self.names),
+                self._fraction(done=name),
                 translate("Suggestions", "Storing %1 suggestions from %2…")
                 .replace("%1", str(len(proposals))).replace("%2", recommender_title(name)))
         self._store_later()
@@ -374,9 +382,9 @@ class Suggestions(QObject):
         elif self._run_over:
             self._end_run()
         else:
-            running = self._running_name or name
-            fraction = self.names.index(running) / len(self.names) if running in self.names \
-                else 1.0
+            fraction = self._fraction(done=name)
+            running = next((n for n in (self._running_name, *self.names)  # one not done
+                            if n and self._fractions.get(n, 0.0) < 1.0), name)
             self._show(fraction, translate("Suggestions", "%1: running…")
                        .replace("%1", recommender_title(running)))
         self._update_actions()
