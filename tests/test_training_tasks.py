@@ -276,3 +276,25 @@ def test_anercorp_test_split_goes_through_span_jsonl_with_every_entity(
     for record in records:
         for span in record["spans"]:
             assert record["text"][span["start"]:span["end"]] == span["text"]
+
+
+def test_inline_tei_keeps_a_quote_label_of_the_projects_own(tei_schema) -> None:
+    import copy
+
+    from annotator.tagset import _default_tagset_data, tagset_from_dict
+
+    data = copy.deepcopy(_default_tagset_data())
+    quote = next(label for label in data["labels"] if label["name"] == "QUOTE")
+    data["labels"].append({**quote, "name": "TWEET_QUOTE", "shortcut": ""})
+    tagset = tagset_from_dict(data)
+    text = "قال الوزير: «الوضع مستقر» أمس."
+    document = Document("d", text)
+    speaker = document.annotate(text.index("الوزير"), text.index(":"), "PER")
+    document.annotate(text.index("«"), text.index("»") + 1, "TWEET_QUOTE",
+                      attributes={"type": "direct"}, links=[Link("speaker", speaker.id)])
+    root = document_to_tei_inline(document, tagset=tagset)
+    assert tei_schema.validate(etree.ElementTree(root)), tei_schema.error_log
+    back = tei_inline_to_document(etree.tostring(root), "x.xml")
+    (quote_back,) = [a for a in back.annotations if a.label == "TWEET_QUOTE"]
+    assert dict(quote_back.attributes) == {"type": "direct"}
+    assert quote_back.links == (Link("speaker", speaker.id),)

@@ -87,7 +87,10 @@ def element_for(annotation: Annotation, tagset: TagSet) -> tuple[str, dict[str, 
     kind = tagset.get(label).kind
     if kind == "quote":
         direct = {"direct": "true", "indirect": "false"}.get(annotation.attributes.get("type", ""))
-        return "said", ({"direct": direct} if direct else {})
+        said = {"direct": direct} if direct else {}
+        if label != "QUOTE":  # said has no @type: a quote label of the project's own in @ana
+            said["ana"] = f"#tag.{label}"
+        return "said", said
     if kind == "claim":
         return "seg", ({"type": "claim"} if label == "CLAIM"
                        else {"type": "claim", "subtype": label})
@@ -295,7 +298,7 @@ def _attributes_and_notes(text_element: etree._Element, back: etree._Element | N
                     else etree.SubElement(fs, _T + "f", name="attribute", n=name)
                 etree.SubElement(f, _T + "string").text = value
             for element in fragments[ann.id]:
-                element.set("ana", "#" + fs_id)
+                element.set("ana", " ".join(filter(None, (element.get("ana"), "#" + fs_id))))
         if ann.note:
             etree.SubElement(back, _T + "note", type="comment",
                              target="#" + ann.id).text = ann.note
@@ -334,7 +337,20 @@ def _label_of(element: etree._Element) -> str:
         return element.get("subtype") or "CLAIM"
     if name in ("rs", "seg"):
         return kind
+    for pointer in element.get("ana", "").split():
+        if name == "said" and pointer.startswith("#tag."):
+            return pointer[len("#tag."):]
     return kind or _LABEL_OF_ELEMENT.get(name, "")
+
+
+def _features_of(element: etree._Element,
+                 features: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The attributes of the feature structure ``element``'s ``@ana`` points to."""
+    for pointer in element.get("ana", "").split():
+        found = features.get(pointer.lstrip("#"))
+        if found is not None:
+            return dict(found)
+    return {}
 
 
 def _walk(element: etree._Element, offset: int, pieces: list[str],
@@ -421,7 +437,7 @@ def tei_inline_to_document(data: bytes, path: str, annotator: str = "") -> Docum
              for note in root.iterfind("t:text/t:back/t:note", ns)}
     document.annotations.extend(
         Annotation(head, start, end, _label_of(elements[head]), annotator,
-                   dict(features.get(elements[head].get("ana", "").lstrip("#"), {})),
+                   _features_of(elements[head], features),
                    tuple(links[head]), note=notes.get(head, ""))
         for head, (start, end) in spans.items())
     return document
