@@ -200,6 +200,18 @@ def test_import_into_a_project_fills_the_annotators_layer_and_reports_problems(
         assert done.value.code == 2 and "-o/--output" in capsys.readouterr().err
 
 
+def test_import_into_a_project_maps_labels_as_a_plain_import_does(
+        team: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bob = team["bob"]
+    mine = _assigned(bob, "bob")
+    status, _, err = run(capsys, "import", _work(tmp_path, "bob", mine), "--project", bob,
+                         "--annotator", "bob", "--map", "PER=PERS")
+    assert status == 0, err
+    for doc_id in mine:
+        layer = load_tei(bob / "annotations" / "bob" / f"{doc_id}.tei.xml")
+        assert [a.label for a in layer.annotations] == ["PERS"]
+
+
 # -- sync ------------------------------------------------------------------------------------
 def test_sync_commits_only_the_annotators_files_and_leaves_the_rest_alone(
         team: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, SaveError
 from annotator.formats import ImportOptions, Problems, guess_format
+from annotator.labelmap import parse_map, rename_labels
 from annotator.progress import Progress
 from annotator.tagset import load_tagset, tagset_for
 from annotator.teamimport import IMPORTED, import_layer
@@ -30,6 +31,7 @@ def run_into_project(args: argparse.Namespace, wanted: Callable[[Path], bool]) -
     options = ImportOptions(encoding=args.encoding, annotator=name,
                             replace_invalid=args.replace_invalid, repair=args.repair,
                             split_proclitics=args.split_proclitics)
+    label_map = parse_map(args.map) if getattr(args, "map", None) else {}
     source_errors: list[AnnotatorError] = []
     files = expand_sources(args.sources, wanted, source_errors, exclude=project.root)
     imported = unchanged = 0
@@ -43,6 +45,7 @@ def run_into_project(args: argparse.Namespace, wanted: Callable[[Path], bool]) -
             where = str(path)
             fmt = guess_format(path) if args.format == "auto" else args.format
             for document in read_each(path, fmt, options, problems):
+                document = rename_labels(document, label_map)  # --map, as a plain import does
                 try:
                     done = import_layer(project, name, document,
                                         replace_layer=args.replace, tagset=tagset)
