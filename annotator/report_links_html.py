@@ -74,9 +74,9 @@ def links_section(report: AgreementReport, tagset: TagSet | None,
                                         ("Cohen's κ (mean of pairs)", "#56b4e9",
                                          found.cohen_mean),
                                         ("Fleiss' κ", "#cc79a7", found.fleiss)],
-                                       min(0.0, *(v for v in (found.cohen_mean,
-                                                              found.fleiss)
-                                                  if not math.isnan(v))) // 0.2 * 0.2)
+                                       min([0.0, *(v for v in (found.cohen_mean,
+                                                               found.fleiss)
+                                                   if not math.isnan(v))]) // 0.2 * 0.2)
                          + "</td></tr>")
         parts.append("</table>")
         parts.append(table(

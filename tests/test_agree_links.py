@@ -13,6 +13,8 @@ from test_cli_merge_table import write_sets
 
 from annotator.agreement import cohen_kappa, fleiss_kappa
 from annotator.agreement_links import attribute_agreement, link_agreement
+from annotator.model import Annotation, Document
+from annotator.tei import save_tei
 
 Q, P, O = (10, 20, "QUOTE"), (0, 4, "PER"), (5, 9, "ORG")
 
@@ -76,3 +78,25 @@ def test_agree_reports_links_and_attributes_everywhere(
     assert '<bdi dir="auto" lang="ar">المتحدث</bdi>' in html  # the role's Arabic name
     # one document: no chart "across documents" of one bar
     assert "across documents" not in html and "One document" in html
+
+
+
+def test_an_attribute_everyone_gave_alike_has_no_kappa_and_the_html_report_still_renders(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "قالت الوزارة إن النمو بلغ 5% هذا العام."
+    paths = []
+    for who in ("alice", "bob"):
+        document = Document("doc1", text)
+        document.annotations.add(Annotation("c1", text.index("النمو"), len(text) - 1, "CLAIM",
+                                            who, {"checkworthy": "yes"}))
+        path = tmp_path / f"{who}.tei.xml"
+        save_tei(document, path)
+        paths.append(path)
+    status, out, _ = run(capsys, "agree", "--json", *paths)
+    kind = json.loads(out)["attributes"]["CLAIM.checkworthy"]
+    assert kind["observed_agreement"] == 1.0
+    assert kind["cohen_kappa_mean"] is None and kind["fleiss_kappa"] is None  # one value
+    report = tmp_path / "report.html"
+    status, _, err = run(capsys, "agree", *paths, "--html", report)
+    assert status == 0 and "Traceback" not in err
+    assert "CLAIM.checkworthy" in report.read_text(encoding="utf-8")
