@@ -418,6 +418,8 @@ class Errors:
                  "output)")
     E617 = Entry("--split needs OUT to be a folder, but it is a file")
     E618 = Entry("document id {id!r} is also in {other}; this copy is left out")
+    E619 = Entry("--folds {folds}: cross-validation needs two documents or more, and the "
+                 "sources hold {count}; trained without it")
     E620 = Entry("document {id} was already imported from {source}; same content, written once")
     E621 = Entry("document id {id!r} was already imported from {source} in this run with "
                  "different content; {target} not overwritten")

@@ -222,6 +222,19 @@ def test_cli_train_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert {new.text[p.start:p.end] for p in CrfRecommender(model).propose(new)} >= {"بيروت"}
 
 
+def test_cli_train_says_one_document_cannot_be_cross_validated(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "train.conll"  # a corpus in one file is one document
+    source.write_text("قال O\nمحمد B-PERS\nعلي I-PERS\nفي O\nبيروت B-LOC\n. O\n\n" * 5,
+                      encoding="utf-8")
+    status, _, err = run(capsys, "train", source, "-o", tmp_path / "m", "--iterations", "20",
+                         "--folds", "3")
+    assert status == 0, err
+    assert "warning E619" in err and "cross-validated" not in err
+    assert "cross_validation" not in load_crf_model(tmp_path / "m").info or \
+        not load_crf_model(tmp_path / "m").info["cross_validation"]
+
+
 def test_cli_train_learns_clusters_from_unlabelled_documents(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "train.conll"

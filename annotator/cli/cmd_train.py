@@ -117,8 +117,12 @@ def run(args: argparse.Namespace) -> int:
           f"(text of {len(unlabelled)} unannotated document(s) added); model in {args.output}",
           file=sys.stderr)
     scores = info.get("cross_validation")
+    if args.folds and not scores:
+        print(FormatError(Errors.E619, folds=args.folds, count=info["documents"]).diagnostic(
+            "warning"), file=sys.stderr)
     if scores:
-        print(f"cross-validated on {args.folds} folds (exact spans): "
+        folds = min(args.folds, info["documents"])
+        print(f"cross-validated on {folds} folds (exact spans): "
               + ", ".join(f"{label} F1 {row['f1']:.3f}" for label, row in scores.items()),
               file=sys.stderr)
     return 0

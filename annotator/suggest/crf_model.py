@@ -318,7 +318,7 @@ def train_crf(documents: Sequence[Document], *, layer: str | None = None,
                                                                            unlabelled)
                                for a, b in tokens.sentences]
         clusters = learn_clusters(text, sizes=settings.cluster_sizes)
-    folds = min(folds, len(documents)) if folds >= 2 else 0
+    folds = min(folds, len(documents)) if folds >= 2 and len(documents) >= 2 else 0
     total = settings.max_iterations * (1 + folds)
     done = 0
 

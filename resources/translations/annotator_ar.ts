@@ -1080,6 +1080,10 @@
       <translation>لا مستندات للتدريب في المصادر المعطاة</translation>
     </message>
     <message>
+      <source>--folds {folds}: cross-validation needs two documents or more, and the sources hold {count}; trained without it</source>
+      <translation>⁨--folds {folds}⁩: يحتاج التحقق المتقاطع إلى مستندين أو أكثر، وفي المصادر {count}؛ فدُرّب النموذج بدونه</translation>
+    </message>
+    <message>
       <source>no label; line skipped</source>
       <translation>لا وسم؛ تُخُطِّي السطر</translation>
     </message>
