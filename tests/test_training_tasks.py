@@ -298,3 +298,14 @@ def test_inline_tei_keeps_a_quote_label_of_the_projects_own(tei_schema) -> None:
     (quote_back,) = [a for a in back.annotations if a.label == "TWEET_QUOTE"]
     assert dict(quote_back.attributes) == {"type": "direct"}
     assert quote_back.links == (Link("speaker", speaker.id),)
+
+
+def test_spacy_names_links_and_attributes_once_and_keeps_quotes_in_doc_spans(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, _, err = run(capsys, "export", QUOTE_GOLD, SAMPLE, "-o", tmp_path / "out",
+                         "--format", "spacy")
+    assert status == 0, err
+    said = [line for line in err.splitlines() if "E646" in line]
+    assert len(said) == 1 and "49 speaker links" in said[0]
+    assert "QUOTE spans" not in said[0]  # they are in doc.spans
+    assert "E434" not in err

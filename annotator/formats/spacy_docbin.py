@@ -27,7 +27,7 @@ from typing import Any
 from annotator.atomic import atomic_writer
 from annotator.error_catalogue import Errors
 from annotator.errors import FormatError
-from annotator.formats import ExportOptions
+from annotator.formats import Dropped, ExportOptions
 from annotator.formats.conll import _candidates, count_not_carried, export_selection, tag_tokens
 from annotator.model import Document
 from annotator.tagset import default_tagset
@@ -82,9 +82,11 @@ def document_to_doc(document: Document, vocab: Any, options: ExportOptions) -> A
     """The spaCy ``Doc`` of one document (see the module docstring)."""
     spacy = _spacy()
     selected = export_selection(document, options)
+    # Quotes and claims the BIO tags leave out are not lost here: they go to doc.spans, so
+    # what _candidates counts of them is thrown away; links, attributes and notes are counted.
     candidates = _candidates(selected, options.tagset or default_tagset(), options.labels,
-                             options.problems)
-    count_not_carried(selected, options.dropped)  # quotes and claims go to doc.spans
+                             options.problems, Dropped())
+    count_not_carried(selected, options.dropped)
     tagged = tag_tokens(selected, candidates, tokenizer=options.tokenizer,
                         split_proclitics=options.split_proclitics, problems=options.problems,
                         sentences=options.sentences)
