@@ -30,16 +30,20 @@ _RANDOM_CHARACTERS = frozenset(string.ascii_lowercase + string.digits + "_")
 STALE_AFTER = 10 * 60  # seconds without a change before a temporary file counts as left over
 
 
+def _temporary_beside(target: Path) -> tuple[int, str]:
+    """A new temporary file in ``target``'s folder, named after it: ``(fd, name)``."""
+    try:
+        return tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX,
+                                dir=target.parent)
+    except OSError as error:
+        raise SaveError(Errors.E605, reason=error.strerror, path=str(target)) from None
+
+
 @contextlib.contextmanager
 def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
     """Open a binary stream that replaces ``path`` only when the block ends without error."""
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX,
-                                         dir=folder)
-    except OSError as error:
-        raise SaveError(Errors.E605, reason=error.strerror, path=str(target)) from None
+    fd, temp_name = _temporary_beside(target)
     filelock.lock(fd)  # "being written": a clean-up leaves it alone until closed
     try:
         with os.fdopen(fd, "wb") as stream:
@@ -61,7 +65,7 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
             raise SaveError(Errors.E606, reason=error.strerror or str(error),
                             path=str(target)) from None
         raise
-    fsync_folder(folder)
+    fsync_folder(target.parent)  # "." for a bare file name
 
 
 def fsync_folder(folder: Path) -> None:
@@ -100,13 +104,11 @@ class AtomicBatch:
     def write(self, path: str | Path, data: bytes) -> None:
         """Write ``data`` to a temporary file that :meth:`commit` renames to ``path``."""
         target = Path(path)
-        folder = target.parent if str(target.parent) else Path(".")
         try:
-            fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX,
-                                             dir=folder)
-        except OSError as error:
+            fd, temp_name = _temporary_beside(target)
+        except SaveError:
             self.discard()
-            raise SaveError(Errors.E605, reason=error.strerror, path=str(target)) from None
+            raise
         self._pending.append((temp_name, target))
         try:
             filelock.lock(fd)
@@ -145,7 +147,7 @@ class AtomicBatch:
                 raise SaveError(Errors.E606, reason=error.strerror or str(error),
                                 path=str(target)) from None
         for folder in dict.fromkeys(target.parent for _, target in pending):
-            fsync_folder(folder if str(folder) else Path("."))
+            fsync_folder(folder)
 
     def discard(self) -> None:
         """Remove the temporary files written so far; no target is touched."""
