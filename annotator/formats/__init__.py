@@ -149,6 +149,16 @@ class Problems:
             self.on_problem(problem, False)
 
 
+def read_source(path: Path, problems: Problems) -> bytes | None:
+    """The bytes of the file a reader was given, or None once it failed (E600 recorded)."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        problems.error(FormatError(Errors.E600, reason=error.strerror or str(error),
+                                   path=str(path)))
+        return None
+
+
 Reader = Callable[[Path, ImportOptions, Problems], Iterable[Document]]
 Writer = Callable[[Iterable[Document], Path, ExportOptions], None]
 

@@ -77,7 +77,7 @@ from annotator.atomic import atomic_writer
 from annotator.docid import safe_id
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, EncodingError, FormatError
-from annotator.formats import Dropped, ExportOptions, ImportOptions, Problems
+from annotator.formats import Dropped, ExportOptions, ImportOptions, Problems, read_source
 from annotator.layers import has_other_layers, select_layer
 from annotator.model import Annotation, Document, checked_annotation, now_iso
 from annotator.sentences import sentence_breaks, sentence_mode
@@ -396,10 +396,8 @@ def _decode(data: bytes, encoding: str | None, path: str) -> str:
 
 def read_conll(path: Path, options: ImportOptions, problems: Problems) -> Iterator[Document]:
     """Registry reader: the documents of one CoNLL/BIO file."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        problems.error(FormatError(Errors.E600, reason=error.strerror, path=str(path)))
+    data = read_source(path, problems)
+    if data is None:
         return
     try:
         content = _decode(data, options.encoding, str(path))

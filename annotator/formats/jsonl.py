@@ -21,7 +21,7 @@ from annotator.atomic import atomic_writer
 from annotator.docid import doc_id_from_path, id_fit_for_a_file_name, safe_id
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, EncodingError, FormatError, SaveError
-from annotator.formats import ExportOptions, ImportOptions, Problems
+from annotator.formats import ExportOptions, ImportOptions, Problems, read_source
 from annotator.formats.offsets import RawSpan, utf16_reading
 from annotator.formats.txt import bytes_to_text, first_line_title, text_direction, xml_safe
 from annotator.layers import select_layer, without_suggestions
@@ -360,11 +360,8 @@ def _utf8_lines(data: bytes, path: Path, problems: Problems) -> Iterator[tuple[i
 def read_jsonl(path: Path, options: ImportOptions, problems: Problems) -> Iterator[Document]:
     """Registry reader: every good line of a JSONL file; each bad line is one error."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        problems.error(FormatError(Errors.E600, reason=error.strerror or str(error),
-                                   path=str(path)))
+    data = read_source(path, problems)
+    if data is None:
         return
     try:
         lines = _lines_of(data, options, path, problems)

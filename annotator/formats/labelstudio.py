@@ -52,7 +52,7 @@ from annotator.atomic import atomic_writer
 from annotator.docid import doc_id_from_path, id_fit_for_a_file_name, safe_id
 from annotator.error_catalogue import Errors
 from annotator.errors import AnnotatorError, FormatError, SaveError
-from annotator.formats import ExportOptions, ImportOptions, Problems
+from annotator.formats import ExportOptions, ImportOptions, Problems, read_source
 from annotator.formats.jsonl import only_labels
 from annotator.formats.offsets import RawSpan, utf16_reading
 from annotator.formats.txt import first_line_title, text_direction
@@ -369,11 +369,8 @@ def _is_json_min(value: Any) -> bool:
 def read_json(path: Path, options: ImportOptions, problems: Problems) -> Iterator[Document]:
     """Registry reader for ``.json``: Label Studio JSON or JSON-MIN; anything else refused."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        problems.error(FormatError(Errors.E600, reason=error.strerror or str(error),
-                                   path=str(path)))
+    data = read_source(path, problems)
+    if data is None:
         return
     try:
         value = json.loads(data.decode(options.encoding or "utf-8-sig"))

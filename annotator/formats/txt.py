@@ -16,7 +16,7 @@ from pathlib import Path
 from annotator.docid import doc_id_from_path
 from annotator.error_catalogue import Errors
 from annotator.errors import EncodingError, FormatError
-from annotator.formats import ImportOptions, Problems
+from annotator.formats import ImportOptions, Problems, read_source
 from annotator.model import Document
 from annotator.xmlchars import check_xml_text, line_and_column, replace_illegal
 
@@ -190,11 +190,8 @@ def text_to_document(text: str, doc_id: str, source: str = "") -> Document:
 
 def read_txt(path: Path, options: ImportOptions, problems: Problems) -> Iterator[Document]:
     """Registry reader: one document from one plain-text file."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        problems.error(FormatError(Errors.E600, reason=error.strerror or str(error),
-                                   path=str(path)))
+    data = read_source(path, problems)
+    if data is None:
         return
     try:
         text, _ = bytes_to_text(data, options.encoding, str(path))
