@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -51,22 +50,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     temp = Path(tempfile.mkdtemp(prefix="annotator-shot-"))
 
-    from annotator_ui import settings as settings_module
-    from annotator_ui.i18n import install_translator
-    from annotator_ui.mainwindow import MainWindow
     from annotator_ui.screenshot import render_to_png
-    from PySide6.QtWidgets import QApplication
+    from screenshot_window import prepare_app, window_of
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    install_translator(app, args.language)
-    settings_module.use_settings_folder(temp / "settings")
-    settings_module.reset_app_settings()
-    settings_module.app_settings().annotator = "layla"
+    app = prepare_app(temp, args.language)
     article = temp / "article.txt"
     article.write_text(ARTICLE, encoding="utf-8")
 
-    window = MainWindow()
-    window.annotator_name = lambda: "layla"
+    window = window_of("layla")
     window.ask_unsaved = lambda: "discard"
     window.open_path(article)
     window.show()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import tempfile
 from pathlib import Path
 
@@ -79,21 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["GIT_CONFIG_GLOBAL"] = str(temp / "gitconfig")
     os.environ["GIT_CONFIG_NOSYSTEM"] = "1"
 
-    from annotator_ui import settings as settings_module
-    from annotator_ui.i18n import install_translator
-    from annotator_ui.mainwindow import MainWindow
     from annotator_ui.screenshot import render_to_png
-    from PySide6.QtWidgets import QApplication
+    from screenshot_window import prepare_app, window_of
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    install_translator(app, args.language)
-    settings_module.use_settings_folder(temp / "settings")
-    settings_module.reset_app_settings()
+    app = prepare_app(temp, args.language)
     root = build_project(temp)
     for name in ("layla", "omar") + (("huda",) if args.lead else ()):
-        settings_module.app_settings().annotator = name
-        window = MainWindow()
-        window.annotator_name = lambda name=name: name
+        window = window_of(name)
         window.ask_unsaved = lambda: "save"
         window.workflow.open_folder(str(root))
         queue = [d.id for d in window.workflow.team_dock.model.documents]
