@@ -7,27 +7,21 @@ part as it is in the window: the GUI thread hands over an :class:`OpenDocument`,
 annotations as plain tuples taken at the start (a snapshot the window's later edits do not
 reach, and quick to send).
 
-:class:`CorpusRunner` runs one query at a time in a ``spawn``-ed child process, as
-:class:`annotator_ui.suggest_runner.SuggestRunner` runs recommenders: a thread would share the
-interpreter lock with the GUI thread, which then waits up to the switch interval each time a
-Qt call hands the lock back (measured: a 10 ms timer ticked every 60 ms while a thread read
-200 files).  A reader thread turns what the child sends into Qt signals on the GUI thread;
-Cancel ends the child; starting a new query ends the one under way, and each signal carries
-the number of its run so that nothing of an ended run is shown.
+:class:`CorpusRunner` runs one query at a time in a ``spawn``-ed child process
+(:class:`annotator_ui.child_runner.ChildRunner`, which says why not a thread): Cancel ends the
+child; starting a new query ends the one under way.
 """
 
 from __future__ import annotations
 
-import contextlib
-import multiprocessing
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from annotator_ui.child_runner import ChildRunner
+from PySide6.QtCore import QObject
 
 from annotator.concordance import (
     Corpus,
@@ -158,109 +152,9 @@ def _child(query: CorpusQuery, connection: Any) -> None:
         connection.close()
 
 
-class CorpusRunner(QObject):
-    """Runs one :class:`CorpusQuery` at a time in a child process.
-
-    ``progress(run, done, total, name)``, ``finished(run, result)`` and ``failed(run,
-    error)`` (an :class:`AnnotatorError`, or a message) arrive on the GUI thread;
-    ``cancelled(run)`` is emitted by :meth:`cancel`.  ``run`` is the number :meth:`start`
-    returned.
-    """
-
-    progress = Signal(int, int, int, str)
-    finished = Signal(int, object)  # CorpusResult
-    failed = Signal(int, object)  # AnnotatorError | str
-    cancelled = Signal(int)
+class CorpusRunner(ChildRunner):
+    """Runs one :class:`CorpusQuery` at a time in a child process (:class:`ChildRunner`):
+    ``finished(run, result)`` carries a :class:`CorpusResult`."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.run = 0  # the number of the last run started
-        self._current = 0  # the run under way (0: none)
-        self._process: Any = None
-        self._reader: threading.Thread | None = None
-        self._lock = threading.Lock()  # _current and _process, between the two threads
-
-    @property
-    def running(self) -> bool:
-        """True while a run is under way."""
-        return self._current != 0 and self._reader is not None and self._reader.is_alive()
-
-    def start(self, query: CorpusQuery) -> int:
-        """End the run under way, if any, and start ``query``; returns its number."""
-        self.end()
-        with self._lock:
-            self.run += 1
-            self._current = run = self.run
-        self._reader = threading.Thread(target=self._work, args=(run, query),
-                                        name="annotator-corpus-reader", daemon=True)
-        self._reader.start()
-        return run
-
-    def cancel(self) -> None:
-        """End the run under way and say so (``cancelled``)."""
-        run = self._current
-        if run:
-            self.end()
-            self.cancelled.emit(run)
-
-    def end(self) -> None:
-        """End the run under way without a word (a new run, or the window closing)."""
-        with self._lock:
-            self._current = 0
-            process, self._process = self._process, None
-        if process is not None and process.is_alive():
-            process.terminate()
-
-    def wait(self, seconds: float | None = None) -> bool:
-        """Wait for the reader thread to end; True when it has."""
-        reader = self._reader
-        if reader is not None:
-            reader.join(seconds)
-        return reader is None or not reader.is_alive()
-
-    def _work(self, run: int, query: CorpusQuery) -> None:
-        context = multiprocessing.get_context("spawn")  # safe in a process with threads
-        receiving, sending = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(query, sending), daemon=True,
-                                  name="annotator-corpus")
-        process.start()
-        sending.close()
-        with self._lock:
-            ended = run != self._current
-            if not ended:
-                self._process = process
-        try:
-            if ended:
-                process.terminate()
-            else:
-                self._read(run, receiving)
-        finally:
-            receiving.close()
-            process.join(5)
-
-    def _read(self, run: int, connection: Any) -> None:
-        while True:
-            try:
-                message = connection.recv()
-            except (EOFError, OSError):
-                if run == self._current:
-                    self._current = 0
-                    self._emit(self.failed, run, "the corpus process ended early")
-                return
-            if run != self._current:
-                return  # ended: the child is being terminated
-            kind = message[0]
-            if kind == "progress":
-                self._emit(self.progress, run, *message[1:])
-                continue
-            with self._lock:
-                if run != self._current:
-                    return
-                self._current, self._process = 0, None
-            self._emit(self.finished if kind == "done" else self.failed, run, message[1])
-            return
-
-    @staticmethod
-    def _emit(signal: SignalInstance, *args: object) -> None:
-        with contextlib.suppress(RuntimeError):  # the window closed while the run went on
-            signal.emit(*args)
+        super().__init__(_child, "corpus", parent)
