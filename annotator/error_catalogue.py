@@ -459,6 +459,8 @@ class Errors:
     E645 = Entry("cannot write the screenshot")
     E646 = Entry("the {format} export cannot carry {items}; left out (the jsonl export keeps "
                  "everything)")
+    E647 = Entry("a model is already there; kept, nothing trained (use --overwrite to replace "
+                 "it)")
 
     # -- team projects: the folder and project.toml (teamproject, assignment) ------------------
     E700 = Entry("not a project folder (no project.toml): create one with 'annotator project "

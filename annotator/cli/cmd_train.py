@@ -12,6 +12,7 @@ from annotator.formats import READERS, ImportOptions, Problems, guess_format
 from annotator.model import Document
 from annotator.progress import Progress
 from annotator.suggest.crf_model import CrfSettings, train_crf
+from annotator.suggest.project_training import has_model, save_model_folder
 
 from .cmd_import import wanted_files
 from .inputs import expand_sources, read_each
@@ -28,6 +29,8 @@ Word clusters are learnt from the text of the sources and of --unlabelled docume
 project's documents nobody annotated yet: only their text is read) and stored in the model,
 so proposing needs nothing else.
 
+A model folder that already holds a model is kept, and nothing is trained, unless
+--overwrite is given; the new model then takes its place only once it is written whole.
 The model folder holds model.crfsuite and model.json (labels, date, training size, word
 clusters, and with --folds K the F1 per label of K models each scored on the documents it
 did not see).
@@ -43,6 +46,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("sources", nargs="+", metavar="SRC", help="files or folders")
     parser.add_argument("-o", "--output", metavar="MODEL", type=Path, required=True,
                         help="model folder to write (created if missing)")
+    parser.add_argument("--overwrite", action="store_true",
+                        help="replace the model already in MODEL")
     parser.add_argument("--layer", metavar="gold|NAME", default=None,
                         help="layer to learn from (default: gold where present, else all work)")
     parser.add_argument("--format", default="auto", choices=["auto", *READERS],
@@ -85,6 +90,10 @@ def run(args: argparse.Namespace) -> int:
         raise FormatError(Errors.E629, folds=args.folds)
     if args.iterations < 1:
         raise FormatError(Errors.E608, iterations=args.iterations)
+    if args.output.exists() and not args.output.is_dir():
+        raise FormatError(Errors.E624, path=str(args.output))
+    if not args.overwrite and has_model(args.output):
+        raise SaveError(Errors.E647, path=str(args.output))
     with Progress(0) as progress:
         problems = Problems(on_problem=lambda problem, is_error: progress.message(
             problem.diagnostic("error" if is_error else "warning")))
@@ -105,8 +114,10 @@ def run(args: argparse.Namespace) -> int:
         settings = CrfSettings(c1=args.c1, c2=args.c2, max_iterations=args.iterations)
         model = train_crf(documents, layer=args.layer, settings=settings, folds=args.folds,
                           progress=report, unlabelled=unlabelled)
+        model.info["folds"] = min(args.folds, len(documents)) \
+            if model.info.get("cross_validation") else 0
     try:
-        model.save(args.output)
+        save_model_folder(model, args.output)
     except OSError as error:
         raise SaveError(Errors.E607, reason=error.strerror or str(error),
                         path=str(args.output)) from None
@@ -121,8 +132,7 @@ def run(args: argparse.Namespace) -> int:
         print(FormatError(Errors.E619, folds=args.folds, count=info["documents"]).diagnostic(
             "warning"), file=sys.stderr)
     if scores:
-        folds = min(args.folds, info["documents"])
-        print(f"cross-validated on {folds} folds (exact spans): "
+        print(f"cross-validated on {info['folds']} folds (exact spans): "
               + ", ".join(f"{label} F1 {row['f1']:.3f}" for label, row in scores.items()),
               file=sys.stderr)
     return 0

@@ -228,6 +228,10 @@
   <context>
     <name>Errors</name>
     <message>
+      <source>a model is already there; kept, nothing trained (use --overwrite to replace it)</source>
+      <translation>يوجد نموذج هنا من قبل؛ أُبقي ولم يُدرَّب شيء (استعمل ⁨--overwrite⁩ لاستبداله)</translation>
+    </message>
+    <message>
       <source>document {document}: {count} link(s) between different annotators' or layers' spans left out (a Label Studio relation joins regions of one annotation)</source>
       <translation>الوثيقة {document}: تُرك {count} من الروابط بين مقاطع مُوسِّمين أو طبقات مختلفة (علاقة ⁨Label Studio⁩ تصل مناطق توسيم واحد)</translation>
     </message>
