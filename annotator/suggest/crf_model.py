@@ -185,8 +185,10 @@ class _Trainer(pycrfsuite.Trainer):  # type: ignore[misc]
         super().__init__(verbose=False)
         self._report = report
 
-    def on_iteration(self, log: str, info: dict[str, Any]) -> None:
-        self._report()
+    def message(self, message: str) -> None:
+        # pycrfsuite calls on_iteration only when verbose (and then prints the rest)
+        if self.logparser.feed(message) == "iteration":
+            self._report()
 
 
 @dataclass
