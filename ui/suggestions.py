@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator_ui.model_training import ModelTraining
 from annotator_ui.suggest_runner import (
     OFFERED,
     SuggestRunner,
@@ -116,6 +117,8 @@ class Suggestions(QObject):
         window.document_opened.connect(lambda _document: self._document_opened())
         window.annotations_edited.connect(self._edited)
         window.view.suggestion_clicked.connect(lambda i: self.make_current(i, jump=False))
+        self.training = ModelTraining(window)  # Train Model…, CRF Model…
+        self.training.model_changed.connect(self._model_trained)
         self._build_actions()
         self._build_menu()
         self._document_opened()
@@ -161,11 +164,14 @@ class Suggestions(QObject):
                 menu.addSeparator()
             else:
                 menu.addAction(self.actions[name])
+        menu.addActions(list(self.training.actions.values()))
+        menu.addSeparator()
         menu.addAction(self.dock.toggleViewAction())
 
     def retranslate(self) -> None:
         """Name the actions, the menu and the panel in the interface language now installed."""
         self._build_actions()
+        self.training.retranslate()
         self.menu.setTitle(translate("Suggestions", "S&uggestions"))
         self.dock.retranslate()
         self._fill_labels()
@@ -203,6 +209,10 @@ class Suggestions(QObject):
         self._fill_labels()
         self.dock.update_count()
         self._update_actions()
+
+    def _model_trained(self) -> None:
+        """A CRF was just trained into the project: it can be checked now."""
+        self.dock.set_recommenders(OFFERED, available(self.project_folder()))
 
     def _fill_labels(self) -> None:
         language = self.window.language

@@ -2764,6 +2764,137 @@
     </message>
   </context>
   <context>
+    <name>Model</name>
+    <message>
+      <source>CRF Model</source>
+      <translation>نموذج ⁨CRF⁩</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>الوسم</translation>
+    </message>
+    <message>
+      <source>Precision</source>
+      <translation>الدقة</translation>
+    </message>
+    <message>
+      <source>Recall</source>
+      <translation>الاستدعاء</translation>
+    </message>
+    <message>
+      <source>F1</source>
+      <translation>⁨F1⁩</translation>
+    </message>
+    <message>
+      <source>Support</source>
+      <translation>العدد</translation>
+    </message>
+    <message>
+      <source>Cancel Training</source>
+      <translation>ألغِ التدريب</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>أغلق</translation>
+    </message>
+    <message>
+      <source>All labels (micro)</source>
+      <translation>كل الوسوم (متوسط جزئي)</translation>
+    </message>
+    <message>
+      <source>Retrain…</source>
+      <translation>أعد التدريب…</translation>
+    </message>
+    <message>
+      <source>Train</source>
+      <translation>درّب</translation>
+    </message>
+    <message>
+      <source>This project has no trained model yet. Train learns one from the project's documents: their gold annotations, or the annotators' where a document has no gold.</source>
+      <translation>لا نموذج مدرَّبًا في هذا المشروع بعد. «درّب» يتعلّم نموذجًا من مستندات المشروع: من تعليقاتها الذهبية، أو من تعليقات المُعلِّقين حيث لا معيار ذهبيًّا للمستند.</translation>
+    </message>
+    <message>
+      <source>Trained %1 on %2 annotated documents (%3 tokens, %4 entities); the word clusters also read %5 unannotated documents.</source>
+      <translation>دُرّب في %1 على %2 من المستندات المعلَّق عليها (%3 وحدة، %4 كيانًا)؛ وقرأت عناقيد الكلمات أيضًا %5 من المستندات غير المعلَّق عليها.</translation>
+    </message>
+    <message>
+      <source>Folder: %1</source>
+      <translation>المجلد: %1</translation>
+    </message>
+    <message>
+      <source>Not cross-validated: that needs at least two annotated documents (with the command line: --folds).</source>
+      <translation>بلا تحقق متقاطع: يحتاج إلى مستندين معلَّق عليهما على الأقل (وفي سطر الأوامر: ⁨--folds⁩).</translation>
+    </message>
+    <message>
+      <source>Cross-validated on %1 folds: the documents of each fold scored by a model trained on the others.</source>
+      <translation>بتحقق متقاطع على %1 أجزاء: مستندات كل جزء يقيّمها نموذج دُرّب على الأجزاء الأخرى.</translation>
+    </message>
+    <message>
+      <source>Cross-validated: the documents of each fold scored by a model trained on the others.</source>
+      <translation>بتحقق متقاطع: مستندات كل جزء يقيّمها نموذج دُرّب على الأجزاء الأخرى.</translation>
+    </message>
+    <message>
+      <source>An entity counts as found when its start, end and label are right; support: the entities of the scored documents.</source>
+      <translation>يُعدّ الكيان صحيحًا حين تصحّ بدايته ونهايته ووسمه؛ العدد: كيانات المستندات المقيَّمة.</translation>
+    </message>
+    <message>
+      <source>&amp;Train Model…</source>
+      <translation>&amp;درّب النموذج…</translation>
+    </message>
+    <message>
+      <source>CRF &amp;Model…</source>
+      <translation>&amp;نموذج ⁨CRF⁩…</translation>
+    </message>
+    <message>
+      <source>Open a project folder or a document of it first.</source>
+      <translation>افتح مجلد مشروع أو أحد مستنداته أولًا.</translation>
+    </message>
+    <message>
+      <source>Reading the project…</source>
+      <translation>قراءة المشروع…</translation>
+    </message>
+    <message>
+      <source>Training the CRF model…</source>
+      <translation>تدريب نموذج ⁨CRF⁩…</translation>
+    </message>
+    <message>
+      <source>Reading %1 (%2 of %3)…</source>
+      <translation>قراءة %1 (%2 من %3)…</translation>
+    </message>
+    <message>
+      <source>Training: %1%</source>
+      <translation>التدريب: %1٪</translation>
+    </message>
+    <message>
+      <source>Model trained: micro F1 %1 (cross-validated).</source>
+      <translation>دُرّب النموذج: ⁨F1⁩ الجزئي %1 (بتحقق متقاطع).</translation>
+    </message>
+    <message>
+      <source>Model trained (not cross-validated).</source>
+      <translation>دُرّب النموذج (بلا تحقق متقاطع).</translation>
+    </message>
+    <message>
+      <source>%1 file(s) could not be read and were left out: %2</source>
+      <translation>تعذّرت قراءة %1 من الملفات فتُركت: %2</translation>
+    </message>
+    <message>
+      <source>Training failed: %1</source>
+      <translation>فشل التدريب: %1</translation>
+    </message>
+    <message>
+      <source>Training cancelled; the model is as it was.</source>
+      <translation>أُلغي التدريب؛ بقي النموذج كما كان.</translation>
+    </message>
+    <message>
+      <source>Train Model</source>
+      <translation>درّب النموذج</translation>
+    </message>
+    <message>
+      <source>The project has a model trained %1 on %2 documents, cross-validated micro F1 %3. Train a new one to replace it? It is replaced only when the training is complete.</source>
+      <translation>في المشروع نموذج دُرّب في %1 على %2 من المستندات، و⁨F1⁩ الجزئي بالتحقق المتقاطع %3. أتدرّب نموذجًا جديدًا مكانه؟ لا يُستبدل إلا حين يكتمل التدريب.</translation>
+    </message>
+  </context>
+  <context>
     <name>Suggestions</name>
     <message>
       <source>&amp;Suggest for This Document</source>
