@@ -10,8 +10,8 @@ never runs recommender code, a process is not slowed by the GUI's hold on the in
 the cues and the CRF use a core each), reports progress and each recommender's proposals as
 soon as it finishes through Qt signals on the GUI thread (the quote cues need not wait for the
 CRF), and cancels by ending the processes.
-The job carries the document as plain tuples: pickling them is several times faster than
-pickling the annotations themselves.
+The job carries the document as plain tuples, and the proposals come back as tuples: pickling
+them is several times faster than pickling the annotations or proposals themselves.
 """
 
 from __future__ import annotations
@@ -29,9 +29,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from annotator.errors import AnnotatorError
+from annotator.gcpause import CollectorPaused
 from annotator.model import Annotation, Document, Link
 from annotator.project import is_tei_name, project_files
-from annotator.suggest.proposal import Proposal
+from annotator.suggest.proposal import Proposal, ProposedLink
 from annotator.suggest.registry import RecommenderSource, build_recommender
 from annotator.tei import read_tei
 from annotator.wordindex import folded_words
@@ -45,12 +46,18 @@ GROUPS = (("cues", "claims", "project"), ("crf", "model"))
 group: the cue lists and project names in one, the trained models in the other (the machine
 has two cores; each group runs its recommenders one after the other, in :data:`OFFERED`
 order)."""
+MODELS = GROUPS[1]
+"""The trained models: they tokenize the text themselves and read neither the document's
+annotations nor the folded word index the cue lists and project names share, so their part of
+a job carries no annotations and their process builds no index."""
 CRF_FOLDER = Path("models") / "crf"
 """Where a project keeps its trained CRF model (a folder, as ``annotator train -o`` writes)."""
 CHUNK = 2000  # proposals sent back per message: the GUI process never unpickles for long
 
 Row = tuple[str, int, int, str, str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...],
             str]
+ProposalRow = tuple[int, int, str, float, str, tuple[tuple[str, str], ...],
+                    tuple[tuple[str, int, int, str], ...], str]
 
 
 @dataclass(frozen=True)
@@ -58,8 +65,10 @@ class SuggestJob:
     """Everything a run needs, picklable: the recommenders' names, the document as rows, the
     project folders whose accepted annotations the ``project`` recommender learns from (the
     project folder (its tag set, reporting verbs and TEI files), more folders whose TEI
-    files ``project`` learns from (a team project's gold and the annotator's own layer), and
-    the CRF model folder (None: no CRF)."""
+    files ``project`` learns from (a team project's gold and the annotator's own layer), the
+    CRF model folder (None: no CRF), and the TEI file the document was opened from (None:
+    not saved), which ``project`` learns from the document instead (it may have been edited
+    since)."""
 
     names: tuple[str, ...]
     document_id: str
@@ -69,6 +78,7 @@ class SuggestJob:
     project: str | None = None
     folders: tuple[str, ...] = ()
     crf_model: str | None = None
+    path: str | None = None
 
 
 def available(folder: str | Path | None) -> list[str]:
@@ -108,31 +118,55 @@ def document_from(job: SuggestJob) -> Document:
     return document
 
 
+def proposal_rows(proposals: Sequence[Proposal]) -> list[ProposalRow]:
+    """``proposals`` as plain tuples (see :func:`proposals_from`)."""
+    return [(p.start, p.end, p.label, p.score, p.recommender, tuple(p.attributes.items()),
+             tuple((x.role, x.start, x.end, x.label) for x in p.links), p.evidence)
+            for p in proposals]
+
+
+def proposals_from(rows: Sequence[ProposalRow]) -> list[Proposal]:
+    """The proposals :func:`proposal_rows` gave, rebuilt."""
+    return [Proposal(start, end, label, score, recommender, dict(attributes),
+                     tuple(ProposedLink(*link) for link in links), evidence)
+            for start, end, label, score, recommender, attributes, links, evidence in rows]
+
+
 def make_job(document: Document, names: Sequence[str], *, project: str | Path | None = None,
-             folders: Sequence[str | Path] = (), crf_model: str | Path | None = None
-             ) -> SuggestJob:
-    """The job of running ``names`` on ``document`` (see :class:`SuggestJob`)."""
+             folders: Sequence[str | Path] = (), crf_model: str | Path | None = None,
+             path: str | Path | None = None) -> SuggestJob:
+    """The job of running ``names`` on ``document``, opened from ``path`` (see
+    :class:`SuggestJob`)."""
     return SuggestJob(tuple(n for n in OFFERED if n in names), document.id, document.text,
                       document.source, document_rows(document),
                       str(project) if project else None, tuple(str(f) for f in folders),
-                      str(crf_model) if crf_model else None)
+                      str(crf_model) if crf_model else None, str(path) if path else None)
 
 
 def split(job: SuggestJob) -> list[SuggestJob]:
     """The job as one job per group of :data:`GROUPS` that has a recommender to run (the CRF
-    only with a model), in order; the job itself when none has."""
+    only with a model), in order; the job itself when none has.  A part of nothing but
+    :data:`MODELS` carries no annotations (they read none)."""
     runs = [n for n in job.names if n != "crf" or job.crf_model]
     parts = [tuple(n for n in runs if n in group) for group in GROUPS]
-    return [dataclasses.replace(job, names=names) for names in parts if names] or [job]
+    return [dataclasses.replace(job, names=names,
+                                rows=() if set(names) <= set(MODELS) else job.rows)
+            for names in parts if names] or [job]
+
+
+def _superseded(job: SuggestJob) -> frozenset[Path]:
+    """The file the job's document stands for, resolved (none when not saved)."""
+    return frozenset({Path(job.path).resolve()}) if job.path else frozenset()
 
 
 def _learned_from(job: SuggestJob, document: Document) -> Iterator[Document]:
-    """The open document, then the TEI files of the job's extra folders."""
+    """The open document, then the TEI files of the job's extra folders (not its own)."""
     yield document
+    skipped = _superseded(job)
     for folder in job.folders:
         if Path(folder).is_dir():
             for path in project_files(folder):
-                if is_tei_name(path):
+                if is_tei_name(path) and path.resolve() not in skipped:
                     try:
                         yield read_tei(path).document
                     except (AnnotatorError, OSError):
@@ -146,15 +180,18 @@ def run_each(job: SuggestJob, progress: Callable[[str, int, int], None] | None =
     total)`` as each one reports, ``(name, 0, 1)`` before it is built."""
     document = document_from(job)
     project = Path(job.project) if job.project else None
-    source = RecommenderSource(project=project, documents=_learned_from(job, document))
+    source = RecommenderSource(project=project, documents=_learned_from(job, document),
+                               superseded=_superseded(job))
     crf = RecommenderSource(project=project, model=Path(job.crf_model or "."))
-    index = folded_words(document.text)  # one pass over the text for all of them
+    index = None  # one pass over the text for all that use it (not the MODELS)
     for name in job.names:
         if name == "crf" and not job.crf_model:
             continue
         if progress is not None:
             progress(name, 0, 1)
         recommender = build_recommender(name, crf if name == "crf" else source)
+        if index is None and name not in MODELS:
+            index = folded_words(document.text)
         step = None if progress is None else (
             lambda done, total, name=name: progress(name, done, total))
         yield name, list(recommender.propose(document, step, index=index))
@@ -168,12 +205,12 @@ def run_job(job: SuggestJob, progress: Callable[[str, int, int], None] | None = 
 
 def _child(job: SuggestJob, connection: Any) -> None:
     """The child process: run the job, sending progress, each recommender's proposals in
-    chunks followed by ``("batch", name)``, then ``done``."""
+    chunks (as :func:`proposal_rows`) followed by ``("batch", name)``, then ``done``."""
     try:
         for name, proposals in run_each(job, lambda name, done, total:
                                         connection.send(("progress", name, done, total))):
             for at in range(0, len(proposals), CHUNK):
-                connection.send(("chunk", proposals[at:at + CHUNK]))
+                connection.send(("chunk", proposal_rows(proposals[at:at + CHUNK])))
             connection.send(("batch", name))
         connection.send(("done",))
     except AnnotatorError as error:
@@ -286,7 +323,8 @@ class SuggestRunner(QObject):
                     if kind == "progress":
                         self._emit(self.progress, *message[1:])
                     elif kind == "chunk":
-                        proposals[connection].extend(message[1])
+                        with CollectorPaused():  # 2,000 proposals made, none freed
+                            proposals[connection].extend(proposals_from(message[1]))
                     elif kind == "batch":
                         self._emit(self.batch, run, message[1], proposals[connection])
                         proposals[connection] = []

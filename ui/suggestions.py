@@ -267,8 +267,9 @@ class Suggestions(QObject):
             return False
         folder = self.project_folder()
         crf = crf_model_in(folder)
+        session = self.window.session
         job = make_job(document, chosen, project=folder, folders=self._learning_folders(),
-                       crf_model=crf)
+                       crf_model=crf, path=session.path if session is not None else None)
         self.names = list(job.names)
         self._run_document = document
         self._queue, self._storing, self._run_over, self._failure = [], None, False, ""

@@ -15,7 +15,7 @@ three that agree.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -63,13 +63,15 @@ class ProjectNames:
             self.learn(document)
 
     @classmethod
-    def from_folder(cls, folder: str | Path) -> ProjectNames:
-        """Names from every TEI file of the project folder, with its tag set.  A file that
-        cannot be read is passed over (the project list already reports it)."""
+    def from_folder(cls, folder: str | Path, skip: Set[Path] = frozenset()) -> ProjectNames:
+        """Names from every TEI file of the project folder but those of ``skip``, with its
+        tag set.  A file that cannot be read is passed over (the project list already
+        reports it)."""
         tagset = tagset_for(folder)
         recommender = cls((), tagset)
+        skipped = {path.resolve() for path in skip}
         for path in project_files(folder):
-            if is_tei_name(path):
+            if is_tei_name(path) and path.resolve() not in skipped:
                 try:
                     recommender.learn(read_tei(path).document)
                 except (AnnotatorError, OSError):

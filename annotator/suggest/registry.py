@@ -35,13 +35,16 @@ class RecommenderSource:
     TEI files whose names ``project`` learns); ``model``: a model folder (``crf``, ``model``);
     ``documents``: more documents to learn names from (the app's open document, the command
     line's inputs, read as they come: ``project`` goes through them once); ``tagset``: the
-    labels to propose, instead of the project's.
+    labels to propose, instead of the project's; ``superseded``: files of the project not to
+    read, since ``documents`` holds a newer version of each (the app's open document, which
+    may have edits not saved yet: reading its file as well would count its names twice).
     """
 
     project: Path | None = None
     model: Path | None = None
     documents: Iterable[Document] = ()
     tagset: TagSet | None = None
+    superseded: frozenset[Path] = frozenset()
 
     def labels(self) -> TagSet:
         """The tag set recommenders propose labels of."""
@@ -80,7 +83,7 @@ def _project(source: RecommenderSource) -> Recommender:
     from annotator.suggest.project_names import ProjectNames
 
     if source.project is not None:
-        names = ProjectNames.from_folder(source.project)
+        names = ProjectNames.from_folder(source.project, skip=source.superseded)
         if source.tagset is not None:
             names.tagset = source.tagset
     else:

@@ -1,0 +1,78 @@
+"""What the suggestion runner hands between the window and its child processes: the open
+document learned once by ``project`` (not a second time from its own file), the models' part
+of a job without annotations, and proposals sent as tuples that come back equal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from annotator_ui.suggest_runner import (
+    MODELS,
+    make_job,
+    proposal_rows,
+    proposals_from,
+    run_job,
+    split,
+)
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.model import Annotation, Document
+from annotator.suggest.proposal import Proposal, ProposedLink
+from annotator.tei import read_tei, save_tei
+
+TEXT = "زار محمد العلي مكة أمس. ثم عاد محمد العلي إلى الرياض."
+NAME = (4, 14)  # the first محمد العلي
+
+
+def saved_article(folder: Path) -> Path:
+    """The article with محمد العلي labelled PER once, saved in ``folder``."""
+    folder.mkdir()
+    document = Document("article", TEXT)
+    document.annotations.add(Annotation("a1", *NAME, "PER", "sara"))
+    path = folder / "article.tei.xml"
+    save_tei(document, path)
+    return path
+
+
+@pytest.mark.parametrize("where", ["project", "team folder"])
+def test_the_open_documents_own_file_is_not_learned_again(tmp_path: Path, where: str) -> None:
+    path = saved_article(tmp_path / "project")
+    document = read_tei(path).document
+    places: dict[str, Any] = ({"project": path.parent} if where == "project"
+                              else {"folders": [path.parent]})
+    proposals = run_job(make_job(document, ["project"], path=path, **places))
+    assert [(TEXT[p.start:p.end], p.label, p.score) for p in proposals] == [
+        ("محمد العلي", "PER", 0.5)]  # one annotation: 1 * 1/2, not 2/3 as if counted twice
+
+
+def test_the_open_document_stands_for_its_file_with_edits_not_saved(tmp_path: Path) -> None:
+    path = saved_article(tmp_path / "project")
+    document = read_tei(path).document
+    document.annotations.replace(document.annotations["a1"].with_changes(label="ORG"))
+    proposals = run_job(make_job(document, ["project"], project=path.parent, path=path))
+    assert [(p.label, p.score) for p in proposals] == [("ORG", 0.5)]
+
+
+def test_the_models_part_of_a_job_carries_no_annotations(tmp_path: Path) -> None:
+    document = Document("article", TEXT)
+    document.annotations.add(Annotation("a1", *NAME, "PER", "sara"))
+    job = make_job(document, ["cues", "project", "crf"], crf_model=tmp_path)
+    cues, models = split(job)
+    assert cues.names == ("cues", "project") and cues.rows == job.rows
+    assert models.names == ("crf",) and set(models.names) <= set(MODELS)
+    assert models.rows == () and models.text == job.text
+
+
+texts = st.text(max_size=8)
+links = st.builds(ProposedLink, texts, st.integers(0, 99), st.integers(0, 99), texts)
+proposals = st.builds(Proposal, st.integers(0, 99), st.integers(0, 99), texts,
+                      st.floats(0, 1), texts, st.dictionaries(texts, texts, max_size=3),
+                      st.lists(links, max_size=3).map(tuple), texts)
+
+
+@given(st.lists(proposals, max_size=5))
+def test_proposals_sent_as_rows_come_back_equal(sent: list[Proposal]) -> None:
+    assert proposals_from(proposal_rows(sent)) == sent
