@@ -93,7 +93,18 @@ class ChildRunner(QObject):
         receiving, sending = context.Pipe(duplex=False)
         process = context.Process(target=self._target, args=(job, sending), daemon=True,
                                   name=f"annotator-{self._name}")
-        process.start()
+        try:
+            process.start()
+        except (OSError, RuntimeError) as error:  # no process: say so, never hang
+            sending.close()
+            receiving.close()
+            with self._lock:
+                started = run == self._current
+                if started:
+                    self._current = 0
+            if started:
+                self._emit(self.failed, run, f"the {self._name} process did not start: {error}")
+            return
         sending.close()
         with self._lock:
             ended = run != self._current

@@ -89,6 +89,9 @@ class ModelTraining(QObject):
                 self.window.action_by_name[name] = action
             action.setText(translate("Model", text))
         if self.dialog is not None:
+            self.dialog.language = self.window.language
+            if not self.running:  # how the last training ended was said in the other language
+                self.dialog.set_training(False)
             self.dialog.retranslate()
 
     # -- where -----------------------------------------------------------------------------
@@ -182,10 +185,9 @@ class ModelTraining(QObject):
             text = translate("Model", "Reading %1 (%2 of %3)…").replace(
                 "%1", isolated(name)).replace("%2", str(done + 1)).replace("%3", str(total))
             fraction = 0.1 * done / total if total else 0.0
-        else:
-            fraction = done / total if total else 0.0
+        else:  # the reading was the first tenth
+            fraction = 0.1 + 0.9 * (done / total if total else 0.0)
             text = translate("Model", "Training: %1%").replace("%1", str(int(fraction * 100)))
-            fraction = 0.1 + 0.9 * fraction
         self.dialog.show_progress(fraction, text)
         self.window.statusBar().showMessage(text)
 
