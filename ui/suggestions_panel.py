@@ -355,7 +355,8 @@ class SuggestionsDock(QDockWidget):
             box.setEnabled(name in usable)
             if name not in usable and name == "crf":
                 box.setToolTip(translate("Suggestions", "This project has no trained model "
-                                                        "yet (annotator train … -o %1)")
+                                                        "yet: Suggestions › Train Model… (or "
+                                                        "annotator train … -o %1)")
                                .replace("%1", "models/crf"))
             elif name not in usable:
                 box.setToolTip(translate("Suggestions", "Name a model folder in the "

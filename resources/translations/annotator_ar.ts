@@ -3065,8 +3065,8 @@
       <translation>اقبل الكل…</translation>
     </message>
     <message>
-      <source>This project has no trained model yet (annotator train … -o %1)</source>
-      <translation>لا نموذج مدرَّبًا في هذا المشروع بعد (annotator train … -o %1)</translation>
+      <source>This project has no trained model yet: Suggestions › Train Model… (or annotator train … -o %1)</source>
+      <translation>لا نموذج مدرَّبًا في هذا المشروع بعد: اقتراحات › درّب النموذج… (أو annotator train … -o %1)</translation>
     </message>
     <message>
       <source>All labels</source>
