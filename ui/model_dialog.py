@@ -182,13 +182,16 @@ class ModelDialog(QDialog):
                                       "or the annotators' where a document has no gold.")
         entities = sum(int(n) for n in (info.get("entities") or {}).values())
         text = translate("Model", "Trained %1 on %2 annotated documents (%3 tokens, %4 "
-                                  "entities); the word clusters also read %5 unannotated "
-                                  "documents.") \
+                                  "entities).") \
             .replace("%1", isolated(trained_when(str(info.get("created", "?"))))) \
             .replace("%2", str(info.get("documents", 0))) \
             .replace("%3", str(info.get("tokens", 0))) \
-            .replace("%4", str(entities)) \
-            .replace("%5", str(info.get("unlabelled_documents", 0)))
+            .replace("%4", str(entities))
+        unlabelled = int(info.get("unlabelled_documents") or 0)
+        if unlabelled:
+            text += " " + translate("Model", "Its word clusters also read the text of %1 "
+                                             "unannotated documents.").replace(
+                "%1", str(unlabelled))
         if self.folder is not None:
             text += "\n" + translate("Model", "Folder: %1").replace(
                 "%1", isolated(str(self.folder)))

@@ -2814,8 +2814,12 @@
       <translation>لا نموذج مدرَّبًا في هذا المشروع بعد. «درّب» يتعلّم نموذجًا من مستندات المشروع: من تعليقاتها الذهبية، أو من تعليقات المُعلِّقين حيث لا معيار ذهبيًّا للمستند.</translation>
     </message>
     <message>
-      <source>Trained %1 on %2 annotated documents (%3 tokens, %4 entities); the word clusters also read %5 unannotated documents.</source>
-      <translation>دُرّب في %1 على %2 من المستندات المعلَّق عليها (%3 وحدة، %4 كيانًا)؛ وقرأت عناقيد الكلمات أيضًا %5 من المستندات غير المعلَّق عليها.</translation>
+      <source>Trained %1 on %2 annotated documents (%3 tokens, %4 entities).</source>
+      <translation>دُرّب في %1 على %2 من المستندات المعلَّق عليها (%3 وحدة، %4 كيانًا).</translation>
+    </message>
+    <message>
+      <source>Its word clusters also read the text of %1 unannotated documents.</source>
+      <translation>وقرأت عناقيد كلماته أيضًا نص %1 من المستندات غير المعلَّق عليها.</translation>
     </message>
     <message>
       <source>Folder: %1</source>
