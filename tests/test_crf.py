@@ -14,11 +14,13 @@ from hypothesis import strategies as st
 from annotator.formats import ImportOptions, Problems
 from annotator.formats.conll import read_conll
 from annotator.model import Document
+from annotator.suggest.crf_features import Gazetteer
 from annotator.suggest.crf_model import (
     META_FILE,
     MODEL_FILE,
     CrfRecommender,
     CrfSettings,
+    _repeated_names,
     entity_spans,
     load_crf_model,
     train_crf,
@@ -285,6 +287,27 @@ def test_cli_train_missing_source_and_file_in_the_way(tmp_path: Path,
     status, _, err = run(capsys, "train", source, "-o", blocker, "--iterations", "5")
     assert status == 2 and "E624" in err
     assert blocker.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_name_is_not_spread_to_a_word_training_saw_mostly_outside_names() -> None:
+    """A confident one-word name, or the family name of a full name, is proposed again where
+    its stem recurs untagged, unless the training data saw that stem mostly outside names
+    (``دين`` "debt" is also the name Dean)."""
+    outside = [(["اوراق", "دين", "جديده"], ["O", "O", "O"])] * 3
+    gazetteer = Gazetteer.build([*outside, (["دين"], ["B-PERS"]),
+                                 (["اميل", "لحود"], ["B-PERS", "I-PERS"])])
+    words = ["دين", "قال", "بري", "ثم", "دين", "بري", "اميل", "لحود", "لحود"]
+    runs = [(0, 1, "PERS", 0.9, "CRF"), (2, 3, "PERS", 0.9, "CRF"), (6, 8, "PERS", 0.9, "CRF")]
+    found = {(first, end, label) for first, end, label, *_ in
+             _repeated_names(words, runs, gazetteer, {"PERS"})}
+    # بري again, and لحود alone: the last word, so no run reaches past the end
+    assert (5, 6, "PERS") in found and (8, 9, "PERS") in found
+    assert not any(first == 4 for first, *_ in found)  # دين: mostly outside names
+    family = [(["اميل", "دين"], ["B-PERS", "I-PERS"])]
+    found = {first for first, *_ in _repeated_names(
+        ["اميل", "دين", "دين"], [(0, 2, "PERS", 0.9, "CRF")],
+        Gazetteer.build([*outside, *family]), {"PERS"})}
+    assert found == {0}  # a family name mostly outside names is not proposed alone
 
 
 # -- scoring ---------------------------------------------------------------------------------

@@ -452,20 +452,22 @@ def _repeated_names(words: Sequence[str], runs: list[tuple[int, int, str, float,
     """``runs`` plus the other places in the document where the stems of a run found with
     confidence (0.5 or more) occur untagged: one name, one label, within a document.  The
     last word of a full name of a ``person_labels`` label counts as a name on its own (news
-    call ``إميل لحود`` then ``لحود``) unless the training data shows it mostly outside
-    names.  ``words``: the stems of the document's tokens."""
+    call ``إميل لحود`` then ``لحود``).  A one-word name, or family name, is not spread when
+    the training data shows the word mostly outside names (``دين`` "debt" after the name
+    Dean: +0.005 micro F1 on a dev split of ANERcorp).  ``words``: the stems of the
+    document's tokens."""
     names: dict[tuple[str, ...], tuple[str, float]] = {}
     for first, end, label, score, _ in runs:
         key = tuple(words[first:end])
         if score >= 0.5 and end - first <= 6 and sum(map(len, key)) >= 3 \
-                and score > names.get(key, ("", 0.0))[1]:
+                and score > names.get(key, ("", 0.0))[1] \
+                and (len(key) > 1 or not _mostly_outside_names(key[0], gazetteer)):
             names[key] = (label, score)
     for first, end, label, score, _ in runs:  # the family name of a full name, alone
         if label in person_labels and end - first >= 2 and score >= 0.5:
             family = words[end - 1]
-            seen = gazetteer.totals.get(family, 0)  # not a word mostly outside names
-            inside = sum(gazetteer.counts.get(family, {}).values())
-            if len(family) >= 3 and (family,) not in names and (seen < 3 or inside >= seen / 2):
+            if len(family) >= 3 and (family,) not in names \
+                    and not _mostly_outside_names(family, gazetteer):
                 names[(family,)] = (label, score)
     if not names:
         return runs
@@ -481,7 +483,7 @@ def _repeated_names(words: Sequence[str], runs: list[tuple[int, int, str, float,
             i += 1
             continue
         for length in lengths:
-            found = names.get(tuple(words[i:i + length]))
+            found = names.get(tuple(words[i:i + length])) if i + length <= len(words) else None
             if found and not any(tagged[i:i + length]):
                 extra.append((i, i + length, found[0], 0.8 * found[1],
                               "CRF: the same name elsewhere in the document"))
@@ -491,3 +493,9 @@ def _repeated_names(words: Sequence[str], runs: list[tuple[int, int, str, float,
         else:
             i += 1
     return sorted(runs + extra)
+
+
+def _mostly_outside_names(stem: str, gazetteer: Gazetteer) -> bool:
+    """Whether the training data saw ``stem`` three times or more, mostly outside names."""
+    seen = gazetteer.totals.get(stem, 0)
+    return seen >= 3 and sum(gazetteer.counts.get(stem, {}).values()) < seen / 2
