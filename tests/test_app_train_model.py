@@ -197,3 +197,21 @@ def test_the_dialog_in_arabic(qtbot: QtBot, settings: Settings, project: Path,
     finally:
         window.apply_language("en")
     assert QApplication.instance() is not None
+
+
+def test_closing_the_window_ends_the_training_and_leaves_nothing(
+        qtbot: QtBot, settings: Settings, tmp_path: Path) -> None:
+    project = write_longer_project(tmp_path / "news")
+    window = make_window(qtbot, project / "b0.tei.xml")
+    training = window.suggestions.training
+    training.iterations = 1000
+    started: list[bool] = []
+    training.runner.progress.connect(lambda _run, done, total, name:
+                                     started.append(not name and done > 0))
+    assert training.train()
+    qtbot.waitUntil(lambda: any(started), timeout=60_000)
+    staging = training._staging
+    assert staging is not None and staging.is_dir()
+    window.close()
+    assert not training.running and training.runner.wait(5)
+    assert list((project / "models").iterdir()) == []  # no model, no staging folder

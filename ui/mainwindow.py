@@ -833,6 +833,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
             self.suggestions.runner.cancel()  # a run going on ends with the window
+            self.suggestions.training.cancel()  # and so does a training, leaving no trace
             event.accept()
         else:
             event.ignore()

@@ -95,7 +95,7 @@ def _child(job: TrainJob, connection: Any) -> None:
     def step(done: int, total: int, name: str) -> None:
         nonlocal last
         now = time.monotonic()
-        if now - last >= PROGRESS_EVERY:
+        if now - last >= PROGRESS_EVERY or (done == total and not name):  # and the end
             last = now
             connection.send(("progress", done, total, name))
 
