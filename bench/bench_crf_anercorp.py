@@ -23,24 +23,25 @@ not used: it re-annotates ANERcorp's own text, test split included.
 Measured 2026-12-07 (micro F1, exact spans; training CPU): 0.711 (54 s, commit 9f8a150:
 one-word names not spread where training saw the word mostly outside names; before it 0.710,
 55-64 s); before it too: without the clusters 0.706 (33 s); clusters from the training text
-alone 0.701 (49 s).  Tried on a dev
-split of the training part (its last 20 %) and left out, none beyond +-0.005 there: cluster
-features of two neighbours each side, finer sizes (64/256/1024), words seen twice, 600
-context words, clusters of folded words instead of stems, trigger-word lists, how often a
-stem takes the article, character trigrams, document-level neighbour clusters, stems cut
-only before known words, c1/c2 in {0..0.2}x{0.001..0.05}, 250 iterations, 10 gazetteer
-folds, marginal thresholds for O, label votes per name, training names recurring untagged,
-first names alone; clusters that also learn from the test text (transductive) 0.705.  Also
-tried on that dev split (0.701 there) and left out: a second CRF stage (Krishnan & Manning
-2006) fed the first stage's labels, cross-folded on the training part (2 or 3 folds of 60
-iterations): the label most other occurrences of the stem got, that of the same run
-elsewhere, that of the runs holding the stem, the first stage's own tag, its neighbours'
-tags; at best +0.002 for twice the training time; crfsuite's feature.possible_states -0.004,
-feature.minfreq 2 -0.018, averaged perceptron -0.014 and passive-aggressive -0.016 (30
-iterations); repeated-name thresholds 0.3-0.9, minimum name lengths 2-5 and family-name
-thresholds, none beyond +-0.003; pairs of neighbour clusters -0.002; dropping unsure runs of
-words mostly outside names +0.002; SaudiNewsNet is the only sizeable news text at hand for
-the clusters (WikiNews has 18,000 words).
+alone 0.701 (49 s).  Tried on a dev split of the training part (its last 20 %) and left out,
+none beyond +-0.005 there: cluster features of two neighbours each side, finer sizes
+(64/256/1024), words seen twice, 600 context words, clusters of folded words instead of stems,
+trigger-word lists, how often a stem takes the article, character trigrams, document-level
+neighbour clusters, stems cut only before known words, c1/c2 in {0..0.2}x{0.001..0.05}, 250
+iterations, 10 gazetteer folds, marginal thresholds for O, label votes per name, training names
+recurring untagged, first names alone; clusters that also learn from the test text
+(transductive) 0.705.  Also tried on that dev split (0.701 there) and left out: a second CRF
+stage (Krishnan & Manning 2006) fed the first stage's labels, cross-folded on the training part
+(2 or 3 folds of 60 iterations): the label most other occurrences of the stem got, that of the
+same run elsewhere, that of the runs holding the stem, the first stage's own tag, its
+neighbours' tags; at best +0.002 for twice the training time; crfsuite's
+feature.possible_states -0.004, feature.minfreq 2 -0.018, averaged perceptron -0.014 and
+passive-aggressive -0.016 (30 iterations); repeated-name thresholds 0.3-0.9, minimum name
+lengths 2-5 and family-name thresholds, none beyond +-0.003; pairs of neighbour clusters
+-0.002; the stems' first 20 principal directions of their contexts (the clusters' vectors) as
+weighted features, scaled 1 or 5, -0.005; dropping unsure runs of words mostly outside names
++0.002; SaudiNewsNet is the only sizeable news text at hand for the clusters (WikiNews has
+18,000 words).
 
     python bench/bench_crf_anercorp.py [--c1 0.05] [--c2 0.01] [--iterations 120]
 """
