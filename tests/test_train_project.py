@@ -118,6 +118,16 @@ def test_a_folder_is_replaced_whole_or_not_at_all(tmp_path: Path) -> None:
     assert sorted(p.name for p in target.parent.iterdir()) == ["crf"]
 
 
+def test_a_saved_model_folder_has_the_usual_permissions(tmp_path: Path) -> None:
+    from annotator.suggest.crf_model import train_crf
+
+    root = write_project(tmp_path / "p", count=2)
+    save_model_folder(train_crf(project_training_set(root).labelled), root / "models" / "crf")
+    plain = root / "plain-folder"
+    plain.mkdir()  # what the umask gives any new folder
+    assert (root / "models" / "crf").stat().st_mode == plain.stat().st_mode
+
+
 def test_saving_into_a_file_in_the_way_is_refused(tmp_path: Path) -> None:
     from annotator.suggest.crf_model import train_crf
 

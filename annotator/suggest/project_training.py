@@ -21,6 +21,7 @@ import contextlib
 import dataclasses
 import json
 import os
+import secrets
 import shutil
 import tempfile
 from collections.abc import Callable, Mapping
@@ -139,8 +140,11 @@ def staging_folder(target: str | Path) -> Path:
     place = Path(target)
     try:
         place.parent.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=f".{place.name}.", suffix=STAGING_SUFFIX,
-                                     dir=place.parent))
+        while True:  # not mkdtemp: the model folder gets the usual permissions, not 0700
+            staging = place.parent / f".{place.name}.{secrets.token_hex(4)}{STAGING_SUFFIX}"
+            with contextlib.suppress(FileExistsError):
+                staging.mkdir()
+                return staging
     except OSError as error:
         raise SaveError(Errors.E607, reason=error.strerror or str(error),
                         path=str(place)) from None
