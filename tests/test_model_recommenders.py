@@ -379,3 +379,51 @@ def test_the_settings_file_is_read_relative_to_the_project(tmp_path: Path) -> No
     assert dict(settings.labels) == {"PERS": "PER"} and settings.aggregation == "max"
     assert settings.proclitics == "strip"
     assert read_model_settings(tmp_path / "nowhere").path is None
+
+
+def _train_crf(folder: Path, train: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A CRF that learned the city جدة, trained with 'annotator train' on files it writes
+    into ``train``, saved into ``folder``."""
+    train.mkdir()
+    for number, city in enumerate(["جدة", "الرياض", "دبي", "القاهرة"] * 3):
+        text = f"وصل الوفد إلى {city} صباح اليوم. وغادر الوزير {city} مساء أمس."
+        document = Document(f"t{number}", text)
+        for at in (text.index(city), text.rindex(city)):
+            document.annotate(at, at + len(city), "LOC", annotator="layla")
+        save_tei(document, train / f"t{number}.tei.xml")
+    status, _, err = run(capsys, "train", train, "-o", folder)
+    assert status == 0, err
+    return folder
+
+
+def test_one_suggest_runs_the_crf_and_a_model_folder_each_given_with_model(
+        ruler_pipeline: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    crf = _train_crf(tmp_path / "crf", tmp_path / "training", capsys)
+    text = "وصل الوفد إلى جدة صباح اليوم. " + TEXT
+    save_tei(Document("news", text), tmp_path / "news.tei.xml")
+    for order in ([crf, ruler_pipeline], [ruler_pipeline, crf]):  # either order
+        status, _, err = run(capsys, "suggest", tmp_path / "news.tei.xml", "-o", tmp_path / "out",
+                             "--recommender", "crf,model", "--model", order[0],
+                             "--model", order[1], "--overwrite")
+        assert status == 0, err
+        suggestions = [a for a in load_tei(tmp_path / "out" / "news.tei.xml").annotations
+                       if a.layer == "suggestion"]
+        by = {name: _spans([a for a in suggestions if a.annotator == name], text)
+              for name in ("crf", "model")}
+        assert ("جدة", "LOC") in by["crf"]
+        assert ("محمد علي", "PER") in by["model"] and ("جدة", "LOC") not in by["model"]
+
+
+def test_the_crf_is_found_in_the_project_where_the_app_trains_it(
+        ruler_pipeline: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    _train_crf(project / "models" / "crf", tmp_path / "training", capsys)
+    save_tei(Document("news", "وصل الوفد إلى جدة صباح اليوم."), tmp_path / "news.tei.xml")
+    status, _, err = run(capsys, "suggest", tmp_path / "news.tei.xml", "-o", tmp_path / "out",
+                         "--project", project, "--recommender", "crf,model",
+                         "--model", ruler_pipeline)
+    assert status == 0, err
+    suggestions = load_tei(tmp_path / "out" / "news.tei.xml").annotations
+    assert {(a.annotator, a.label) for a in suggestions if a.layer == "suggestion"} >= {
+        ("crf", "LOC")}

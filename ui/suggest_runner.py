@@ -33,7 +33,7 @@ from annotator.gcpause import CollectorPaused
 from annotator.model import Annotation, Document, Link
 from annotator.project import is_tei_name, project_files
 from annotator.suggest.proposal import Proposal, ProposedLink
-from annotator.suggest.registry import RecommenderSource, build_recommender
+from annotator.suggest.registry import PROJECT_CRF, RecommenderSource, build_recommender
 from annotator.tei import read_tei
 from annotator.wordindex import folded_words
 
@@ -50,8 +50,9 @@ MODELS = GROUPS[1]
 """The trained models: they tokenize the text themselves and read neither the document's
 annotations nor the folded word index the cue lists and project names share, so their part of
 a job carries no annotations and their process builds no index."""
-CRF_FOLDER = Path("models") / "crf"
-"""Where a project keeps its trained CRF model (a folder, as ``annotator train -o`` writes)."""
+CRF_FOLDER = PROJECT_CRF
+"""Where a project keeps its trained CRF model (a folder, as ``annotator train -o`` writes):
+the same place ``annotator suggest --project`` reads it from."""
 CHUNK = 2000  # proposals sent back per message: the GUI process never unpickles for long
 
 Row = tuple[str, int, int, str, str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...],

@@ -4,6 +4,7 @@ suggestion layer, into an output folder (:mod:`annotator.suggest.registry`)."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from annotator.suggest.registry import (
     RecommenderSource,
     build_recommender,
     check_recommender,
+    model_for,
     suggestion_change,
 )
 from annotator.tagset import TagSet
@@ -62,8 +64,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--recommender", action="append", metavar="NAME",
                         help="which recommenders: " + ", ".join(RECOMMENDERS)
                              + " (repeat, or NAME,NAME)")
-    parser.add_argument("--model", metavar="PATH", type=Path,
-                        help="model folder of crf ('annotator train') or model")
+    parser.add_argument("--model", metavar="PATH", type=Path, action="append", default=[],
+                        help="model folder of crf ('annotator train') or model (Hugging Face "
+                             "or spaCy); repeat it to run both; crf defaults to the "
+                             "project's models/crf, model to its suggestions.toml")
     parser.add_argument("--project", metavar="DIR", type=Path,
                         help="project folder: tag set, reporting verbs, names to learn")
     parser.add_argument("--layer", metavar="gold|NAME",
@@ -166,8 +170,9 @@ def run(args: argparse.Namespace) -> int:
         refuse_replacing(targets.values())
     first = Path(args.sources[0])
     tagset = None if args.project else project_tagset(first if first.is_dir() else first.parent)
+    models = {name: model_for(name, args.model, args.project) for name in names}
     for name in names:  # an unknown name or a missing model fails before anything is read
-        check_recommender(name, RecommenderSource(args.project, args.model))
+        check_recommender(name, RecommenderSource(args.project, models[name]))
     failures = len(problems)
     for problem in problems:
         print(problem.diagnostic(), file=sys.stderr)
@@ -191,8 +196,10 @@ def run(args: argparse.Namespace) -> int:
                     unreadable.add(path)
 
         learn = "project" in names and args.project is None
-        source = RecommenderSource(args.project, args.model, inputs() if learn else (), tagset)
-        recommenders: list[Recommender] = [build_recommender(name, source) for name in names]
+        source = RecommenderSource(args.project, None, inputs() if learn else (), tagset)
+        recommenders: list[Recommender] = [
+            build_recommender(name, dataclasses.replace(source, model=models[name]))
+            for name in names]
         labels = source.labels()
         counts: Counter[str] = Counter()
         written = 0

@@ -122,6 +122,10 @@ RECOMMENDERS: dict[str, RecommenderKind] = {kind.name: kind for kind in (
 DEFAULT_RECOMMENDERS = ("cues", "claims", "project")
 """What runs when none is named: those that need no model."""
 
+PROJECT_CRF = Path("models") / "crf"
+"""Where a project's CRF lives, in its folder: the app trains it there (Suggestions > Train
+Model…) and ``crf`` reads it from there when no CRF folder is given."""
+
 
 def check_recommender(name: str, source: RecommenderSource) -> Builder:
     """How to build ``name``; one line of :class:`RecommenderError` when the name is
@@ -135,6 +139,30 @@ def check_recommender(name: str, source: RecommenderSource) -> Builder:
             name != "model" or project_model(source.project) is None):
         raise RecommenderError(Errors.E077, name=name)
     return kind.build
+
+
+def model_for(name: str, models: Sequence[Path], project: Path | None) -> Path | None:
+    """The folder among ``models`` (the command line's ``--model``, repeatable) that the
+    recommender ``name`` reads: a CRF folder (``annotator train``'s) for ``crf``, any other
+    for ``model``.  Else ``crf`` takes the project's :data:`PROJECT_CRF` (where the app
+    trains it) and ``model`` the folder the project's suggestions.toml names (None here);
+    else a single folder given serves either, for its loader to say what it is not."""
+    kind = RECOMMENDERS.get(name)
+    if kind is None or not kind.needs_model:
+        return None
+    from annotator.suggest.crf_model import MODEL_FILE
+
+    def is_crf(folder: Path) -> bool:
+        return (folder / MODEL_FILE).is_file()
+
+    mine = [folder for folder in models if is_crf(folder) == (name == "crf")]
+    if mine:
+        return mine[0]
+    if name == "crf" and project is not None and is_crf(project / PROJECT_CRF):
+        return project / PROJECT_CRF
+    if name != "crf" and project_model(project) is not None:
+        return None
+    return models[0] if len(models) == 1 else None
 
 
 def build_recommender(name: str, source: RecommenderSource) -> Recommender:
