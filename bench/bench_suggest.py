@@ -17,10 +17,18 @@ Printed, each measured in this run:
     baseline; when each recommender's batch arrived and was stored; and the largest gap
     between two ticks of a 5 ms QTimer on the GUI thread while the child process ran the
     recommenders (the window storing the earlier batches meanwhile), and while the window
-    stored the last batch.
+    stored the last batch; and the CPU seconds the window's process and the child processes
+    spent meanwhile (on a machine shared with other work, what the run costs, where wall
+    time also counts the waits for a core).
 
     QT_QPA_PLATFORM=offscreen python bench/bench_suggest.py [--megabytes 5]
         [--annotations 100000] [--crf-lines 20000] [--no-crf]
+
+Measured 2026-12-07 at commit 8e599a8, with other work keeping one to two of the two cores
+busy (load 2.0-3.6): all suggestions stored after 19.0-28.0 s, median 21.8 s of five runs
+(the code before it, in the same runs: median 27.5 s); CPU meanwhile 16.5-17.6 s in the
+child processes, 5.6-7.4 s in the window's; in one process the CRF 8.7-12.6 s, project names
+4.7-7.3 s (docs/SUGGESTIONS.md, "A 5 MB article").
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -90,7 +99,8 @@ def main() -> int:
 
     total, proposals = 0.0, 0
     for name in names:  # each as the app builds it (project names read the folder's files)
-        job = make_job(article, [name], project=project, crf_model=crf_model_in(project))
+        job = make_job(article, [name], project=project, crf_model=crf_model_in(project),
+                       path=path)
         started = time.perf_counter()
         count = len(run_job(job))
         elapsed = time.perf_counter() - started
@@ -129,6 +139,8 @@ def main() -> int:
     stored_at: dict[str, float] = {}
     first_painted = 0.0
     paints_then: int | None = None
+    cpu_before = [resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                       resource.RUSAGE_CHILDREN)]
     started = time.perf_counter()
     part.suggest(names)
     launched = time.perf_counter()
@@ -145,10 +157,17 @@ def main() -> int:
         time.sleep(0.001)
     arrived = max(arrivals.values())
     painted_before = view.paint_stats["paints"]
+    view.viewport().update()  # a paint after the last store even if one came before this
     while view.paint_stats["paints"] == painted_before:
         app.processEvents()
     done = time.perf_counter()
     timer.stop()
+    part.runner.wait(10)  # the child processes waited for: their CPU time is counted
+    window_cpu, children_cpu = (
+        after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        for before, after in zip(cpu_before, [resource.getrusage(resource.RUSAGE_SELF),
+                                              resource.getrusage(resource.RUSAGE_CHILDREN)],
+                                 strict=True))
 
     def largest_gap(low: float, high: float) -> float:
         inside = [t for t in ticks if low <= t <= high]
@@ -174,6 +193,8 @@ def main() -> int:
     print(f"  largest gap while the window stored and drew the last batch "
           f"({done - arrived:.2f} s): "
           f"{largest_gap(arrived, done):.0f} ms")
+    print(f"  CPU meanwhile: the window's process {window_cpu:.2f} s (storing on a thread "
+          f"included), the child processes {children_cpu:.2f} s")
     window.close()
     return 0
 
