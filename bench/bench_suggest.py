@@ -37,6 +37,7 @@ import argparse
 import gc
 import os
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -196,6 +197,7 @@ def main() -> int:
     print(f"  CPU meanwhile: the window's process {window_cpu:.2f} s (storing on a thread "
           f"included), the child processes {children_cpu:.2f} s")
     window.close()
+    shutil.rmtree(temp, ignore_errors=True)  # the 22 MB article and the model
     return 0
 
 
