@@ -237,6 +237,15 @@ class Annotations:
             self._index = index
         return self._index
 
+    def copy(self) -> Annotations:
+        """The same annotations in a new collection that edits of this one leave as it is
+        (annotations are immutable values: both hold the same ones); a dictionary copy, its
+        index built again when first asked for."""
+        copy = Annotations(self._text_length)
+        copy._by_id = dict(self._by_id)
+        copy._next_number = self._next_number
+        return copy
+
     # -- editing -------------------------------------------------------------------
     def new_id(self) -> str:
         """A fresh id of the form ``a<N>`` that no annotation here uses."""
@@ -410,6 +419,15 @@ class Document:
     def __repr__(self) -> str:
         return (f"Document(id={self.id!r}, {len(self.text)} characters, "
                 f"{len(self.annotations)} annotations)")
+
+    def copy(self) -> Document:
+        """A document with the same text, fields and annotations that edits of this one leave
+        as it is: a consistent snapshot, cheap enough to take on the GUI thread and write on
+        another (see :meth:`Annotations.copy`)."""
+        copy = Document(self.id, self.text, self.title, self.source, self.language,
+                        self.direction, dict(self.status))
+        copy.annotations = self.annotations.copy()
+        return copy
 
     def span_text(self, annotation: Annotation) -> str:
         """The characters an annotation covers."""

@@ -6,11 +6,12 @@ nothing was edited since the snapshot was taken, else asks for it again.
 proposal: on the 5 MB benchmark article (100,000 annotations, 200,000 proposals) that takes
 seconds, which the GUI thread would spend frozen.  The snapshot is a second
 :class:`~annotator.model.Document` over the same text holding the same (immutable)
-annotations, so building it costs one pass over the ids; the open suggestions the panel will
-list afterwards are sorted on the thread as well.  The cyclic garbage collector is paused
-while the thread builds them (it would walk every object of the process again and again, the
-window's thread waiting meanwhile), and what it built is frozen, as the document's
-annotations are when it is opened (they live as long as the document).
+annotations (:meth:`~annotator.model.Document.copy`, a dictionary copy); the open
+suggestions the panel will list afterwards are sorted on the thread as well.  The cyclic
+garbage collector is paused while the thread builds them (it would walk every object of the
+process again and again, the window's thread waiting meanwhile), and what it built is
+frozen, as the document's annotations are when it is opened (they live as long as the
+document).
 """
 
 from __future__ import annotations
@@ -34,11 +35,7 @@ from annotator.suggest.suggestions import Suggestion, score_of
 def snapshot_of(document: Document) -> Document:
     """A document with the same text and annotations, that edits of ``document`` leave as it
     is (annotations are immutable values: both hold the same ones)."""
-    copy = Document(document.id, document.text, title=document.title, source=document.source,
-                    language=document.language, direction=document.direction,
-                    status=dict(document.status))
-    copy.annotations.load(list(document.annotations), [])
-    return copy
+    return document.copy()
 
 
 def open_after(document: Document, change: Change) -> list[Suggestion]:
