@@ -7,8 +7,10 @@ here the store lives in the user's data folder, ``<AppDataLocation>/recovery``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from annotator_ui.i18n import error_message, isolated, left_to_right
@@ -68,12 +70,20 @@ class Autosaver(QObject):
     burst of edits is written once, ``interval_ms`` after the last.  Call :meth:`clear` after
     a clean save or close.  ``saved(path)`` / ``failed(message)`` report each write.
 
+    When the timer fires, the document is copied on the GUI thread (:meth:`Document.copy
+    <annotator.model.Document.copy>`, a dictionary copy) and the copy is written on one
+    worker thread: serialising a big document to TEI takes seconds, which typing must not
+    wait for.  Edits made meanwhile are written at the next timer.  :meth:`flush` writes
+    at once, after waiting for a write in progress; :meth:`clear` waits for it too before
+    deleting the copy, so none is left behind.
+
     The copy lives in a slot of the store that only this autosaver uses (claimed at its first
     write, given up by :meth:`clear`), so other windows on the same file keep theirs.
     """
 
     saved = Signal(str)
     failed = Signal(str)
+    _written = Signal(object)  # the worker's Future, handled on the GUI thread
 
     def __init__(self, store: recovery.RecoveryStore, source: DocumentSource, *,
                  interval_ms: int = DEFAULT_INTERVAL_MS, parent: QObject | None = None) -> None:
@@ -83,9 +93,12 @@ class Autosaver(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.flush)
-        self._pending = False
+        self._timer.timeout.connect(self._write_in_background)
+        self._pending = False  # changed since the last copy was taken
         self._slot: RecoverySlot | None = None
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annotator-autosave")
+        self._writing: Future[RecoveryEntry] | None = None
+        self._written.connect(self._write_finished)
 
     @property
     def interval_ms(self) -> int:
@@ -97,8 +110,13 @@ class Autosaver(QObject):
 
     @property
     def pending(self) -> bool:
-        """True when a change has not been written yet."""
-        return self._pending
+        """True when a change has not been written yet (or is being written)."""
+        return self._pending or self._writing is not None
+
+    @property
+    def writing(self) -> bool:
+        """True while the worker thread writes a copy."""
+        return self._writing is not None
 
     def document_changed(self) -> None:
         """Note an edit: write the copy ``interval_ms`` after the last one."""
@@ -106,24 +124,21 @@ class Autosaver(QObject):
         self._timer.start()
 
     def flush(self) -> Path | None:
-        """Write the recovery copy now if a change is pending; returns its path."""
+        """Write the recovery copy now, on this thread, if a change is pending (after the
+        write in progress, if any, is done); returns its path."""
         self._timer.stop()
+        self._wait_for_write()
         if not self._pending:
             return None
-        document, path, tagset = self._source()
-        if document is None:
-            self._pending = False
+        taken = self._take()
+        if taken is None:
             return None
+        slot, document, path, tagset = taken
         try:
-            if self._slot is None or self._slot.store is not self.store:
-                self._give_up_slot()
-                self._slot = self.store.claim()
-            entry = self._slot.write(document, path, tagset=tagset)
+            entry = slot.write(document, path, tagset=tagset)
         except (AnnotatorError, OSError) as error:
-            self.failed.emit(error_message(error) if isinstance(error, AnnotatorError)
-                             else str(error))
+            self._report_failure(error)
             return None
-        self._pending = False
         self.saved.emit(str(entry.tei_path))
         return entry.tei_path
 
@@ -142,10 +157,77 @@ class Autosaver(QObject):
 
     def clear(self) -> None:
         """Forget pending changes and delete this window's copy (after a clean save or
-        close); copies of other windows stay."""
+        close), once a write in progress is done; copies of other windows stay."""
         self._timer.stop()
+        self._wait_for_write(report=False)
         self._pending = False
         self._give_up_slot()
+
+    def _write_in_background(self) -> None:
+        """The timer's slot: copy the document here, write the copy on the worker."""
+        if self._writing is not None:  # the last write is still running: try again later
+            self._timer.start()
+            return
+        if not self._pending:
+            return
+        taken = self._take()
+        if taken is None:
+            return
+        slot, document, path, tagset = taken
+        snapshot = document.copy()
+        self._writing = self._worker.submit(slot.write, snapshot, path, tagset=tagset)
+        self._writing.add_done_callback(self._emit_written)
+
+    def _emit_written(self, future: Future[RecoveryEntry]) -> None:
+        # Runs on the worker thread: the signal is queued to the GUI thread.
+        with contextlib.suppress(RuntimeError):  # this object was deleted meanwhile
+            self._written.emit(future)
+
+    def _write_finished(self, future: Future[RecoveryEntry]) -> None:
+        if future is not self._writing:
+            return  # already handled by flush() or clear(), which waited for it
+        self._writing = None
+        self._report(future)
+
+    def _wait_for_write(self, *, report: bool = True) -> None:
+        """Wait for the worker's write in progress, if any, and report it (unless the copy
+        is about to be deleted)."""
+        future, self._writing = self._writing, None
+        if future is not None:
+            future.exception()  # waits
+            if report:
+                self._report(future)
+
+    def _report(self, future: Future[RecoveryEntry]) -> None:
+        error = future.exception()
+        if error is None:
+            self.saved.emit(str(future.result().tei_path))
+        elif isinstance(error, (AnnotatorError, OSError)):
+            self._report_failure(error)
+        else:
+            self._pending = True
+            raise error
+
+    def _take(self) -> tuple[RecoverySlot, Document, str | None, TagSet | None] | None:
+        """What to write now, and the slot to write it in (claimed if needed); None when
+        there is nothing to write or the slot cannot be claimed (reported)."""
+        document, path, tagset = self._source()
+        self._pending = False
+        if document is None:
+            return None
+        try:
+            if self._slot is None or self._slot.store is not self.store:
+                self._give_up_slot()
+                self._slot = self.store.claim()
+        except (AnnotatorError, OSError) as error:
+            self._report_failure(error)
+            return None
+        return self._slot, document, path, tagset
+
+    def _report_failure(self, error: AnnotatorError | OSError) -> None:
+        self._pending = True  # not written: tried again at the next flush or change
+        self.failed.emit(error_message(error) if isinstance(error, AnnotatorError)
+                         else str(error))
 
     def _give_up_slot(self) -> None:
         if self._slot is not None:
