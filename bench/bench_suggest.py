@@ -162,6 +162,13 @@ def main() -> int:
     while view.paint_stats["paints"] == painted_before:
         app.processEvents()
     done = time.perf_counter()
+    autosaved: list[float] = []  # the recovery copy of the stored suggestions, when written
+    window.workflow.autosaver.saved.connect(lambda _path: autosaved.append(time.perf_counter()))
+    waited = time.perf_counter()
+    while not autosaved and time.perf_counter() - waited < 30:
+        app.processEvents()
+        time.sleep(0.001)
+    autosave_done = autosaved[0] if autosaved else time.perf_counter()
     timer.stop()
     part.runner.wait(10)  # the child processes waited for: their CPU time is counted
     window_cpu, children_cpu = (
@@ -194,6 +201,9 @@ def main() -> int:
     print(f"  largest gap while the window stored and drew the last batch "
           f"({done - arrived:.2f} s): "
           f"{largest_gap(arrived, done):.0f} ms")
+    print(f"  largest gap from then until the autosave had written the recovery copy "
+          f"({autosave_done - done:.2f} s{'' if autosaved else ', not written'}): "
+          f"{largest_gap(done, autosave_done):.0f} ms")
     print(f"  CPU meanwhile: the window's process {window_cpu:.2f} s (storing on a thread "
           f"included), the child processes {children_cpu:.2f} s")
     window.close()
