@@ -16,10 +16,11 @@ Printed, each measured in this run:
     each is stored as it finishes) stored and painted, and to all of them, as ratios to the
     baseline; when each recommender's batch arrived and was stored; and the largest gap
     between two ticks of a 5 ms QTimer on the GUI thread while the child process ran the
-    recommenders (the window storing the earlier batches meanwhile), and while the window
-    stored the last batch; and the CPU seconds the window's process and the child processes
-    spent meanwhile (on a machine shared with other work, what the run costs, where wall
-    time also counts the waits for a core).
+    recommenders (the window storing the earlier batches meanwhile), while the window
+    stored the last batch, and from then until the autosave had written its recovery copy
+    (5 s later, on a worker thread); and the CPU seconds the window's process and the
+    child processes spent meanwhile (on a machine shared with other work, what the run
+    costs, where wall time also counts the waits for a core).
 
     QT_QPA_PLATFORM=offscreen python bench/bench_suggest.py [--megabytes 5]
         [--annotations 100000] [--crf-lines 20000] [--no-crf]
