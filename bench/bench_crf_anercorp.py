@@ -113,6 +113,7 @@ def main() -> int:
     parser.add_argument("--naive-gazetteer", action="store_true")
     parser.add_argument("--unlabelled", choices=["saudinewsnet", "none"], default="saudinewsnet")
     parser.add_argument("--no-clusters", action="store_true")
+    parser.add_argument("--no-name-lists", action="store_true")
     args = parser.parse_args()
     if not (ANERCORP / "ANERCorp").is_file():
         print(f"skipped: {ANERCORP} is not there")
@@ -128,7 +129,8 @@ def main() -> int:
             else "cross-folded"
         settings = CrfSettings(c1=args.c1, c2=args.c2, max_iterations=args.iterations,
                                gazetteer_folds=args.gazetteer_folds, gazetteer=gazetteer,
-                               cluster_sizes=() if args.no_clusters else defaults.cluster_sizes)
+                               cluster_sizes=() if args.no_clusters else defaults.cluster_sizes,
+                               name_lists=not args.no_name_lists)
         unlabelled = unannotated(args.unlabelled)
         model = train_crf(train, settings=settings, unlabelled=unlabelled)
         model.save(Path(folder) / "model")
@@ -147,6 +149,8 @@ def main() -> int:
           f"sizes {settings.cluster_sizes}, {info['clustered_words']:,} words learnt from the "
           f"training text and {len(unlabelled):,} unannotated documents "
           f"({args.unlabelled if unlabelled else 'none'})"))
+    print("name lists: " + (", ".join(info["name_lists"]) + f" ({info['listed_names']:,} names)"
+                            if info["name_lists"] else "none"))
     for match in ("exact", "overlap"):
         evaluation = evaluate_spans(gold, proposed, match)
         print(f"\n{match} match     precision  recall     F1   gold")

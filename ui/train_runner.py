@@ -2,7 +2,9 @@
 
 :func:`train_project` is the work itself, plain Python calling the core: read the project's
 documents (:func:`annotator.suggest.project_training.project_training_set`; the open document
-as the window holds it, unsaved edits included), train with cross-validation on up to
+as the window holds it, unsaved edits included) and its name lists
+(:func:`annotator.suggest.crf_gazetteer.name_lists`: its ``gazetteer`` folder's
+``LABEL.txt`` files besides the bundled ones), train with cross-validation on up to
 :data:`~annotator.suggest.project_training.FOLDS` folds, and save the model into the job's
 staging folder.  It never touches the project's model folder: the window puts the staging
 folder in its place once the child says it is done
@@ -28,6 +30,7 @@ from PySide6.QtCore import QObject
 
 from annotator.concordance import corpus_files
 from annotator.errors import AnnotatorError
+from annotator.suggest.crf_gazetteer import name_lists
 from annotator.suggest.crf_model import CrfSettings, train_crf
 from annotator.suggest.project_training import FOLDS, folds_for, project_training_set
 
@@ -82,7 +85,7 @@ def train_project(job: TrainJob, step: Step) -> TrainResult:
     folds = folds_for(len(found.labelled), job.folds)
     model = train_crf(found.labelled, tagset=found.tagset, settings=settings, folds=folds,
                       progress=lambda done, total: step(done, total, ""),
-                      unlabelled=found.unlabelled)
+                      unlabelled=found.unlabelled, lists=name_lists(job.folder))
     model.info["folds"] = folds if model.info.get("cross_validation") else 0
     model.save(job.staging)
     return TrainResult(model.info, job.staging, found.errors)

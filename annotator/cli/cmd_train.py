@@ -11,6 +11,7 @@ from annotator.errors import AnnotatorError, FormatError, SaveError
 from annotator.formats import READERS, ImportOptions, Problems, guess_format
 from annotator.model import Document
 from annotator.progress import Progress
+from annotator.suggest.crf_gazetteer import name_lists
 from annotator.suggest.crf_model import CrfSettings, train_crf
 from annotator.suggest.project_training import has_model, save_model_folder
 
@@ -27,7 +28,9 @@ work.  Quotes and claims are left out.  Sources are TEI files or folders, or any
 
 Word clusters are learnt from the text of the sources and of --unlabelled documents (the
 project's documents nobody annotated yet: only their text is read) and stored in the model,
-so proposing needs nothing else.
+so proposing needs nothing else.  So are the names of the name lists the model marks
+(places, organisations, person names: the bundled lists, plus each --name-list file, its
+label taken from its name: ORG.txt adds organisations, TEAM.txt a list of its own).
 
 A model folder that already holds a model is kept, and nothing is trained, unless
 --overwrite is given; the new model then takes its place only once it is written whole.
@@ -57,6 +60,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", metavar="NAME", help="encoding of text inputs")
     parser.add_argument("--unlabelled", nargs="+", default=[], metavar="SRC",
                         help="unannotated documents whose text the word clusters learn from")
+    parser.add_argument("--name-list", action="append", default=[], type=Path,
+                        metavar="LABEL.txt",
+                        help="a list of names (one a line) to add to the bundled ones; "
+                             "repeatable")
     parser.add_argument("--folds", type=int, default=0, metavar="K",
                         help="cross-validate on K folds of the documents (default: none)")
     defaults = CrfSettings()
@@ -94,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
         raise FormatError(Errors.E624, path=str(args.output))
     if not args.overwrite and has_model(args.output):
         raise SaveError(Errors.E647, path=str(args.output))
+    lists = name_lists(extra=args.name_list)
     with Progress(0) as progress:
         problems = Problems(on_problem=lambda problem, is_error: progress.message(
             problem.diagnostic("error" if is_error else "warning")))
@@ -113,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
 
         settings = CrfSettings(c1=args.c1, c2=args.c2, max_iterations=args.iterations)
         model = train_crf(documents, layer=args.layer, settings=settings, folds=args.folds,
-                          progress=report, unlabelled=unlabelled)
+                          progress=report, unlabelled=unlabelled, lists=lists)
         model.info["folds"] = min(args.folds, len(documents)) \
             if model.info.get("cross_validation") else 0
     try:

@@ -15,7 +15,10 @@ Each token gets a list of ``name=value`` strings (python-crfsuite's binary featu
   built from the same sentences marks every training entity, the model learns to trust it
   blindly, and it overfits (0.57 micro F1 on ANERcorp against 0.63 without it, issue 12);
 * the word clusters (:mod:`annotator.suggest.word_clusters`) of its stem and its neighbours'
-  stems, learnt from unlabelled text, when the model has them.
+  stems, learnt from unlabelled text, when the model has them;
+* name-list features (:mod:`annotator.suggest.crf_gazetteer`): whether the token begins, is
+  inside or is a one-word name of a list of places, organisations or person names written
+  apart from any training data (``lg=B-ORG``), the longest listed name first.
 """
 
 from __future__ import annotations
@@ -24,11 +27,15 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import regex
 
 from annotator.search import fold
 from annotator.suggest.word_clusters import WordClusters
+
+if TYPE_CHECKING:
+    from annotator.suggest.crf_gazetteer import NameLists
 
 _PROCLITICS = regex.compile(r"^([وف]?)([بكل]?)(ال)?")
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -242,11 +249,13 @@ class FeatureTable:
     word clusters.  A proposing or training run makes one and passes it to each of its
     sentences, so that each word form's features are made once in the run.  ``known``: the
     features a trained model holds (the tagger ignores all others, so proposing need not pass
-    them); None to keep all (training)."""
+    them); None to keep all (training).  ``lists``: the name lists whose names are marked."""
 
     def __init__(self, gazetteer: Gazetteer | None, clusters: WordClusters | None,
-                 known: AbstractSet[str] | None = None) -> None:
+                 known: AbstractSet[str] | None = None, lists: NameLists | None = None) -> None:
         self.gazetteer, self.clusters, self.known = gazetteer, clusters, known
+        self.lists = lists
+        self.longest_listed = lists.longest() if lists is not None else {}
         self.forms: dict[str, FormPieces] = {}
         self.start = FormPieces("", self, "<s>")
         self.end = FormPieces("", self, "</s>")
@@ -277,6 +286,8 @@ def sentence_features(words: Sequence[str], table: FeatureTable) -> list[list[st
     padded = [start, start, *tokens, end, end]  # the pads have no gazetteer features
     marks = table.gazetteer.name_marks([t.stem for t in tokens], table.longest) \
         if table.gazetteer is not None else {}
+    listed = table.lists.marks([t.stem for t in tokens], table.longest_listed) \
+        if table.lists is not None else {}
     out: list[list[str]] = []
     for i, token in enumerate(tokens):
         before, after = padded[i + 1], padded[i + 3]
@@ -304,5 +315,7 @@ def sentence_features(words: Sequence[str], table: FeatureTable) -> list[list[st
             features += [*token.gazetteer, *before.as_previous_gazetteer,
                          *after.as_next_gazetteer]
         features += [*token.clusters, *before.c_1, *after.c1]
+        if i in listed:
+            features += table.keep(*listed[i])
         out.append(features)
     return out

@@ -26,10 +26,13 @@ so is the family name of a person's full name (``لحود`` after ``إميل ل�
 
 Word clusters (:mod:`annotator.suggest.word_clusters`) are learnt at training time from the
 training text and the project's unannotated documents (``unlabelled``) and stored with the
-model, so proposing works offline on any text.
+model, so proposing works offline on any text.  So are the names of the name lists
+(:mod:`annotator.suggest.crf_gazetteer`: the bundled ones and a project's own) the model was
+trained with.
 
 A model is a folder: ``model.crfsuite`` (the CRF) and ``model.json`` (labels, date, training
-size, settings, cross-validated scores, gazetteer, vocabulary and word clusters);
+size, settings, cross-validated scores, gazetteer, name lists, vocabulary and word
+clusters);
 :meth:`CrfModel.save` writes each file atomically, :func:`load_crf_model` reads them back.
 """
 
@@ -66,6 +69,7 @@ from annotator.suggest.crf_features import (
     sentence_features,
     stems,
 )
+from annotator.suggest.crf_gazetteer import NameLists, name_lists
 from annotator.suggest.evaluation import Span, evaluate_spans
 from annotator.suggest.proposal import Progress, Proposal
 from annotator.suggest.word_clusters import WordClusters, learn_clusters
@@ -88,7 +92,8 @@ class CrfSettings:
     ``cross-folded`` (the default), ``naive`` (built from the very sentences it marks, which
     overfits) or ``none``; ``cluster_sizes``: the k-means sizes of the word clusters (none:
     no cluster features); ``person_labels``: labels whose family names recur alone
-    (:func:`_repeated_names`)."""
+    (:func:`_repeated_names`); ``name_lists``: whether the name-list features are made
+    (:mod:`annotator.suggest.crf_gazetteer`)."""
 
     c1: float = 0.05
     c2: float = 0.01
@@ -98,6 +103,7 @@ class CrfSettings:
     gazetteer: str = "cross-folded"
     cluster_sizes: tuple[int, ...] = (32, 128, 512)
     person_labels: tuple[str, ...] = ("PERS", "PER", "PERSON")
+    name_lists: bool = True
 
 
 @dataclass(frozen=True)
@@ -200,6 +206,7 @@ class CrfModel:
     words: frozenset[str]  # folded words of the training text
     info: dict[str, Any] = field(default_factory=dict)
     clusters: WordClusters | None = None
+    lists: NameLists | None = None  # the name lists it was trained with
 
     @property
     def labels(self) -> list[str]:
@@ -217,7 +224,8 @@ class CrfModel:
                               "counts": self.gazetteer.counts,
                               "totals": self.gazetteer.totals},
                 "words": sorted(self.words),
-                "clusters": self.clusters.to_json() if self.clusters is not None else None}
+                "clusters": self.clusters.to_json() if self.clusters is not None else None,
+                "name_lists": self.lists.to_json() if self.lists is not None else None}
         atomic_write_bytes(target / MODEL_FILE, self.crf)
         atomic_write_bytes(target / META_FILE,
                            json.dumps(meta, ensure_ascii=False, indent=0).encode("utf-8"))
@@ -234,9 +242,10 @@ def load_crf_model(folder: str | Path) -> CrfModel:
         table = meta["gazetteer"]
         gazetteer = Gazetteer({tuple(k): v for k, v in table["names"]}, table["places"],
                               table["counts"], table["totals"])
-        clusters = meta.get("clusters")
+        clusters, lists = meta.get("clusters"), meta.get("name_lists")
         return CrfModel(crf, gazetteer, frozenset(meta["words"]), meta["info"],
-                        WordClusters.from_json(clusters) if clusters is not None else None)
+                        WordClusters.from_json(clusters) if clusters is not None else None,
+                        NameLists.from_json(lists) if lists is not None else None)
     except (OSError, ValueError, KeyError, TypeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise FormatError(Errors.E627, reason=reason, path=str(source)) from None
@@ -268,7 +277,7 @@ def _corpus(documents: Sequence[Document], spans: Sequence[Sequence[Span]]) -> _
 
 
 def _train_one(corpus: _Corpus, chosen: Sequence[int], settings: CrfSettings,
-               clusters: WordClusters | None,
+               clusters: WordClusters | None, lists: NameLists | None,
                report: Callable[[], None]) -> tuple[bytes, Gazetteer]:
     """Train on the sentences ``chosen``; the CRF's bytes and the full gazetteer."""
     pairs = [(corpus.stems[i], corpus.tags[i]) for i in chosen]
@@ -283,10 +292,10 @@ def _train_one(corpus: _Corpus, chosen: Sequence[int], settings: CrfSettings,
         gazetteers = cross_folded_gazetteers(pairs, settings.gazetteer_folds)
     else:
         gazetteers = [full if settings.gazetteer == "naive" else None] * len(pairs)
-    table = FeatureTable(None, clusters)
+    table = FeatureTable(None, clusters, lists=lists)
     for i, gazetteer in zip(chosen, gazetteers, strict=True):
         if gazetteer is not table.gazetteer:  # the cross-folded ones: one per fold
-            table = FeatureTable(gazetteer, clusters)
+            table = FeatureTable(gazetteer, clusters, lists=lists)
         trainer.append(sentence_features(corpus.words[i], table), corpus.tags[i])
     with tempfile.TemporaryDirectory(prefix="annotator-crf-") as folder:
         path = Path(folder) / MODEL_FILE
@@ -297,11 +306,13 @@ def _train_one(corpus: _Corpus, chosen: Sequence[int], settings: CrfSettings,
 def train_crf(documents: Sequence[Document], *, layer: str | None = None,
               tagset: TagSet | None = None, settings: CrfSettings | None = None,
               folds: int = 0, progress: Progress | None = None,
-              unlabelled: Sequence[Document] = ()) -> CrfModel:
+              unlabelled: Sequence[Document] = (), lists: NameLists | None = None) -> CrfModel:
     """A CRF trained on the spans of ``layer`` in ``documents`` (:func:`entity_spans`).
 
     The word clusters are learnt from the text of ``documents`` and of ``unlabelled`` (the
-    project's documents nobody annotated yet: their text only is read).
+    project's documents nobody annotated yet: their text only is read).  ``lists``: the
+    name lists (None: the bundled ones, :func:`~annotator.suggest.crf_gazetteer.name_lists`;
+    none at all when ``settings.name_lists`` is false).
 
     ``folds`` >= 2 also trains that many models on all documents but one fold and scores
     each on its fold; the scores per label go in ``info["cross_validation"]``.  ``progress``
@@ -314,6 +325,7 @@ def train_crf(documents: Sequence[Document], *, layer: str | None = None,
     if not any(spans):
         raise FormatError(Errors.E628, layer=layer or "default", count=len(documents))
     corpus = _corpus(documents, spans)
+    lists = (lists if lists is not None else name_lists()) if settings.name_lists else None
     clusters = None
     if settings.cluster_sizes:
         text = corpus.stems + [stems(tokens.texts[a:b]) for tokens in map(tokenize_document,
@@ -333,11 +345,12 @@ def train_crf(documents: Sequence[Document], *, layer: str | None = None,
     cross_validation = None
     if folds:
         cross_validation = _cross_validate(documents, spans, corpus, folds, settings, clusters,
-                                           report)
+                                           lists, report)
     done = settings.max_iterations * folds
-    crf, gazetteer = _train_one(corpus, range(len(corpus.words)), settings, clusters, report)
+    crf, gazetteer = _train_one(corpus, range(len(corpus.words)), settings, clusters, lists,
+                                report)
     words = frozenset(fold(w) for sentence in corpus.words for w in sentence)
-    model = CrfModel(crf, gazetteer, words, clusters=clusters)
+    model = CrfModel(crf, gazetteer, words, clusters=clusters, lists=lists)
     left_out = kept = 0
     for document, document_spans in zip(documents, spans, strict=True):
         votes = _strip_votes(document, tokenize_document(document), document_spans, words)
@@ -349,6 +362,8 @@ def train_crf(documents: Sequence[Document], *, layer: str | None = None,
         "sentences": len(corpus.words), "tokens": sum(map(len, corpus.words)),
         "unlabelled_documents": len(unlabelled),
         "clustered_words": len(clusters.numbers) if clusters is not None else 0,
+        "name_lists": lists.sources if lists is not None else [],
+        "listed_names": len(lists.names) if lists is not None else 0,
         "layer": layer or "", "proclitics": "strip" if left_out > kept else "keep",
         "settings": asdict(settings), "cross_validation": cross_validation,
         "training_seconds": round(time.perf_counter() - began, 2),
@@ -361,7 +376,7 @@ def train_crf(documents: Sequence[Document], *, layer: str | None = None,
 
 def _cross_validate(documents: Sequence[Document], spans: Sequence[Sequence[Span]],
                     corpus: _Corpus, folds: int, settings: CrfSettings,
-                    clusters: WordClusters | None,
+                    clusters: WordClusters | None, lists: NameLists | None,
                     report: Callable[[], None]) -> dict[str, dict[str, float | int]]:
     """Entity scores per label (and micro) of ``folds`` models, each scored on the documents
     it was not trained on (contiguous blocks of documents).  The clusters are those of the
@@ -375,11 +390,11 @@ def _cross_validate(documents: Sequence[Document], spans: Sequence[Sequence[Span
         chosen = [i for i, d in enumerate(corpus.document_of) if d not in held]
         if not any(corpus.tags[i][j] != "O" for i in chosen for j in range(len(corpus.tags[i]))):
             continue
-        crf, gazetteer = _train_one(corpus, chosen, settings, clusters, report)
+        crf, gazetteer = _train_one(corpus, chosen, settings, clusters, lists, report)
         words = frozenset(fold(w) for i in chosen for w in corpus.words[i])
         recommender = CrfRecommender(CrfModel(crf, gazetteer, words,
                                               {"proclitics": "keep",
-                                               "settings": asdict(settings)}, clusters))
+                                               "settings": asdict(settings)}, clusters, lists))
         for d in held:
             gold.append(list(spans[d]))
             proposed.append([(p.start, p.end, p.label)
@@ -412,7 +427,8 @@ class CrfRecommender:
         tagger = self._tagger
         runs: list[tuple[int, int, str, float, str]] = []  # tokens [first, end), label...
         total = len(tokens.sentences)
-        table = FeatureTable(self._gazetteer, self.model.clusters, self._known)  # for this document
+        table = FeatureTable(self._gazetteer, self.model.clusters, self._known,
+                             self.model.lists)  # for this document
         for done, (a, b) in enumerate(tokens.sentences, 1):
             tagger.set(sentence_features(tokens.texts[a:b], table))
             tags = tagger.tag()
