@@ -3,6 +3,9 @@ updating it one span at a time: the document and every query must be as with sma
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from annotator import edits
 from annotator.edits import Change
 from annotator.model import Annotation, Document
@@ -30,3 +33,24 @@ def test_bulk_add_and_remove_match_one_by_one() -> None:
     change.revert(bulk)
     assert bulk.annotations == _document().annotations
     assert [a.id for a in bulk.annotations.overlapping(0, 15000)] == [f"a{i}" for i in range(10)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=st.lists(st.tuples(st.integers(0, 9000), st.integers(1, 3000)), max_size=40),
+       more=st.lists(st.tuples(st.integers(0, 9000), st.integers(1, 3000)), max_size=40))
+def test_extend_merges_into_a_built_index_what_building_it_again_gives(
+        first: list[tuple[int, int]], more: list[tuple[int, int]]) -> None:
+    """Differential: an index kept up to date by extend (one merge) answers every query as
+    one built from scratch, long spans (over LONG_SPAN) included."""
+    text = "ب" * 12000
+    kept, rebuilt = Document("d", text), Document("d", text)
+    spans = [Annotation(f"a{i}", s, s + n, "PER") for i, (s, n) in enumerate(first)]
+    extra = [Annotation(f"b{i}", s, s + n, "LOC") for i, (s, n) in enumerate(more)]
+    kept.annotations.extend(spans)
+    kept.annotations.overlapping(0, 1)  # built before the second extend, which merges
+    kept.annotations.extend(extra)
+    rebuilt.annotations.extend(spans + extra)
+    for start in range(0, 12000, 700):
+        for length in (1, 50, 2500):
+            assert kept.annotations.overlapping(start, start + length) == \
+                rebuilt.annotations.overlapping(start, start + length)
