@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
+from annotator_ui.evidence_text import evidence_text
 from annotator_ui.i18n import isolated
 from annotator_ui.palette import swatch_icon
 from PySide6.QtCore import (
@@ -189,7 +190,7 @@ class SuggestionModel(QAbstractTableModel):
                 return f"{suggestion.score:.2f}"
             if column == self.RECOMMENDER:
                 return recommender_title(suggestion.recommender)
-            return suggestion.evidence
+            return evidence_text(suggestion.evidence)
         if role == Qt.ItemDataRole.DecorationRole and column == self.LABEL \
                 and self.tagset is not None:
             return swatch_icon(self.tagset.get(suggestion.label).color)

@@ -31,6 +31,7 @@ from annotator.suggest.cues import (
     reporting_verbs,
     word_forms,
 )
+from annotator.suggest.evidence import NAMED_AFTER, claim_kinds
 from annotator.suggest.proposal import Progress, Proposal, ProposedLink
 from annotator.tagset import TagSet, tagset_for
 from annotator.tokenize import tokenize_columns
@@ -105,9 +106,9 @@ class ClaimCues:
                     links = (ProposedLink(labels.claimant_role, *source[:3]),)
                     if source[3]:
                         proposals.append(Proposal(source[0], source[1], source[2], 0.4, NAME,
-                                                  evidence=f"named after "
-                                                  f"{text[attribution.start:attribution.end]}"))
-            evidence = ", ".join(sorted(kinds))
+                                                  evidence=NAMED_AFTER(
+                                                      cue=text[attribution.start:attribution.end])))
+            evidence = claim_kinds(kinds)
             proposals.append(Proposal(start, end, labels.claim, round(min(score, _CAP), 2),
                                       NAME, {}, links, evidence))
         if progress:

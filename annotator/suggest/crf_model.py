@@ -71,6 +71,7 @@ from annotator.suggest.crf_features import (
 )
 from annotator.suggest.crf_gazetteer import NameLists, name_lists
 from annotator.suggest.evaluation import Span, evaluate_spans
+from annotator.suggest.evidence import CRF_SAME_NAME, CRF_SCORE
 from annotator.suggest.proposal import Progress, Proposal
 from annotator.suggest.word_clusters import WordClusters, learn_clusters
 from annotator.tagset import TagSet, default_tagset
@@ -434,7 +435,7 @@ class CrfRecommender:
             tags = tagger.tag()
             for first, end, label in bio_runs(tags):
                 score = min(tagger.marginal(tags[i], i) for i in range(first, end))
-                runs.append((a + first, a + end, label, score, f"CRF {score:.2f}"))
+                runs.append((a + first, a + end, label, score, CRF_SCORE(score=f"{score:.2f}")))
             if progress is not None and (done % 50 == 0 or done == total):
                 progress(done, total)
         strip = self.model.info.get("proclitics") == "strip"
@@ -502,7 +503,7 @@ def _repeated_names(words: Sequence[str], runs: list[tuple[int, int, str, float,
             found = names.get(tuple(words[i:i + length])) if i + length <= len(words) else None
             if found and not any(tagged[i:i + length]):
                 extra.append((i, i + length, found[0], 0.8 * found[1],
-                              "CRF: the same name elsewhere in the document"))
+                              CRF_SAME_NAME()))
                 tagged[i:i + length] = [True] * length
                 i += length
                 break

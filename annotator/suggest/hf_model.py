@@ -30,6 +30,7 @@ from transformers import AutoModelForTokenClassification, AutoTokenizer
 
 from annotator.error_catalogue import Errors
 from annotator.model import Document
+from annotator.suggest.evidence import MODEL_SCORE
 from annotator.suggest.model_folder import NAME, ModelError
 from annotator.suggest.model_spans import LabelMapper, snap_span, tag_runs
 from annotator.suggest.proposal import Progress, Proposal
@@ -236,6 +237,7 @@ class HfRecommender:
             score = min(probabilities)
             mean = sum(probabilities) / len(probabilities)
             proposals.append(Proposal(*snapped, label, round(score, 4), NAME,
-                                      evidence=f"{name}: {score:.2f} (mean {mean:.2f}), "
-                                               f"{self.model.folder.name}"))
+                                      evidence=MODEL_SCORE(label=name, score=f"{score:.2f}",
+                                                           mean=f"{mean:.2f}",
+                                                           model=self.model.folder.name)))
         return proposals

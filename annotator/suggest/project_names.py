@@ -26,6 +26,7 @@ from annotator.model import Document
 from annotator.occurrences import candidates, key_table
 from annotator.project import is_tei_name, project_files
 from annotator.search import fold
+from annotator.suggest.evidence import PROJECT_NAME
 from annotator.suggest.proposal import Progress, Proposal
 from annotator.tagset import TagSet, default_tagset, tagset_for
 from annotator.tei import read_tei
@@ -149,4 +150,4 @@ class ProjectNames:
         label, score = entry.best()
         count = sum(entry.labels.values())
         return (label, round(score, 3),
-                f"{label} {entry.labels[label]} of {count} times in the project")
+                PROJECT_NAME(label=label, count=entry.labels[label], total=count))

@@ -39,6 +39,7 @@ from annotator.suggest.cues import (
     reporting_verbs,
     titled_name_before,
 )
+from annotator.suggest.evidence import SPEAKER_OF
 from annotator.suggest.proposal import Progress, Proposal, ProposedLink
 from annotator.tagset import TagSet, tagset_for
 from annotator.tokenize import tokenize
@@ -135,7 +136,7 @@ class QuoteCues:
                     proposed_sources.add((speaker.start, speaker.end))
                     proposals.append(Proposal(
                         speaker.start, speaker.end, speaker.label, 0.4, NAME,
-                        evidence=f"speaker of {text[quote.verb.start:quote.verb.end]}"))
+                        evidence=SPEAKER_OF(cue=text[quote.verb.start:quote.verb.end])))
             proposals.append(Proposal(quote.start, quote.end, labels.quote, quote.score, NAME,
                                       attributes, links, quote.evidence))
         if progress:

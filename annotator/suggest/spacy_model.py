@@ -23,6 +23,7 @@ import spacy
 
 from annotator.error_catalogue import Errors
 from annotator.model import Document
+from annotator.suggest.evidence import SPACY_UNSCORED
 from annotator.suggest.model_folder import NAME, ModelError
 from annotator.suggest.model_spans import LabelMapper, snap_span
 from annotator.suggest.proposal import Progress, Proposal
@@ -117,7 +118,7 @@ class SpacyRecommender:
             snapped = snap_span(text, start, end, known) if label is not None else None
             if label is None or snapped is None:
                 continue
-            evidence = f"{name}: spaCy, unscored" if score is None else f"{name}: {score:.2f}"
+            evidence = SPACY_UNSCORED(label=name) if score is None else f"{name}: {score:.2f}"
             proposals.append(Proposal(*snapped, label,
                                       1.0 if score is None else round(score, 4), NAME,
                                       evidence=evidence))

@@ -3093,4 +3093,55 @@
       <translation>اقبل كل الاقتراحات</translation>
     </message>
   </context>
+  <context>
+    <name>Evidence</name>
+    <message>
+      <source>speaker of {cue}</source>
+      <translation>المتحدث في {cue}</translation>
+    </message>
+    <message>
+      <source>named after {cue}</source>
+      <translation>مذكور بعد {cue}</translation>
+    </message>
+    <message>
+      <source>{label} {count} of {total} times in the project</source>
+      <translation>{label} في {count} من {total} مرات في المشروع</translation>
+    </message>
+    <message>
+      <source>CRF {score}</source>
+      <translation>نموذج CRF {score}</translation>
+    </message>
+    <message>
+      <source>CRF: the same name elsewhere in the document</source>
+      <translation>نموذج CRF: الاسم نفسه في موضع آخر من المستند</translation>
+    </message>
+    <message>
+      <source>{label}: {score} (mean {mean}), {model}</source>
+      <translation>{label}: {score} (المتوسط {mean})، {model}</translation>
+    </message>
+    <message>
+      <source>{label}: spaCy, unscored</source>
+      <translation>{label}: spaCy، بلا درجة</translation>
+    </message>
+    <message>
+      <source>attribution</source>
+      <translation>إسناد</translation>
+    </message>
+    <message>
+      <source>comparison</source>
+      <translation>مقارنة</translation>
+    </message>
+    <message>
+      <source>figure</source>
+      <translation>رقم</translation>
+    </message>
+    <message>
+      <source>percentage</source>
+      <translation>نسبة مئوية</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>، </translation>
+    </message>
+  </context>
 </TS>
