@@ -247,6 +247,14 @@ class Annotations:
         return copy
 
     # -- editing -------------------------------------------------------------------
+    def _fit(self, annotations: dict[str, Annotation]) -> bool:
+        """True when every one of ``annotations`` (by id, not empty) ends within the text and
+        has a valid id: the checks of :meth:`check`, a whole column at a time."""
+        lines = "\n".join(annotations)
+        return (max(map(_END, annotations.values())) <= self._text_length
+                and lines.count("\n") == len(annotations) - 1
+                and _VALID_IDS.fullmatch(lines) is not None)
+
     def new_id(self) -> str:
         """A fresh id of the form ``a<N>`` that no annotation here uses."""
         if self._next_number == 1 and len(self._by_id) > 100:
@@ -283,7 +291,14 @@ class Annotations:
         the window's next paint after 170,000 suggestions; else it is built when needed)."""
         index, self._index = self._index, None  # if an add fails, rebuilt when next needed
         self._back_links = None
-        added = [self.add(annotation) for annotation in annotations]
+        added = list(annotations)
+        fresh = dict(zip(map(_ID, added), added, strict=True))
+        if added and len(fresh) == len(added) and self._fit(fresh) \
+                and self._by_id.keys().isdisjoint(fresh):
+            self._by_id.update(fresh)  # checked a whole column at a time, as load does
+        else:
+            for annotation in added:  # one at a time, so that the error names the first
+                self.add(annotation)
         if index is not None:
             index.bulk_load_spans(added)
             self._index = index
@@ -296,9 +311,7 @@ class Annotations:
         length = self._text_length
         if not by_id and annotations:  # the usual case, checked a whole column at a time
             loaded = dict(zip(map(_ID, annotations), annotations, strict=True))
-            lines = "\n".join(loaded)
-            if (len(loaded) == len(annotations) and max(map(_END, annotations)) <= length
-                    and lines.count("\n") == len(loaded) - 1 and _VALID_IDS.fullmatch(lines)):
+            if len(loaded) == len(annotations) and self._fit(loaded):
                 self._by_id = loaded
                 return
         valid = _VALID_ID.match

@@ -3,11 +3,13 @@ updating it one span at a time: the document and every query must be as with sma
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator import edits
 from annotator.edits import Change
+from annotator.errors import AnnotatorError
 from annotator.model import Annotation, Document
 
 
@@ -54,3 +56,22 @@ def test_extend_merges_into_a_built_index_what_building_it_again_gives(
         for length in (1, 50, 2500):
             assert kept.annotations.overlapping(start, start + length) == \
                 rebuilt.annotations.overlapping(start, start + length)
+
+
+def test_extend_refuses_what_add_refuses_and_names_the_first_one() -> None:
+    """The column-at-a-time checks of a bulk add refuse what one add at a time refuses."""
+    cases = [
+        [Annotation("b1", 0, 4, "PER"), Annotation("a1", 5, 9, "PER")],  # a1 is taken
+        [Annotation("b1", 0, 4, "PER"), Annotation("b1", 5, 9, "PER")],  # twice in the batch
+        [Annotation("b1", 0, 4, "PER"), Annotation("p3", 5, 9, "PER")],  # a reserved id
+        [Annotation("b1", 0, 4, "PER"), Annotation("b2", 5, 99999, "PER")],  # past the text
+    ]
+    for batch in cases:
+        bulk, single = _document(), _document()
+        with pytest.raises(AnnotatorError) as bulk_error:
+            bulk.annotations.extend(batch)
+        with pytest.raises(AnnotatorError) as single_error:
+            for annotation in batch:
+                single.annotations.add(annotation)
+        assert bulk_error.value.code == single_error.value.code
+        assert bulk.annotations == single.annotations  # the ones before it were added
