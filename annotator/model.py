@@ -154,6 +154,24 @@ def checked_annotation(id: str, start: int, end: int, label: str, annotator: str
 _ID, _END = attrgetter("id"), attrgetter("end")
 
 
+def in_text_order(values: list[Annotation]) -> list[Annotation]:
+    """``values`` ordered by (start, -end, id): outer spans before the spans they nest."""
+    # One integer per (start, -end) sorts several times faster than tuples on big
+    # documents; equal spans (several annotators' copies) are then put in id order.
+    keys = [a.start << 32 | (0xFFFFFFFF - a.end) for a in values]
+    order = sorted(range(len(values)), key=keys.__getitem__)
+    result = [values[i] for i in order]
+    if len(set(keys)) < len(keys):
+        ordered_keys = [keys[i] for i in order]
+        run_start = 0
+        for i in range(1, len(result) + 1):
+            if i == len(result) or ordered_keys[i] != ordered_keys[run_start]:
+                if i - run_start > 1:
+                    result[run_start:i] = sorted(result[run_start:i], key=lambda a: a.id)
+                run_start = i
+    return result
+
+
 class Annotations:
     """The annotations of one document, by id, with an interval index for position queries."""
 
@@ -197,21 +215,7 @@ class Annotations:
 
     def sorted(self) -> list[Annotation]:
         """All annotations ordered by (start, -end, id): outer spans before the spans they nest."""
-        values = list(self._by_id.values())
-        # One integer per (start, -end) sorts several times faster than tuples on big
-        # documents; equal spans (several annotators' copies) are then put in id order.
-        keys = [a.start << 32 | (0xFFFFFFFF - a.end) for a in values]
-        order = sorted(range(len(values)), key=keys.__getitem__)
-        result = [values[i] for i in order]
-        if len(set(keys)) < len(keys):
-            ordered_keys = [keys[i] for i in order]
-            run_start = 0
-            for i in range(1, len(result) + 1):
-                if i == len(result) or ordered_keys[i] != ordered_keys[run_start]:
-                    if i - run_start > 1:
-                        result[run_start:i] = sorted(result[run_start:i], key=lambda a: a.id)
-                    run_start = i
-        return result
+        return in_text_order(list(self._by_id.values()))
 
     def annotators(self) -> list[str]:
         """Annotator names in order of first appearance."""
@@ -247,7 +251,14 @@ class Annotations:
         return copy
 
     # -- editing -------------------------------------------------------------------
-    def _fit(self, annotations: dict[str, Annotation]) -> bool:
+    def check_all(self, annotations: Mapping[str, Annotation]) -> None:
+        """:meth:`check` for many annotations (by id) at once: a whole column at a time, then
+        one at a time only to raise for the first refused."""
+        if annotations and not self._fit(annotations):
+            for annotation in annotations.values():
+                self.check(annotation)
+
+    def _fit(self, annotations: Mapping[str, Annotation]) -> bool:
         """True when every one of ``annotations`` (by id, not empty) ends within the text and
         has a valid id: the checks of :meth:`check`, a whole column at a time."""
         lines = "\n".join(annotations)

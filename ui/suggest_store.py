@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, Signal
 from annotator.edits import Change
 from annotator.gcpause import CollectorPaused
 from annotator.layers import is_open_suggestion
-from annotator.model import Document
+from annotator.model import Document, in_text_order
 from annotator.suggest.proposal import Proposal
 from annotator.suggest.store import store_proposals
 from annotator.suggest.suggestions import Suggestion, score_of
@@ -44,8 +44,7 @@ def open_after(document: Document, change: Change) -> list[Suggestion]:
     touched = {a.id for a in change.before} | {a.id for a in change.after}
     kept = [a for a in document.annotations if a.id not in touched and is_open_suggestion(a)]
     kept.extend(a for a in change.after if is_open_suggestion(a))
-    kept.sort(key=lambda a: (a.start, -a.end, a.id))
-    return [Suggestion(a, score_of(a)) for a in kept]
+    return [Suggestion(a, score_of(a)) for a in in_text_order(kept)]
 
 
 class StoreWorker(QObject):

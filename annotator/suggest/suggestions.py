@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from annotator.gold import SOURCE
 from annotator.layers import EVIDENCE, SCORE, SUGGESTION, is_open_suggestion
-from annotator.model import Annotation, Document
+from annotator.model import Annotation, Document, in_text_order
 
 REJECTED = "rejected"  # the annotator turned the suggestion down
 ACCEPTED = "accepted"  # the annotator accepted it (perhaps with another span or label)
@@ -89,16 +89,12 @@ def open_suggestions(document: Document, *, label: str | None = None,
                      ) -> list[Suggestion]:
     """The open suggestions in text order, only those of ``label``, scoring at least
     ``min_score`` and made by ``recommender`` when these are given."""
-    found = []
-    for annotation in document.annotations:
-        if (is_open_suggestion(annotation)
-                and (label is None or annotation.label == label)
-                and (recommender is None or annotation.annotator == recommender)):
-            score = score_of(annotation)
-            if score >= min_score:
-                found.append(Suggestion(annotation, score))
-    found.sort(key=lambda s: _order(s.annotation))
-    return found
+    found = [annotation for annotation in document.annotations
+             if is_open_suggestion(annotation)
+             and (label is None or annotation.label == label)
+             and (recommender is None or annotation.annotator == recommender)]
+    scored = [Suggestion(annotation, score_of(annotation)) for annotation in in_text_order(found)]
+    return [suggestion for suggestion in scored if suggestion.score >= min_score]
 
 
 def next_suggestion(document: Document, position: int, current: str | None = None
