@@ -98,7 +98,6 @@ def store_proposals(document: Document, proposals: Sequence[Proposal], *, annota
             new = Annotation(made[key], proposal.start, proposal.end, proposal.label,
                              proposal.recommender, attributes, resolve(proposal), stamp, stamp,
                              "", SUGGESTION)
-            document.annotations.check(new)
             after[new.id] = new
         else:
             links = resolve(proposal)
@@ -109,6 +108,7 @@ def store_proposals(document: Document, proposals: Sequence[Proposal], *, annota
                                                    attributes=attributes, links=links,
                                                    modified=stamp)
 
+    document.annotations.check_all(after)  # each would fit the text
     gone = set(replaced_ids) - {old[key].id for key in chosen if key in old}
     for gone_id in sorted(gone):
         before[gone_id] = document.annotations[gone_id]
