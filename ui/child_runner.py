@@ -16,12 +16,41 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
+from annotator.errors import AnnotatorError
+
 Target = Callable[[Any, Any], None]
+Step = Callable[[int, int, str], None]
+
+
+def serve(connection: Any, work: Callable[[Step], object], where: str, *, every: float,
+          send_end: bool = False) -> None:
+    """The child's side of a run: ``work(step)``, sending ``step``'s progress at most once
+    every ``every`` seconds (and its last one, ``done == total`` with no name, when
+    ``send_end``), then ``("done", result)``, or ``("failed", error)`` with an unexpected
+    error as one line naming ``where``; the connection is closed either way."""
+    last = 0.0
+
+    def step(done: int, total: int, name: str) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last >= every or (send_end and done == total and not name):
+            last = now
+            connection.send(("progress", done, total, name))
+
+    try:
+        connection.send(("done", work(step)))
+    except AnnotatorError as error:
+        connection.send(("failed", error))
+    except Exception as error:  # one line back to the window, never a hang
+        connection.send(("failed", f"{where}: {type(error).__name__}: {error}"))
+    finally:
+        connection.close()
 
 
 class ChildRunner(QObject):

@@ -14,13 +14,12 @@ child; starting a new query ends the one under way.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator_ui.child_runner import ChildRunner
+from annotator_ui.child_runner import ChildRunner, serve
 from PySide6.QtCore import QObject
 
 from annotator.concordance import (
@@ -133,23 +132,8 @@ def run_query(query: CorpusQuery, step: Step) -> CorpusResult:
 
 def _child(query: CorpusQuery, connection: Any) -> None:
     """The child process: run the query, sending progress now and then, then the result."""
-    last = 0.0
-
-    def step(done: int, total: int, name: str) -> None:
-        nonlocal last
-        now = time.monotonic()
-        if now - last >= PROGRESS_EVERY:
-            last = now
-            connection.send(("progress", done, total, name))
-
-    try:
-        connection.send(("done", run_query(query, step)))
-    except AnnotatorError as error:
-        connection.send(("failed", error))
-    except Exception as error:  # one line back to the window, never a hang
-        connection.send(("failed", f"{query.folder}: {type(error).__name__}: {error}"))
-    finally:
-        connection.close()
+    serve(connection, lambda step: run_query(query, step), str(query.folder),
+          every=PROGRESS_EVERY)
 
 
 class CorpusRunner(ChildRunner):

@@ -18,13 +18,12 @@ being read (``name`` is its name), then training iterations over all folds (``na
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator_ui.child_runner import ChildRunner
+from annotator_ui.child_runner import ChildRunner, serve
 from annotator_ui.corpus_runner import OpenDocument
 from PySide6.QtCore import QObject
 
@@ -92,24 +91,10 @@ def train_project(job: TrainJob, step: Step) -> TrainResult:
 
 
 def _child(job: TrainJob, connection: Any) -> None:
-    """The child process: train, sending progress now and then, then the result."""
-    last = 0.0
-
-    def step(done: int, total: int, name: str) -> None:
-        nonlocal last
-        now = time.monotonic()
-        if now - last >= PROGRESS_EVERY or (done == total and not name):  # and the end
-            last = now
-            connection.send(("progress", done, total, name))
-
-    try:
-        connection.send(("done", train_project(job, step)))
-    except AnnotatorError as error:
-        connection.send(("failed", error))
-    except Exception as error:  # one line back to the window, never a hang
-        connection.send(("failed", f"{job.folder}: {type(error).__name__}: {error}"))
-    finally:
-        connection.close()
+    """The child process: train, sending progress now and then (and its end), then the
+    result."""
+    serve(connection, lambda step: train_project(job, step), str(job.folder),
+          every=PROGRESS_EVERY, send_end=True)
 
 
 class TrainRunner(ChildRunner):
