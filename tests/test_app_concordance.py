@@ -10,6 +10,7 @@ import pytest
 from annotator_ui.concordance import HitModel
 from annotator_ui.mainwindow import MainWindow
 from annotator_ui.settings import Settings
+from app_window import open_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
@@ -29,17 +30,6 @@ def folder(tmp_path: Path) -> Path:
     write(root / "four.tei.xml", "four", FOUR, [
         ("الأمين", 0, "PER"), ("الأمين", 1, "PER"), ("«لبنان لن يقبل»", 0, "QUOTE")])
     return root
-
-
-def make_window(qtbot: QtBot, path: Path) -> MainWindow:
-    window = MainWindow()
-    window.ask_unsaved = lambda: "discard"
-    qtbot.addWidget(window)
-    window.resize(1100, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open_path(path)
-    return window
 
 
 def finish(qtbot: QtBot, window: MainWindow, action: Callable[[], object]) -> object:
@@ -64,7 +54,7 @@ def search(qtbot: QtBot, window: MainWindow, query: str, mode: str = "text") -> 
 
 
 def test_search_sort_and_filter(qtbot: QtBot, settings: Settings, folder: Path) -> None:
-    window = make_window(qtbot, folder / "one.tei.xml")
+    window = open_window(qtbot, folder / "one.tei.xml")
     assert window.concordance.corpus_folder() == folder
     assert search(qtbot, window, "لبنان") == ["four:لبنان", "one:لبنان", "one:لبنانَ", "two:لبنان"]
     dock = window.concordance.dock
@@ -85,7 +75,7 @@ def test_search_sort_and_filter(qtbot: QtBot, settings: Settings, folder: Path) 
 
 def test_double_click_opens_the_hit_and_selects_its_span(qtbot: QtBot, settings: Settings,
                                                          folder: Path) -> None:
-    window = make_window(qtbot, folder / "one.tei.xml")
+    window = open_window(qtbot, folder / "one.tei.xml")
     search(qtbot, window, "لبنان")
     dock = window.concordance.dock
     table = dock.table
@@ -106,7 +96,7 @@ def test_double_click_opens_the_hit_and_selects_its_span(qtbot: QtBot, settings:
 
 def test_annotation_hit_becomes_current(qtbot: QtBot, settings: Settings,
                                         folder: Path) -> None:
-    window = make_window(qtbot, folder / "one.tei.xml")
+    window = open_window(qtbot, folder / "one.tei.xml")
     search(qtbot, window, "الامين", "annotations")
     dock = window.concordance.dock
     row = [h.document_id for h in dock.model.hits].index("three")
@@ -118,7 +108,7 @@ def test_annotation_hit_becomes_current(qtbot: QtBot, settings: Settings,
 
 
 def test_contexts_render_right_to_left(qtbot: QtBot, settings: Settings, folder: Path) -> None:
-    window = make_window(qtbot, folder / "one.tei.xml")
+    window = open_window(qtbot, folder / "one.tei.xml")
     search(qtbot, window, "لبنان")
     table = window.concordance.dock.table
     assert table.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -146,7 +136,7 @@ def test_contexts_render_right_to_left(qtbot: QtBot, settings: Settings, folder:
 
 def test_fix_is_undoable_in_the_open_document_and_saved_elsewhere(
         qtbot: QtBot, settings: Settings, folder: Path) -> None:
-    window = make_window(qtbot, folder / "three.tei.xml")
+    window = open_window(qtbot, folder / "three.tei.xml")
     window.concordance.show_inconsistencies()
     dock = window.concordance.dock
     finish(qtbot, window, dock.check_button.click)
@@ -181,7 +171,7 @@ def test_fix_is_undoable_in_the_open_document_and_saved_elsewhere(
 
 def test_a_damaged_file_is_named_and_left_alone(qtbot: QtBot, settings: Settings,
                                                folder: Path) -> None:
-    window = make_window(qtbot, folder / "one.tei.xml")
+    window = open_window(qtbot, folder / "one.tei.xml")
     shown: list[str] = []
     window.show_error = lambda _title, message: shown.append(message)
     lebanon = next(f for f in check(qtbot, window) if f.key == "لبنان")
@@ -198,7 +188,7 @@ def test_the_dock_in_arabic(qtbot: QtBot, qapp, settings: Settings, folder: Path
 
     try:
         install_translator(qapp, "ar")
-        window = make_window(qtbot, folder / "one.tei.xml")
+        window = open_window(qtbot, folder / "one.tei.xml")
         search(qtbot, window, "لبنان")
         dock = window.concordance.dock
         assert dock.windowTitle() == "الكشاف السياقي"

@@ -14,6 +14,7 @@ from annotator_ui.concordance import HitModel
 from annotator_ui.corpus_runner import TEXT, CorpusQuery, OpenDocument, run_query
 from annotator_ui.mainwindow import MainWindow
 from annotator_ui.settings import Settings
+from app_window import open_window
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
@@ -60,17 +61,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def make_window(qtbot: QtBot, path: Path) -> MainWindow:
-    window = MainWindow()
-    window.ask_unsaved = lambda: "discard"
-    qtbot.addWidget(window)
-    window.resize(1100, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open_path(path)
-    return window
-
-
 def start_search(window: MainWindow, query: str, mode: str = "text") -> None:
     part = window.concordance
     part.show_concordance()
@@ -81,7 +71,7 @@ def start_search(window: MainWindow, query: str, mode: str = "text") -> None:
 
 def test_the_window_goes_on_while_a_corpus_is_searched(qtbot: QtBot, settings: Settings,
                                                        corpus: Path) -> None:
-    window = make_window(qtbot, corpus / "doc001.tei.xml")
+    window = open_window(qtbot, corpus / "doc001.tei.xml")
     part = window.concordance
     ticks: list[tuple[float, bool]] = []
     progress: list[int] = []
@@ -122,7 +112,7 @@ def test_the_window_goes_on_while_a_corpus_is_searched(qtbot: QtBot, settings: S
 
 def test_cancel_stops_a_check_and_a_new_search_replaces_the_old(
         qtbot: QtBot, settings: Settings, corpus: Path) -> None:
-    window = make_window(qtbot, corpus / "doc001.tei.xml")
+    window = open_window(qtbot, corpus / "doc001.tei.xml")
     part = window.concordance
     part.show_inconsistencies()
     with qtbot.waitSignal(part.done, timeout=120_000):
@@ -146,7 +136,7 @@ def test_cancel_stops_a_check_and_a_new_search_replaces_the_old(
 
 def test_the_open_documents_unsaved_edits_are_searched(qtbot: QtBot, settings: Settings,
                                                        corpus: Path) -> None:
-    window = make_window(qtbot, corpus / "doc003.tei.xml")
+    window = open_window(qtbot, corpus / "doc003.tei.xml")
     document = window.document
     assert document is not None
     start, end = find_occurrences(document.text, "المساعدات")[0]

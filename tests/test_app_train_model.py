@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from annotator_ui.mainwindow import MainWindow
 from annotator_ui.settings import Settings
+from app_window import open_window
 from cli_runner import run
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -49,17 +50,6 @@ def write_longer_project(root: Path) -> Path:
     return root
 
 
-def make_window(qtbot: QtBot, path: Path) -> MainWindow:
-    window = MainWindow()
-    window.ask_unsaved = lambda: "discard"
-    qtbot.addWidget(window)
-    window.resize(1100, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open_path(path)
-    return window
-
-
 def table(window: MainWindow) -> list[list[str]]:
     dialog = window.suggestions.training.dialog
     assert dialog is not None
@@ -74,7 +64,7 @@ def beside(project: Path) -> list[str]:
 
 
 def test_train_model_from_the_window(qtbot: QtBot, settings: Settings, project: Path) -> None:
-    window = make_window(qtbot, project / "d0.tei.xml")
+    window = open_window(qtbot, project / "d0.tei.xml")
     training = window.suggestions.training
     training.iterations = 40
     boxes = window.suggestions.dock.recommender_boxes
@@ -130,7 +120,7 @@ def test_a_model_trained_with_the_cli_is_shown_and_cancel_keeps_it(
                          "--folds", "2")
     assert status == 0, err
     before = {name: (model / name).read_bytes() for name in (MODEL_FILE, META_FILE)}
-    window = make_window(qtbot, project / "b1.tei.xml")
+    window = open_window(qtbot, project / "b1.tei.xml")
     training = window.suggestions.training
     window.action_by_name["show_model"].trigger()
     dialog = training.dialog
@@ -166,7 +156,7 @@ def test_nothing_to_learn_says_why_and_keeps_the_folder_clean(
     folder = tmp_path / "bare"
     folder.mkdir()
     (folder / "a.txt").write_text("نص بلا توسيم .\n", encoding="utf-8")
-    window = make_window(qtbot, folder / "a.txt")
+    window = open_window(qtbot, folder / "a.txt")
     training = window.suggestions.training
     assert training.train()
     qtbot.waitUntil(lambda: not training.running, timeout=60_000)
@@ -184,7 +174,7 @@ def test_the_dialog_in_arabic(qtbot: QtBot, settings: Settings, project: Path,
     status, _, err = run(capsys, "train", project, "-o", model, "--iterations", "30",
                          "--folds", "3")
     assert status == 0, err
-    window = make_window(qtbot, project / "d0.tei.xml")
+    window = open_window(qtbot, project / "d0.tei.xml")
     try:
         window.apply_language("ar")
         dialog = window.suggestions.training.show_model()
@@ -202,7 +192,7 @@ def test_the_dialog_in_arabic(qtbot: QtBot, settings: Settings, project: Path,
 def test_closing_the_window_ends_the_training_and_leaves_nothing(
         qtbot: QtBot, settings: Settings, tmp_path: Path) -> None:
     project = write_longer_project(tmp_path / "news")
-    window = make_window(qtbot, project / "b0.tei.xml")
+    window = open_window(qtbot, project / "b0.tei.xml")
     training = window.suggestions.training
     training.iterations = 1000
     started: list[bool] = []

@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator_ui.evidence_text import evidence_text
-from annotator_ui.mainwindow import MainWindow
 from annotator_ui.settings import Settings
 from annotator_ui.suggest_runner import make_job, run_job
 from annotator_ui.suggestions_panel import SuggestionModel
+from app_window import open_window
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
@@ -75,10 +75,7 @@ def test_the_panel_shows_the_evidence_in_arabic(qtbot: QtBot, settings: Settings
     other = Document("other", "زار محمد العلي مكة المكرمة أمس.")
     other.annotations.add(Annotation("a1", 4, 14, "PER", "sara"))
     save_tei(other, root / "other.tei.xml")
-    window = MainWindow()
-    window.ask_unsaved = lambda: "discard"
-    qtbot.addWidget(window)
-    window.open_path(root / "article.tei.xml")
+    window = open_window(qtbot, root / "article.tei.xml")
     names = ["cues", "claims", "project"]
     document = window.document
     assert document is not None
