@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from annotator_ui.corpus_runner import OpenDocument
 from annotator_ui.i18n import error_message, isolated
 from annotator_ui.model_dialog import ModelDialog, trained_when
-from annotator_ui.suggest_runner import CRF_FOLDER
 from annotator_ui.train_runner import TrainJob, TrainResult, TrainRunner
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
@@ -34,6 +33,7 @@ from annotator.suggest.project_training import (
     replace_folder,
     staging_folder,
 )
+from annotator.suggest.registry import PROJECT_CRF
 
 if TYPE_CHECKING:
     from annotator_ui.mainwindow import MainWindow
@@ -102,7 +102,7 @@ class ModelTraining(QObject):
     def model_folder(self) -> Path | None:
         """The project's CRF model folder (whether it holds a model or not)."""
         folder = self.project_folder()
-        return folder / CRF_FOLDER if folder is not None else None
+        return folder / PROJECT_CRF if folder is not None else None
 
     @property
     def running(self) -> bool:

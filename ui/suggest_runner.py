@@ -50,9 +50,6 @@ MODELS = GROUPS[1]
 """The trained models: they tokenize the text themselves and read neither the document's
 annotations nor the folded word index the cue lists and project names share, so their part of
 a job carries no annotations and their process builds no index."""
-CRF_FOLDER = PROJECT_CRF
-"""Where a project keeps its trained CRF model (a folder, as ``annotator train -o`` writes):
-the same place ``annotator suggest --project`` reads it from."""
 CHUNK = 2000  # proposals sent back per message: the GUI process never unpickles for long
 
 Row = tuple[str, int, int, str, str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...],
@@ -98,7 +95,7 @@ def crf_model_in(folder: str | Path | None) -> Path | None:
     """The project's CRF model folder when one was trained into it, else None."""
     if folder is None:
         return None
-    candidate = Path(folder) / CRF_FOLDER
+    candidate = Path(folder) / PROJECT_CRF
     return candidate if (candidate / "model.crfsuite").is_file() else None
 
 
