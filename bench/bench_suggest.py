@@ -97,11 +97,13 @@ def main() -> int:
     print(f"article: {len(text):,} characters, {len(article.annotations):,} annotations, "
           f"TEI file {size / 1e6:.1f} MB; baseline (lxml parse of it): {baseline:.2f} s")
 
-    from annotator_ui.suggest_runner import crf_model_in, make_job, run_job
+    from annotator_ui.suggest_runner import make_job, run_job
+
+    from annotator.suggest.registry import project_crf
 
     total, proposals = 0.0, 0
     for name in names:  # each as the app builds it (project names read the folder's files)
-        job = make_job(article, [name], project=project, crf_model=crf_model_in(project),
+        job = make_job(article, [name], project=project, crf_model=project_crf(project),
                        path=path)
         started = time.perf_counter()
         count = len(run_job(job))

@@ -33,7 +33,7 @@ from annotator.gcpause import CollectorPaused
 from annotator.model import Annotation, Document, Link
 from annotator.project import is_tei_name, project_files
 from annotator.suggest.proposal import Proposal, ProposedLink
-from annotator.suggest.registry import PROJECT_CRF, RecommenderSource, build_recommender
+from annotator.suggest.registry import RecommenderSource, build_recommender, project_crf
 from annotator.tei import read_tei
 from annotator.wordindex import folded_words
 
@@ -87,16 +87,8 @@ def available(folder: str | Path | None) -> list[str]:
         has_model = project_model(folder) is not None
     except ModelError:  # a suggestions.toml that cannot be read: the run would say why
         has_model = True
-    usable = {"crf": crf_model_in(folder) is not None, "model": has_model}
+    usable = {"crf": project_crf(folder) is not None, "model": has_model}
     return [name for name in OFFERED if usable.get(name, True)]
-
-
-def crf_model_in(folder: str | Path | None) -> Path | None:
-    """The project's CRF model folder when one was trained into it, else None."""
-    if folder is None:
-        return None
-    candidate = Path(folder) / PROJECT_CRF
-    return candidate if (candidate / "model.crfsuite").is_file() else None
 
 
 def document_rows(document: Document) -> tuple[Row, ...]:

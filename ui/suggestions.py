@@ -30,7 +30,6 @@ from annotator_ui.suggest_runner import (
     OFFERED,
     SuggestRunner,
     available,
-    crf_model_in,
     make_job,
 )
 from annotator_ui.suggest_store import StoreWorker, open_after
@@ -44,6 +43,7 @@ from annotator.layers import GOLD, is_open_suggestion
 from annotator.model import Annotation, Document
 from annotator.session import EditSession
 from annotator.suggest.proposal import Proposal
+from annotator.suggest.registry import project_crf
 from annotator.suggest.store import store_proposals
 from annotator.suggest.suggestions import Suggestion, open_suggestions
 
@@ -266,7 +266,7 @@ class Suggestions(QObject):
                 translate("Suggestions", "Choose at least one recommender in the panel."), 5000)
             return False
         folder = self.project_folder()
-        crf = crf_model_in(folder)
+        crf = project_crf(folder)
         session = self.window.session
         job = make_job(document, chosen, project=folder, folders=self._learning_folders(),
                        crf_model=crf, path=session.path if session is not None else None)

@@ -141,6 +141,22 @@ def check_recommender(name: str, source: RecommenderSource) -> Builder:
     return kind.build
 
 
+def _is_crf(folder: Path) -> bool:
+    """True for a CRF model folder, as ``annotator train`` writes one."""
+    from annotator.suggest.crf_model import MODEL_FILE
+
+    return (folder / MODEL_FILE).is_file()
+
+
+def project_crf(project: str | Path | None) -> Path | None:
+    """The project's CRF model folder (:data:`PROJECT_CRF`) when one was trained into it,
+    else None."""
+    if project is None:
+        return None
+    folder = Path(project) / PROJECT_CRF
+    return folder if _is_crf(folder) else None
+
+
 def model_for(name: str, models: Sequence[Path], project: Path | None) -> Path | None:
     """The folder among ``models`` (the command line's ``--model``, repeatable) that the
     recommender ``name`` reads: a CRF folder (``annotator train``'s) for ``crf``, any other
@@ -150,16 +166,11 @@ def model_for(name: str, models: Sequence[Path], project: Path | None) -> Path |
     kind = RECOMMENDERS.get(name)
     if kind is None or not kind.needs_model:
         return None
-    from annotator.suggest.crf_model import MODEL_FILE
-
-    def is_crf(folder: Path) -> bool:
-        return (folder / MODEL_FILE).is_file()
-
-    mine = [folder for folder in models if is_crf(folder) == (name == "crf")]
+    mine = [folder for folder in models if _is_crf(folder) == (name == "crf")]
     if mine:
         return mine[0]
-    if name == "crf" and project is not None and is_crf(project / PROJECT_CRF):
-        return project / PROJECT_CRF
+    if name == "crf" and project_crf(project) is not None:
+        return project_crf(project)
     if name != "crf" and project_model(project) is not None:
         return None
     return models[0] if len(models) == 1 else None
