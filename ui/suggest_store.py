@@ -32,12 +32,6 @@ from annotator.suggest.store import store_proposals
 from annotator.suggest.suggestions import Suggestion, score_of
 
 
-def snapshot_of(document: Document) -> Document:
-    """A document with the same text and annotations, that edits of ``document`` leave as it
-    is (annotations are immutable values: both hold the same ones)."""
-    return document.copy()
-
-
 def open_after(document: Document, change: Change) -> list[Suggestion]:
     """The open suggestions ``document`` will have once ``change`` is applied, in text
     order (as :func:`~annotator.suggest.suggestions.open_suggestions` gives them)."""
@@ -57,7 +51,7 @@ class StoreWorker(QObject):
               annotator: str, gold: bool, recommenders: Sequence[str]) -> None:
         """Compute, on a thread, what storing ``proposals`` in ``document`` as it is now
         changes."""
-        snapshot = snapshot_of(document)
+        snapshot = document.copy()  # what edits meanwhile leave as it is
 
         def work() -> None:
             with CollectorPaused():  # a bulk build: 170,000 annotations made, none freed
