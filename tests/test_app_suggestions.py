@@ -24,7 +24,7 @@ from annotator.gold import SOURCE
 from annotator.layers import SUGGESTION, is_open_suggestion
 from annotator.model import Annotation, Document
 from annotator.suggest.suggestions import open_suggestions
-from annotator.tei import read_tei, save_tei
+from annotator.tei import load_tei, read_tei, save_tei
 
 ARTICLE = ("قال وزير الصحة محمد العلي «إن المستشفيات جاهزة لاستقبال الحجاج». "
            "وارتفع عدد الزوار بنسبة 20 في المئة هذا العام، بحسب وزارة الحج.\n"
@@ -281,6 +281,34 @@ def test_cancel_stores_nothing_and_edits_meanwhile_stay(qtbot: QtBot, settings: 
                     timeout=60_000)
     assert ("LOC", "مكة المكرمة") not in open_spans(window)
     assert own(window) == [("LOC", "مكة المكرمة")]
+
+
+def test_no_recovery_copy_is_written_while_a_run_stores(qtbot: QtBot, settings: Settings,
+                                                       folder: Path) -> None:
+    """The recovery copy waits for the run's end (writing a big document would take the CPU
+    the recommenders need), then comes an interval later, suggestions and edits included."""
+    window = make_window(qtbot, folder / "article.tei.xml")
+    part, autosaver = window.suggestions, window.workflow.autosaver
+    autosaver.set_interval(100)
+    written: list[tuple[str, bool]] = []  # each copy, and whether the run was going on
+    autosaver.saved.connect(lambda path: written.append((path, part.busy)))
+    held: list[bool] = []
+    part.running_changed.connect(held.append)
+    assert part.suggest(RECOMMENDERS)
+    window.view.select_span(172, 183)
+    window.annotate_selection("LOC")  # an edit during the run
+    qtbot.waitUntil(lambda: not part.busy, timeout=60_000)
+    assert held == [True, False]
+    qtbot.waitUntil(lambda: bool(written), timeout=10_000)
+    assert [busy for _, busy in written] == [False]
+    copy = load_tei(written[-1][0])
+    assert ("LOC", "مكة المكرمة") in [(a.label, copy.text[a.start:a.end])
+                                      for a in copy.annotations if a.layer == ""]
+    assert any(a.layer == SUGGESTION for a in copy.annotations)
+    # Cancelled, the run lets the copies go as well.
+    assert part.suggest(RECOMMENDERS)
+    part.cancel()
+    assert held == [True, False, True, False]
 
 
 def test_a_store_computed_before_an_edit_is_computed_again(qtbot: QtBot, settings: Settings,

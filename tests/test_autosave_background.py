@@ -175,3 +175,23 @@ def test_the_process_ending_during_a_write_leaves_a_complete_copy_or_none(
 
 def spans(document: Document) -> list[tuple[str, int, int, str, str]]:
     return sorted((a.id, a.start, a.end, a.label, a.annotator) for a in document.annotations)
+
+
+def test_held_copies_wait_for_the_release(qtbot, tmp_path: Path) -> None:
+    document = big_document(words=300, spans=60)
+    autosaver = Autosaver(RecoveryStore(tmp_path / "r"),
+                          lambda: (document, str(tmp_path / "a.tei.xml"), None), interval_ms=100)
+    written: list[str] = []
+    autosaver.saved.connect(written.append)
+    autosaver.set_held(True)
+    autosaver.document_changed()
+    qtbot.wait(400)  # four intervals: the timer fired, nothing was written
+    assert written == [] and copies(tmp_path / "r") == [] and autosaver.pending
+    autosaver.set_held(False)  # the pending change is written an interval later
+    qtbot.waitUntil(lambda: bool(written), timeout=10_000)
+    assert load_tei(copies(tmp_path / "r")[0]) == document and not autosaver.pending
+    # Held, flush() still writes at once (saving, closing).
+    autosaver.set_held(True)
+    document.annotate(0, 3, "MISC", annotator="layla")
+    autosaver.document_changed()
+    assert autosaver.flush() is not None and load_tei(copies(tmp_path / "r")[0]) == document

@@ -79,6 +79,9 @@ class Autosaver(QObject):
 
     The copy lives in a slot of the store that only this autosaver uses (claimed at its first
     write, given up by :meth:`clear`), so other windows on the same file keep theirs.
+
+    :meth:`set_held` holds the timer's copies back while the window stores a suggestions run
+    (see there); :meth:`flush` still writes.
     """
 
     saved = Signal(str)
@@ -95,6 +98,7 @@ class Autosaver(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._write_in_background)
         self._pending = False  # changed since the last copy was taken
+        self._held = False  # the timer writes nothing until released (set_held)
         self._slot: RecoverySlot | None = None
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annotator-autosave")
         self._writing: Future[RecoveryEntry] | None = None
@@ -122,6 +126,21 @@ class Autosaver(QObject):
         """Note an edit: write the copy ``interval_ms`` after the last one."""
         self._pending = True
         self._timer.start()
+
+    def set_held(self, held: bool) -> None:
+        """Hold the timer's copies back (``True``) or let them go again (``False``: a change
+        pending is then written ``interval_ms`` later).
+
+        The window holds them while a suggestions run stores its batches: writing a big
+        document takes seconds of CPU, which the recommenders, still running in the child
+        processes, need on a machine of two cores (a recovery copy of the 5 MB article,
+        written 5 s after its first batch, used to land in the middle of the run).  A
+        crash during the run loses only its suggestions, which running again brings back,
+        and the edits made meanwhile, which are otherwise written when it ends.
+        """
+        self._held = held
+        if not held and self._pending and not self._timer.isActive():
+            self._timer.start()
 
     def flush(self) -> Path | None:
         """Write the recovery copy now, on this thread, if a change is pending (after the
@@ -168,7 +187,7 @@ class Autosaver(QObject):
         if self._writing is not None:  # the last write is still running: try again later
             self._timer.start()
             return
-        if not self._pending:
+        if not self._pending or self._held:  # held: set_held(False) starts the timer again
             return
         taken = self._take()
         if taken is None:

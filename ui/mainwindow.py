@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
         self.view_options = ViewOptions(self, self.workflow.settings)
         self.concordance = Concordance(self)
         self.suggestions = Suggestions(self)
+        self.suggestions.running_changed.connect(self.workflow.autosaver.set_held)
         self._exact_label_shortcuts()
         self._docks_right_to_left = False  # True once the docks sit mirrored
         if self.isRightToLeft():

@@ -34,7 +34,7 @@ from annotator_ui.suggest_runner import (
 )
 from annotator_ui.suggest_store import StoreWorker, open_after
 from annotator_ui.suggestions_panel import AcceptAllDialog, SuggestionsDock, recommender_title
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QWidget
 
@@ -75,7 +75,14 @@ ACTIONS: dict[str, tuple[str, tuple[str, ...], bool]] = {
 
 
 class Suggestions(QObject):
-    """The suggestions panel and actions as a part of the main window."""
+    """The suggestions panel and actions as a part of the main window.
+
+    ``running_changed(bool)`` says when a run starts and when it is over (every batch
+    stored, or cancelled): the window holds its recovery copies back meanwhile
+    (:meth:`~annotator_ui.autosave.Autosaver.set_held`).
+    """
+
+    running_changed = Signal(bool)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -280,6 +287,7 @@ class Suggestions(QObject):
         text = translate("Suggestions", "Suggesting with %1…").replace(
             "%1", ", ".join(recommender_title(n) for n in self.names))
         self.dock.set_running(True, text)
+        self.running_changed.emit(True)
         self.window.statusBar().showMessage(text)
         self._update_actions()
         return True
@@ -293,6 +301,7 @@ class Suggestions(QObject):
         self._run_document, self._queue, self._storing = None, [], None
         text = translate("Suggestions", "Suggesting cancelled.")
         self.dock.set_running(False, text)
+        self.running_changed.emit(False)
         self.window.statusBar().showMessage(text, 4000)
         self._update_actions()
 
@@ -411,6 +420,7 @@ class Suggestions(QObject):
             text = translate("Suggestions", "Suggesting failed: %1").replace(
                 "%1", self._failure) + (" " + text if self.stored else "")
         self.dock.set_running(False, text)
+        self.running_changed.emit(False)
         self.window.statusBar().showMessage(text, 8000)
         self._update_actions()
 
