@@ -109,6 +109,15 @@ def test_train_model_from_the_window(qtbot: QtBot, settings: Settings, project: 
     assert not dialog.cancel_button.isVisible() and dialog.train_button.text() == "Retrain…"
     assert window.action_by_name["train_model"].isEnabled()
     assert boxes["crf"].isEnabled() and boxes["crf"].isChecked()  # offered at once
+    # How the training ended is said again in the interface language chosen afterwards.
+    f1 = f"{micro['f1']:.3f}"
+    try:
+        window.apply_language("ar")
+        said = dialog.progress_label.text()
+        assert "دُرّب النموذج" in said and f1 in said and "Model trained" not in said
+    finally:
+        window.apply_language("en")
+    assert "Model trained: micro F1" in dialog.progress_label.text()
 
 
 def test_a_model_trained_with_the_cli_is_shown_and_cancel_keeps_it(

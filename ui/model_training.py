@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +66,8 @@ class ModelTraining(QObject):
         self.dialog: ModelDialog | None = None
         self._staging: Path | None = None  # where the training under way saves its model
         self._target: Path | None = None  # the model folder it replaces
+        # How the last training ended, said in the interface language of the moment.
+        self._ending: Callable[[], str] | None = None
         # A question, replaceable in tests.
         self.confirm_replace = self._confirm_replace_dialog
         self.runner = TrainRunner(self)
@@ -90,8 +93,8 @@ class ModelTraining(QObject):
             action.setText(translate("Model", text))
         if self.dialog is not None:
             self.dialog.language = self.window.language
-            if not self.running:  # how the last training ended was said in the other language
-                self.dialog.set_training(False)
+            if not self.running:  # how the last training ended, said in this language
+                self.dialog.set_training(False, self._ending() if self._ending else "")
             self.dialog.retranslate()
 
     # -- where -----------------------------------------------------------------------------
@@ -164,6 +167,7 @@ class ModelTraining(QObject):
         document = window.document
         path = window.current_path or None
         self._staging, self._target = staging, target
+        self._ending = None
         self.runner.start(TrainJob(folder, staging, self.folds, self.iterations, path,
                                    OpenDocument.of(document) if document is not None and path
                                    else None))
@@ -199,33 +203,41 @@ class ModelTraining(QObject):
         try:
             replace_folder(result.staging, target)
         except AnnotatorError as error:
-            self._ended(error_message(error))
+            refused = error  # the except clause unbinds ``error`` when it ends
+            self._ended(lambda: error_message(refused))
             return
         self._staging = None
-        text = translate("Model", "Model trained: micro F1 %1 (cross-validated).").replace(
-            "%1", micro_f1(result.info)) if result.info.get("cross_validation") else \
-            translate("Model", "Model trained (not cross-validated).")
-        if result.skipped:
-            text += " " + translate("Model", "%1 file(s) could not be read and were left out: "
-                                             "%2").replace("%1", str(len(result.skipped))) \
-                .replace("%2", error_message(result.skipped[0]))
-        self._ended(text)
+
+        def ending() -> str:
+            text = translate("Model", "Model trained: micro F1 %1 (cross-validated).").replace(
+                "%1", micro_f1(result.info)) if result.info.get("cross_validation") else \
+                translate("Model", "Model trained (not cross-validated).")
+            if result.skipped:
+                text += " " + translate(
+                    "Model", "%1 file(s) could not be read and were left out: %2").replace(
+                    "%1", str(len(result.skipped))).replace(
+                    "%2", error_message(result.skipped[0]))
+            return text
+
+        self._ended(ending)
         self._show_info(target)
         self.model_changed.emit()
 
     def _failed(self, run: int, error: AnnotatorError | str) -> None:
         if run != self.runner.run:
             return
-        message = error_message(error) if isinstance(error, AnnotatorError) else error
-        self._ended(translate("Model", "Training failed: %1").replace("%1", message))
+        self._ended(lambda: translate("Model", "Training failed: %1").replace(
+            "%1", error_message(error) if isinstance(error, AnnotatorError) else error))
 
     def _cancelled(self, _run: int) -> None:
-        self._ended(translate("Model", "Training cancelled; the model is as it was."))
+        self._ended(lambda: translate("Model", "Training cancelled; the model is as it was."))
 
-    def _ended(self, text: str) -> None:
-        """The training is over: its staging folder goes (if still there), ``text`` says
-        how it ended."""
+    def _ended(self, ending: Callable[[], str]) -> None:
+        """The training is over: its staging folder goes (if still there), ``ending()`` says
+        how it ended (again after a change of language)."""
         self._discard()
+        self._ending = ending
+        text = ending()
         if self.dialog is not None:
             self.dialog.set_training(False, text)
         self.window.statusBar().showMessage(text, 10000)
