@@ -201,6 +201,20 @@ class FoldedText:
             deleted_before.append(deleted)
         return at_folded, deleted_before
 
+    def folded_marks(self, marks: bytes | bytearray) -> bytearray:
+        """``marks`` (one byte per character of the original text) without the bytes of
+        the skipped characters: byte ``i`` of the result is that of ``folded[i]``'s
+        original character."""
+        if self._deleter is None:
+            return bytearray(marks)
+        out = bytearray()
+        last = 0
+        for match in self._deleter.finditer(self.text):
+            out += marks[last:match.start()]
+            last = match.end()
+        out += marks[last:]
+        return out
+
     def span_of(self, folded_start: int, folded_end: int) -> tuple[int, int]:
         """Original ``[start, end)`` of the folded span, with its last letter's skipped harakat."""
         start = self.original_index(folded_start)

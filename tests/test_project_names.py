@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.align import is_grapheme_boundary
 from annotator.model import Document
+from annotator.occurrences import candidates, key_table
 from annotator.suggest.project_names import ProjectNames
 from annotator.tei import save_tei
+from annotator.wordindex import folded_words
 
 
 def annotated(text: str, *spans: tuple[str, str], layer: str = "") -> Document:
@@ -57,3 +63,57 @@ def test_from_a_project_folder(tmp_path: Path) -> None:
     (tmp_path / "broken.tei.xml").write_text("<TEI", encoding="utf-8")
     recommender = ProjectNames.from_folder(tmp_path)
     assert proposed(recommender, "أعلنت أرامكو أرباحها") == [("أرامكو", "ORG", 0.5)]
+
+
+def test_a_place_covered_only_by_a_character_the_folding_skips_gets_nothing() -> None:
+    recommender = ProjectNames([annotated("زار محمد دبي", ("محمد", "PER"))])
+    text = "قال محـمد ومحمد"
+    document = Document("new", text)
+    document.annotate(text.index("ـ"), text.index("ـ") + 1, "LOC")  # the tatweel alone
+    assert [(text[p.start:p.end], p.label) for p in recommender.propose(document)] == [
+        ("محمد", "PER")]
+
+
+def reference_places(recommender: ProjectNames, document: Document) -> list[tuple[int, int]]:
+    """The rule of the module docstring written out: places longest (folded) first, then
+    left to right; a place is kept unless a kept one holds one of its folded characters, an
+    entity annotation one of its original characters, or it splits a grapheme."""
+    text = document.text
+    index = folded_words(text)
+    found = index.found
+    places = sorted(((len(key), at) for key, starts in candidates(
+        index, key_table(recommender.names)).items() for at in starts),
+        key=lambda place: (-place[0], place[1]))
+    covered = {i for a in document.annotations if a.layer != "suggestion"
+               and recommender.is_name_label(a.label) for i in range(a.start, a.end)}
+    taken: set[int] = set()
+    kept = []
+    for length, at in places:
+        if taken.intersection(range(at, at + length)):
+            continue
+        start, stop = found.span_of(at, at + length)
+        if (covered.intersection(range(start, stop)) or not is_grapheme_boundary(text, start)
+                or not is_grapheme_boundary(text, stop)):
+            continue
+        taken.update(range(at, at + length))
+        kept.append((start, stop))
+    return sorted(kept)
+
+
+NAMES = ["محمد", "عبد الله", "الله", "دبي", "بن زايد", "زايد"]
+PIECES = [*NAMES, "و", "ب", "ال", " ", " ", "،", "\u064e", "\u0651", "\u0640", "\u200f", "ة"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25).map("".join),
+       st.lists(st.tuples(st.integers(0, 200), st.integers(1, 6),
+                          st.sampled_from(["PER", "LOC", "QUOTE"])), max_size=4))
+def test_proposals_follow_the_rule_written_out(text: str, spans) -> None:
+    recommender = ProjectNames([annotated("، ".join(NAMES), *((n, "PER") for n in NAMES))])
+    document = Document("new", text)
+    for start, length, label in spans:
+        if start < len(text):
+            document.annotate(start, min(start + length, len(text)), label)
+    got = [(p.start, p.end) for p in recommender.propose(document)]
+    assert got == reference_places(recommender, document)
+    assert all(p.label == "PER" and p.score == 0.5 for p in recommender.propose(document))

@@ -263,3 +263,21 @@ def test_folding_maps_every_folded_character_back(text: str, opts: SearchOptions
     assert folded.folded == ref_fold(text, opts)
     positions = [folded.original_index(i) for i in range(len(folded.folded))]
     assert positions == [i for i, c in enumerate(text) if ref_fold_char(c, opts)]
+
+
+@SETTINGS
+@given(small_texts, options, st.randoms())
+def test_folded_marks_are_those_of_each_folded_characters_original(
+        text: str, opts: SearchOptions, rnd) -> None:
+    folded = FoldedText(text, opts)
+    marks = bytes(rnd.randrange(3) for _ in text)
+    assert folded.folded_marks(marks) == bytes(
+        marks[folded.original_index(i)] for i in range(len(folded.folded)))
+
+
+def test_folded_marks_across_fold_blocks(sample_text: str) -> None:
+    text = ("وَقَالَ ـ\u200f " * 37 + sample_text) * 3
+    folded = FoldedText(text)
+    marks = bytes(i % 7 for i in range(len(text)))
+    assert folded.folded_marks(marks) == bytes(
+        marks[folded.original_index(i)] for i in range(len(folded.folded)))

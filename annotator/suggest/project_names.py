@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 
 from annotator.align import is_grapheme_boundary
@@ -110,33 +109,39 @@ class ProjectNames:
             progress(0, 3)
         if index is None:
             index = folded_words(text)
-        by_length: dict[int, list[tuple[int, str]]] = {}
+        # Where names of each length start: the name at a start is the folded text there.
+        by_length: dict[int, list[int]] = {}
         for key, starts in candidates(index, key_table(self.names)).items():
-            by_length.setdefault(len(key), []).extend(zip(starts, repeat(key)))
-        places = [place for length in sorted(by_length, reverse=True)  # longest first
-                  for place in sorted(by_length[length])]
+            by_length.setdefault(len(key), []).extend(starts)
         if progress:
             progress(1, 3)
         found = index.found
-        taken = bytearray(len(found.folded))  # folded characters a proposal holds
+        folded = found.folded
         covered = bytearray(len(text))  # original characters an entity annotation holds
         for annotation in document.annotations:
             if annotation.layer != SUGGESTION_LAYER and self.is_name_label(annotation.label):
                 covered[annotation.start:annotation.end] = b"\x01" * (annotation.end
                                                                       - annotation.start)
+        # Folded characters a proposal holds or whose original one is covered: a place
+        # holding one is passed over before it is mapped back (a place is also covered
+        # when only a skipped character of its span is, checked once mapped back).
+        taken = found.folded_marks(covered)
         made: dict[str, tuple[str, float, str]] = {}  # key -> label, score, evidence
         proposals: list[Proposal] = []
-        for at, key in places:
-            end = at + len(key)
-            if taken.find(1, at, end) != -1:
-                continue
-            start, stop = found.span_of(at, end)
-            if (covered.find(1, start, stop) != -1 or not is_grapheme_boundary(text, start)
-                    or not is_grapheme_boundary(text, stop)):
-                continue
-            taken[at:end] = b"\x01" * (end - at)
-            label, score, evidence = made.get(key) or made.setdefault(key, self._why(key))
-            proposals.append(Proposal(start, stop, label, score, NAME, evidence=evidence))
+        for length in sorted(by_length, reverse=True):  # longest first, then left to right
+            held = b"\x01" * length
+            for at in sorted(by_length[length]):
+                end = at + length
+                if taken.find(1, at, end) != -1:
+                    continue
+                start, stop = found.span_of(at, end)
+                if (covered.find(1, start, stop) != -1 or not is_grapheme_boundary(text, start)
+                        or not is_grapheme_boundary(text, stop)):
+                    continue
+                taken[at:end] = held
+                key = folded[at:end]
+                label, score, evidence = made.get(key) or made.setdefault(key, self._why(key))
+                proposals.append(Proposal(start, stop, label, score, NAME, evidence=evidence))
         if progress:
             progress(2, 3)
         proposals.sort(key=lambda p: p.start)
