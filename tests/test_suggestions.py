@@ -92,6 +92,19 @@ def test_stored_proposals_are_suggestions_with_score_evidence_and_links() -> Non
     assert len(session.open_suggestions()) == 2
 
 
+def test_scores_are_stored_clamped_with_the_evidence_and_no_status() -> None:
+    words = ["قال", "الرئيس", "محمد", "علي", "الوضع", "مستقر", "السكان", "بخير"]
+    scores = [-0.0, float("nan"), -0.5, 0.0, 1.5, 0.123456, 0.123456, 0.5]
+    proposals = [proposal(word, "MISC", score, evidence="same", attributes={"status": "x"})
+                 for word, score in zip(words, scores, strict=True)]
+    change = store_proposals(Document("d1", TEXT), proposals, annotator="amira")
+    stored = {TEXT[a.start:a.end]: a.attributes for a in change.after}
+    assert [stored[word][SCORE] for word in words] == [
+        "0", "0", "0", "0", "1", "0.1235", "0.1235", "0.5"]
+    assert all(attributes == {SCORE: attributes[SCORE], "evidence": "same"}
+               for attributes in stored.values())  # a status proposed is never stored
+
+
 def test_proposals_already_there_or_turned_down_are_skipped() -> None:
     session = make_session()
     session.label_span(*span_of("محمد علي"), "PER")

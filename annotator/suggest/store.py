@@ -64,17 +64,16 @@ def store_proposals(document: Document, proposals: Sequence[Proposal], *, annota
         elif in_target(annotation, annotator, gold):
             target.setdefault(_key(annotation), annotation.id)
 
+    taken = target.keys() | closed | others.keys()  # spans and labels never proposed again
     chosen: dict[Key, Proposal] = {}
     for proposal in sorted(proposals, key=lambda p: -p.score):
-        key = _key(proposal)
-        if key not in chosen and key not in target and key not in closed and key not in others:
+        key = proposal.start, proposal.end, proposal.label
+        if key not in chosen and key not in taken:
             chosen[key] = proposal
 
     stamp = now_iso()
-    made: dict[Key, str] = {}
-    for key in chosen:
-        kept = old.get(key)
-        made[key] = kept.id if kept is not None else document.annotations.new_id()
+    new_id = document.annotations.new_id
+    made = {key: old[key].id if key in old else new_id() for key in chosen}
 
     def resolve(proposal: Proposal) -> tuple[Link, ...]:
         links: list[Link] = []
@@ -88,11 +87,18 @@ def store_proposals(document: Document, proposals: Sequence[Proposal], *, annota
 
     before: dict[str, Annotation] = {}
     after: dict[str, Annotation] = {}
+    # The attributes of a suggestion, one dict for all the proposals with the same: a name
+    # proposed at each of its occurrences gets the same score and evidence every time.
+    shared: dict[tuple[float, str, tuple[tuple[str, str], ...]], dict[str, str]] = {}
     for key, proposal in chosen.items():
-        attributes = {k: v for k, v in proposal.attributes.items() if k != STATUS}
-        attributes[SCORE] = format_score(proposal.score)
-        if proposal.evidence:
-            attributes[EVIDENCE] = proposal.evidence
+        given = tuple(proposal.attributes.items()) if proposal.attributes else ()
+        attributes = shared.get((proposal.score, proposal.evidence, given))
+        if attributes is None:
+            attributes = {k: v for k, v in given if k != STATUS}
+            attributes[SCORE] = format_score(proposal.score)
+            if proposal.evidence:
+                attributes[EVIDENCE] = proposal.evidence
+            shared[proposal.score, proposal.evidence, given] = attributes
         kept = old.get(key)
         if kept is None:
             new = Annotation(made[key], proposal.start, proposal.end, proposal.label,

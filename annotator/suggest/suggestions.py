@@ -31,7 +31,7 @@ def score_of(annotation: Annotation) -> float:
 
 def format_score(score: float) -> str:
     """A score as stored in the file: clamped to [0, 1], at most four significant digits."""
-    if not score >= 0.0:  # NaN too
+    if not score > 0.0:  # NaN and -0.0 too
         score = 0.0
     return f"{min(score, 1.0):.4g}"
 
