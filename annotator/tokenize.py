@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -72,7 +72,7 @@ def tokenize(text: str, mode: str = "punct", *, split_proclitics: bool = False,
     if mode == "whitespace":
         tokens = [Token(m.group(), m.start(), m.end()) for m in _RUNS.finditer(text)]
     elif mode == "punct":
-        tokens = [Token(m.group(), m.start(), m.end()) for m in _PUNCT_TOKEN.finditer(text)]
+        tokens = list(punct_tokens(text))
     else:
         raise ValueError(f"unknown tokenizer mode {mode!r}; choose from "
                          + ", ".join(TOKENIZER_MODES))
@@ -81,6 +81,13 @@ def tokenize(text: str, mode: str = "punct", *, split_proclitics: bool = False,
         if cuts:
             tokens = _split_at_proclitics(tokens, cuts)
     return tokens
+
+
+def punct_tokens(text: str) -> Iterator[Token]:
+    """The tokens of ``text`` in ``punct`` mode, one at a time: a caller that stops early
+    leaves the rest of the text untokenised."""
+    for match in _PUNCT_TOKEN.finditer(text):
+        yield Token(match.group(), match.start(), match.end())
 
 
 def tokenize_columns(text: str, mode: str = "punct", *, split_proclitics: bool = False,

@@ -42,7 +42,7 @@ from annotator.suggest.cues import (
 from annotator.suggest.evidence import SPEAKER_OF
 from annotator.suggest.proposal import Progress, Proposal, ProposedLink
 from annotator.tagset import TagSet, tagset_for
-from annotator.tokenize import tokenize
+from annotator.tokenize import punct_tokens
 from annotator.wordindex import FoldedWords
 
 NAME = "cues"
@@ -245,6 +245,7 @@ def _indirect_quotes(text: str, verbs: list[Cue], direct: list[_Quote]) -> list[
     starts = [s for s, _ in spans]
     verb_starts = {v.start for v in verbs}
     ordered_starts = [v.start for v in verbs]
+    folded_of: dict[str, str] = {}  # each token's text folded once in this call
     found: list[_Quote] = []
     for number, verb in enumerate(verbs):
         if _inside(spans, starts, verb.start):
@@ -255,7 +256,7 @@ def _indirect_quotes(text: str, verbs: list[Cue], direct: list[_Quote]) -> list[
         window = text[verb.end:min(limit, verb.end + 400)]
         words = 0
         complementizer = None
-        for token in tokenize(window, "punct"):
+        for token in punct_tokens(window):
             at = verb.end + token.start
             if at >= next_verb or at in verb_starts:
                 break
@@ -263,7 +264,9 @@ def _indirect_quotes(text: str, verbs: list[Cue], direct: list[_Quote]) -> list[
                 if _inside(spans, starts, at + len(token.text) + 1):
                     break  # a direct quote: the verb introduces it
                 continue  # a name in quotation marks (شركة "إي.واي")
-            folded = fold(token.text)
+            folded = folded_of.get(token.text)
+            if folded is None:
+                folded = folded_of[token.text] = fold(token.text)
             if folded in COMPLEMENTIZERS or (folded[:1] == "ب" and folded[1:] in COMPLEMENTIZERS):
                 complementizer = token
                 break
