@@ -112,9 +112,12 @@ def _replace(text: str, options: SearchOptions) -> str:
     return text
 
 
+_DEFAULT_OPTIONS = SearchOptions()  # frozen: the one instance fold uses when given none
+
+
 def fold(text: str, options: SearchOptions | None = None) -> str:
     """``text`` folded for searching (not for storing: the stored text never changes)."""
-    options = options or SearchOptions()
+    options = options or _DEFAULT_OPTIONS
     deleter = _deleter(options)
     return _replace(deleter.sub("", text) if deleter else text, options)
 
