@@ -130,3 +130,17 @@ def test_the_table_holds_the_document_words_of_the_proclitic_rule(corpora_dir: P
     for a, b in tokens.sentences:
         sentence_features(tokens.texts[a:b], table)
     assert frozenset(f.folded for f in table.forms.values()) == text_words(document.text)
+
+
+def test_known_pair_features_of_stems_holding_a_bar() -> None:
+    """The word-pair features proposing looks up as ``(stem, next stem)`` are those of the
+    known set even when a stem holds the ``|`` that joins the two (``b-1=||x`` is
+    ``|`` then ``x``, or nothing then ``|x``)."""
+    words = ["كتاب", "|", "x", "|x", "y|", "|", "||", "كتاب"]
+    every = [f for token in reference_features(words, None, None) for f in token]
+    pairs = [f for f in every if f.startswith(("b-1=", "b+1="))]
+    for known in (frozenset(every), frozenset(pairs[::2]), frozenset(pairs[1::2]),
+                  frozenset(["b-1=||x", "b+1=|||", "b-1=y|||"])):
+        expected = [[f for f in token if f in known]
+                    for token in reference_features(words, None, None)]
+        assert sentence_features(words, FeatureTable(None, None, known)) == expected

@@ -244,6 +244,17 @@ class FormPieces:
             self.clusters = self.c_1 = self.c1 = ()
 
 
+def _known_pairs(known: AbstractSet[str] | None, name: str) -> frozenset[tuple[str, str]]:
+    """``(a, b)`` for each ``name + a + "|" + b`` of ``known``, cut at each of its ``|`` (a
+    stem may hold one): ``(a, b)`` is there exactly when that feature is known."""
+    pairs: set[tuple[str, str]] = set()
+    for feature in known or ():
+        if feature.startswith(name):
+            value = feature[len(name):]
+            pairs.update((value[:i], value[i + 1:]) for i, c in enumerate(value) if c == "|")
+    return frozenset(pairs)
+
+
 class FeatureTable:
     """The :class:`FormPieces` of the word forms met so far with one gazetteer and one set of
     word clusters.  A proposing or training run makes one and passes it to each of its
@@ -260,6 +271,9 @@ class FeatureTable:
         self.start = FormPieces("", self, "<s>")
         self.end = FormPieces("", self, "</s>")
         self.longest = gazetteer.longest_names() if gazetteer is not None else {}
+        # the known word-pair features as (stem, next stem): looked up without being built
+        self.pairs_before = _known_pairs(known, "b-1=")
+        self.pairs_after = _known_pairs(known, "b+1=")
 
     def keep(self, *features: str) -> Pieces:
         """Those of ``features`` that are known (all when no set of known ones is given)."""
@@ -282,40 +296,42 @@ def sentence_features(words: Sequence[str], table: FeatureTable) -> list[list[st
     """The features of each token of one sentence (``words`` as they are in the text), with
     the gazetteer and clusters of ``table`` (only its known ones when it has a set of them)."""
     tokens = table.pieces(words)
-    known, start, end = table.known, table.start, table.end
-    padded = [start, start, *tokens, end, end]  # the pads have no gazetteer features
-    marks = table.gazetteer.name_marks([t.stem for t in tokens], table.longest) \
+    known, keep = table.known, table.keep
+    padded = [table.start, table.start, *tokens, table.end, table.end]  # no gazetteer features
+    token_stems = [t.stem for t in tokens]
+    marks = table.gazetteer.name_marks(token_stems, table.longest) \
         if table.gazetteer is not None else {}
-    listed = table.lists.marks([t.stem for t in tokens], table.longest_listed) \
+    listed = table.lists.marks(token_stems, table.longest_listed) \
         if table.lists is not None else {}
+    pairs_before, pairs_after = table.pairs_before, table.pairs_after
+    here: Pieces
+    previous: Pieces
+    following: Pieces
     out: list[list[str]] = []
-    for i, token in enumerate(tokens):
-        before, after = padded[i + 1], padded[i + 3]
-        pair_before = "b-1=" + before.stem + "|" + token.stem
-        pair_after = "b+1=" + token.stem + "|" + after.stem
+    for i, (two_before, before, token, after, two_after) in enumerate(
+            zip(padded, padded[1:], tokens, padded[3:], padded[4:], strict=False)):
         pairs: Pieces
-        if known is None or (pair_before in known and pair_after in known):
-            pairs = (pair_before, pair_after)
-        elif pair_before in known:
-            pairs = (pair_before,)
-        elif pair_after in known:
-            pairs = (pair_after,)
+        if known is None:
+            pairs = ("b-1=" + before.stem + "|" + token.stem,
+                     "b+1=" + token.stem + "|" + after.stem)
         else:
             pairs = ()
-        features = [*token.own, *before.s_1, *padded[i].s_2, *after.s1, *padded[i + 4].s2,
-                    *pairs, *before.w_1, *after.w1, *before.ps_1, *after.shape1]
+            if (before.stem, token.stem) in pairs_before:
+                pairs = ("b-1=" + before.stem + "|" + token.stem,)
+            if (token.stem, after.stem) in pairs_after:
+                pairs = (*pairs, "b+1=" + token.stem + "|" + after.stem)
         if marks and (i in marks or i - 1 in marks or i + 1 in marks):  # in a known name
-            keep = table.keep
-            features += [*keep(*marks.get(i, ())), *token.gazetteer,
-                         *keep(*("-1" + g for g in marks.get(i - 1, ()))),
-                         *before.as_previous_gazetteer,
-                         *keep(*("+1" + g for g in marks.get(i + 1, ()))),
-                         *after.as_next_gazetteer]
+            here = keep(*marks.get(i, ()))
+            previous = keep(*("-1" + g for g in marks.get(i - 1, ())))
+            following = keep(*("+1" + g for g in marks.get(i + 1, ())))
         else:
-            features += [*token.gazetteer, *before.as_previous_gazetteer,
-                         *after.as_next_gazetteer]
-        features += [*token.clusters, *before.c_1, *after.c1]
+            here = previous = following = ()
+        features = [*token.own, *before.s_1, *two_before.s_2, *after.s1, *two_after.s2,
+                    *pairs, *before.w_1, *after.w1, *before.ps_1, *after.shape1,
+                    *here, *token.gazetteer, *previous, *before.as_previous_gazetteer,
+                    *following, *after.as_next_gazetteer,
+                    *token.clusters, *before.c_1, *after.c1]
         if i in listed:
-            features += table.keep(*listed[i])
+            features += keep(*listed[i])
         out.append(features)
     return out
