@@ -65,6 +65,11 @@ def reference_features(words: Sequence[str], gazetteer: Gazetteer | None,
     return out
 
 
+def encoded(features: list[list[str]]) -> list[list[bytes]]:
+    """The features as :func:`sentence_features` gives them: UTF-8, as crfsuite stores them."""
+    return [[f.encode() for f in token] for token in features]
+
+
 @pytest.fixture(scope="module")
 def news(corpora_dir: Path) -> list[list[str]]:
     """The sentences (token texts) of some SaudiNewsNet articles."""
@@ -92,9 +97,9 @@ def test_table_features_match_the_reference_on_news(news: list[list[str]]) -> No
             if gazetteer is not table.gazetteer:
                 table = FeatureTable(gazetteer, chosen_clusters)
             assert sentence_features(words, table) == \
-                reference_features(words, gazetteer, chosen_clusters)
+                encoded(reference_features(words, gazetteer, chosen_clusters))
     plain = FeatureTable(None, None)
-    assert all(sentence_features(words, plain) == reference_features(words, None, None)
+    assert all(sentence_features(words, plain) == encoded(reference_features(words, None, None))
                for words in news)
 
 
@@ -114,7 +119,7 @@ def test_known_features_are_the_reference_less_the_unknown(news: list[list[str]]
     for words in news:
         expected = [[f for f in token if f in known]
                     for token in reference_features(words, gazetteer, clusters)]
-        assert sentence_features(words, table) == expected
+        assert sentence_features(words, table) == encoded(expected)
 
 
 @pytest.mark.shared
@@ -143,4 +148,4 @@ def test_known_pair_features_of_stems_holding_a_bar() -> None:
                   frozenset(["b-1=||x", "b+1=|||", "b-1=y|||"])):
         expected = [[f for f in token if f in known]
                     for token in reference_features(words, None, None)]
-        assert sentence_features(words, FeatureTable(None, None, known)) == expected
+        assert sentence_features(words, FeatureTable(None, None, known)) == encoded(expected)

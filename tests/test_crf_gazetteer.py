@@ -73,10 +73,10 @@ def test_a_list_that_cannot_be_read_is_one_clear_error(tmp_path: Path) -> None:
 def test_the_features_mark_listed_names_only_when_the_table_has_lists() -> None:
     words = ["لعب", "ريال", "مدريد", "في", "برشلونة"]
     with_lists = sentence_features(words, FeatureTable(None, None, lists=name_lists()))
-    assert [[f for f in token if f.startswith("lg=")] for token in with_lists] == [
+    assert [[f.decode() for f in token if f.startswith(b"lg=")] for token in with_lists] == [
         [], ["lg=B-ORG"], ["lg=I-ORG"], [], ["lg=U-LOC", "lg=U-ORG"]]
     plain = sentence_features(words, FeatureTable(None, None))
-    assert not [f for token in plain for f in token if f.startswith("lg=")]
+    assert not [f for token in plain for f in token if f.startswith(b"lg=")]
 
 
 def test_a_model_keeps_its_lists_and_proposes_with_them_offline(tmp_path: Path) -> None:
