@@ -139,20 +139,18 @@ class Gazetteer:
         """:meth:`name_features` of the tokens that have some, by position (``longest``:
         :meth:`longest_names`)."""
         marks: dict[int, list[str]] = {}
-        names = self.names
-        count = len(words)
-        i = 0
-        while i < count:  # longest known name starting here, left to right
-            for length in range(min(longest.get(words[i], 0), count - i), 0, -1):
+        names, count, free = self.names, len(words), 0
+        for i in [i for i, word in enumerate(words) if word in longest]:  # a name may start
+            if i < free:  # inside the last name found
+                continue
+            for length in range(min(longest[words[i]], count - i), 0, -1):  # longest first
                 label = names.get(tuple(words[i:i + length]))
                 if label is not None:
                     marks[i] = [f"gz=B-{label}"]
                     for j in range(i + 1, i + length):
                         marks[j] = [f"gz=I-{label}"]
-                    i += length
+                    free = i + length
                     break
-            else:
-                i += 1
         return marks
 
     def stem_features(self, word: str) -> list[str]:

@@ -62,9 +62,11 @@ class NameLists:
         longest listed names (left to right) cover in one sentence of stems, by position
         (``longest``: :meth:`longest`)."""
         out: dict[int, list[str]] = {}
-        names, count, i = self.names, len(words), 0
-        while i < count:
-            for length in range(min(longest.get(words[i], 0), count - i), 0, -1):
+        names, count, free = self.names, len(words), 0
+        for i in [i for i, word in enumerate(words) if word in longest]:  # a name may start
+            if i < free:  # inside the last name found
+                continue
+            for length in range(min(longest[words[i]], count - i), 0, -1):  # longest first
                 labels = names.get(tuple(words[i:i + length]))
                 if labels is not None:
                     if length == 1:
@@ -73,10 +75,8 @@ class NameLists:
                         out[i] = [f"lg=B-{label}" for label in labels]
                         for j in range(i + 1, i + length):
                             out[j] = [f"lg=I-{label}" for label in labels]
-                    i += length
+                    free = i + length
                     break
-            else:
-                i += 1
         return out
 
     def to_json(self) -> dict[str, Any]:
