@@ -25,11 +25,10 @@ Printed, each measured in this run:
     QT_QPA_PLATFORM=offscreen python bench/bench_suggest.py [--megabytes 5]
         [--annotations 100000] [--crf-lines 20000] [--no-crf]
 
-Measured 2026-12-07 at commit 8e599a8, with other work keeping one to two of the two cores
-busy (load 2.0-3.6): all suggestions stored after 19.0-28.0 s, median 21.8 s of five runs
-(the code before it, in the same runs: median 27.5 s); CPU meanwhile 16.5-17.6 s in the
-child processes, 5.6-7.4 s in the window's; in one process the CRF 8.7-12.6 s, project names
-4.7-7.3 s (docs/SUGGESTIONS.md, "A 5 MB article").
+Measured 2026-12-07 at commit 9f978c8 on a machine otherwise idle (load 0.6-0.8): all
+suggestions stored after 11.1-12.6 s in six runs (median 12.1 s), the first after 2.5-3.4 s;
+CPU meanwhile 14.8-17.4 s in the child processes, 6.6-7.7 s in the window's; in one process
+the CRF 6.8-8.3 s, project names 3.3-4.3 s (docs/SUGGESTIONS.md, "A 5 MB article").
 """
 
 from __future__ import annotations
