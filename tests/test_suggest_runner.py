@@ -4,6 +4,7 @@ of a job without annotations, and proposals sent as tuples that come back equal.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,32 @@ def test_the_models_part_of_a_job_carries_no_annotations(tmp_path: Path) -> None
     assert cues.names == ("cues", "project") and cues.rows == job.rows
     assert models.names == ("crf",) and set(models.names) <= set(MODELS)
     assert models.rows == () and models.text == job.text
+
+
+def test_a_run_leaves_nothing_for_the_cyclic_collector(tmp_path: Path) -> None:
+    """The child process runs its job with the collector off (_child): every recommender
+    must leave no reference cycles behind."""
+    from annotator.suggest.crf_model import train_crf
+
+    text = (TEXT + "\nوقال محمد العلي إن «الوضع مستقر في مكة».\n"
+            "وارتفع عدد الزوار بنسبة 20 في المئة، بحسب وزارة الحج.")
+    document = Document("article", text)
+    document.annotations.add(Annotation("a1", *NAME, "PER", "sara"))
+    (tmp_path / "project").mkdir()
+    path = tmp_path / "project" / "article.tei.xml"
+    save_tei(document, path)
+    train_crf([document, document]).save(tmp_path / "project" / "models" / "crf")
+    job = make_job(document, ["cues", "claims", "project", "crf"], project=path.parent,
+                   crf_model=tmp_path / "project" / "models" / "crf", path=path)
+    gc.collect()
+    gc.disable()
+    try:
+        proposals = run_job(job)
+        found = gc.collect()
+    finally:
+        gc.enable()
+    assert {p.recommender for p in proposals} == {"cues", "claims", "project", "crf"}
+    assert found == 0
 
 
 texts = st.text(max_size=8)

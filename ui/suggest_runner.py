@@ -195,13 +195,21 @@ def run_job(job: SuggestJob, progress: Callable[[str, int, int], None] | None = 
 
 def _child(job: SuggestJob, connection: Any) -> None:
     """The child process: run the job, sending progress, each recommender's proposals in
-    chunks (as :func:`proposal_rows`) followed by ``("batch", name)``, then ``done``."""
+    chunks (as :func:`proposal_rows`) followed by ``("batch", name)``, then ``done``.
+
+    The cyclic garbage collector stays off: a run is a bulk build (the document, the word
+    index, what the recommenders learn, the proposals) that leaves no cycles to collect
+    (test_a_run_leaves_nothing_for_the_cyclic_collector), and the collector walked all of it
+    again and again, 1.0-1.5 s of the 6-7 s the cues, claims and project names take on the
+    5 MB benchmark article (bench_suggest.py), as much memory at the end.
+    """
     try:
-        for name, proposals in run_each(job, lambda name, done, total:
-                                        connection.send(("progress", name, done, total))):
-            for at in range(0, len(proposals), CHUNK):
-                connection.send(("chunk", proposal_rows(proposals[at:at + CHUNK])))
-            connection.send(("batch", name))
+        with CollectorPaused():
+            for name, proposals in run_each(job, lambda name, done, total:
+                                            connection.send(("progress", name, done, total))):
+                for at in range(0, len(proposals), CHUNK):
+                    connection.send(("chunk", proposal_rows(proposals[at:at + CHUNK])))
+                connection.send(("batch", name))
         connection.send(("done",))
     except AnnotatorError as error:
         connection.send(("error", str(error)))
