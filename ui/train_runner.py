@@ -29,6 +29,7 @@ from PySide6.QtCore import QObject
 
 from annotator.concordance import corpus_files
 from annotator.errors import AnnotatorError
+from annotator.gcpause import CollectorPaused
 from annotator.suggest.crf_gazetteer import name_lists
 from annotator.suggest.crf_model import CrfSettings, train_crf
 from annotator.suggest.project_training import FOLDS, folds_for, project_training_set
@@ -93,8 +94,9 @@ def train_project(job: TrainJob, step: Step) -> TrainResult:
 def _child(job: TrainJob, connection: Any) -> None:
     """The child process: train, sending progress now and then (and its end), then the
     result."""
-    serve(connection, lambda step: train_project(job, step), str(job.folder),
-          every=PROGRESS_EVERY, send_end=True)
+    with CollectorPaused():  # a bulk build leaving no cycles (as the suggestion child's)
+        serve(connection, lambda step: train_project(job, step), str(job.folder),
+              every=PROGRESS_EVERY, send_end=True)
 
 
 class TrainRunner(ChildRunner):

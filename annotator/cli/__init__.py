@@ -51,7 +51,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 # Measured 5-20% faster paused (bench/bench_merge_agree.py, bench_conll.py, and each command
 # on a 100,000-annotation file); ``show`` gained nothing.  Reference counting still frees.
 COLLECTOR_PAUSED = frozenset({"import", "export", "merge", "agree", "stats", "validate",
-                              "suggest", "evaluate"})
+                              "suggest", "evaluate", "train"})
 
 
 def worker_start_method() -> str:
