@@ -25,8 +25,9 @@ Printed, each measured in this run:
     QT_QPA_PLATFORM=offscreen python bench/bench_suggest.py [--megabytes 5]
         [--annotations 100000] [--crf-lines 20000] [--no-crf]
 
-Measured 2026-12-07 at commit 9f978c8 on a machine otherwise idle (load 0.6-0.8): all
-suggestions stored after 11.1-12.6 s in six runs (median 12.1 s), the first after 2.5-3.4 s;
+Measured 2026-12-07 at commit 6103107 on a machine otherwise idle: all suggestions stored
+after 10.5-12.9 s in six runs (median 11.7 s); at 9f978c8 (load 0.6-0.8): 11.1-12.6 s in six
+runs (median 12.1 s), the first after 2.5-3.4 s;
 CPU meanwhile 14.8-17.4 s in the child processes, 6.6-7.7 s in the window's; in one process
 the CRF 6.8-8.3 s, project names 3.3-4.3 s (docs/SUGGESTIONS.md, "A 5 MB article").
 """
