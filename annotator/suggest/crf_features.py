@@ -26,10 +26,10 @@ of encoding it again at each token (an eighth of the tagger's time on a 5 MB art
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import regex
 
@@ -38,6 +38,8 @@ from annotator.suggest.word_clusters import WordClusters
 
 if TYPE_CHECKING:
     from annotator.suggest.crf_gazetteer import NameLists
+
+Found = TypeVar("Found")  # what a name maps to: a label, or the labels of the lists
 
 _PROCLITICS = regex.compile(r"^([وف]?)([بكل]?)(ال)?")
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -129,28 +131,17 @@ class Gazetteer:
 
     def longest_names(self) -> dict[str, int]:
         """The length of the longest name starting with each stem that starts one."""
-        longest: dict[str, int] = {}
-        for name in self.names:
-            longest[name[0]] = max(longest.get(name[0], 0), len(name))
-        return longest
+        return longest_starting(self.names)
 
     def name_marks(self, words: Sequence[str], longest: dict[str, int]
                    ) -> dict[int, list[str]]:
         """:meth:`name_features` of the tokens that have some, by position (``longest``:
         :meth:`longest_names`)."""
         marks: dict[int, list[str]] = {}
-        names, count, free = self.names, len(words), 0
-        for i in [i for i, word in enumerate(words) if word in longest]:  # a name may start
-            if i < free:  # inside the last name found
-                continue
-            for length in range(min(longest[words[i]], count - i), 0, -1):  # longest first
-                label = names.get(tuple(words[i:i + length]))
-                if label is not None:
-                    marks[i] = [f"gz=B-{label}"]
-                    for j in range(i + 1, i + length):
-                        marks[j] = [f"gz=I-{label}"]
-                    free = i + length
-                    break
+        for i, length, label in longest_matches(words, self.names, longest):
+            marks[i] = [f"gz=B-{label}"]
+            for j in range(i + 1, i + length):
+                marks[j] = [f"gz=I-{label}"]
         return marks
 
     def stem_features(self, word: str) -> list[str]:
@@ -168,6 +159,34 @@ class Gazetteer:
                 level = "hi" if ratio > 0.5 else "mid" if ratio > 0.1 else "lo"
                 token.append(f"gzr={label}:{level}")
         return token
+
+
+def longest_starting(names: Iterable[tuple[str, ...]]) -> dict[str, int]:
+    """The length of the longest of ``names`` (runs of stems) starting with each stem that
+    starts one."""
+    longest: dict[str, int] = {}
+    for name in names:
+        longest[name[0]] = max(longest.get(name[0], 0), len(name))
+    return longest
+
+
+def longest_matches(words: Sequence[str], names: Mapping[tuple[str, ...], Found],
+                    longest: Mapping[str, int]) -> list[tuple[int, int, Found]]:
+    """``(first, length, value)`` of the longest ``names`` found in one sentence of stems,
+    left to right, none inside another (``longest``: :func:`longest_starting` of them):
+    looked for only where a stem starts a name."""
+    found: list[tuple[int, int, Found]] = []
+    count, free = len(words), 0
+    for i in [i for i, word in enumerate(words) if word in longest]:  # a name may start
+        if i < free:  # inside the last name found
+            continue
+        for length in range(min(longest[words[i]], count - i), 0, -1):  # longest first
+            value = names.get(tuple(words[i:i + length]))
+            if value is not None:
+                found.append((i, length, value))
+                free = i + length
+                break
+    return found
 
 
 def bio_runs(tags: Sequence[str]) -> list[tuple[int, int, str]]:

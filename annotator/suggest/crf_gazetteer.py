@@ -22,7 +22,7 @@ from typing import Any
 
 from annotator.error_catalogue import Errors
 from annotator.errors import FormatError
-from annotator.suggest.crf_features import stems
+from annotator.suggest.crf_features import longest_matches, longest_starting, stems
 
 FOLDER_NAME = "gazetteer"
 """The bundled lists' folder in ``annotator.resources`` and a project folder's own."""
@@ -52,31 +52,20 @@ class NameLists:
 
     def longest(self) -> dict[str, int]:
         """The length of the longest name starting with each stem that starts one."""
-        out: dict[str, int] = {}
-        for name in self.names:
-            out[name[0]] = max(out.get(name[0], 0), len(name))
-        return out
+        return longest_starting(self.names)
 
     def marks(self, words: Sequence[str], longest: dict[str, int]) -> dict[int, list[str]]:
         """``lg=B-LABEL``/``lg=I-LABEL`` (one-word names: ``lg=U-LABEL``) of the tokens the
         longest listed names (left to right) cover in one sentence of stems, by position
         (``longest``: :meth:`longest`)."""
         out: dict[int, list[str]] = {}
-        names, count, free = self.names, len(words), 0
-        for i in [i for i, word in enumerate(words) if word in longest]:  # a name may start
-            if i < free:  # inside the last name found
-                continue
-            for length in range(min(longest[words[i]], count - i), 0, -1):  # longest first
-                labels = names.get(tuple(words[i:i + length]))
-                if labels is not None:
-                    if length == 1:
-                        out[i] = [f"lg=U-{label}" for label in labels]
-                    else:
-                        out[i] = [f"lg=B-{label}" for label in labels]
-                        for j in range(i + 1, i + length):
-                            out[j] = [f"lg=I-{label}" for label in labels]
-                    free = i + length
-                    break
+        for i, length, labels in longest_matches(words, self.names, longest):
+            if length == 1:
+                out[i] = [f"lg=U-{label}" for label in labels]
+            else:
+                out[i] = [f"lg=B-{label}" for label in labels]
+                for j in range(i + 1, i + length):
+                    out[j] = [f"lg=I-{label}" for label in labels]
         return out
 
     def to_json(self) -> dict[str, Any]:
