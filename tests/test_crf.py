@@ -10,6 +10,7 @@ import pytest
 from cli_runner import run
 from hypothesis import given
 from hypothesis import strategies as st
+from test_train_project import marked
 
 from annotator.formats import ImportOptions, Problems
 from annotator.formats.conll import read_conll
@@ -45,21 +46,7 @@ SETTINGS = CrfSettings(max_iterations=60, gazetteer_folds=2)
 
 def document_of(number: int, lines: list[str], prefix: str = "") -> Document:
     """A document from lines with ``{LABEL:text}`` marks, annotated by ``ann``."""
-    text, spans = prefix, []
-    for line in lines:
-        rest = line
-        while "{" in rest:
-            before, _, tail = rest.partition("{")
-            label, _, tail = tail.partition(":")
-            inside, _, rest = tail.partition("}")
-            text += before
-            spans.append((len(text), len(text) + len(inside), label))
-            text += inside
-        text += rest + "\n"
-    document = Document(f"d{number}", text)
-    for start, end, label in spans:
-        document.annotate(start, end, label, annotator="ann")
-    return document
+    return marked(f"d{number}", lines, annotator="ann", prefix=prefix)
 
 
 def training_documents() -> list[Document]:

@@ -30,9 +30,10 @@ LINES = ["قال {PER:محمد علي} في {LOC:بيروت} إن الوضع ه�
 
 
 def marked(document_id: str, lines: list[str], annotator: str = "sara",
-           layer: str = "") -> Document:
-    """A document from lines with ``{LABEL:text}`` marks, annotated by ``annotator``."""
-    text, spans = "", []
+           layer: str = "", prefix: str = "") -> Document:
+    """A document from lines with ``{LABEL:text}`` marks, annotated by ``annotator``; its
+    text starts with ``prefix``."""
+    text, spans = prefix, []
     for line in lines:
         rest = line
         while "{" in rest:
