@@ -15,6 +15,7 @@ from annotator_ui.mainwindow import MainWindow
 from annotator_ui.settings import Settings
 from annotator_ui.suggest_runner import make_job, run_each, run_job
 from annotator_ui.suggestions_panel import SuggestionModel
+from app_window import open_window
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
@@ -47,13 +48,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def make_window(qtbot: QtBot, path: Path) -> MainWindow:
-    window = MainWindow()
-    window.ask_unsaved = lambda: "discard"
-    qtbot.addWidget(window)
-    window.resize(1100, 700)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open_path(path)
+    window = open_window(qtbot, path)
     window.activateWindow()  # shortcuts go to the active window
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window
