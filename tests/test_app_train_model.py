@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from annotator_ui.mainwindow import MainWindow
+from annotator_ui.model_training import ModelTraining
 from annotator_ui.settings import Settings
 from app_window import open_window
 from cli_runner import run
@@ -48,6 +49,20 @@ def write_longer_project(root: Path) -> Path:
         save_tei(marked(f"b{number}", [line() for _ in range(150)]),
                  root / f"b{number}.tei.xml")
     return root
+
+
+def start_long_training(qtbot: QtBot, training: ModelTraining) -> Path:
+    """Start a training to convergence (it takes seconds) and wait until its iterations run;
+    the staging folder it writes in."""
+    training.iterations = 1000
+    started: list[bool] = []
+    training.runner.progress.connect(lambda _run, done, total, name:
+                                     started.append(not name and done > 0))
+    assert training.train()
+    qtbot.waitUntil(lambda: any(started), timeout=60_000)
+    staging = training._staging
+    assert staging is not None
+    return staging
 
 
 def table(window: MainWindow) -> list[list[str]]:
@@ -144,14 +159,8 @@ def test_a_model_trained_with_the_cli_is_shown_and_cancel_keeps_it(
     assert len(asked) == 1 and asked[0]["documents"] == 6 and not training.running
 
     training.confirm_replace = lambda info: True
-    training.iterations = 1000  # training to convergence takes seconds: cancelled midway
-    training_started: list[bool] = []
-    training.runner.progress.connect(lambda _run, done, total, name:
-                                     training_started.append(not name and done > 0))
-    assert training.train()
-    qtbot.waitUntil(lambda: any(training_started), timeout=60_000)
-    staging = training._staging
-    assert staging is not None and staging.parent == project / "models"
+    staging = start_long_training(qtbot, training)  # cancelled midway
+    assert staging.parent == project / "models"
     dialog.cancel_button.click()
     qtbot.waitUntil(lambda: not training.running, timeout=10_000)
     assert "cancelled" in dialog.progress_label.text()
@@ -203,14 +212,8 @@ def test_closing_the_window_ends_the_training_and_leaves_nothing(
     project = write_longer_project(tmp_path / "news")
     window = open_window(qtbot, project / "b0.tei.xml")
     training = window.suggestions.training
-    training.iterations = 1000
-    started: list[bool] = []
-    training.runner.progress.connect(lambda _run, done, total, name:
-                                     started.append(not name and done > 0))
-    assert training.train()
-    qtbot.waitUntil(lambda: any(started), timeout=60_000)
-    staging = training._staging
-    assert staging is not None and staging.is_dir()
+    staging = start_long_training(qtbot, training)
+    assert staging.is_dir()
     window.close()
     assert not training.running and training.runner.wait(5)
     assert list((project / "models").iterdir()) == []  # no model, no staging folder
