@@ -92,13 +92,13 @@ def store_proposals(document: Document, proposals: Sequence[Proposal], *, annota
     shared: dict[tuple[float, str, tuple[tuple[str, str], ...]], dict[str, str]] = {}
     for key, proposal in chosen.items():
         given = tuple(proposal.attributes.items()) if proposal.attributes else ()
-        attributes = shared.get((proposal.score, proposal.evidence, given))
+        group = proposal.score, proposal.evidence, given
+        attributes = shared.get(group)
         if attributes is None:
-            attributes = {k: v for k, v in given if k != STATUS}
+            attributes = shared[group] = {k: v for k, v in given if k != STATUS}
             attributes[SCORE] = format_score(proposal.score)
             if proposal.evidence:
                 attributes[EVIDENCE] = proposal.evidence
-            shared[proposal.score, proposal.evidence, given] = attributes
         kept = old.get(key)
         if kept is None:
             new = Annotation(made[key], proposal.start, proposal.end, proposal.label,
