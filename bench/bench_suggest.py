@@ -97,8 +97,7 @@ def main() -> int:
     print(f"article: {len(text):,} characters, {len(article.annotations):,} annotations, "
           f"TEI file {size / 1e6:.1f} MB; baseline (lxml parse of it): {baseline:.2f} s")
 
-    from annotator_ui.suggest_runner import make_job, run_job
-
+    from annotator.suggest.jobs import make_job, run_job
     from annotator.suggest.registry import project_crf
 
     total, proposals = 0.0, 0

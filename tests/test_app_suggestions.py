@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from annotator_ui.mainwindow import MainWindow
 from annotator_ui.settings import Settings
-from annotator_ui.suggest_runner import make_job, run_each, run_job
 from annotator_ui.suggestions_panel import SuggestionModel
 from app_window import open_window
 from PySide6.QtCore import Qt, QTimer
@@ -24,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from annotator.gold import SOURCE
 from annotator.layers import SUGGESTION, is_open_suggestion
 from annotator.model import Annotation, Document
+from annotator.suggest.jobs import make_job, run_each, run_job
 from annotator.suggest.suggestions import open_suggestions
 from annotator.tei import load_tei, read_tei, save_tei
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from annotator_ui.evidence_text import evidence_text
 from annotator_ui.settings import Settings
-from annotator_ui.suggest_runner import make_job, run_job
 from annotator_ui.suggestions_panel import SuggestionModel
 from app_window import open_window
 from hypothesis import given
@@ -19,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from annotator.model import Annotation, Document
 from annotator.suggest import evidence
 from annotator.suggest.claim_cues import _WEIGHTS
+from annotator.suggest.jobs import make_job, run_job
 from annotator.suggest.registry import RecommenderSource, build_recommender
 from annotator.tei import save_tei
 

@@ -64,3 +64,21 @@ def test_the_qt_front_end_is_namespaced_and_resources_are_packaged() -> None:
     assert (resources.files("annotator.resources") / "tei_all.rng.gz").is_file()
     assert (resources.files("annotator.seeds") / "000_2ce8f3876ecb932f.tei.xml").is_file()
     assert (resources.files("annotator.seeds") / "000_2ce8f3876ecb932f.txt").is_file()
+
+
+def test_a_suggestion_child_process_loads_no_qt() -> None:
+    """What a ``spawn``-ed suggestion process unpickles (its target and its job) loads no Qt:
+    importing PySide6 cost each child 0.07-0.09 s (annotator_ui.suggest_runner held the
+    target before annotator.suggest.jobs did)."""
+    import pickle
+
+    from annotator.model import Document
+    from annotator.suggest.jobs import child_main, make_job
+
+    sent = pickle.dumps((child_main, make_job(Document("d", "نص"), ["cues", "crf"])))
+    code = ("import pickle, sys\n"
+            f"pickle.loads(bytes.fromhex({sent.hex()!r}))\n"
+            f"print(sorted(m for m in sys.modules if m.split('.')[0] in {QT_MODULES!r}))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, timeout=120)
+    assert result.stdout.strip() == "[]"

@@ -9,18 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from annotator_ui.suggest_runner import (
-    MODELS,
-    make_job,
-    proposal_rows,
-    proposals_from,
-    run_job,
-    split,
-)
 from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.model import Annotation, Document
+from annotator.suggest.jobs import MODELS, make_job, proposal_rows, proposals_from, run_job, split
 from annotator.suggest.proposal import Proposal, ProposedLink
 from annotator.tei import read_tei, save_tei
 
@@ -68,7 +61,7 @@ def test_the_models_part_of_a_job_carries_no_annotations(tmp_path: Path) -> None
 
 
 def test_a_run_leaves_nothing_for_the_cyclic_collector(tmp_path: Path) -> None:
-    """The child processes run with the collector off (suggest_runner._child and
+    """The child processes run with the collector off (jobs.child_main and
     train_runner._child, and the CLI's suggest and train): every recommender must leave no
     reference cycles behind, training the CRF none that grow with the data."""
     from annotator.suggest.crf_model import train_crf

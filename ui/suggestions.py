@@ -26,12 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator_ui.model_training import ModelTraining
-from annotator_ui.suggest_runner import (
-    OFFERED,
-    SuggestRunner,
-    available,
-    make_job,
-)
+from annotator_ui.suggest_runner import SuggestRunner
 from annotator_ui.suggest_store import StoreWorker, open_after
 from annotator_ui.suggestions_panel import AcceptAllDialog, SuggestionsDock, recommender_title
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
@@ -42,6 +37,7 @@ from annotator.edits import Change
 from annotator.layers import GOLD, is_open_suggestion
 from annotator.model import Annotation, Document
 from annotator.session import EditSession
+from annotator.suggest.jobs import OFFERED, available, make_job
 from annotator.suggest.proposal import Proposal
 from annotator.suggest.registry import project_crf
 from annotator.suggest.store import store_proposals
