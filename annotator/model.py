@@ -128,13 +128,16 @@ _ATTRIBUTES_SLOT, _LINKS_SLOT, _CREATED_SLOT, _MODIFIED_SLOT, _NOTE_SLOT, _LAYER
 
 
 def checked_annotation(id: str, start: int, end: int, label: str, annotator: str,
-                       created: str, modified: str, layer: str) -> Annotation:
-    """An annotation with no attributes, links or note, for readers of big files that have
-    already checked ``0 <= start < end`` and a non-empty label.
+                       created: str, modified: str, layer: str, *,
+                       attributes: Mapping[str, str] | None = None) -> Annotation:
+    """An annotation with no links or note (and no attributes unless given), for makers of
+    many annotations that have already checked what the constructor checks: integers
+    ``0 <= start < end``, a non-empty label, and strings that XML can carry.
 
     It skips the constructor's checks and stores each field in its slot directly, where the
-    frozen dataclass's ``__init__`` goes through ``object.__setattr__`` for every field: half
-    the constructor's cost, which a load of 100,000 annotations notices (bench/bench_tei.py).
+    frozen dataclass's ``__init__`` goes through ``object.__setattr__`` for every field: a
+    third of the constructor's cost, which a load of 100,000 annotations notices
+    (bench/bench_tei.py), as do 170,000 suggestions stored at once (bench/bench_suggest.py).
     """
     annotation: Annotation = object.__new__(Annotation)
     _ID_SLOT(annotation, id)
@@ -142,7 +145,7 @@ def checked_annotation(id: str, start: int, end: int, label: str, annotator: str
     _END_SLOT(annotation, end)
     _LABEL_SLOT(annotation, label)
     _ANNOTATOR_SLOT(annotation, annotator)
-    _ATTRIBUTES_SLOT(annotation, {})
+    _ATTRIBUTES_SLOT(annotation, {} if attributes is None else attributes)
     _LINKS_SLOT(annotation, ())
     _CREATED_SLOT(annotation, created)
     _MODIFIED_SLOT(annotation, modified)

@@ -178,6 +178,25 @@ def test_a_proposal_outside_the_text_is_refused_and_nothing_changes() -> None:
     assert len(session.document.annotations) == 0 and not session.history.can_undo
 
 
+
+@pytest.mark.parametrize(("bad", "code"), [
+    (Proposal(5, 5, "PER", 0.5, "cues"), "E002"),  # empty
+    (Proposal(7, 5, "PER", 0.5, "cues"), "E003"),  # backwards
+    (Proposal(-1, 5, "PER", 0.5, "cues"), "E004"),
+    (Proposal(0.0, 5, "PER", 0.5, "cues"), "E001"),  # type: ignore[arg-type]
+    (Proposal(0, 5, "PER", 0.5, "cues", evidence="\x01"), "E017"),
+])
+def test_a_bad_proposal_after_good_ones_with_the_same_strings_is_refused(
+        bad: Proposal, code: str) -> None:
+    """Suggestions sharing their label, recommender and attributes with one made before
+    are not checked by the constructor again: what it would refuse is refused all the same."""
+    session = make_session()
+    good = [Proposal(start, start + 2, "PER", 0.5, "cues") for start in range(10, 30, 3)]
+    with pytest.raises(AnnotatorError) as refused:
+        session.store_suggestions([*good, bad])
+    assert refused.value.code == code
+    assert len(session.document.annotations) == 0 and not session.history.can_undo
+
 # -- accepting and rejecting ---------------------------------------------------------------
 
 def test_accepting_makes_the_annotators_own_annotation_and_remembers_the_recommender() -> None:
@@ -447,7 +466,8 @@ _WORDS = [span_of(w) for w in ("قال", "الرئيس", "محمد علي", "م�
 _PROPOSALS = st.lists(st.builds(
     lambda span, label, score, name, linked, evidence: Proposal(
         span[0], span[1], label, score, name,
-        links=((ProposedLink("speaker", *linked[0], linked[1]),) if linked else ()),
+        links=((ProposedLink("speaker", linked[0][0], linked[0][1], linked[1]),) if linked
+               else ()),
         evidence=evidence),
     st.sampled_from(_WORDS), st.sampled_from(["PER", "QUOTE", "X-Y"]),
     st.floats(0, 1), st.sampled_from(["cues", "crf", "a b"]),

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 
 from annotator.edits import Change
 from annotator.layers import EVIDENCE, GOLD, SCORE, STATUS, SUGGESTION, is_open_suggestion
-from annotator.model import Annotation, Document, Link, now_iso
+from annotator.model import Annotation, Document, Link, checked_annotation, now_iso
 from annotator.suggest.proposal import Proposal
 from annotator.suggest.suggestions import format_score
 
@@ -90,6 +90,10 @@ def store_proposals(document: Document, proposals: Sequence[Proposal], *, annota
     # The attributes of a suggestion, one dict for all the proposals with the same: a name
     # proposed at each of its occurrences gets the same score and evidence every time.
     shared: dict[tuple[float, str, tuple[tuple[str, str], ...]], dict[str, str]] = {}
+    # The strings of a new suggestion without links (label, recommender, attributes) are
+    # checked once, by the constructor of the first; the others with the same are made
+    # without checking them again (checked_annotation), their offsets checked here.
+    made_once: set[tuple[str, str, tuple[float, str, tuple[tuple[str, str], ...]]]] = set()
     for key, proposal in chosen.items():
         given = tuple(proposal.attributes.items()) if proposal.attributes else ()
         group = proposal.score, proposal.evidence, given
@@ -101,9 +105,18 @@ def store_proposals(document: Document, proposals: Sequence[Proposal], *, annota
                 attributes[EVIDENCE] = proposal.evidence
         kept = old.get(key)
         if kept is None:
-            new = Annotation(made[key], proposal.start, proposal.end, proposal.label,
-                             proposal.recommender, attributes, resolve(proposal), stamp, stamp,
-                             "", SUGGESTION)
+            start, end, links = proposal.start, proposal.end, resolve(proposal)
+            strings = proposal.label, proposal.recommender, group
+            if not links and strings in made_once and isinstance(start, int) \
+                    and isinstance(end, int) and 0 <= start < end:
+                new = checked_annotation(made[key], start, end, proposal.label,
+                                         proposal.recommender, stamp, stamp, SUGGESTION,
+                                         attributes=attributes)
+            else:  # the constructor checks it (and says what is wrong)
+                new = Annotation(made[key], start, end, proposal.label, proposal.recommender,
+                                 attributes, links, stamp, stamp, "", SUGGESTION)
+                if not links:
+                    made_once.add(strings)
             after[new.id] = new
         else:
             links = resolve(proposal)
