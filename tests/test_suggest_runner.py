@@ -4,7 +4,9 @@ of a job without annotations, and proposals sent as tuples that come back equal.
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import multiprocessing
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.model import Annotation, Document
-from annotator.suggest.jobs import MODELS, make_job, proposal_rows, proposals_from, run_job, split
+from annotator.suggest.jobs import (
+    MODELS,
+    ProgressSender,
+    make_job,
+    proposal_rows,
+    proposals_from,
+    run_job,
+    split,
+)
 from annotator.suggest.proposal import Proposal, ProposedLink
 from annotator.tei import read_tei, save_tei
 
@@ -104,3 +114,23 @@ proposals = st.builds(Proposal, st.integers(0, 99), st.integers(0, 99), texts,
 @given(st.lists(proposals, max_size=5))
 def test_proposals_sent_as_rows_come_back_equal(sent: list[Proposal]) -> None:
     assert proposals_from(proposal_rows(sent)) == sent
+
+
+def test_a_recommender_reporting_10000_steps_sends_a_message_per_whole_percent() -> None:
+    """The child sends a recommender's progress when its whole percentage changes, and at 0
+    and at the end: what the window shows, without a message per step crossing the pipe."""
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    send = ProgressSender(sending)
+    send("crf", 0, 1)  # before it is built
+    for done in range(10_001):
+        send("crf", done, 10_000)
+    send("crf", 10_000, 10_000)  # the end again
+    send("cues", 0, 1)
+    sending.close()
+    messages = []
+    with contextlib.suppress(EOFError):
+        while True:
+            messages.append(receiving.recv())
+    crf = [done for _, name, done, _ in messages if name == "crf"]
+    assert crf == [0, 0, *range(100, 10_000, 100), 10_000, 10_000]  # 103 of 10,003 reports
+    assert messages[-1] == ("progress", "cues", 0, 1)

@@ -321,8 +321,11 @@ class Suggestions(QObject):
         """Progress in the panel and the status bar, followed by the recommenders done."""
         if self.stored:
             text += translate("Suggestions", " — done: %1").replace("%1", self._done_text())
+        status = self.window.statusBar()
+        if self.dock.shows_progress(fraction, text) and status.currentMessage() == text:
+            return  # nothing new to draw (a recommender may report the same step again)
         self.dock.show_progress(fraction, text)
-        self.window.statusBar().showMessage(text)
+        status.showMessage(text)
 
     def _done_text(self) -> str:
         return ", ".join(translate("Suggestions", "%1 (%2 new)").replace(
