@@ -81,8 +81,19 @@ class SuggestRunner(QObject):
         processes = [context.Process(target=child_main, args=(part, sending), daemon=True,
                                      name="annotator-suggest")
                      for part, (_, sending) in zip(parts, pipes, strict=True)]
+        started: list[Any] = []  # a process whose start raised cannot be joined or ended
+        errors: list[str] = []
+
+        def start(process: Any) -> None:
+            try:
+                process.start()
+            except Exception as error:  # no process made, or the job not handed over
+                errors.append(f"{type(error).__name__}: {error}")
+            else:
+                started.append(process)
+
         # Each start waits for its child to take the job: started side by side.
-        starters = [threading.Thread(target=process.start, daemon=True)
+        starters = [threading.Thread(target=start, args=(process,), daemon=True)
                     for process in processes]
         for starter in starters:
             starter.start()
@@ -93,10 +104,13 @@ class SuggestRunner(QObject):
         with self._lock:
             cancelled = run != self.run_number
             if not cancelled:
-                self._processes = processes
+                self._processes = list(started)
         receivers = [receiving for receiving, _ in pipes]
-        if cancelled:
-            self._end(receivers, processes, stop=True)
+        if cancelled or errors:
+            if not cancelled:
+                self._emit(self.failed, run,
+                           f"the suggestion process could not start: {errors[0]}")
+            self._end(receivers, started, stop=True)
             return
         self._read(run, receivers, processes)
 
@@ -141,12 +155,15 @@ class SuggestRunner(QObject):
 
     @staticmethod
     def _end(connections: list[Any], processes: list[Any], *, stop: bool) -> None:
-        """Close the pipes and wait for the processes, ending them first when ``stop``."""
-        for connection in connections:
-            connection.close()
+        """Close the pipes and wait for the (started) processes, ending them first when
+        ``stop`` (before the pipes close: a child sending into a closed pipe would print a
+        traceback)."""
         for process in processes:
             if stop and process.is_alive():
                 process.terminate()
+        for connection in connections:
+            connection.close()
+        for process in processes:
             process.join(5)
 
     def _emit(self, signal: Any, *values: object) -> None:
