@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from annotator_ui.mainwindow import MainWindow
 from annotator_ui.settings import Settings
-from annotator_ui.suggestions_panel import SuggestionModel
+from annotator_ui.suggestions_panel import REFILL_ABOVE, SuggestionModel
 from app_window import open_window
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
@@ -24,6 +24,7 @@ from annotator.gold import SOURCE
 from annotator.layers import SUGGESTION, is_open_suggestion
 from annotator.model import Annotation, Document
 from annotator.suggest.jobs import make_job, run_each, run_job
+from annotator.suggest.proposal import Proposal
 from annotator.suggest.suggestions import open_suggestions
 from annotator.tei import load_tei, read_tei, save_tei
 
@@ -333,6 +334,40 @@ def test_a_store_computed_before_an_edit_is_computed_again(qtbot: QtBot, setting
     assert open_spans(window) == [] and own(window) == [("LOC", "مكة المكرمة")]
     window.undo()
     assert own(window) == []
+
+
+def test_each_store_lists_every_open_suggestion(qtbot: QtBot, settings: Settings,
+                                                folder: Path) -> None:
+    """A store after another lists the open suggestions from those the one before listed
+    (suggest_store.open_after): the panel, refilled from them, shows the document's."""
+    path = folder / "long.tei.xml"
+    save_tei(Document("long", "\n".join([ARTICLE] * 300)), path)
+    window = make_window(qtbot, path)
+    part = window.suggestions
+    document = window.document
+    assert document is not None
+
+    def store_run(batches: list[tuple[str, list[Proposal]]]) -> None:
+        part.names, part._run_document = [name for name, _ in batches], document
+        part._run_over = False
+        for name, proposals in batches:
+            part._batch(part.runner.run_number, name, proposals)
+        part._finished(part.runner.run_number)
+        qtbot.waitUntil(lambda: not part.busy, timeout=60_000)
+
+    def listed() -> list[tuple[str, float]]:
+        return [(s.id, s.score) for s in part.dock.model.rows]
+
+    batches = list(run_each(make_job(document, RECOMMENDERS, project=part.project_folder())))
+    assert all(len(proposals) > REFILL_ABOVE for _, proposals in batches)
+    store_run(batches)
+    assert listed() == [(s.id, s.score) for s in open_suggestions(document)]
+    # Again, each recommender proposing a third fewer, the others scored lower: its open
+    # suggestions removed or changed in place, the other recommenders' kept.
+    store_run([(name, [p._replace(score=p.score / 2) for i, p in enumerate(proposals)
+                       if i % 3]) for name, proposals in batches])
+    assert listed() == [(s.id, s.score) for s in open_suggestions(document)]
+    assert len(listed()) < sum(len(proposals) for _, proposals in batches)
 
 
 def test_a_crf_trained_into_the_project_is_offered(qtbot: QtBot, settings: Settings,

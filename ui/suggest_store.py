@@ -7,7 +7,8 @@ proposal: on the 5 MB benchmark article (100,000 annotations, 200,000 proposals)
 seconds, which the GUI thread would spend frozen.  The snapshot is a second
 :class:`~annotator.model.Document` over the same text holding the same (immutable)
 annotations (:meth:`~annotator.model.Document.copy`, a dictionary copy); the open
-suggestions the panel will list afterwards are sorted on the thread as well.  The cyclic
+suggestions the panel will list afterwards are found on the thread as well (from those it
+listed before, when the window holds them: :func:`open_after`).  The cyclic
 garbage collector is paused while the thread builds them (it would walk every object of the
 process again and again, the window's thread waiting meanwhile), and what it built is
 frozen, as the document's annotations are when it is opened (they live as long as the
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import heapq
 import threading
 from collections.abc import Sequence
 
@@ -29,16 +31,30 @@ from annotator.layers import is_open_suggestion
 from annotator.model import Document, in_text_order
 from annotator.suggest.proposal import Proposal
 from annotator.suggest.store import store_proposals
-from annotator.suggest.suggestions import Suggestion, score_of
+from annotator.suggest.suggestions import Suggestion, open_suggestions, score_of
 
 
-def open_after(document: Document, change: Change) -> list[Suggestion]:
+def _text_order(suggestion: Suggestion) -> tuple[int, int, str]:
+    """:func:`~annotator.model.in_text_order`'s order: by start, the longer first, by id."""
+    annotation = suggestion.annotation
+    return annotation.start, -annotation.end, annotation.id
+
+
+def open_after(document: Document, change: Change,
+               listed: list[Suggestion] | None = None) -> list[Suggestion]:
     """The open suggestions ``document`` will have once ``change`` is applied, in text
-    order (as :func:`~annotator.suggest.suggestions.open_suggestions` gives them)."""
-    touched = {a.id for a in change.before} | {a.id for a in change.after}
-    kept = [a for a in document.annotations if a.id not in touched and is_open_suggestion(a)]
-    kept.extend(a for a in change.after if is_open_suggestion(a))
-    return [Suggestion(a, score_of(a)) for a in in_text_order(kept)]
+    order (as :func:`~annotator.suggest.suggestions.open_suggestions` gives them).
+
+    ``listed``: those ``document`` has now, in that order, when the caller holds them; then
+    only the change's annotations are read, not the whole document's."""
+    if listed is None:
+        listed = open_suggestions(document)
+    gone = {a.id for a in change.before if is_open_suggestion(a)}
+    kept = [s for s in listed if s.annotation.id not in gone] if gone else listed
+    added = in_text_order([a for a in change.after if is_open_suggestion(a)])
+    scored = [Suggestion(a, score_of(a)) for a in added]
+    new = [s for s in scored if s.score >= 0.0]  # open_suggestions' lowest score (not NaN)
+    return list(heapq.merge(kept, new, key=_text_order))
 
 
 class StoreWorker(QObject):
@@ -48,18 +64,19 @@ class StoreWorker(QObject):
     ready = Signal(object, object, object)  # token, Change, list[Suggestion]
 
     def start(self, token: object, document: Document, proposals: Sequence[Proposal], *,
-              annotator: str, gold: bool, recommenders: Sequence[str]) -> None:
+              annotator: str, gold: bool, recommenders: Sequence[str],
+              listed: list[Suggestion] | None = None) -> None:
         """Compute, on a thread, what storing ``proposals`` in ``document`` as it is now
-        changes."""
+        changes; ``listed``: its open suggestions now, in text order, when known."""
         snapshot = document.copy()  # what edits meanwhile leave as it is
 
         def work() -> None:
             with CollectorPaused():  # a bulk build: 170,000 annotations made, none freed
                 change = store_proposals(snapshot, proposals, annotator=annotator, gold=gold,
                                          recommenders=recommenders)
-                listed = open_after(snapshot, change)
+                after = open_after(snapshot, change, listed)
             gc.freeze()
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-                self.ready.emit(token, change, listed)
+                self.ready.emit(token, change, after)
 
         threading.Thread(target=work, name="annotator-suggest-store", daemon=True).start()

@@ -96,6 +96,10 @@ class Suggestions(QObject):
         self._edits = 0  # changes seen: a store computed before the last one is stale
         self._attempts = 0
         self._listed: list[Suggestion] | None = None  # open suggestions after a store
+        # The document's open suggestions in text order, when known: those a store listed,
+        # until the next edit (the next store then starts from them, not from every
+        # annotation).
+        self._open: list[Suggestion] | None = None
         self.actions: dict[str, QAction] = {}
         # Questions, replaceable in tests.
         self.ask_label = self._ask_label_dialog
@@ -203,6 +207,7 @@ class Suggestions(QObject):
     def _document_opened(self) -> None:
         if self.busy:
             self.cancel()
+        self._open = None
         self.current = None
         self.window.view.set_current_suggestion(None)
         self.dock.set_recommenders(OFFERED, available(self.project_folder()))
@@ -231,6 +236,7 @@ class Suggestions(QObject):
 
     def _edited(self, change: Change) -> None:
         self._edits += 1
+        self._open = self._listed  # known after a store's change, else not
         self.dock.model.tagset = self.window.tagset
         self.dock.model.follow(change, self._listed)
         self.dock.update_count()
@@ -368,7 +374,7 @@ class Suggestions(QObject):
         name, proposals = self._storing
         self.store_worker.start((self.runner.run_number, self._edits), document,
                                 proposals, annotator=session.annotator,
-                                gold=self._gold(), recommenders=[name])
+                                gold=self._gold(), recommenders=[name], listed=self._open)
 
     def _store_ready(self, token: tuple[int, int], change: Change,
                      listed: list[Suggestion]) -> None:
@@ -389,7 +395,7 @@ class Suggestions(QObject):
                                      gold=self._gold(), recommenders=[name])
             listed = open_after(document, change)
         self._storing = None
-        self._listed = listed
+        self._listed, self._open = listed, None  # _edited knows it again after the change
         try:
             self.window._try(lambda session: session.apply(change))
         finally:
