@@ -75,3 +75,24 @@ def test_links_pointing_to_an_annotation_follow_every_edit(steps) -> None:
                             if any(link.target == wanted for link in a.links)),
                            key=lambda a: a.id)
             assert annotations.pointing_to(wanted) == brute
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 6)), max_size=40),
+                max_size=5), st.lists(st.tuples(st.integers(0, 30), st.integers(1, 6)),
+                                      max_size=10))
+def test_bulk_loads_merge_as_one_stable_sort(batches, added) -> None:
+    """Bulk loads of every size (few spans into many and many into few, equal spans
+    included) and single adds give the order of one stable sort by (start, end) of every
+    span in the order it came."""
+    index = SpanIndex()
+    came: list[tuple[str, int, int]] = []
+    for number, batch in enumerate(batches):
+        rows = [(f"b{number}.{i}", s, s + n) for i, (s, n) in enumerate(batch)]
+        index.bulk_load(rows)
+        came += rows
+    for i, (s, n) in enumerate(added):
+        index.add(f"a{i}", s, s + n)
+        came.append((f"a{i}", s, s + n))
+    expected = [i for i, _, _ in sorted(came, key=lambda row: (row[1], row[2]))]
+    assert index.overlapping(0, 100) == expected
