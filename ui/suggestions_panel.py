@@ -105,8 +105,9 @@ class SuggestionModel(QAbstractTableModel):
         self.beginResetModel()
         if self.document is None:
             self.rows = []
-        elif listed is not None:
-            self.rows = [s for s in listed if self._passes(s)]
+        elif listed is not None:  # (every open suggestion scores 0 or more)
+            unfiltered = not self.label and not self.recommender and self.min_score <= 0.0
+            self.rows = list(listed) if unfiltered else [s for s in listed if self._passes(s)]
         else:
             self.rows = open_suggestions(self.document, label=self.label or None,
                                          min_score=self.min_score,
