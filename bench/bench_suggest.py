@@ -25,11 +25,12 @@ Printed, each measured in this run:
     QT_QPA_PLATFORM=offscreen python bench/bench_suggest.py [--megabytes 5]
         [--annotations 100000] [--crf-lines 20000] [--no-crf]
 
-Measured 2026-12-07 at commit 6103107 on a machine otherwise idle: all suggestions stored
-after 10.5-12.9 s in six runs (median 11.7 s); at 9f978c8 (load 0.6-0.8): 11.1-12.6 s in six
-runs (median 12.1 s), the first after 2.5-3.4 s;
-CPU meanwhile 14.8-17.4 s in the child processes, 6.6-7.7 s in the window's; in one process
-the CRF 6.8-8.3 s, project names 3.3-4.3 s (docs/SUGGESTIONS.md, "A 5 MB article").
+Measured 2026-12-07 at commit 6c36e4e on a machine otherwise idle (load 0.8-1.1): all
+suggestions stored after 7.95, 8.60, 8.92, 9.03, 9.04 and 9.65 s in six runs (median 9.0 s;
+18.4-26.9x the baseline, 0.34-0.49 s), the first after 1.9-3.2 s; CPU meanwhile 11.4-13.2 s in
+the child processes, 4.7-6.1 s in the window's. At 6103107 (same day): 10.5-12.9 s in six runs
+(median 11.7 s); at the start of the day, before the last changes, 12.0 and 12.7 s (28.0x and
+30.0x a 0.43 s baseline) (docs/SUGGESTIONS.md, "A 5 MB article").
 """
 
 from __future__ import annotations
