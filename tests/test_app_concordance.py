@@ -201,7 +201,7 @@ def test_the_dock_in_arabic(qtbot: QtBot, qapp, settings: Settings, folder: Path
         # Latin labels and counts inside Arabic captions are isolated
         check(qtbot, window)
         item = dock.tree.topLevelItem(0)
-        assert item.text(2) == "\u2068PER 3\u2069, \u2068ORG 1\u2069"
+        assert item.text(2) == "\u2068PER 3\u2069، \u2068ORG 1\u2069"  # the Arabic comma
         assert dock.tree.itemWidget(item, 4).text() == "أعد وسم الكل \u2068PER\u2069"
         assert dock.corpus_label.text() == f"\u2068{folder}\u2069"
     finally:

@@ -37,7 +37,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from annotator_ui.annotation_model import one_line
-from annotator_ui.i18n import error_message, isolated
+from annotator_ui.i18n import error_message, isolated, joined
 from annotator_ui.textview import GOLD_COLOUR
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -120,7 +120,7 @@ class ConflictModel(QAbstractTableModel):
         """Kinds of disagreement in the interface language (translated once, not per row)."""
         text = self._kinds_texts.get(kinds)
         if text is None:
-            text = ", ".join(self._kind_names.get(kind, kind) for kind in kinds)
+            text = joined(self._kind_names.get(kind, kind) for kind in kinds)
             self._kinds_texts[kinds] = text
         return text
 
@@ -660,7 +660,7 @@ class Adjudication(QObject):
         if gold is not None:
             self.window.set_current(gold.id)
             message = self.tr("Accepted %s into gold (%s)") % (
-                ", ".join(version.annotators), gold.id)
+                joined(version.annotators), gold.id)
             waiting = self._waiting_text(gold)
             self._say(message + (" — ⚠ " + waiting if waiting else ""))
         return gold
@@ -831,7 +831,7 @@ class Adjudication(QObject):
             text = self.tr("Conflict %d of %d: %s") % (self.index + 1, len(self.points),
                                                        self._kinds_text(point))
             if point.missing:
-                text += " — " + self.tr("nothing from %s") % ", ".join(
+                text += " — " + self.tr("nothing from %s") % joined(
                     isolated(name) for name in point.missing)
             waiting = "; ".join(filter(None, (self._waiting_text(g) for g in point.gold)))
             if waiting:
@@ -859,7 +859,7 @@ class Adjudication(QObject):
             if said and (split or "attribute" in point.kinds or "link" in point.kinds):
                 text += "\n" + said  # what this version says that the others do not
             item = QTreeWidgetItem([key, self._label_name(version.label), text,
-                                    ", ".join(version.annotators)])
+                                    joined(version.annotators)])
             if said:
                 item.setToolTip(1, said)
             item.setData(0, ID_ROLE, version.id)
@@ -886,7 +886,7 @@ class Adjudication(QObject):
                                     gold.annotator])
             item.setData(0, ID_ROLE, gold.id)
             item.setToolTip(2, f"{gold.id} [{gold.start}, {gold.end}) ← "
-                            + ", ".join(gold.link_targets(adjudicate.SOURCE)))
+                            + joined(gold.link_targets(adjudicate.SOURCE)))
             for column in range(4):
                 item.setFont(column, bold)
                 item.setBackground(column, QBrush(GOLD_ROW_BACKGROUND))

@@ -33,7 +33,7 @@ from annotator_ui.corpus_runner import (
     CorpusRunner,
     OpenDocument,
 )
-from annotator_ui.i18n import error_message, isolated
+from annotator_ui.i18n import error_message, isolated, joined
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -81,7 +81,7 @@ PROGRESS_STEPS = 1000
 def counts_text(counts: dict[str, int]) -> str:
     """``LABEL N, LABEL N`` with each pair isolated, so that it reads right in either
     interface direction."""
-    return ", ".join(isolated(f"{label} {count}") for label, count in counts.items())
+    return joined(isolated(f"{label} {count}") for label, count in counts.items())
 
 
 class HitModel(QAbstractTableModel):

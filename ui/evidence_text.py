@@ -8,7 +8,7 @@ label in an Arabic one.  Evidence no template made (a cue's own words) is shown 
 
 from __future__ import annotations
 
-from annotator_ui.i18n import isolated
+from annotator_ui.i18n import isolated, joined
 from PySide6.QtCore import QCoreApplication
 
 from annotator.suggest import evidence
@@ -43,7 +43,7 @@ def evidence_text(text: str) -> str:
     kinds = evidence.read_claim_kinds(text)
     if kinds is not None:
         names = _kinds()
-        return translate("Evidence", ", ").join(names[kind] for kind in kinds)
+        return joined(names[kind] for kind in kinds)
     found = evidence.read(text)
     if found is None:
         return text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator_ui.i18n import left_to_right
+from annotator_ui.i18n import joined, left_to_right
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -72,7 +72,7 @@ def _is_list_menu(menu: QMenu) -> bool:
 
 def shortcut_text(action: QAction) -> str:
     """The action's shortcuts, comma-separated, as the user types them."""
-    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+    return joined(s.toString(QKeySequence.SequenceFormat.NativeText)
                      for s in action.shortcuts() if not s.isEmpty())
 
 

@@ -9,6 +9,7 @@ application is mirrored (right-to-left layout).  Errors from the core are shown 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from string import Formatter
@@ -122,6 +123,12 @@ def isolated(text: str) -> str:
     a label, an annotator's name) goes through this one helper; key names go through
     :func:`left_to_right`."""
     return FSI + text + PDI
+
+
+def joined(items: Iterable[str]) -> str:
+    """``items`` as a list in a caption: separated by ", " in English and by the Arabic
+    comma "، " in Arabic (the separator is translated in the context ``"Lists"``)."""
+    return QCoreApplication.translate("Lists", ", ").join(items)
 
 
 def left_to_right(text: str) -> str:

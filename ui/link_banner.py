@@ -9,7 +9,7 @@ allowed labels named.
 
 from __future__ import annotations
 
-from annotator_ui.i18n import isolated
+from annotator_ui.i18n import isolated, joined
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -41,7 +41,7 @@ def link_instruction(tagset: TagSet, label: str, role: str, language: str) -> st
             "%1", isolated(name))
     if link is not None and link.targets:
         names = [isolated(tagset.get(t).display_name(language)) for t in link.targets]
-        allowed = translate("LinkBanner", "%1 or %2").replace("%1", ", ".join(names[:-1])) \
+        allowed = translate("LinkBanner", "%1 or %2").replace("%1", joined(names[:-1])) \
             .replace("%2", names[-1]) if len(names) > 1 else names[0]
         text += f" ({allowed})"
     return text + " — " + translate("LinkBanner", "%1 to cancel").replace("%1", isolated("Esc"))

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from annotator_ui.i18n import joined
 from annotator_ui.model_training import ModelTraining
 from annotator_ui.suggest_runner import SuggestRunner
 from annotator_ui.suggest_store import StoreWorker, open_after
@@ -287,7 +288,7 @@ class Suggestions(QObject):
         self.dock.raise_()
         self.runner.start(job)
         text = translate("Suggestions", "Suggesting with %1…").replace(
-            "%1", ", ".join(recommender_title(n) for n in self.names))
+            "%1", joined(recommender_title(n) for n in self.names))
         self.dock.set_running(True, text)
         self.running_changed.emit(True)
         self.window.statusBar().showMessage(text)
@@ -334,7 +335,7 @@ class Suggestions(QObject):
         status.showMessage(text)
 
     def _done_text(self) -> str:
-        return ", ".join(translate("Suggestions", "%1 (%2 new)").replace(
+        return joined(translate("Suggestions", "%1 (%2 new)").replace(
             "%1", recommender_title(n)).replace("%2", str(c)) for n, c in self.stored)
 
     def _batch(self, run: int, name: str, proposals: list[Proposal]) -> None:
@@ -419,7 +420,7 @@ class Suggestions(QObject):
         self._run_document = None
         count = sum(c for _, c in self.stored)
         text = translate("Suggestions", "%1 new suggestions from %2.").replace(
-            "%1", str(count)).replace("%2", self._done_text() or ", ".join(
+            "%1", str(count)).replace("%2", self._done_text() or joined(
                 recommender_title(n) for n in self.names))
         if self._failure:
             text = translate("Suggestions", "Suggesting failed: %1").replace(

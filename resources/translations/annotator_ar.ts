@@ -3139,6 +3139,9 @@
       <source>percentage</source>
       <translation>نسبة مئوية</translation>
     </message>
+  </context>
+  <context>
+    <name>Lists</name>
     <message>
       <source>, </source>
       <translation>، </translation>
