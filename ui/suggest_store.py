@@ -75,7 +75,10 @@ class StoreWorker(QObject):
                 change = store_proposals(snapshot, proposals, annotator=annotator, gold=gold,
                                          recommenders=recommenders)
                 after = open_after(snapshot, change, listed)
-            gc.freeze()
+                # Frozen before the collector is on again: else the first collection, on
+                # whichever thread allocates next, walks all of them while holding the GIL
+                # (0.1 s and more, the window's thread waiting).
+                gc.freeze()
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile
                 self.ready.emit(token, change, after)
 
