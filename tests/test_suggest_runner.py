@@ -18,6 +18,7 @@ from annotator.model import Annotation, Document
 from annotator.suggest.jobs import (
     MODELS,
     ProgressSender,
+    child_main,
     make_job,
     proposal_rows,
     proposals_from,
@@ -134,3 +135,13 @@ def test_a_recommender_reporting_10000_steps_sends_a_message_per_whole_percent()
     crf = [done for _, name, done, _ in messages if name == "crf"]
     assert crf == [0, 0, *range(100, 10_000, 100), 10_000, 10_000]  # 103 of 10,003 reports
     assert messages[-1] == ("progress", "cues", 0, 1)
+
+
+def test_a_child_whose_window_is_gone_ends_quietly(capfd: pytest.CaptureFixture[str]) -> None:
+    """When the window's end of the pipe is closed (the window quit mid-run), the child
+    stops at its next message without a traceback on stderr."""
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    receiving.close()
+    job = make_job(Document("d", "قال الوزير إن «الوضع مستقر»."), ["cues", "claims"])
+    child_main(job, sending)  # returns: nothing raised
+    assert "Traceback" not in capfd.readouterr().err

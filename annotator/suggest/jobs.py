@@ -224,6 +224,8 @@ def child_main(job: SuggestJob, connection: Any) -> None:
                     connection.send(("chunk", proposal_rows(proposals[at:at + CHUNK])))
                 connection.send(("batch", name))
         connection.send(("done",))
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the window is gone or ended the run: nobody to tell
     except AnnotatorError as error:
         connection.send(("error", str(error)))
     except Exception as error:  # one line back to the window, never a hang
