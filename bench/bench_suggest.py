@@ -29,9 +29,10 @@ Measured 2026-12-07 on a machine otherwise idle (load 0.8-1.2): all suggestions 
 7.95, 8.60, 8.92, 9.03, 9.04 and 9.65 s in six runs at commit 6c36e4e and 8.26, 8.91, 9.09,
 9.29 and 10.78 s in five at c3dd17b (median of the eleven 9.03 s; 18.4-27.5x the baseline,
 0.34-0.49 s; the last run in a slower hour, the CRF alone 8.25 s instead of 6.4 s), the first
-after 1.9-3.2 s; CPU meanwhile 11.4-14.8 s in the child processes, 4.7-6.6 s in the window's. At 6103107 (same day): 10.5-12.9 s in six runs
-(median 11.7 s); at the start of the day, before the last changes, 12.0 and 12.7 s (28.0x and
-30.0x a 0.43 s baseline) (docs/SUGGESTIONS.md, "A 5 MB article").
+after 1.9-3.2 s; CPU meanwhile 11.4-14.8 s in the child processes, 4.7-6.6 s in the window's.
+At 6103107 (same day): 10.5-12.9 s in six runs (median 11.7 s); at the start of the day,
+before the last changes, 12.0 and 12.7 s (28.0x and 30.0x a 0.43 s baseline)
+(docs/SUGGESTIONS.md, "A 5 MB article").
 """
 
 from __future__ import annotations
