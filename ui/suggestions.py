@@ -328,11 +328,8 @@ class Suggestions(QObject):
         """Progress in the panel and the status bar, followed by the recommenders done."""
         if self.stored:
             text += translate("Suggestions", " — done: %1").replace("%1", self._done_text())
-        status = self.window.statusBar()
-        if self.dock.shows_progress(fraction, text) and status.currentMessage() == text:
-            return  # nothing new to draw (a recommender may report the same step again)
         self.dock.show_progress(fraction, text)
-        status.showMessage(text)
+        self.window.statusBar().showMessage(text)
 
     def _done_text(self) -> str:
         return joined(translate("Suggestions", "%1 (%2 new)").replace(

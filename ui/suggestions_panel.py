@@ -383,16 +383,8 @@ class SuggestionsDock(QDockWidget):
         self.status_label.setText(text)
 
     def show_progress(self, fraction: float, text: str) -> None:
-        self.progress_bar.setValue(self._bar_value(fraction))
+        self.progress_bar.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
         self.status_label.setText(text)
-
-    def shows_progress(self, fraction: float, text: str) -> bool:
-        """Whether the progress row shows ``fraction`` and ``text`` already."""
-        return (self.progress_bar.value() == self._bar_value(fraction)
-                and self.status_label.text() == text)
-
-    def _bar_value(self, fraction: float) -> int:
-        return int(max(0.0, min(1.0, fraction)) * self.progress_bar.maximum())
 
     # -- filters ---------------------------------------------------------------------------
     def set_labels(self, labels: Sequence[tuple[str, str, str]]) -> None:
