@@ -31,13 +31,7 @@ from annotator.layers import is_open_suggestion
 from annotator.model import Document, in_text_order
 from annotator.suggest.proposal import Proposal
 from annotator.suggest.store import store_proposals
-from annotator.suggest.suggestions import Suggestion, open_suggestions, score_of
-
-
-def _text_order(suggestion: Suggestion) -> tuple[int, int, str]:
-    """:func:`~annotator.model.in_text_order`'s order: by start, the longer first, by id."""
-    annotation = suggestion.annotation
-    return annotation.start, -annotation.end, annotation.id
+from annotator.suggest.suggestions import Suggestion, open_suggestions, score_of, text_order
 
 
 def open_after(document: Document, change: Change,
@@ -54,7 +48,7 @@ def open_after(document: Document, change: Change,
     added = in_text_order([a for a in change.after if is_open_suggestion(a)])
     scored = [Suggestion(a, score_of(a)) for a in added]
     new = [s for s in scored if s.score >= 0.0]  # open_suggestions' lowest score (not NaN)
-    return list(heapq.merge(kept, new, key=_text_order))
+    return list(heapq.merge(kept, new, key=text_order))
 
 
 class StoreWorker(QObject):

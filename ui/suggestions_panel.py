@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 from annotator.edits import Change
 from annotator.layers import SUGGESTION
 from annotator.model import Document
-from annotator.suggest.suggestions import Suggestion, open_suggestions, score_of
+from annotator.suggest.suggestions import Suggestion, open_suggestions, score_of, text_order
 from annotator.tagset import TagSet
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
@@ -68,10 +68,6 @@ def recommender_title(name: str) -> str:
               "crf": translate("Suggestions", "CRF model"),
               "model": translate("Suggestions", "Your model")}
     return titles.get(name, name)
-
-
-def _key(suggestion: Suggestion) -> tuple[int, int, str]:
-    return suggestion.start, -suggestion.end, suggestion.id
 
 
 class SuggestionModel(QAbstractTableModel):
@@ -139,7 +135,7 @@ class SuggestionModel(QAbstractTableModel):
                 continue
             suggestion = Suggestion(annotation, score_of(annotation))
             if self._passes(suggestion):
-                row = bisect.bisect_left(self.rows, _key(suggestion), key=_key)
+                row = bisect.bisect_left(self.rows, text_order(suggestion), key=text_order)
                 self.beginInsertRows(_ROOT, row, row)
                 self.rows.insert(row, suggestion)
                 self.endInsertRows()
@@ -151,7 +147,7 @@ class SuggestionModel(QAbstractTableModel):
         annotation = self.document.annotations.get(suggestion_id)
         if annotation is not None:
             key = (annotation.start, -annotation.end, annotation.id)
-            row = bisect.bisect_left(self.rows, key, key=_key)
+            row = bisect.bisect_left(self.rows, key, key=text_order)
             if row < len(self.rows) and self.rows[row].id == suggestion_id:
                 return row
         return next((i for i, s in enumerate(self.rows) if s.id == suggestion_id), -1)

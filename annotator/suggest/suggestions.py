@@ -68,6 +68,14 @@ class Suggestion:
         return self.annotation.attributes.get(EVIDENCE, "")
 
 
+def text_order(suggestion: Suggestion) -> tuple[int, int, str]:
+    """The key of :func:`~annotator.model.in_text_order`'s order, for suggestions: by start,
+    the longer first, then by id (lists of suggestions are kept, merged and searched in it;
+    read from the annotation itself, not through the properties: 200,000 keys a merge)."""
+    annotation = suggestion.annotation
+    return annotation.start, -annotation.end, annotation.id
+
+
 def suggestion_of(document: Document, annotation: Annotation) -> Annotation | None:
     """The suggestion ``annotation`` was accepted from (its ``source`` link into the
     suggestion layer), if any; its ``annotator`` is the recommender."""
