@@ -167,4 +167,5 @@ def test_the_open_document_is_sent_as_it_was(corpus: Path) -> None:
     steps: list[int] = []
     result = run_query(query, lambda done, _total, _name: steps.append(done))
     assert len(result.hits) == len(search_text(load_corpus([corpus]), NEEDLE))
-    assert steps == list(range(2 * DOCUMENTS))  # each file read, then each text searched
+    # each file read, then each text searched, then the end
+    assert steps == [*range(2 * DOCUMENTS), 2 * DOCUMENTS]

@@ -117,6 +117,7 @@ def run_query(query: CorpusQuery, step: Step) -> CorpusResult:
     if query.kind == CHECK:
         step(done, total, "")
         result.findings = find_inconsistencies(corpus, layer=query.layer)
+        step(total, total, "")  # the end, always sent (serve's send_end)
         return result
     items = corpus.annotated() if query.kind == ANNOTATIONS else corpus.distinct_texts()
     for item in items:
@@ -127,13 +128,14 @@ def run_query(query: CorpusQuery, step: Step) -> CorpusResult:
             result.hits += list_annotations(one, labels=query.labels, query=query.query)
         else:
             result.hits += search_text(one, query.query)
+    step(total, total, "")  # the end, always sent (serve's send_end)
     return result
 
 
 def _child(query: CorpusQuery, connection: Any) -> None:
     """The child process: run the query, sending progress now and then, then the result."""
     serve(connection, lambda step: run_query(query, step), str(query.folder),
-          every=PROGRESS_EVERY)
+          every=PROGRESS_EVERY, send_end=True)
 
 
 class CorpusRunner(ChildRunner):
